@@ -1,0 +1,3 @@
+export * from './codes.js';
+export * from './vir-error.js';
+export * from './handlers.js';
