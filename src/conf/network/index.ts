@@ -1,0 +1,11 @@
+/** The network XML family: model, parser, formatter. */
+import type { NetworkDef } from './types.js';
+
+export * from './types.js';
+export { parseNetworkXML, parseNetworkElement } from './parse.js';
+export { formatNetworkXML, type NetworkFormatOptions } from './format.js';
+
+/** A deep copy, for keeping a persistent definition apart from a live one. */
+export function cloneNetworkDef(def: NetworkDef): NetworkDef {
+  return structuredClone(def);
+}

@@ -1,0 +1,75 @@
+/**
+ * Typed reads of attributes and child text with the errors of libvirt's virXMLProp* and
+ * virXPath* helpers. Shared by the network, storage and snapshot models.
+ */
+import { ErrorDomain, ErrorNumber } from '../../errors/codes.js';
+import { virError } from '../../errors/vir-error.js';
+import { attr, childText, type XmlElement } from '../xml.js';
+
+export type YesNo = 'yes' | 'no';
+
+/** libvirt's `string(./name[1])`: the text of the first child, undefined when absent or empty. */
+export function xpathText(el: XmlElement | undefined, name: string): string | undefined {
+  if (!el) return undefined;
+  const text = childText(el, name);
+  return text === undefined || text === '' ? undefined : text;
+}
+
+/** libvirt's `string(./@name)`: undefined when absent or empty. */
+export function xpathAttr(el: XmlElement | undefined, name: string): string | undefined {
+  const value = attr(el, name);
+  return value === '' ? undefined : value;
+}
+
+function xmlPropError(detail: string) {
+  return virError(ErrorDomain.VIR_FROM_XML, ErrorNumber.VIR_ERR_XML_ERROR, detail);
+}
+
+/** An enumerated attribute, as virXMLPropEnum: absent is undefined, an unknown value an error. */
+export function propEnum<T extends string>(el: XmlElement | undefined, name: string, values: readonly T[],
+  required = false): T | undefined {
+  const value = attr(el, name);
+  if (value === undefined) {
+    if (required && el) throw xmlPropError(`Missing required attribute '${name}' in element '${el.nodeName}'`);
+    return undefined;
+  }
+  if (!(values as readonly string[]).includes(value)) {
+    throw xmlPropError(`Invalid value for attribute '${name}' in element '${el!.nodeName}': '${value}'.`);
+  }
+  return value as T;
+}
+
+/** A yes/no attribute, as virXMLPropTristateBool. */
+export function propYesNo(el: XmlElement | undefined, name: string): YesNo | undefined {
+  return propEnum(el, name, ['yes', 'no'] as const);
+}
+
+/** strtoul-style unsigned decimal: optional leading spaces and '+', digits to the end. */
+export function parseUnsigned(text: string, max: bigint): bigint | null {
+  const m = /^\s*\+?(\d+)$/.exec(text);
+  if (!m) return null;
+  const value = BigInt(m[1]);
+  return value > max ? null : value;
+}
+
+/** An unsigned int attribute, as virXMLPropUInt. */
+export function propUInt(el: XmlElement | undefined, name: string): number | undefined {
+  const value = attr(el, name);
+  if (value === undefined) return undefined;
+  const parsed = parseUnsigned(value, 0xffffffffn);
+  if (parsed === null) {
+    throw xmlPropError(`Invalid value for attribute '${name}' in element '${el!.nodeName}': '${value}'. Expected non-negative integer value`);
+  }
+  return Number(parsed);
+}
+
+/** An unsigned long long attribute, as virXMLPropULongLong. */
+export function propULongLong(el: XmlElement | undefined, name: string): bigint | undefined {
+  const value = attr(el, name);
+  if (value === undefined) return undefined;
+  const parsed = parseUnsigned(value, 0xffffffffffffffffn);
+  if (parsed === null) {
+    throw xmlPropError(`Invalid value for attribute '${name}' in element '${el!.nodeName}': '${value}'. Expected non-negative integer value`);
+  }
+  return parsed;
+}
