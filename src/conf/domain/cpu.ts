@@ -1,0 +1,73 @@
+/** `<cpu>`: mode, match, check, model, topology and feature policies. */
+import { ErrorDomain, ErrorNumber } from '../../errors/codes.js';
+import { virError } from '../../errors/vir-error.js';
+import { attr, childElements, firstChild, type XmlElement, type XmlWriter } from '../xml.js';
+import { getAttr, orderAttrs, setAttr, toXNode, writeXNode, type XNode } from './xnode.js';
+
+const CPU_MODES = ['custom', 'host-model', 'host-passthrough', 'maximum'];
+
+export interface DomainCpu {
+  mode?: string;
+  match?: string;
+  check?: string;
+  migratable?: string;
+  model?: XNode;
+  vendor?: string;
+  topology?: XNode;
+  cache?: XNode;
+  features: XNode[];
+  numa?: XNode;
+}
+
+export function parseCpu(root: XmlElement): DomainCpu | undefined {
+  const el = firstChild(root, 'cpu');
+  if (!el) return undefined;
+  const mode = attr(el, 'mode');
+  if (mode !== undefined && !CPU_MODES.includes(mode)) {
+    throw virError(ErrorDomain.VIR_FROM_CPU, ErrorNumber.VIR_ERR_CONFIG_UNSUPPORTED, `Invalid mode attribute '${mode}'`);
+  }
+  const modelEl = firstChild(el, 'model');
+  const cpu: DomainCpu = {
+    mode,
+    match: attr(el, 'match'),
+    check: attr(el, 'check'),
+    migratable: attr(el, 'migratable'),
+    model: modelEl ? toXNode(modelEl) : undefined,
+    vendor: firstChild(el, 'vendor')?.textContent ?? undefined,
+    topology: firstChild(el, 'topology') ? toXNode(firstChild(el, 'topology')!) : undefined,
+    cache: firstChild(el, 'cache') ? toXNode(firstChild(el, 'cache')!) : undefined,
+    features: childElements(el, 'feature').map(toXNode),
+    numa: firstChild(el, 'numa') ? toXNode(firstChild(el, 'numa')!) : undefined,
+  };
+  applyCpuDefaults(cpu);
+  return cpu;
+}
+
+/** Post-parse defaults libvirt fills into `<cpu>`. */
+function applyCpuDefaults(cpu: DomainCpu): void {
+  const mode = cpu.mode ?? 'custom';
+  if (mode === 'custom' && cpu.model && cpu.match === undefined) cpu.match = 'exact';
+  if (mode === 'custom' && cpu.model && !cpu.model.attrs.some(([k]) => k === 'fallback')) {
+    cpu.model.attrs.unshift(['fallback', 'allow']);
+  }
+  if (cpu.topology) {
+    if (getAttr(cpu.topology, 'dies') === undefined) setAttr(cpu.topology, 'dies', '1');
+    orderAttrs(cpu.topology, ['sockets', 'dies', 'cores', 'threads']);
+  }
+  for (const f of cpu.features) {
+    if (!f.attrs.some(([k]) => k === 'policy')) f.attrs.unshift(['policy', 'require']);
+  }
+}
+
+export function formatCpu(w: XmlWriter, cpu: DomainCpu | undefined): void {
+  if (!cpu) return;
+  const mode = cpu.mode ?? (cpu.model ? 'custom' : undefined);
+  w.element('cpu', { mode, match: cpu.match, check: cpu.check, migratable: cpu.migratable }, (inner) => {
+    if (cpu.model) writeXNode(inner, cpu.model);
+    inner.text('vendor', cpu.vendor);
+    if (cpu.topology) writeXNode(inner, cpu.topology);
+    if (cpu.cache) writeXNode(inner, cpu.cache);
+    for (const f of cpu.features) writeXNode(inner, f);
+    if (cpu.numa) writeXNode(inner, cpu.numa);
+  });
+}

@@ -1,0 +1,88 @@
+/** `<serial>`, `<parallel>`, `<console>`, `<channel>`: character devices and their targets. */
+import type { XmlElement } from '../../xml.js';
+import { unsupported } from '../parse-util.js';
+import { getAttr, getChild, newXNode, orderAttrs, orderChildren, setAttr, toXNode, type XNode } from '../xnode.js';
+import { normalizeAddress } from './address.js';
+
+const CHR_TYPES = ['null', 'vc', 'pty', 'dev', 'file', 'pipe', 'stdio', 'udp', 'tcp', 'unix', 'spicevmc',
+  'spiceport', 'nmdm', 'qemu-vdagent', 'dbus'];
+const CHILD_ORDER = ['source', 'protocol', 'log', 'target', 'alias', 'address'];
+
+export function parseChardev(el: XmlElement): XNode {
+  const type = el.getAttribute('type') || 'pty';
+  if (!CHR_TYPES.includes(type)) {
+    throw unsupported(`unknown type presented to host for character device: ${type}`);
+  }
+  const node = toXNode(el);
+  setAttr(node, 'type', type);
+  // tty only describes a running guest's pty; libvirt does not read it back from a definition
+  setAttr(node, 'tty', undefined);
+  normalizeAddress(node);
+  orderChildren(node, CHILD_ORDER);
+  return node;
+}
+
+/** Serial and parallel ports without a target port get the next free number. */
+export function assignPorts(ports: XNode[]): void {
+  const used = new Set(ports.map((p) => getAttr(getChild(p, 'target'), 'port')).filter((p) => p !== undefined).map(Number));
+  for (const p of ports) {
+    let target = getChild(p, 'target');
+    if (getAttr(target, 'port') !== undefined) continue;
+    let port = 0;
+    while (used.has(port)) port++;
+    used.add(port);
+    if (!target) {
+      target = newXNode('target');
+      p.children.push(target);
+    }
+    setAttr(target, 'port', String(port));
+    orderAttrs(target, ['type', 'port']);
+    orderChildren(p, CHILD_ORDER);
+  }
+}
+
+/** A console that mirrors serial port 0 (libvirt's console back-compat for HVM guests). */
+export function consoleForSerial(serial: XNode): XNode {
+  const node: XNode = JSON.parse(JSON.stringify(serial));
+  node.name = 'console';
+  node.children = node.children.filter((c) => c.name !== 'address' && c.name !== 'alias');
+  const target = getChild(node, 'target')!;
+  target.attrs = [['type', 'serial'], ['port', getAttr(target, 'port') ?? '0']];
+  target.children = [];
+  return node;
+}
+
+/**
+ * libvirt's console back-compat: in an HVM guest the first console of target type serial (or
+ * none) is an alias of the first serial port, created from it when there is none.
+ */
+export function reconcileConsoles(osType: string, serials: XNode[], consoles: XNode[]): void {
+  for (const c of consoles) {
+    const target = getChild(c, 'target');
+    if (osType !== 'hvm' && !getAttr(target, 'type')) {
+      if (target) setAttr(target, 'type', 'serial');
+      else c.children.push(newXNode('target', [['type', 'serial'], ['port', '0']]));
+    }
+    const t = getChild(c, 'target')!;
+    if (t && getAttr(t, 'port') === undefined) setAttr(t, 'port', '0');
+    if (t) orderAttrs(t, ['type', 'port']);
+    orderChildren(c, CHILD_ORDER);
+  }
+  if (osType !== 'hvm') return;
+  const first = consoles[0];
+  const firstType = first ? getAttr(getChild(first, 'target'), 'type') : undefined;
+  if (first && (firstType === undefined || firstType === 'serial')) {
+    if (serials.length === 0) {
+      const serial: XNode = JSON.parse(JSON.stringify(first));
+      serial.name = 'serial';
+      const target = getChild(serial, 'target');
+      if (target) target.attrs = [['port', '0']];
+      else serial.children.push(newXNode('target', [['port', '0']]));
+      orderChildren(serial, CHILD_ORDER);
+      serials.push(serial);
+    }
+    consoles[0] = consoleForSerial(serials[0]!);
+  } else if (serials.length > 0) {
+    consoles.unshift(consoleForSerial(serials[0]!));
+  }
+}

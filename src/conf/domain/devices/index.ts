@@ -1,0 +1,97 @@
+/** `<devices>`: every device family, post-parse defaults, and libvirt's device order on output. */
+import { childElements, childText, firstChild, type XmlElement, type XmlWriter } from '../../xml.js';
+import { getAttr, getChild, toXNode, writeXNode, type XNode } from '../xnode.js';
+import { normalizeAddress } from './address.js';
+import { parseChardev, assignPorts, reconcileConsoles } from './chardev.js';
+import { assignControllerIndexes, ensureController, parseController } from './controller.js';
+import { assignDiskAddress, finishDisk, insertDisk, parseDisk, type DiskDef } from './disk.js';
+import { parseGraphics } from './graphics.js';
+import { parseInput } from './input.js';
+import { assignInterfaceNames, parseInterface } from './interface.js';
+import { parseMemballoon, parseRng, parseWatchdog } from './simple.js';
+import { finishVideo, parseVideo } from './video.js';
+
+/** Device lists in libvirt's output order; each device keeps its XML shape in canonical form. */
+export const DEVICE_ORDER = ['disk', 'controller', 'lease', 'filesystem', 'interface', 'smartcard', 'serial',
+  'parallel', 'console', 'channel', 'input', 'tpm', 'graphics', 'sound', 'audio', 'video', 'hostdev', 'redirdev',
+  'redirfilter', 'hub', 'watchdog', 'memballoon', 'rng', 'nvram', 'panic', 'shmem', 'memory', 'iommu', 'vsock'] as const;
+
+export type DeviceKind = (typeof DEVICE_ORDER)[number];
+
+export interface DomainDevices {
+  emulator?: string;
+  /** Devices by kind; `disk`, `interface`, `graphics`... as XML-shaped nodes. */
+  lists: Record<DeviceKind, XNode[]>;
+}
+
+export function emptyDeviceLists(): Record<DeviceKind, XNode[]> {
+  return Object.fromEntries(DEVICE_ORDER.map((k) => [k, []])) as unknown as Record<DeviceKind, XNode[]>;
+}
+
+export function parseDevices(root: XmlElement, osType: string, domainType: string): DomainDevices {
+  const el = firstChild(root, 'devices');
+  const lists = emptyDeviceLists();
+  const devices: DomainDevices = { emulator: el ? childText(el, 'emulator') || undefined : undefined, lists };
+  if (!el) return devices;
+  const disks: DiskDef[] = [];
+  for (const child of childElements(el)) {
+    const kind = child.nodeName as DeviceKind;
+    switch (kind) {
+      case 'disk': insertDisk(disks, parseDisk(child, osType)); break;
+      case 'controller': lists.controller.push(parseController(child)); break;
+      case 'interface': lists.interface.push(parseInterface(child)); break;
+      case 'serial': case 'parallel': case 'console': case 'channel': lists[kind].push(parseChardev(child)); break;
+      case 'input': lists.input.push(parseInput(child, osType, domainType)); break;
+      case 'graphics': lists.graphics.push(parseGraphics(child)); break;
+      case 'video': lists.video.push(parseVideo(child)); break;
+      case 'memballoon': lists.memballoon.splice(0, 1, parseMemballoon(child)); break;
+      case 'rng': lists.rng.push(parseRng(child)); break;
+      case 'watchdog': lists.watchdog.splice(0, 1, parseWatchdog(child)); break;
+      default:
+        if ((DEVICE_ORDER as readonly string[]).includes(kind)) {
+          const node = toXNode(child);
+          normalizeAddress(node);
+          lists[kind].push(node);
+        }
+    }
+  }
+  for (const disk of disks) assignDiskAddress(disk);
+  lists.disk = disks.map(finishDisk);
+  applyDeviceDefaults(devices, osType, domainType);
+  return devices;
+}
+
+/** Post-parse defaults: controller numbering, implicit controllers and video, ports, consoles. */
+function applyDeviceDefaults(devices: DomainDevices, osType: string, domainType: string): void {
+  const lists = devices.lists;
+  assignControllerIndexes(lists.controller);
+  for (const bus of ['scsi', 'fdc', 'ide', 'sata']) {
+    for (const disk of lists.disk) {
+      if (getAttr(getChild(disk, 'target'), 'bus') !== bus) continue;
+      const addr = getChild(disk, 'address');
+      if (getAttr(addr, 'type') !== 'drive') continue;
+      const max = Number(getAttr(addr, 'controller'));
+      for (let i = 0; i <= max; i++) ensureController(lists.controller, bus, i);
+    }
+  }
+  const usesVirtioSerial = lists.channel.some((c) => getAttr(getChild(c, 'target'), 'type') === 'virtio')
+    || lists.console.some((c) => getAttr(getChild(c, 'target'), 'type') === 'virtio');
+  if (usesVirtioSerial) ensureController(lists.controller, 'virtio-serial', 0);
+  assignPorts(lists.serial);
+  assignPorts(lists.parallel);
+  reconcileConsoles(osType, lists.serial, lists.console);
+  if (lists.video.length === 0 && lists.graphics.length > 0) lists.video.push({ name: 'video', attrs: [], children: [] });
+  lists.video.forEach((v, i) => finishVideo(v, i, osType, domainType));
+}
+
+/** Fill `<target dev>` of interfaces that have none with `<prefix>N` (the test driver uses `testnet`). */
+export function assignDomainInterfaceNames(devices: DomainDevices, prefix: string): void {
+  assignInterfaceNames(devices.lists.interface, prefix);
+}
+
+export function formatDevices(w: XmlWriter, devices: DomainDevices): void {
+  w.open('devices');
+  w.text('emulator', devices.emulator);
+  for (const kind of DEVICE_ORDER) for (const node of devices.lists[kind]) writeXNode(w, node);
+  w.close('devices');
+}

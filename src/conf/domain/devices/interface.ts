@@ -1,0 +1,51 @@
+/** `<interface>`: type check, MAC address, canonical child order, test-driver ifnames. */
+import type { XmlElement } from '../../xml.js';
+import { enumAttr, xmlError } from '../parse-util.js';
+import { getAttr, getChild, newXNode, orderChildren, setAttr, toXNode, type XNode } from '../xnode.js';
+import { normalizeAddress } from './address.js';
+import { randomBytes } from 'node:crypto';
+
+const NET_TYPES = ['user', 'ethernet', 'vhostuser', 'server', 'client', 'mcast', 'network', 'bridge', 'internal',
+  'direct', 'hostdev', 'udp', 'vdpa', 'null', 'vds'] as const;
+const NET_CHILD_ORDER = ['mac', 'source', 'virtualport', 'ip', 'route', 'script', 'downscript', 'backenddomain',
+  'target', 'guest', 'model', 'driver', 'backend', 'filterref', 'tune', 'teaming', 'link', 'mtu', 'coalesce', 'boot',
+  'rom', 'alias', 'address'];
+
+export function parseInterface(el: XmlElement): XNode {
+  enumAttr(el, 'type', NET_TYPES);
+  const node = toXNode(el);
+  let mac = getChild(node, 'mac');
+  if (!mac) {
+    mac = newXNode('mac', [['address', randomMac()]]);
+    node.children.unshift(mac);
+  }
+  const address = getAttr(mac, 'address') ?? '';
+  if (!/^[0-9a-fA-F]{1,2}(:[0-9a-fA-F]{1,2}){5}$/.test(address)) throw xmlError(`unable to parse mac address '${address}'`);
+  setAttr(mac, 'address', address.split(':').map((b) => b.toLowerCase().padStart(2, '0')).join(':'));
+  normalizeAddress(node);
+  orderChildren(node, NET_CHILD_ORDER);
+  return node;
+}
+
+/** libvirt's generated MAC: the QEMU/KVM OUI 52:54:00 and three random bytes. */
+function randomMac(): string {
+  return ['52', '54', '00', ...[...randomBytes(3)].map((b) => b.toString(16).padStart(2, '0'))].join(':');
+}
+
+/**
+ * Give every interface without `<target dev>` a free `<prefix>N` name, as the test driver does
+ * with `testnet` when a domain is defined.
+ */
+export function assignInterfaceNames(interfaces: XNode[], prefix: string): void {
+  const taken = new Set(interfaces.map((n) => getAttr(getChild(n, 'target'), 'dev')).filter((d) => d !== undefined));
+  for (const net of interfaces) {
+    if (getAttr(getChild(net, 'target'), 'dev') !== undefined) continue;
+    let i = 0;
+    while (taken.has(`${prefix}${i}`)) i++;
+    taken.add(`${prefix}${i}`);
+    const target = getChild(net, 'target');
+    if (target) setAttr(target, 'dev', `${prefix}${i}`);
+    else net.children.push(newXNode('target', [['dev', `${prefix}${i}`]]));
+    orderChildren(net, NET_CHILD_ORDER);
+  }
+}

@@ -1,0 +1,35 @@
+/** `<memballoon>`, `<rng>`, `<watchdog>`: model checks and canonical layout. */
+import type { XmlElement } from '../../xml.js';
+import { enumAttr, unsupported } from '../parse-util.js';
+import { getAttr, orderAttrs, orderChildren, toXNode, type XNode } from '../xnode.js';
+import { normalizeAddress } from './address.js';
+
+export function parseMemballoon(el: XmlElement): XNode {
+  enumAttr(el, 'model', ['virtio', 'xen', 'none', 'virtio-transitional', 'virtio-non-transitional'] as const);
+  const node = toXNode(el);
+  orderAttrs(node, ['model', 'autodeflate', 'freePageReporting']);
+  normalizeAddress(node);
+  orderChildren(node, ['alias', 'address', 'stats', 'driver']);
+  return node;
+}
+
+export function parseRng(el: XmlElement): XNode {
+  const model = el.getAttribute('model') ?? '';
+  if (!['virtio', 'virtio-transitional', 'virtio-non-transitional'].includes(model)) {
+    throw unsupported(`unknown RNG model '${model}'`);
+  }
+  const node = toXNode(el);
+  normalizeAddress(node);
+  orderChildren(node, ['driver', 'rate', 'backend', 'alias', 'address']);
+  return node;
+}
+
+export function parseWatchdog(el: XmlElement): XNode {
+  const model = el.getAttribute('model') ?? '';
+  if (!['i6300esb', 'ib700', 'diag288', 'itco'].includes(model)) throw unsupported(`unknown watchdog model '${model}'`);
+  const node = toXNode(el);
+  if (getAttr(node, 'action') === undefined) node.attrs.push(['action', 'reset']);
+  orderAttrs(node, ['model', 'action']);
+  normalizeAddress(node);
+  return node;
+}

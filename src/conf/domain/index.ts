@@ -1,0 +1,124 @@
+/**
+ * libvirt's domain XML: parse (with validation and post-parse defaults) and format, giving the
+ * same document libvirt 9.0.0's test driver gives for `virsh define` then `virsh dumpxml`.
+ */
+import { ErrorDomain } from '../../errors/codes.js';
+import { firstChild, parseXmlDocument, XmlWriter, type XmlElement } from '../xml.js';
+import { formatClock, parseClock, type DomainClock } from './clock.js';
+import { formatCpu, parseCpu, type DomainCpu } from './cpu.js';
+import { formatDevices, parseDevices, type DomainDevices } from './devices/index.js';
+import { formatFeatures, parseFeatures, type DomainFeatures } from './features.js';
+import { formatGeneral, parseGeneral } from './general.js';
+import { formatLifecycle, parseLifecycle } from './lifecycle.js';
+import { formatMemory, parseMemory, type DomainMemory } from './memory.js';
+import { formatMetadata, parseMetadata, type MetadataEntry } from './metadata.js';
+import { formatOs, parseOs, type DomainOs } from './os.js';
+import { formatVcpus, parseVcpus, type DomainVcpus } from './vcpu.js';
+import { toXNode, writeXNode, type XNode } from './xnode.js';
+
+export { getDomainMetadata, setDomainMetadata, VIR_DOMAIN_METADATA_DESCRIPTION, VIR_DOMAIN_METADATA_ELEMENT,
+  VIR_DOMAIN_METADATA_TITLE } from './metadata.js';
+export { assignDomainInterfaceNames, DEVICE_ORDER, type DeviceKind, type DomainDevices } from './devices/index.js';
+export type { XNode } from './xnode.js';
+export type { DomainMemory, DomainVcpus, DomainOs, DomainCpu, DomainClock, DomainFeatures, MetadataEntry };
+
+/** Top-level elements kept as written (not modelled field by field), each in its libvirt slot. */
+const PASSTHROUGH_BEFORE_VCPU = ['blkiotune', 'memtune', 'memoryBacking'] as const;
+const PASSTHROUGH_AFTER_VCPU = ['iothreads', 'iothreadids', 'cputune', 'numatune', 'resource', 'sysinfo',
+  'bootloader', 'bootloader_args'] as const;
+const PASSTHROUGH_AFTER_LIFECYCLE = ['pm', 'perf'] as const;
+const PASSTHROUGH_AFTER_DEVICES = ['seclabel', 'keywrap', 'launchSecurity'] as const;
+
+export interface DomainDef {
+  type: string;
+  name: string;
+  /** Lowercase canonical UUID. */
+  uuid: string;
+  id?: never;
+  genid?: string;
+  title?: string;
+  description?: string;
+  metadata?: MetadataEntry[];
+  memory: DomainMemory;
+  vcpus: DomainVcpus;
+  os: DomainOs;
+  features?: DomainFeatures;
+  cpu?: DomainCpu;
+  clock: DomainClock;
+  onPoweroff: string;
+  onReboot: string;
+  onCrash: string;
+  onLockFailure?: string;
+  devices: DomainDevices;
+  /** Top-level elements kept verbatim, by element name. */
+  passthrough: Record<string, XNode[]>;
+}
+
+export interface FormatDomainOptions {
+  /** The running domain's id (> 0), written as `<domain ... id='N'>`. */
+  id?: number;
+  inactive?: boolean;
+  secure?: boolean;
+  migratable?: boolean;
+}
+
+/** Parse, validate and fill in defaults; throws VirError with libvirt's code and message. */
+export function parseDomainXML(xml: string, _opts: { flags?: number } = {}): DomainDef {
+  const root = parseXmlDocument(xml, { url: '(domain_definition)', errorDomain: ErrorDomain.VIR_FROM_DOMAIN, rootElement: 'domain' });
+  return parseDomainElement(root);
+}
+
+function parseDomainElement(root: XmlElement): DomainDef {
+  const general = parseGeneral(root);
+  const metadata = parseMetadata(firstChild(root, 'metadata'));
+  const memory = parseMemory(root);
+  const vcpus = parseVcpus(root);
+  const os = parseOs(root);
+  const features = parseFeatures(root);
+  const cpu = parseCpu(root);
+  const clock = parseClock(root);
+  const lifecycle = parseLifecycle(root);
+  const devices = parseDevices(root, os.type, general.type);
+  const passthrough: Record<string, XNode[]> = {};
+  for (const name of [...PASSTHROUGH_BEFORE_VCPU, ...PASSTHROUGH_AFTER_VCPU, ...PASSTHROUGH_AFTER_LIFECYCLE, ...PASSTHROUGH_AFTER_DEVICES]) {
+    const nodes: XNode[] = [];
+    for (let c = root.firstChild; c; c = c.nextSibling) if (c.nodeName === name) nodes.push(toXNode(c as XmlElement));
+    if (nodes.length) passthrough[name] = name === 'seclabel' ? nodes : nodes.slice(0, 1);
+  }
+  return { ...general, metadata, memory, vcpus, os, features, cpu, clock, ...lifecycle, devices, passthrough };
+}
+
+/** Format as libvirt's virDomainDefFormat does. */
+export function formatDomainXML(def: DomainDef, opts: FormatDomainOptions = {}): string {
+  const w = new XmlWriter();
+  const id = !opts.inactive && opts.id !== undefined && opts.id > 0 ? opts.id : undefined;
+  w.open('domain', { type: def.type, id });
+  formatGeneral(w, def);
+  formatMetadata(w, def.metadata);
+  formatMemory(w, def.memory);
+  writePassthrough(w, def, PASSTHROUGH_BEFORE_VCPU);
+  formatVcpus(w, def.vcpus);
+  writePassthrough(w, def, PASSTHROUGH_AFTER_VCPU);
+  formatOs(w, def.os);
+  formatFeatures(w, def.features);
+  formatCpu(w, def.cpu);
+  formatClock(w, def.clock);
+  formatLifecycle(w, def);
+  writePassthrough(w, def, PASSTHROUGH_AFTER_LIFECYCLE);
+  formatDevices(w, def.devices);
+  writePassthrough(w, def, PASSTHROUGH_AFTER_DEVICES);
+  w.close('domain');
+  return w.toString();
+}
+
+function writePassthrough(w: XmlWriter, def: DomainDef, names: readonly string[]): void {
+  for (const name of names) for (const node of def.passthrough[name] ?? []) writeXNode(w, node);
+}
+
+/** A deep, independent copy (metadata elements are shared: they are never mutated in place). */
+export function cloneDomainDef(def: DomainDef): DomainDef {
+  const metadata = def.metadata;
+  const copy = structuredClone({ ...def, metadata: undefined }) as DomainDef;
+  copy.metadata = metadata?.map((e) => ({ ...e }));
+  return copy;
+}

@@ -1,0 +1,116 @@
+/**
+ * `<metadata>`: application elements kept verbatim (each in its own namespace), and the
+ * virDomainGetMetadata / virDomainSetMetadata semantics over title, description and them.
+ */
+import { DOMParser } from '@xmldom/xmldom';
+import { ErrorDomain, ErrorNumber } from '../../errors/codes.js';
+import { virError } from '../../errors/vir-error.js';
+import { childElements, dumpNode, parseXmlDocument, type XmlElement, type XmlWriter } from '../xml.js';
+import { xmlError } from './parse-util.js';
+
+/** One application's metadata element, already serialized at depth 0 as libxml2 would. */
+export interface MetadataEntry {
+  uri: string;
+  /** The element as parsed: re-serialized on output at the right depth. */
+  element: XmlElement;
+}
+
+export const VIR_DOMAIN_METADATA_DESCRIPTION = 0;
+export const VIR_DOMAIN_METADATA_TITLE = 1;
+export const VIR_DOMAIN_METADATA_ELEMENT = 2;
+
+/** Keep the children of `<metadata>` that have a namespace, the first per namespace URI. */
+export function parseMetadata(el: XmlElement | undefined): MetadataEntry[] | undefined {
+  if (!el) return undefined;
+  const entries: MetadataEntry[] = [];
+  for (const child of childElements(el)) {
+    const uri = child.namespaceURI;
+    if (!uri || entries.some((e) => e.uri === uri)) continue;
+    entries.push({ uri, element: child });
+  }
+  return entries;
+}
+
+export function formatMetadata(w: XmlWriter, entries: MetadataEntry[] | undefined): void {
+  if (!entries || entries.length === 0) return;
+  w.open('metadata');
+  for (const e of entries) w.line(dumpNode(e.element, w.indentLevel));
+  w.close('metadata');
+}
+
+interface MetadataHolder {
+  title?: string;
+  description?: string;
+  metadata?: MetadataEntry[];
+}
+
+function checkType(type: number): void {
+  if (type !== VIR_DOMAIN_METADATA_DESCRIPTION && type !== VIR_DOMAIN_METADATA_TITLE && type !== VIR_DOMAIN_METADATA_ELEMENT) {
+    throw virError(ErrorDomain.VIR_FROM_DOMAIN, ErrorNumber.VIR_ERR_INVALID_ARG, 'unknown metadata type');
+  }
+}
+
+/** virDomainGetMetadata on a definition. */
+export function getDomainMetadata(def: MetadataHolder, type: number, uri?: string): string {
+  checkType(type);
+  let value: string | undefined;
+  if (type === VIR_DOMAIN_METADATA_ELEMENT) {
+    if (!uri) throw virError(ErrorDomain.VIR_FROM_DOMAIN, ErrorNumber.VIR_ERR_INVALID_ARG, 'uri is required');
+    const entry = def.metadata?.find((e) => e.uri === uri);
+    if (entry) value = dumpNode(stripPrefix(entry.element), 0);
+  } else {
+    value = type === VIR_DOMAIN_METADATA_TITLE ? def.title : def.description;
+  }
+  if (value === undefined) {
+    throw virError(ErrorDomain.VIR_FROM_DOMAIN, ErrorNumber.VIR_ERR_NO_DOMAIN_METADATA,
+      'Requested metadata element is not present');
+  }
+  return value;
+}
+
+/** The element with its namespace declared as the default one (what libvirt hands back). */
+function stripPrefix(el: XmlElement): XmlElement {
+  const doc = new DOMParser().parseFromString('<r/>', 'text/xml');
+  const copy = doc.importNode(el, true) as XmlElement;
+  const prefix = el.prefix;
+  if (prefix) copy.removeAttribute(`xmlns:${prefix}`);
+  const out = doc.createElementNS(el.namespaceURI, el.localName ?? el.nodeName);
+  out.setAttribute('xmlns', el.namespaceURI ?? '');
+  for (let i = 0; i < copy.attributes.length; i++) {
+    const a = copy.attributes.item(i)!;
+    out.setAttribute(a.name, a.value);
+  }
+  while (copy.firstChild) out.appendChild(copy.firstChild);
+  return out;
+}
+
+/** virDomainSetMetadata on a definition (`key` is the namespace prefix for ELEMENT). */
+export function setDomainMetadata(def: MetadataHolder, type: number, metadata: string | null, key?: string, uri?: string): void {
+  checkType(type);
+  const value = metadata === null || metadata === '' ? undefined : metadata;
+  if (type === VIR_DOMAIN_METADATA_TITLE) {
+    if (value?.includes('\n')) throw xmlError("Domain title can't contain newlines");
+    def.title = value;
+    return;
+  }
+  if (type === VIR_DOMAIN_METADATA_DESCRIPTION) {
+    def.description = value;
+    return;
+  }
+  if (!uri) throw virError(ErrorDomain.VIR_FROM_DOMAIN, ErrorNumber.VIR_ERR_INVALID_ARG, 'uri is required');
+  const rest = (def.metadata ?? []).filter((e) => e.uri !== uri);
+  if (value !== undefined) {
+    if (!key) throw virError(ErrorDomain.VIR_FROM_DOMAIN, ErrorNumber.VIR_ERR_INVALID_ARG, 'key is required');
+    const parsed = parseXmlDocument(value, { url: '(metadata_xml)', errorDomain: ErrorDomain.VIR_FROM_XML });
+    const doc = new DOMParser().parseFromString(`<metadata/>`, 'text/xml');
+    const el = doc.createElementNS(uri, `${key}:${parsed.localName}`);
+    el.setAttribute(`xmlns:${key}`, uri);
+    for (let i = 0; i < parsed.attributes.length; i++) {
+      const a = parsed.attributes.item(i)!;
+      if (a.name !== 'xmlns' && !a.name.startsWith('xmlns:')) el.setAttribute(a.name, a.value);
+    }
+    for (let c = parsed.firstChild; c; c = c.nextSibling) el.appendChild(doc.importNode(c, true));
+    rest.push({ uri, element: el });
+  }
+  def.metadata = rest;
+}

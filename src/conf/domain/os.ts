@@ -1,0 +1,118 @@
+/** `<os>`: guest OS type and architecture, firmware loader, direct kernel boot, boot order. */
+import { attr, childElements, childText, firstChild, type XmlElement, type XmlWriter } from '../xml.js';
+import { enumAttr, unsupported, xmlError } from './parse-util.js';
+
+const OS_TYPES = ['hvm', 'xen', 'linux', 'exe', 'uml', 'xenpvh'];
+const BOOT_DEVS = ['fd', 'cdrom', 'hd', 'network'] as const;
+/** Architectures libvirt knows (virArch names). */
+const ARCHES = ['i686', 'x86_64', 'aarch64', 'armv6l', 'armv7l', 'armv7b', 'alpha', 'cris', 'lm32', 'loongarch64',
+  'm68k', 'microblaze', 'microblazeel', 'mips', 'mipsel', 'mips64', 'mips64el', 'openrisc', 'parisc', 'parisc64',
+  'ppc', 'ppcle', 'ppc64', 'ppc64le', 'ppcemb', 'riscv32', 'riscv64', 's390', 's390x', 'sh4', 'sh4eb', 'sparc',
+  'sparc64', 'unicore32', 'xtensa', 'xtensaeb'];
+
+export interface DomainLoader {
+  path?: string;
+  readonly?: 'yes' | 'no';
+  secure?: 'yes' | 'no';
+  type?: 'rom' | 'pflash';
+  nvram?: { path?: string; template?: string };
+}
+
+export interface DomainOs {
+  type: string;
+  arch: string;
+  machine?: string;
+  firmware?: string;
+  loader?: DomainLoader;
+  kernel?: string;
+  initrd?: string;
+  cmdline?: string;
+  dtb?: string;
+  root?: string;
+  bootDevs: string[];
+  bootMenu?: { enable: 'yes' | 'no'; timeout?: string };
+  bios?: { useserial?: string; rebootTimeout?: string };
+  smbiosMode?: string;
+}
+
+/** The test driver's capabilities default guest architecture. */
+const DEFAULT_ARCH = 'i686';
+
+export function parseOs(root: XmlElement): DomainOs {
+  const osEl = firstChild(root, 'os');
+  const typeEl = osEl ? firstChild(osEl, 'type') : undefined;
+  const typeText = typeEl?.textContent ?? undefined;
+  if (!typeText) throw xmlError('an os <type> must be specified');
+  if (!OS_TYPES.includes(typeText)) throw unsupported(`unknown OS type '${typeText}'`);
+  const archText = attr(typeEl, 'arch');
+  if (archText !== undefined && !ARCHES.includes(archText)) throw unsupported(`Unknown architecture ${archText}`);
+  const os: DomainOs = {
+    type: typeText,
+    arch: archText ?? DEFAULT_ARCH,
+    machine: attr(typeEl, 'machine'),
+    firmware: attr(osEl, 'firmware'),
+    kernel: childText(osEl!, 'kernel') || undefined,
+    initrd: childText(osEl!, 'initrd') || undefined,
+    cmdline: childText(osEl!, 'cmdline') || undefined,
+    dtb: childText(osEl!, 'dtb') || undefined,
+    root: childText(osEl!, 'root') || undefined,
+    bootDevs: [],
+  };
+  const loaderEl = firstChild(osEl!, 'loader');
+  if (loaderEl) {
+    const nvramEl = firstChild(osEl!, 'nvram');
+    const path = loaderEl.textContent || undefined;
+    os.loader = {
+      path,
+      readonly: enumAttr(loaderEl, 'readonly', ['yes', 'no'] as const),
+      secure: enumAttr(loaderEl, 'secure', ['yes', 'no'] as const),
+      type: enumAttr(loaderEl, 'type', ['rom', 'pflash'] as const) ?? (path ? 'rom' : undefined),
+      nvram: nvramEl ? { path: nvramEl.textContent || undefined, template: attr(nvramEl, 'template') } : undefined,
+    };
+  }
+  for (const boot of childElements(osEl!, 'boot')) {
+    const dev = attr(boot, 'dev');
+    if (dev === undefined) throw xmlError('missing boot device');
+    if (!(BOOT_DEVS as readonly string[]).includes(dev)) throw xmlError(`unknown boot device '${dev}'`);
+    os.bootDevs.push(dev);
+  }
+  const isHvm = os.type === 'hvm';
+  if (isHvm && os.bootDevs.length === 0) os.bootDevs.push('hd');
+  const menu = firstChild(osEl!, 'bootmenu');
+  if (menu && isHvm) {
+    const enable = enumAttr(menu, 'enable', ['yes', 'no'] as const);
+    if (enable) os.bootMenu = { enable, timeout: enable === 'yes' ? attr(menu, 'timeout') : undefined };
+  }
+  const bios = firstChild(osEl!, 'bios');
+  if (bios && isHvm) os.bios = { useserial: attr(bios, 'useserial'), rebootTimeout: attr(bios, 'rebootTimeout') };
+  const smbios = firstChild(osEl!, 'smbios');
+  if (smbios) os.smbiosMode = attr(smbios, 'mode');
+  return os;
+}
+
+export function formatOs(w: XmlWriter, os: DomainOs): void {
+  w.open('os', { firmware: os.firmware });
+  w.text('type', os.type, { arch: os.arch, machine: os.machine });
+  const l = os.loader;
+  if (l) {
+    const attrs = { readonly: l.readonly, secure: l.secure, type: l.type };
+    if (l.path === undefined) w.empty('loader', attrs);
+    else w.text('loader', l.path, attrs);
+    if (l.nvram) {
+      if (l.nvram.path === undefined) w.empty('nvram', { template: l.nvram.template });
+      else w.text('nvram', l.nvram.path, { template: l.nvram.template });
+    }
+  }
+  w.text('kernel', os.kernel);
+  w.text('initrd', os.initrd);
+  w.text('cmdline', os.cmdline);
+  w.text('dtb', os.dtb);
+  w.text('root', os.root);
+  for (const dev of os.bootDevs) w.empty('boot', { dev });
+  if (os.bootMenu) w.empty('bootmenu', { enable: os.bootMenu.enable, timeout: os.bootMenu.timeout });
+  if (os.bios && (os.bios.useserial || os.bios.rebootTimeout)) {
+    w.empty('bios', { useserial: os.bios.useserial, rebootTimeout: os.bios.rebootTimeout });
+  }
+  if (os.smbiosMode) w.empty('smbios', { mode: os.smbiosMode });
+  w.close('os');
+}

@@ -1,0 +1,89 @@
+/** Parsing helpers shared by the domain element families, with libvirt's error wording. */
+import { ErrorDomain, ErrorNumber } from '../../errors/codes.js';
+import { virError, type VirError } from '../../errors/vir-error.js';
+import { attr, type XmlElement } from '../xml.js';
+
+/** VIR_ERR_XML_ERROR from the domain config code. */
+export function xmlError(detail: string): VirError {
+  return virError(ErrorDomain.VIR_FROM_DOMAIN, ErrorNumber.VIR_ERR_XML_ERROR, detail);
+}
+
+/** VIR_ERR_CONFIG_UNSUPPORTED from the domain config code. */
+export function unsupported(detail: string): VirError {
+  return virError(ErrorDomain.VIR_FROM_DOMAIN, ErrorNumber.VIR_ERR_CONFIG_UNSUPPORTED, detail);
+}
+
+/** VIR_ERR_INTERNAL_ERROR from the domain config code. */
+export function internalError(detail: string): VirError {
+  return virError(ErrorDomain.VIR_FROM_DOMAIN, ErrorNumber.VIR_ERR_INTERNAL_ERROR, detail);
+}
+
+/**
+ * An enumerated attribute read as libvirt's virXMLPropEnum does: absent gives undefined, a
+ * value outside `allowed` the XML-utility error naming attribute and element.
+ */
+export function enumAttr<T extends string>(el: XmlElement | undefined, name: string, allowed: readonly T[]): T | undefined {
+  const value = attr(el, name);
+  if (value === undefined || !el) return undefined;
+  if (!(allowed as readonly string[]).includes(value)) {
+    throw virError(ErrorDomain.VIR_FROM_XML, ErrorNumber.VIR_ERR_XML_ERROR,
+      `Invalid value for attribute '${name}' in element '${el.nodeName}': '${value}'.`);
+  }
+  return value as T;
+}
+
+/** A yes/no attribute (virTristateBool as 'yes'/'no'). */
+export function yesNoAttr(el: XmlElement | undefined, name: string): 'yes' | 'no' | undefined {
+  return enumAttr(el, name, ['yes', 'no'] as const);
+}
+
+/** An on/off attribute (virTristateSwitch). */
+export function onOffAttr(el: XmlElement | undefined, name: string): 'on' | 'off' | undefined {
+  return enumAttr(el, name, ['on', 'off'] as const);
+}
+
+/** An unsigned integer attribute as virXMLPropUInt reads it; `nonZero` refuses 0 like VIR_XML_PROP_NONZERO. */
+export function uintAttr(el: XmlElement | undefined, name: string, nonZero = false): number | undefined {
+  const value = attr(el, name);
+  if (value === undefined || !el) return undefined;
+  const n = /^\s*\+?\d+$/.test(value) ? Number(value.trim()) : NaN;
+  if (!Number.isSafeInteger(n) || n > 0xffffffff || (nonZero && n === 0)) {
+    throw virError(ErrorDomain.VIR_FROM_XML, ErrorNumber.VIR_ERR_XML_ERROR,
+      `Invalid value for attribute '${name}' in element '${el.nodeName}': '${value}'. Expected ${nonZero ? 'non-zero ' : ''}integer value`);
+  }
+  return n;
+}
+
+const UNIT_SCALE: Record<string, number> = {
+  b: 1, byte: 1, bytes: 1,
+  k: 1024, kib: 1024, kb: 1000,
+  m: 1024 ** 2, mib: 1024 ** 2, mb: 1000 ** 2,
+  g: 1024 ** 3, gib: 1024 ** 3, gb: 1000 ** 3,
+  t: 1024 ** 4, tib: 1024 ** 4, tb: 1000 ** 4,
+  p: 1024 ** 5, pib: 1024 ** 5, pb: 1000 ** 5,
+  e: 1024 ** 6, eib: 1024 ** 6, eb: 1000 ** 6,
+};
+
+/**
+ * A scaled size element (`<memory unit='MiB'>512</memory>`) in KiB, rounded up as libvirt's
+ * virDomainParseMemory does; `xpath` names the element in the "Invalid value" error.
+ */
+export function parseScaledKiB(el: XmlElement | undefined, xpath: string, defaultUnit = 1024): number | undefined {
+  if (!el) return undefined;
+  const text = (el.textContent ?? '').trim();
+  const unit = attr(el, 'unit');
+  if (!/^\d+$/.test(text)) {
+    throw virError(ErrorDomain.VIR_FROM_XML, ErrorNumber.VIR_ERR_XML_ERROR,
+      `Invalid value '${text}' for element or attribute '${xpath}'`);
+  }
+  let scale = defaultUnit;
+  if (unit !== undefined) {
+    const s = UNIT_SCALE[unit.toLowerCase()];
+    if (s === undefined) {
+      throw virError(ErrorDomain.VIR_FROM_NONE, ErrorNumber.VIR_ERR_INVALID_ARG, `unknown suffix '${unit}'`);
+    }
+    scale = s;
+  }
+  const bytes = BigInt(text) * BigInt(scale);
+  return Number((bytes + 1023n) / 1024n);
+}
