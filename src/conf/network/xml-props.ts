@@ -4,7 +4,7 @@
  */
 import { ErrorDomain, ErrorNumber } from '../../errors/codes.js';
 import { virError } from '../../errors/vir-error.js';
-import { attr, childText, type XmlElement } from '../xml.js';
+import { attr, childText, firstChild, type XmlElement } from '../xml.js';
 
 export type YesNo = 'yes' | 'no';
 
@@ -72,4 +72,23 @@ export function propULongLong(el: XmlElement | undefined, name: string): bigint 
     throw xmlPropError(`Invalid value for attribute '${name}' in element '${el!.nodeName}': '${value}'. Expected non-negative integer value`);
   }
   return parsed;
+}
+
+/** The element at a path of first children (`./a/b/c`), or undefined when any step is missing. */
+export function descend(el: XmlElement | undefined, ...names: string[]): XmlElement | undefined {
+  let cur = el;
+  for (const name of names) cur = cur ? firstChild(cur, name) : undefined;
+  return cur;
+}
+
+/** A signed int attribute, as virXMLPropInt. */
+export function propInt(el: XmlElement | undefined, name: string): number | undefined {
+  const value = attr(el, name);
+  if (value === undefined) return undefined;
+  const m = /^\s*[+-]?\d+$/.exec(value);
+  const n = m ? Number(value.trim()) : NaN;
+  if (!Number.isInteger(n) || n < -0x80000000 || n > 0x7fffffff) {
+    throw xmlPropError(`Invalid value for attribute '${name}' in element '${el!.nodeName}': '${value}'. Expected integer value`);
+  }
+  return n;
 }

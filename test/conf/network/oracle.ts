@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 export type OracleStep =
   | { op: 'net'; xml: string }
   | { op: 'pool'; xml: string }
+  | { op: 'poolCreate'; xml: string }
   | { op: 'vol'; pool: string; xml: string }
   | { op: 'domain'; xml: string }
   | { op: 'snapshot'; domain: string; xml: string; flags?: number }
@@ -30,6 +31,9 @@ for step in json.load(sys.stdin):
             out.append({'ok': True, 'xml': n.XMLDesc(0)})
         elif op == 'pool':
             p = conn.storagePoolDefineXML(step['xml'])
+            out.append({'ok': True, 'xml': p.XMLDesc(0)})
+        elif op == 'poolCreate':
+            p = conn.storagePoolCreateXML(step['xml'])
             out.append({'ok': True, 'xml': p.XMLDesc(0)})
         elif op == 'vol':
             v = conn.storagePoolLookupByName(step['pool']).createXML(step['xml'])
