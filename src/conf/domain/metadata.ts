@@ -68,14 +68,13 @@ export function getDomainMetadata(def: MetadataHolder, type: number, uri?: strin
   return value;
 }
 
-/** The element with its namespace declared as the default one (what libvirt hands back). */
+/** The element without its namespace prefix and declaration (what libvirt hands back). */
 function stripPrefix(el: XmlElement): XmlElement {
   const doc = new DOMParser().parseFromString('<r/>', 'text/xml');
   const copy = doc.importNode(el, true) as XmlElement;
   const prefix = el.prefix;
   if (prefix) copy.removeAttribute(`xmlns:${prefix}`);
-  const out = doc.createElementNS(el.namespaceURI, el.localName ?? el.nodeName);
-  out.setAttribute('xmlns', el.namespaceURI ?? '');
+  const out = doc.createElement(el.localName ?? el.nodeName);
   for (let i = 0; i < copy.attributes.length; i++) {
     const a = copy.attributes.item(i)!;
     out.setAttribute(a.name, a.value);

@@ -1,0 +1,82 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { parseDomainXML } from '../../../src/conf/domain/index.js';
+import { VirError } from '../../../src/errors/vir-error.js';
+
+const body = (inner: string): string => `<domain type='test'><name>a</name>${inner}</domain>`;
+const hvm = "<memory>1024</memory><os><type>hvm</type></os>";
+
+/** Bad domain XML: each must give libvirt's code, domain and message. */
+const BAD_INPUTS: string[] = [
+  "<domain type='test'><name>x</name>\n<memory>1024</memory",
+  'garbage',
+  "<domain type='test'><name>a&b</name></domain>",
+  '<domain><name>x</name>\n  <bad attr="1">\n</domain>',
+  '<foo/>',
+  "<domain type='test'><memory>1024</memory><os><type>hvm</type></os></domain>",
+  "<domain type='foo'><name>a</name></domain>",
+  body('<os><type>hvm</type></os>'),
+  body('<memory>abc</memory><os><type>hvm</type></os>'),
+  body("<memory unit='foo'>1</memory><os><type>hvm</type></os>"),
+  body('<uuid>zzz</uuid>' + hvm),
+  body("<memory>1024</memory><vcpu current='3'>2</vcpu><os><type>hvm</type></os>"),
+  body('<memory>1024</memory><vcpu>x</vcpu><os><type>hvm</type></os>'),
+  body('<memory>1024</memory><os><type>foo</type></os>'),
+  body("<memory>1024</memory><os><type arch='foo'>hvm</type></os>"),
+  body('<memory>1024</memory>'),
+  body(hvm + '<on_reboot>foo</on_reboot>'),
+  body(hvm + '<on_crash>foo</on_crash>'),
+  body(hvm + "<clock offset='foo'/>"),
+  body(hvm + "<features><foo/></features>"),
+  body(hvm + "<cpu mode='foo'/>"),
+  body(hvm + "<devices><disk type='foo'><target dev='vda'/></disk></devices>"),
+  body(hvm + "<devices><disk type='file'><source file='/a'/></disk></devices>"),
+  body(hvm + "<devices><disk type='file' device='foo'><target dev='vda'/></disk></devices>"),
+  body(hvm + "<devices><disk type='file'><target dev='vda' bus='foo'/></disk></devices>"),
+  body(hvm + "<devices><disk type='file'><target dev='vda'/></disk></devices>"),
+  body(hvm + "<devices><interface type='foo'/></devices>"),
+  body(hvm + "<devices><interface type='network'><mac address='zz'/><source network='d'/></interface></devices>"),
+  body(hvm + "<devices><graphics type='foo'/></devices>"),
+  body(hvm + "<devices><video><model type='foo'/></video></devices>"),
+  body(hvm + "<devices><input type='foo'/></devices>"),
+  body(hvm + "<devices><controller type='foo'/></devices>"),
+  body(hvm + "<devices><memballoon model='foo'/></devices>"),
+  body(hvm + "<devices><watchdog model='foo'/></devices>"),
+  body(hvm + "<devices><rng model='foo'/></devices>"),
+  body(hvm + "<devices><serial type='foo'/></devices>"),
+  "<domain type='test'><name>a/b</name><memory>1024</memory><os><type>hvm</type></os></domain>",
+];
+
+const PY = `
+import json, sys, libvirt
+libvirt.registerErrorHandler(lambda c, e: None, None)
+c = libvirt.open('test:///default')
+out = []
+for x in json.load(sys.stdin):
+    try:
+        c.defineXML(x).undefine(); out.append(None)
+    except libvirt.libvirtError as e:
+        out.append([e.get_error_code(), e.get_error_domain(), str(e)])
+print(json.dumps(out))
+`;
+
+function realErrors(): ([number, number, string] | null)[] | undefined {
+  const r = spawnSync('/usr/bin/python3', ['-c', PY], { input: JSON.stringify(BAD_INPUTS), encoding: 'utf8' });
+  return r.status === 0 ? JSON.parse(r.stdout) : undefined;
+}
+
+const expected = realErrors();
+
+for (const [i, xml] of BAD_INPUTS.entries()) {
+  test(`bad domain XML #${i} gives libvirt's error: ${JSON.stringify(xml).slice(0, 90)}`, (t) => {
+    if (!expected) return t.skip('python3-libvirt not available');
+    const want = expected[i];
+    assert.ok(want, 'real libvirt accepted this input');
+    assert.throws(() => parseDomainXML(xml), (e: unknown) => {
+      assert.ok(e instanceof VirError);
+      assert.deepEqual([e.code, e.domain, e.message], want);
+      return true;
+    });
+  });
+}
