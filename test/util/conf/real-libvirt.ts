@@ -12,8 +12,8 @@ export interface RealError {
   message: string;
 }
 
-/** Run real libvirt's virURIParse / virConfReadString on many inputs in one process. */
-export function askRealLibvirt<T>(command: 'uri' | 'conf', items: unknown[]): T[] {
+/** Run real libvirt's virURIParse, virConfReadString, virURIResolveAlias or virConnectOpen on many inputs in one process. */
+export function askRealLibvirt<T>(command: 'uri' | 'conf' | 'alias' | 'open', items: unknown[]): T[] {
   const run = spawnSync('/usr/bin/python3', [script], { input: JSON.stringify({ command, items }), encoding: 'utf8', maxBuffer: 1 << 28 });
   if (run.status !== 0) throw new Error(`real_libvirt.py failed: ${run.stderr}`);
   return JSON.parse(run.stdout) as T[];

@@ -33,6 +33,7 @@ lib.virURIFormatParams.restype = ctypes.c_char_p
 lib.virURIFormatParams.argtypes = [ctypes.POINTER(URI)]
 lib.virConfReadString.restype = ctypes.c_void_p
 lib.virConfReadString.argtypes = [ctypes.c_char_p, ctypes.c_uint]
+lib.virURIResolveAlias.argtypes = [ctypes.c_void_p, ctypes.c_char_p, ctypes.POINTER(ctypes.c_char_p)]
 lib.virConfGetValueString.argtypes = [ctypes.c_void_p, ctypes.c_char_p, ctypes.POINTER(ctypes.c_char_p)]
 lib.virConfGetValueInt.argtypes = [ctypes.c_void_p, ctypes.c_char_p, ctypes.POINTER(ctypes.c_int)]
 lib.virConfGetValueBool.argtypes = [ctypes.c_void_p, ctypes.c_char_p, ctypes.POINTER(ctypes.c_bool)]
@@ -96,6 +97,26 @@ def read_conf(request):
     return {"values": [get_value(conf, kind, name) for kind, name in request.get("get", [])]}
 
 
+def resolve_alias(request):
+    conf = lib.virConfReadString(request["content"].encode(), 0)
+    if not conf:
+        return {"error": last_error()}
+    out = ctypes.c_char_p()
+    if lib.virURIResolveAlias(conf, request["alias"].encode(), ctypes.byref(out)) < 0:
+        return {"error": last_error()}
+    return {"uri": text(out.value)}
+
+
+def open_uri(uri):
+    try:
+        libvirt.open(uri).close()
+        return {"opened": True}
+    except libvirt.libvirtError as err:
+        return {"error": {"code": err.get_error_code(), "domain": err.get_error_domain(),
+                          "message": err.get_error_message()}}
+
+
+libvirt.registerErrorHandler(lambda *args: None, None)
 request = json.load(sys.stdin)
-handler = {"uri": parse_uri, "conf": read_conf}[request["command"]]
+handler = {"uri": parse_uri, "conf": read_conf, "alias": resolve_alias, "open": open_uri}[request["command"]]
 print(json.dumps([handler(item) for item in request["items"]]))
