@@ -88,3 +88,24 @@ export function virError(domain: number, code: number, detail?: string | null, e
 export function isVirError(value: unknown): value is VirError {
   return value instanceof VirError;
 }
+
+/**
+ * An error whose message is used as given, without the code's template: libvirt's
+ * virRaiseErrorFull path (virReportInvalidArg and friends). str1 names the function, str2 the argument.
+ */
+export function virRawError(domain: number, code: number, message: string, extra: Partial<VirErrorFields> = {}): VirError {
+  return new VirError({ code, domain, message, ...extra });
+}
+
+/** virReportInvalidArg: VIR_ERR_INVALID_ARG with a raw message naming the function and argument. */
+export function invalidArgError(domain: number, func: string, argName: string, message: string): VirError {
+  return virRawError(domain, ErrorNumber.VIR_ERR_INVALID_ARG, message, { str1: func, str2: argName, int1: 0, int2: 0 });
+}
+
+/** virCheckFlags: reject flags outside `supported`, naming the function as libvirt does. */
+export function checkFlags(domain: number, func: string, flags: number, supported: number): void {
+  const unsupported = (flags >>> 0) & ~supported;
+  if (unsupported) {
+    throw invalidArgError(domain, func, 'flags', `unsupported flags (0x${unsupported.toString(16)}) in function ${func}`);
+  }
+}

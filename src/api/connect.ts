@@ -1,0 +1,330 @@
+import { EventEmitter } from 'node:events';
+import { ErrorNumber, ErrorScope, VirError, dispatchError, isVirError, virError, type ErrorHandler } from '../errors/index.js';
+import type {
+  ConnectionDriver, DomainEventPayload, DriverMethod, NetworkEventPayload, NodeInfo, StoragePoolEventPayload,
+} from '../drivers/types.js';
+import { ENTRY_POINTS } from './entry-points.js';
+import { Domain } from './domain.js';
+import { Network } from './network.js';
+import { StoragePool, StorageVol } from './storage.js';
+import { HostInterface, NodeDevice } from './host-objects.js';
+import { EventHub } from './events.js';
+import { LIB_VERSION } from './version.js';
+import { createLogger } from '../log/index.js';
+
+const log = createLogger('libvirt');
+
+type Fn<M extends DriverMethod> = NonNullable<ConnectionDriver[M]>;
+type Args<M extends DriverMethod> = Parameters<Fn<M>>;
+type Result<M extends DriverMethod> = Awaited<ReturnType<Fn<M>>>;
+
+/** Events a Connect emits (besides those delivered to registered callbacks). */
+export interface ConnectEvents {
+  domainEvent: [import('./events.js').DomainEvent];
+  networkEvent: [import('./events.js').NetworkEvent];
+  storagePoolEvent: [import('./events.js').StoragePoolEvent];
+  /** The underlying driver connection was closed (last reference released). */
+  closed: [];
+}
+
+/**
+ * A connection to a hypervisor driver (virConnect). Reference counted as libvirt's: open gives
+ * one reference, ref() adds one, close() drops one and returns how many remain; every object
+ * handed out holds one until freed. The driver is closed when the count reaches zero.
+ */
+export class Connect extends EventEmitter<ConnectEvents> {
+  readonly #driver: ConnectionDriver;
+  readonly #uri: string;
+  readonly #readOnly: boolean;
+  #refs = 1;
+  #closing: Promise<void> | null = null;
+  /** Per-connection error handler and last error (virConnSetErrorFunc, virConnGetLastError). */
+  readonly errors = new ErrorScope();
+  /** @internal */
+  readonly hub: EventHub;
+
+  /** @internal Use open(), openReadOnly() or openAuth(). */
+  constructor(driver: ConnectionDriver, uri: string, readOnly: boolean) {
+    super();
+    this.#driver = driver;
+    this.#uri = uri;
+    this.#readOnly = readOnly;
+    this.hub = new EventHub(this);
+  }
+
+  get readOnly(): boolean {
+    return this.#readOnly;
+  }
+
+  /** @internal The driver behind this connection, for the daemon's dispatcher. */
+  get driver(): ConnectionDriver {
+    return this.#driver;
+  }
+
+  /** True once the last reference is gone and the driver is closed or closing. */
+  get closed(): boolean {
+    return this.#refs <= 0;
+  }
+
+  /**
+   * @internal Dispatch one entry point to the driver: checks the connection is usable, refuses
+   * writes on read-only connections, reports unsupported entry points, and routes every failure
+   * through the error handlers before rejecting with a VirError.
+   */
+  async invoke<M extends DriverMethod>(method: M, ...args: Args<M>): Promise<Result<M>> {
+    const entry = ENTRY_POINTS[method];
+    try {
+      if (this.closed) {
+        throw virError(entry.from, ErrorNumber.VIR_ERR_INVALID_CONN, entry.c);
+      }
+      if (entry.write) this.checkWritable(entry.c, entry.from);
+      const fn = this.#driver[method] as ((...a: Args<M>) => Promise<Result<M>>) | undefined;
+      if (typeof fn !== 'function') {
+        throw virError(entry.from, ErrorNumber.VIR_ERR_NO_SUPPORT, entry.c);
+      }
+      if (log.enabled(4)) log.debug(`${entry.c} via ${this.#driver.name}`);
+      return await fn.apply(this.#driver, args);
+    } catch (err) {
+      throw this.report(err, entry.from);
+    }
+  }
+
+  /** @internal Refuse a state change on a read-only connection, as libvirt's public API does. */
+  checkWritable(cName: string, from: number): void {
+    if (this.#readOnly) {
+      throw virError(from, ErrorNumber.VIR_ERR_OPERATION_DENIED, `read only access prevents ${cName}`);
+    }
+  }
+
+  /** @internal Turn anything thrown into a VirError, run the handlers, remember it; returns it for throwing. */
+  report(err: unknown, from: number): VirError {
+    const error = isVirError(err)
+      ? err
+      : virError(from, ErrorNumber.VIR_ERR_INTERNAL_ERROR, err instanceof Error ? err.message : String(err));
+    dispatchError(error, this.errors);
+    return error;
+  }
+
+  /** @internal Run a check that may throw a VirError synchronously, reporting it like a driver error. */
+  async guard<T>(from: number, fn: () => Promise<T> | T): Promise<T> {
+    try {
+      return await fn();
+    } catch (err) {
+      throw this.report(err, from);
+    }
+  }
+
+  // Reference counting -------------------------------------------------------------------------
+
+  /** virConnectRef: one more reference; returns the new count. */
+  ref(): number {
+    if (this.closed) throw this.report(virError(0, ErrorNumber.VIR_ERR_INVALID_CONN, 'virConnectRef'), 0);
+    return ++this.#refs;
+  }
+
+  /** @internal Drop one reference without waiting for the driver to close. */
+  unref(): number {
+    if (this.#refs <= 0) return 0;
+    this.#refs -= 1;
+    if (this.#refs === 0) {
+      this.hub.dispose();
+      this.#closing = this.#driver.close().catch(() => undefined).finally(() => this.emit('closed'));
+    }
+    return this.#refs;
+  }
+
+  /**
+   * virConnectClose: drop the caller's reference; resolves with the references left (0 when the
+   * driver is now closed). Objects still alive keep the connection open until freed.
+   */
+  async close(): Promise<number> {
+    if (this.#refs <= 0) {
+      throw this.report(virError(0, ErrorNumber.VIR_ERR_INVALID_CONN, 'virConnectClose'), 0);
+    }
+    const left = this.unref();
+    if (left === 0) await this.#closing;
+    return left;
+  }
+
+  async [Symbol.asyncDispose](): Promise<void> {
+    if (!this.closed) await this.close();
+  }
+
+  // Errors --------------------------------------------------------------------------------------
+
+  /** virConnSetErrorFunc: a handler for this connection's errors; null removes it. */
+  setErrorFunc(handler: ErrorHandler | null, userData?: unknown): void {
+    this.errors.setHandler(handler, userData);
+  }
+
+  /** virConnGetLastError. */
+  getLastError(): VirError | null {
+    return this.errors.lastError();
+  }
+
+  /** virConnResetLastError. */
+  resetLastError(): void {
+    this.errors.resetLastError();
+  }
+
+  /** virConnCopyLastError. */
+  copyLastError(): VirError | null {
+    return this.errors.copyLastError();
+  }
+
+  // Host ----------------------------------------------------------------------------------------
+
+  getType(): Promise<string> { return this.invoke('connectGetType'); }
+  getVersion(): Promise<number> { return this.invoke('connectGetVersion'); }
+  /** virConnectGetLibVersion: this library's version in libvirt's encoding (major*1e6+minor*1e3+micro). */
+  async getLibVersion(): Promise<number> {
+    return this.guard(0, () => {
+      if (this.closed) throw virError(0, ErrorNumber.VIR_ERR_INVALID_CONN, 'virConnectGetLibVersion');
+      return LIB_VERSION;
+    });
+  }
+  getHostname(): Promise<string> { return this.invoke('connectGetHostname'); }
+  /** virConnectGetURI: the canonical URI the driver answered for. */
+  async getURI(): Promise<string> {
+    return this.#driver.connectGetURI ? this.invoke('connectGetURI') : this.#uri;
+  }
+  getMaxVcpus(type: string | null = null): Promise<number> { return this.invoke('connectGetMaxVcpus', type); }
+  getCapabilities(): Promise<string> { return this.invoke('connectGetCapabilities'); }
+  getSysinfo(flags = 0): Promise<string> { return this.invoke('connectGetSysinfo', flags); }
+  isEncrypted(): Promise<boolean> { return this.invoke('connectIsEncrypted'); }
+  isSecure(): Promise<boolean> { return this.invoke('connectIsSecure'); }
+  async isAlive(): Promise<boolean> {
+    if (this.closed) return false;
+    return this.#driver.connectIsAlive ? this.invoke('connectIsAlive') : true;
+  }
+  /** virNodeGetInfo (Python: getInfo). */
+  getInfo(): Promise<NodeInfo> { return this.invoke('nodeGetInfo'); }
+  /** virNodeGetFreeMemory: bytes. */
+  getFreeMemory(): Promise<bigint> { return this.invoke('nodeGetFreeMemory'); }
+  /** virNodeGetCellsFreeMemory: bytes per NUMA cell from startCell. */
+  getCellsFreeMemory(startCell = 0, maxCells = 1 << 16): Promise<bigint[]> {
+    return this.invoke('nodeGetCellsFreeMemory', startCell, maxCells);
+  }
+
+  // Domains -------------------------------------------------------------------------------------
+
+  numOfDomains(): Promise<number> { return this.invoke('connectNumOfDomains'); }
+  /** virConnectListDomains (Python: listDomainsID). */
+  listDomainsID(maxids = 1 << 16): Promise<number[]> { return this.invoke('connectListDomains', maxids); }
+  numOfDefinedDomains(): Promise<number> { return this.invoke('connectNumOfDefinedDomains'); }
+  listDefinedDomains(maxnames = 1 << 16): Promise<string[]> { return this.invoke('connectListDefinedDomains', maxnames); }
+  async listAllDomains(flags = 0): Promise<Domain[]> {
+    return (await this.invoke('connectListAllDomains', flags)).map((ref) => new Domain(this, ref));
+  }
+  async lookupByID(id: number): Promise<Domain> { return new Domain(this, await this.invoke('domainLookupByID', id)); }
+  async lookupByName(name: string): Promise<Domain> { return new Domain(this, await this.invoke('domainLookupByName', name)); }
+  /** virDomainLookupByUUID: accepts 16 raw bytes or the string form. */
+  async lookupByUUID(uuid: Uint8Array | string): Promise<Domain> {
+    return new Domain(this, await this.invoke('domainLookupByUUID', uuidArg(uuid)));
+  }
+  lookupByUUIDString(uuid: string): Promise<Domain> { return this.lookupByUUID(uuid); }
+  async createXML(xml: string, flags = 0): Promise<Domain> { return new Domain(this, await this.invoke('domainCreateXML', xml, flags)); }
+  async defineXML(xml: string): Promise<Domain> { return this.defineXMLFlags(xml, 0); }
+  async defineXMLFlags(xml: string, flags = 0): Promise<Domain> {
+    return new Domain(this, await this.invoke('domainDefineXMLFlags', xml, flags));
+  }
+  /** virDomainRestore. */
+  restore(path: string): Promise<void> { return this.invoke('domainRestoreFlags', path, null, 0); }
+  restoreFlags(path: string, dxml: string | null = null, flags = 0): Promise<void> {
+    return this.invoke('domainRestoreFlags', path, dxml, flags);
+  }
+  saveImageGetXMLDesc(path: string, flags = 0): Promise<string> { return this.invoke('domainSaveImageGetXMLDesc', path, flags); }
+
+  // Networks ------------------------------------------------------------------------------------
+
+  numOfNetworks(): Promise<number> { return this.invoke('connectNumOfNetworks'); }
+  listNetworks(maxnames = 1 << 16): Promise<string[]> { return this.invoke('connectListNetworks', maxnames); }
+  numOfDefinedNetworks(): Promise<number> { return this.invoke('connectNumOfDefinedNetworks'); }
+  listDefinedNetworks(maxnames = 1 << 16): Promise<string[]> { return this.invoke('connectListDefinedNetworks', maxnames); }
+  async listAllNetworks(flags = 0): Promise<Network[]> {
+    return (await this.invoke('connectListAllNetworks', flags)).map((ref) => new Network(this, ref));
+  }
+  async networkLookupByName(name: string): Promise<Network> { return new Network(this, await this.invoke('networkLookupByName', name)); }
+  async networkLookupByUUID(uuid: Uint8Array | string): Promise<Network> {
+    return new Network(this, await this.invoke('networkLookupByUUID', uuidArg(uuid)));
+  }
+  networkLookupByUUIDString(uuid: string): Promise<Network> { return this.networkLookupByUUID(uuid); }
+  async networkCreateXML(xml: string, flags = 0): Promise<Network> { return new Network(this, await this.invoke('networkCreateXML', xml, flags)); }
+  async networkDefineXML(xml: string): Promise<Network> { return this.networkDefineXMLFlags(xml, 0); }
+  async networkDefineXMLFlags(xml: string, flags = 0): Promise<Network> {
+    return new Network(this, await this.invoke('networkDefineXMLFlags', xml, flags));
+  }
+
+  // Storage -------------------------------------------------------------------------------------
+
+  numOfStoragePools(): Promise<number> { return this.invoke('connectNumOfStoragePools'); }
+  listStoragePools(maxnames = 1 << 16): Promise<string[]> { return this.invoke('connectListStoragePools', maxnames); }
+  numOfDefinedStoragePools(): Promise<number> { return this.invoke('connectNumOfDefinedStoragePools'); }
+  listDefinedStoragePools(maxnames = 1 << 16): Promise<string[]> { return this.invoke('connectListDefinedStoragePools', maxnames); }
+  async listAllStoragePools(flags = 0): Promise<StoragePool[]> {
+    return (await this.invoke('connectListAllStoragePools', flags)).map((ref) => new StoragePool(this, ref));
+  }
+  findStoragePoolSources(type: string, srcSpec: string | null = null, flags = 0): Promise<string> {
+    return this.invoke('connectFindStoragePoolSources', type, srcSpec, flags);
+  }
+  async storagePoolLookupByName(name: string): Promise<StoragePool> {
+    return new StoragePool(this, await this.invoke('storagePoolLookupByName', name));
+  }
+  async storagePoolLookupByUUID(uuid: Uint8Array | string): Promise<StoragePool> {
+    return new StoragePool(this, await this.invoke('storagePoolLookupByUUID', uuidArg(uuid)));
+  }
+  storagePoolLookupByUUIDString(uuid: string): Promise<StoragePool> { return this.storagePoolLookupByUUID(uuid); }
+  async storagePoolCreateXML(xml: string, flags = 0): Promise<StoragePool> {
+    return new StoragePool(this, await this.invoke('storagePoolCreateXML', xml, flags));
+  }
+  async storagePoolDefineXML(xml: string, flags = 0): Promise<StoragePool> {
+    return new StoragePool(this, await this.invoke('storagePoolDefineXML', xml, flags));
+  }
+  async storageVolLookupByKey(key: string): Promise<StorageVol> {
+    return new StorageVol(this, await this.invoke('storageVolLookupByKey', key));
+  }
+  async storageVolLookupByPath(path: string): Promise<StorageVol> {
+    return new StorageVol(this, await this.invoke('storageVolLookupByPath', path));
+  }
+
+  // Host interfaces and node devices ------------------------------------------------------------
+
+  numOfInterfaces(): Promise<number> { return this.invoke('connectNumOfInterfaces'); }
+  async listAllInterfaces(flags = 0): Promise<HostInterface[]> {
+    return (await this.invoke('connectListAllInterfaces', flags)).map((ref) => new HostInterface(this, ref));
+  }
+  async interfaceLookupByName(name: string): Promise<HostInterface> {
+    return new HostInterface(this, await this.invoke('interfaceLookupByName', name));
+  }
+  /** virConnectListAllNodeDevices (Python: listAllDevices). */
+  async listAllDevices(flags = 0): Promise<NodeDevice[]> {
+    return (await this.invoke('connectListAllNodeDevices', flags)).map((ref) => new NodeDevice(this, ref));
+  }
+  async nodeDeviceLookupByName(name: string): Promise<NodeDevice> {
+    return new NodeDevice(this, await this.invoke('nodeDeviceLookupByName', name));
+  }
+
+  // Events --------------------------------------------------------------------------------------
+
+  /** virConnectDomainEventRegisterAny: see EventHub. */
+  get domainEventRegisterAny(): EventHub['domainEventRegisterAny'] { return this.hub.domainEventRegisterAny; }
+  get domainEventDeregisterAny(): EventHub['domainEventDeregisterAny'] { return this.hub.domainEventDeregisterAny; }
+  get networkEventRegisterAny(): EventHub['networkEventRegisterAny'] { return this.hub.networkEventRegisterAny; }
+  get networkEventDeregisterAny(): EventHub['networkEventDeregisterAny'] { return this.hub.networkEventDeregisterAny; }
+  get storagePoolEventRegisterAny(): EventHub['storagePoolEventRegisterAny'] { return this.hub.storagePoolEventRegisterAny; }
+  get storagePoolEventDeregisterAny(): EventHub['storagePoolEventDeregisterAny'] { return this.hub.storagePoolEventDeregisterAny; }
+  /** Domain events as an async iterator; see EventHub.domainEvents. */
+  get domainEvents(): EventHub['domainEvents'] { return this.hub.domainEvents; }
+}
+
+/** UUIDs cross the driver contract in their string form. */
+export function uuidArg(uuid: Uint8Array | string): string {
+  if (typeof uuid === 'string') return uuid;
+  const hex = Buffer.from(uuid).toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+}
+
+/** The 16 raw bytes of a UUID string (virDomainGetUUID). */
+export function uuidBytes(uuid: string): Uint8Array {
+  return new Uint8Array(Buffer.from(uuid.replace(/-/g, ''), 'hex'));
+}

@@ -1,0 +1,147 @@
+import { ErrorDomain, ErrorNumber, virError } from '../errors/index.js';
+import type {
+  DomainBlockStats, DomainInfo, DomainInterfaceStats, DomainRef, DomainStateInfo, MemoryStat, VcpuInfo,
+} from '../drivers/types.js';
+import { VIR_DOMAIN_XML_SECURE } from './constants.js';
+import type { Connect } from './connect.js';
+import { uuidBytes } from './connect.js';
+import { ConnectObject } from './object.js';
+import { DomainSnapshot } from './snapshot.js';
+
+/** A domain (virDomain): a handle by name, UUID and id; every call asks the driver afresh. */
+export class Domain extends ConnectObject {
+  #ref: DomainRef;
+
+  /** @internal */
+  constructor(conn: Connect, ref: DomainRef) {
+    super(conn);
+    this.#ref = { ...ref };
+  }
+
+  /** @internal The reference the driver contract takes. */
+  get ref(): DomainRef {
+    return this.#ref;
+  }
+
+  name(): string { return this.#ref.name; }
+  /** The id while running, -1 otherwise (as of when this handle was last refreshed by a call). */
+  id(): number { return this.#ref.id; }
+  /** Python: ID(). */
+  ID(): number { return this.#ref.id; }
+  uuidString(): string { return this.#ref.uuid; }
+  /** UUID(): the 16 raw bytes. */
+  uuid(): Uint8Array { return uuidBytes(this.#ref.uuid); }
+
+  private get conn(): Connect {
+    return this.connect();
+  }
+
+  /** Calls that change the running state update this handle's id, as libvirt's do. */
+  private track(ref: DomainRef | void): void {
+    if (ref) this.#ref = { ...ref };
+  }
+
+  // Lifecycle -----------------------------------------------------------------------------------
+
+  async create(): Promise<void> { return this.createWithFlags(0); }
+  async createWithFlags(flags = 0): Promise<void> {
+    this.track(await this.conn.invoke('domainCreateWithFlags', this.#ref, flags));
+  }
+  async undefine(): Promise<void> { return this.undefineFlags(0); }
+  async undefineFlags(flags = 0): Promise<void> {
+    await this.conn.invoke('domainUndefineFlags', this.#ref, flags);
+  }
+  shutdown(): Promise<void> { return this.shutdownFlags(0); }
+  shutdownFlags(flags = 0): Promise<void> { return this.conn.invoke('domainShutdownFlags', this.#ref, flags); }
+  reboot(flags = 0): Promise<void> { return this.conn.invoke('domainReboot', this.#ref, flags); }
+  reset(flags = 0): Promise<void> { return this.conn.invoke('domainReset', this.#ref, flags); }
+  async destroy(): Promise<void> { return this.destroyFlags(0); }
+  async destroyFlags(flags = 0): Promise<void> {
+    await this.conn.invoke('domainDestroyFlags', this.#ref, flags);
+    this.#ref.id = -1;
+  }
+  suspend(): Promise<void> { return this.conn.invoke('domainSuspend', this.#ref); }
+  resume(): Promise<void> { return this.conn.invoke('domainResume', this.#ref); }
+  async save(path: string): Promise<void> { return this.saveFlags(path, null, 0); }
+  async saveFlags(path: string, dxml: string | null = null, flags = 0): Promise<void> {
+    await this.conn.invoke('domainSaveFlags', this.#ref, path, dxml, flags);
+    this.#ref.id = -1;
+  }
+  async managedSave(flags = 0): Promise<void> {
+    await this.conn.invoke('domainManagedSave', this.#ref, flags);
+    this.#ref.id = -1;
+  }
+  hasManagedSaveImage(flags = 0): Promise<boolean> { return this.conn.invoke('domainHasManagedSaveImage', this.#ref, flags); }
+  managedSaveRemove(flags = 0): Promise<void> { return this.conn.invoke('domainManagedSaveRemove', this.#ref, flags); }
+  autostart(): Promise<boolean> { return this.conn.invoke('domainGetAutostart', this.#ref); }
+  setAutostart(autostart: boolean | number): Promise<void> {
+    return this.conn.invoke('domainSetAutostart', this.#ref, Boolean(autostart));
+  }
+  async rename(newName: string, flags = 0): Promise<void> {
+    this.track(await this.conn.invoke('domainRename', this.#ref, newName, flags));
+  }
+
+  // Resources -----------------------------------------------------------------------------------
+
+  maxMemory(): Promise<number> { return this.conn.invoke('domainGetMaxMemory', this.#ref); }
+  setMaxMemory(kib: number): Promise<void> { return this.conn.invoke('domainSetMaxMemory', this.#ref, kib); }
+  setMemory(kib: number): Promise<void> { return this.setMemoryFlags(kib, 0); }
+  setMemoryFlags(kib: number, flags = 0): Promise<void> { return this.conn.invoke('domainSetMemoryFlags', this.#ref, kib, flags); }
+  setVcpus(nvcpus: number): Promise<void> { return this.setVcpusFlags(nvcpus, 0); }
+  setVcpusFlags(nvcpus: number, flags = 0): Promise<void> { return this.conn.invoke('domainSetVcpusFlags', this.#ref, nvcpus, flags); }
+  vcpusFlags(flags = 0): Promise<number> { return this.conn.invoke('domainGetVcpusFlags', this.#ref, flags); }
+  maxVcpus(): Promise<number> { return this.conn.invoke('domainGetMaxVcpus', this.#ref); }
+  vcpus(): Promise<VcpuInfo[]> { return this.conn.invoke('domainGetVcpus', this.#ref); }
+
+  // State and description -----------------------------------------------------------------------
+
+  info(): Promise<DomainInfo> { return this.conn.invoke('domainGetInfo', this.#ref); }
+  state(flags = 0): Promise<DomainStateInfo> { return this.conn.invoke('domainGetState', this.#ref, flags); }
+  async xmlDesc(flags = 0): Promise<string> {
+    if (flags & VIR_DOMAIN_XML_SECURE) {
+      await this.conn.guard(ErrorDomain.VIR_FROM_DOMAIN, () => {
+        if (this.conn.readOnly) {
+          throw virError(ErrorDomain.VIR_FROM_DOMAIN, ErrorNumber.VIR_ERR_OPERATION_DENIED,
+            'virDomainGetXMLDesc with secure flag');
+        }
+      });
+    }
+    return this.conn.invoke('domainGetXMLDesc', this.#ref, flags);
+  }
+  /** Python: XMLDesc. */
+  XMLDesc(flags = 0): Promise<string> { return this.xmlDesc(flags); }
+  osType(): Promise<string> { return this.conn.invoke('domainGetOSType', this.#ref); }
+  metadata(type: number, uri: string | null = null, flags = 0): Promise<string> {
+    return this.conn.invoke('domainGetMetadata', this.#ref, type, uri, flags);
+  }
+  setMetadata(type: number, metadata: string | null, key: string | null = null, uri: string | null = null, flags = 0): Promise<void> {
+    return this.conn.invoke('domainSetMetadata', this.#ref, type, metadata, key, uri, flags);
+  }
+  isActive(): Promise<boolean> { return this.conn.invoke('domainIsActive', this.#ref); }
+  isPersistent(): Promise<boolean> { return this.conn.invoke('domainIsPersistent', this.#ref); }
+  isUpdated(): Promise<boolean> { return this.conn.invoke('domainIsUpdated', this.#ref); }
+  blockStats(disk: string): Promise<DomainBlockStats> { return this.conn.invoke('domainBlockStats', this.#ref, disk); }
+  interfaceStats(device: string): Promise<DomainInterfaceStats> { return this.conn.invoke('domainInterfaceStats', this.#ref, device); }
+  memoryStats(nrStats = 13, flags = 0): Promise<MemoryStat[]> { return this.conn.invoke('domainMemoryStats', this.#ref, nrStats, flags); }
+
+  // Snapshots -----------------------------------------------------------------------------------
+
+  async snapshotCreateXML(xml: string, flags = 0): Promise<DomainSnapshot> {
+    return new DomainSnapshot(this, await this.conn.invoke('domainSnapshotCreateXML', this.#ref, xml, flags));
+  }
+  snapshotNum(flags = 0): Promise<number> { return this.conn.invoke('domainSnapshotNum', this.#ref, flags); }
+  snapshotListNames(flags = 0): Promise<string[]> { return this.conn.invoke('domainSnapshotListNames', this.#ref, 1 << 16, flags); }
+  async listAllSnapshots(flags = 0): Promise<DomainSnapshot[]> {
+    return (await this.conn.invoke('domainListAllSnapshots', this.#ref, flags)).map((s) => new DomainSnapshot(this, s));
+  }
+  async snapshotLookupByName(name: string, flags = 0): Promise<DomainSnapshot> {
+    return new DomainSnapshot(this, await this.conn.invoke('domainSnapshotLookupByName', this.#ref, name, flags));
+  }
+  hasCurrentSnapshot(flags = 0): Promise<boolean> { return this.conn.invoke('domainHasCurrentSnapshot', this.#ref, flags); }
+  async snapshotCurrent(flags = 0): Promise<DomainSnapshot> {
+    return new DomainSnapshot(this, await this.conn.invoke('domainSnapshotCurrent', this.#ref, flags));
+  }
+  revertToSnapshot(snap: DomainSnapshot, flags = 0): Promise<void> {
+    return this.conn.invoke('domainRevertToSnapshot', snap.ref, flags);
+  }
+}

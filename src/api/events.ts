@@ -1,0 +1,157 @@
+import { ErrorDomain, ErrorNumber, virError } from '../errors/index.js';
+import type { DomainEventPayload, NetworkEventPayload, StoragePoolEventPayload } from '../drivers/types.js';
+import { VIR_DOMAIN_EVENT_ID_LIFECYCLE } from './constants.js';
+import type { Connect } from './connect.js';
+import { Domain } from './domain.js';
+import { Network } from './network.js';
+import { StoragePool } from './storage.js';
+
+export type DomainEvent = DomainEventPayload & { conn: Connect; dom: Domain };
+export type NetworkEvent = NetworkEventPayload & { conn: Connect; net: Network };
+export type StoragePoolEvent = Omit<StoragePoolEventPayload, 'pool'> & { conn: Connect; pool: StoragePool };
+
+export interface RegisterOptions {
+  /** Deregisters the callback when aborted. */
+  signal?: AbortSignal;
+}
+
+interface Registration {
+  kind: 'domain' | 'network' | 'pool';
+  driverId: number;
+  detachAbort?: () => void;
+}
+
+/**
+ * The events of one connection: libvirt's register/deregister calls with callback ids, an async
+ * iterator over domain events, and re-emission of every delivered event on the Connect itself.
+ */
+export class EventHub {
+  readonly #conn: Connect;
+  readonly #regs = new Map<number, Registration>();
+  #nextId = 0;
+
+  constructor(conn: Connect) {
+    this.#conn = conn;
+  }
+
+  /** virConnectDomainEventRegisterAny: resolves with the callback id. */
+  domainEventRegisterAny = async (
+    dom: Domain | null, eventId: number, callback: (event: DomainEvent, opaque?: unknown) => void,
+    opaque?: unknown, options: RegisterOptions = {},
+  ): Promise<number> => {
+    const conn = this.#conn;
+    const driverId = await conn.invoke('connectDomainEventRegisterAny', dom?.ref ?? null, eventId, (payload) => {
+      const event: DomainEvent = { ...payload, conn, dom: new Domain(conn, payload.domain) };
+      deliver(() => callback(event, opaque));
+      conn.emit('domainEvent', event);
+    });
+    return this.remember('domain', driverId, options.signal);
+  };
+
+  domainEventDeregisterAny = (callbackId: number): Promise<void> => this.deregister('domain', callbackId);
+
+  /** virConnectNetworkEventRegisterAny. */
+  networkEventRegisterAny = async (
+    net: Network | null, eventId: number, callback: (event: NetworkEvent, opaque?: unknown) => void,
+    opaque?: unknown, options: RegisterOptions = {},
+  ): Promise<number> => {
+    const conn = this.#conn;
+    const driverId = await conn.invoke('connectNetworkEventRegisterAny', net?.ref ?? null, eventId, (payload) => {
+      const event: NetworkEvent = { ...payload, conn, net: new Network(conn, payload.network) };
+      deliver(() => callback(event, opaque));
+      conn.emit('networkEvent', event);
+    });
+    return this.remember('network', driverId, options.signal);
+  };
+
+  networkEventDeregisterAny = (callbackId: number): Promise<void> => this.deregister('network', callbackId);
+
+  /** virConnectStoragePoolEventRegisterAny. */
+  storagePoolEventRegisterAny = async (
+    pool: StoragePool | null, eventId: number, callback: (event: StoragePoolEvent, opaque?: unknown) => void,
+    opaque?: unknown, options: RegisterOptions = {},
+  ): Promise<number> => {
+    const conn = this.#conn;
+    const driverId = await conn.invoke('connectStoragePoolEventRegisterAny', pool?.ref ?? null, eventId, (payload) => {
+      const event: StoragePoolEvent = { ...payload, conn, pool: new StoragePool(conn, payload.pool) };
+      deliver(() => callback(event, opaque));
+      conn.emit('storagePoolEvent', event);
+    });
+    return this.remember('pool', driverId, options.signal);
+  };
+
+  storagePoolEventDeregisterAny = (callbackId: number): Promise<void> => this.deregister('pool', callbackId);
+
+  /**
+   * Domain events as an async iterator. Registration starts at once; events are queued until
+   * read. Breaking out of the loop or aborting `signal` deregisters.
+   */
+  domainEvents = (options: { eventId?: number; domain?: Domain | null; signal?: AbortSignal } = {}): AsyncIterableIterator<DomainEvent> => {
+    const queue: DomainEvent[] = [];
+    let wake: (() => void) | null = null;
+    let done = false;
+    const finish = () => { done = true; wake?.(); };
+    const registered = this.domainEventRegisterAny(options.domain ?? null, options.eventId ?? VIR_DOMAIN_EVENT_ID_LIFECYCLE,
+      (ev) => { queue.push(ev); wake?.(); });
+    registered.catch(finish);
+    options.signal?.addEventListener('abort', finish, { once: true });
+    const hub = this;
+    async function* iterate(): AsyncGenerator<DomainEvent> {
+      const id = await registered;
+      try {
+        while (!done && !options.signal?.aborted) {
+          if (queue.length > 0) { yield queue.shift()!; continue; }
+          await new Promise<void>((resolve) => { wake = resolve; });
+          wake = null;
+        }
+      } finally {
+        options.signal?.removeEventListener('abort', finish);
+        if (hub.#regs.has(id)) await hub.deregister('domain', id).catch(() => undefined);
+      }
+    }
+    return iterate();
+  };
+
+  /** Deregister everything: the connection is going away. */
+  dispose(): void {
+    for (const reg of this.#regs.values()) reg.detachAbort?.();
+    this.#regs.clear();
+  }
+
+  private remember(kind: Registration['kind'], driverId: number, signal?: AbortSignal): number {
+    const id = this.#nextId++;
+    const reg: Registration = { kind, driverId };
+    if (signal) {
+      const onAbort = () => { this.deregister(kind, id).catch(() => undefined); };
+      if (signal.aborted) queueMicrotask(onAbort);
+      else signal.addEventListener('abort', onAbort, { once: true });
+      reg.detachAbort = () => signal.removeEventListener('abort', onAbort);
+    }
+    this.#regs.set(id, reg);
+    return id;
+  }
+
+  private async deregister(kind: Registration['kind'], callbackId: number): Promise<void> {
+    const conn = this.#conn;
+    const reg = this.#regs.get(callbackId);
+    const from = kind === 'domain' ? ErrorDomain.VIR_FROM_DOMAIN : kind === 'network' ? ErrorDomain.VIR_FROM_NETWORK : ErrorDomain.VIR_FROM_STORAGE;
+    if (!reg || reg.kind !== kind) {
+      throw conn.report(virError(from, ErrorNumber.VIR_ERR_INVALID_ARG,
+        `could not find event callback ${callbackId} for deregistration`), from);
+    }
+    this.#regs.delete(callbackId);
+    reg.detachAbort?.();
+    if (kind === 'domain') await conn.invoke('connectDomainEventDeregisterAny', reg.driverId);
+    else if (kind === 'network') await conn.invoke('connectNetworkEventDeregisterAny', reg.driverId);
+    else await conn.invoke('connectStoragePoolEventDeregisterAny', reg.driverId);
+  }
+}
+
+/** A callback only observes: its failure must not stop delivery to the others. */
+function deliver(fn: () => void): void {
+  try {
+    fn();
+  } catch (err) {
+    process.emitWarning(`tsvirt event callback threw: ${err instanceof Error ? err.message : String(err)}`);
+  }
+}

@@ -1,0 +1,41 @@
+import type { Connect } from './connect.js';
+
+/**
+ * Release of the connection reference an object holds, when the object is garbage collected
+ * without free(): what the Python binding does in __del__.
+ */
+const finalizer = new FinalizationRegistry<Connect>((conn) => {
+  conn.unref();
+});
+
+/**
+ * Base of every object handed out by a connection (domain, network, pool, volume, snapshot):
+ * each holds one reference on its connection, released by free() or by garbage collection.
+ */
+export abstract class ConnectObject {
+  readonly #conn: Connect;
+  #freed = false;
+
+  protected constructor(conn: Connect) {
+    this.#conn = conn;
+    conn.ref();
+    finalizer.register(this, conn, this);
+  }
+
+  /** The connection this object belongs to (virDomainGetConnect and friends). */
+  connect(): Connect {
+    return this.#conn;
+  }
+
+  /** Release this object's reference on its connection. Idempotent. */
+  free(): void {
+    if (this.#freed) return;
+    this.#freed = true;
+    finalizer.unregister(this);
+    this.#conn.unref();
+  }
+
+  [Symbol.dispose](): void {
+    this.free();
+  }
+}

@@ -1,0 +1,62 @@
+import { ErrorDomain, ErrorNumber, dispatchError, isVirError, virError } from '../errors/index.js';
+import type { ConnectAuth, ConnectTarget, DriverFactory } from '../drivers/types.js';
+import { parseURI, type VirURI } from '../uri/index.js';
+import { isRemote, splitScheme } from '../uri/remote.js';
+import { VIR_CONNECT_NO_ALIASES, VIR_CONNECT_RO } from './constants.js';
+import { Connect } from './connect.js';
+import { localDriverFor, remoteDriver } from './registry.js';
+import { resolveConnectURI } from './default-uri.js';
+
+/** The URI used when none is given and nothing configures one: the embedded test driver. */
+export const EMBEDDED_DEFAULT_URI = 'test:///default';
+
+function toTarget(uri: string, parsed: VirURI): ConnectTarget {
+  return {
+    uri,
+    scheme: parsed.scheme ?? '',
+    server: parsed.server,
+    user: parsed.user,
+    port: parsed.port,
+    path: parsed.path ?? '',
+    params: parsed.params,
+  };
+}
+
+function pickDriver(uri: string, parsed: VirURI): DriverFactory {
+  const local = isRemote(parsed) ? undefined : localDriverFor(splitScheme(parsed.scheme ?? '').driver);
+  const driver = local ?? remoteDriver();
+  if (!driver) throw virError(ErrorDomain.VIR_FROM_NONE, ErrorNumber.VIR_ERR_NO_CONNECT, uri);
+  return driver;
+}
+
+/**
+ * virConnectOpenAuth: resolve the URI (default, aliases), pick the driver that serves it, open.
+ * Failures are reported through the global error handler and reject with a VirError.
+ */
+export async function openAuth(uri: string | null | undefined, auth: ConnectAuth | null, flags = 0): Promise<Connect> {
+  try {
+    const resolved = await resolveConnectURI(uri ?? null, !(flags & VIR_CONNECT_NO_ALIASES));
+    const name = resolved ?? EMBEDDED_DEFAULT_URI;
+    const parsed = parseURI(name);
+    if (!parsed.scheme) {
+      throw virError(ErrorDomain.VIR_FROM_NONE, ErrorNumber.VIR_ERR_NO_CONNECT, `URI '${name}' does not include a driver name`);
+    }
+    const driver = pickDriver(name, parsed);
+    const conn = await driver.open(toTarget(name, parsed), auth, flags);
+    return new Connect(conn, name, Boolean(flags & VIR_CONNECT_RO));
+  } catch (err) {
+    const error = isVirError(err) ? err : virError(ErrorDomain.VIR_FROM_NONE, ErrorNumber.VIR_ERR_INTERNAL_ERROR, String(err));
+    dispatchError(error);
+    throw error;
+  }
+}
+
+/** virConnectOpen: read-write, no credentials. */
+export function open(uri?: string | null): Promise<Connect> {
+  return openAuth(uri, null, 0);
+}
+
+/** virConnectOpenReadOnly: every call that changes state is refused. */
+export function openReadOnly(uri?: string | null): Promise<Connect> {
+  return openAuth(uri, null, VIR_CONNECT_RO);
+}

@@ -1,0 +1,91 @@
+import type { StoragePoolInfo, StoragePoolRef, StorageVolInfo, StorageVolRef } from '../drivers/types.js';
+import type { Connect } from './connect.js';
+import { uuidBytes } from './connect.js';
+import { ConnectObject } from './object.js';
+
+/** A storage pool (virStoragePool). */
+export class StoragePool extends ConnectObject {
+  readonly #ref: StoragePoolRef;
+
+  /** @internal */
+  constructor(conn: Connect, ref: StoragePoolRef) {
+    super(conn);
+    this.#ref = ref;
+  }
+
+  /** @internal */
+  get ref(): StoragePoolRef {
+    return this.#ref;
+  }
+
+  name(): string { return this.#ref.name; }
+  uuidString(): string { return this.#ref.uuid; }
+  uuid(): Uint8Array { return uuidBytes(this.#ref.uuid); }
+
+  private get conn(): Connect {
+    return this.connect();
+  }
+
+  build(flags = 0): Promise<void> { return this.conn.invoke('storagePoolBuild', this.#ref, flags); }
+  create(flags = 0): Promise<void> { return this.conn.invoke('storagePoolCreate', this.#ref, flags); }
+  destroy(): Promise<void> { return this.conn.invoke('storagePoolDestroy', this.#ref); }
+  delete(flags = 0): Promise<void> { return this.conn.invoke('storagePoolDelete', this.#ref, flags); }
+  undefine(): Promise<void> { return this.conn.invoke('storagePoolUndefine', this.#ref); }
+  refresh(flags = 0): Promise<void> { return this.conn.invoke('storagePoolRefresh', this.#ref, flags); }
+  info(): Promise<StoragePoolInfo> { return this.conn.invoke('storagePoolGetInfo', this.#ref); }
+  xmlDesc(flags = 0): Promise<string> { return this.conn.invoke('storagePoolGetXMLDesc', this.#ref, flags); }
+  XMLDesc(flags = 0): Promise<string> { return this.xmlDesc(flags); }
+  autostart(): Promise<boolean> { return this.conn.invoke('storagePoolGetAutostart', this.#ref); }
+  setAutostart(autostart: boolean | number): Promise<void> {
+    return this.conn.invoke('storagePoolSetAutostart', this.#ref, Boolean(autostart));
+  }
+  isActive(): Promise<boolean> { return this.conn.invoke('storagePoolIsActive', this.#ref); }
+  isPersistent(): Promise<boolean> { return this.conn.invoke('storagePoolIsPersistent', this.#ref); }
+  numOfVolumes(): Promise<number> { return this.conn.invoke('storagePoolNumOfVolumes', this.#ref); }
+  listVolumes(): Promise<string[]> { return this.conn.invoke('storagePoolListVolumes', this.#ref, 1 << 16); }
+  async listAllVolumes(flags = 0): Promise<StorageVol[]> {
+    return (await this.conn.invoke('storagePoolListAllVolumes', this.#ref, flags)).map((v) => new StorageVol(this.conn, v));
+  }
+  async storageVolLookupByName(name: string): Promise<StorageVol> {
+    return new StorageVol(this.conn, await this.conn.invoke('storageVolLookupByName', this.#ref, name));
+  }
+  async createXML(xml: string, flags = 0): Promise<StorageVol> {
+    return new StorageVol(this.conn, await this.conn.invoke('storageVolCreateXML', this.#ref, xml, flags));
+  }
+  async createXMLFrom(xml: string, clone: StorageVol, flags = 0): Promise<StorageVol> {
+    return new StorageVol(this.conn, await this.conn.invoke('storageVolCreateXMLFrom', this.#ref, xml, clone.ref, flags));
+  }
+}
+
+/** A storage volume (virStorageVol). */
+export class StorageVol extends ConnectObject {
+  readonly #ref: StorageVolRef;
+
+  /** @internal */
+  constructor(conn: Connect, ref: StorageVolRef) {
+    super(conn);
+    this.#ref = ref;
+  }
+
+  /** @internal */
+  get ref(): StorageVolRef {
+    return this.#ref;
+  }
+
+  name(): string { return this.#ref.name; }
+  key(): string { return this.#ref.key; }
+
+  private get conn(): Connect {
+    return this.connect();
+  }
+
+  /** virStoragePoolLookupByVolume (Python: storagePoolLookupByVolume). */
+  async storagePoolLookupByVolume(): Promise<StoragePool> {
+    return new StoragePool(this.conn, await this.conn.invoke('storagePoolLookupByVolume', this.#ref));
+  }
+  delete(flags = 0): Promise<void> { return this.conn.invoke('storageVolDelete', this.#ref, flags); }
+  info(): Promise<StorageVolInfo> { return this.conn.invoke('storageVolGetInfo', this.#ref); }
+  xmlDesc(flags = 0): Promise<string> { return this.conn.invoke('storageVolGetXMLDesc', this.#ref, flags); }
+  XMLDesc(flags = 0): Promise<string> { return this.xmlDesc(flags); }
+  path(): Promise<string> { return this.conn.invoke('storageVolGetPath', this.#ref); }
+}

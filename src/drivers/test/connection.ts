@@ -1,0 +1,203 @@
+import type { ConnectAuth, ConnectionDriver, DomainRef, EventListener, DomainEventPayload, NetworkEventPayload, NetworkRef, StoragePoolEventPayload, StoragePoolRef } from '../types.js';
+import * as C from '../../api/constants.js';
+import * as dom from './domains.js';
+import * as res from './domain-resources.js';
+import * as net from './networks.js';
+import * as sto from './storage.js';
+import * as host from './host.js';
+import { E, testError } from './errors.js';
+import type { TestState } from './state.js';
+
+/**
+ * One connection to a test driver state. Each entry point delegates to the module of its
+ * object family; the state may be shared with other connections (test:///default).
+ */
+export class TestConnection implements ConnectionDriver {
+  readonly name = 'Test';
+  readonly #state: TestState;
+  readonly #uri: string;
+  readonly #release: () => void;
+  #open = true;
+
+  constructor(state: TestState, uri: string, release: () => void) {
+    this.#state = state;
+    this.#uri = uri;
+    this.#release = release;
+  }
+
+  private get s(): TestState {
+    return this.#state;
+  }
+
+  async close(): Promise<void> {
+    if (!this.#open) return;
+    this.#open = false;
+    this.s.events.unsubscribeAll(this);
+    this.#release();
+  }
+
+  // Host
+  async connectGetType() { return 'TEST'; }
+  async connectGetVersion() { return 2; }
+  async connectGetHostname() { return host.getHostname(); }
+  async connectGetURI() { return this.#uri; }
+  async connectGetMaxVcpus() { return 32; }
+  async connectGetSysinfo(flags: number) { return host.getSysinfo(flags); }
+  async connectIsEncrypted() { return false; }
+  async connectIsSecure() { return true; }
+  async connectIsAlive() { return this.#open; }
+  async nodeGetInfo() { return host.nodeInfo(this.s); }
+  async nodeGetFreeMemory() { return host.freeMemory(this.s); }
+  async nodeGetCellsFreeMemory(start: number, max: number) { return host.cellsFreeMemory(this.s, start, max); }
+
+  // Domains
+  async connectNumOfDomains() { return this.s.domains.activeIDs().length; }
+  async connectListDomains(maxids: number) { return this.s.domains.activeIDs().slice(0, maxids); }
+  async connectNumOfDefinedDomains() { return this.s.domains.inactiveNames().length; }
+  async connectListDefinedDomains(maxnames: number) { return this.s.domains.inactiveNames().slice(0, maxnames); }
+  async connectListAllDomains(flags: number) { return this.s.domains.filter(flags).map((o) => o.ref()); }
+  async domainLookupByID(id: number) { return dom.lookupByID(this.s, id); }
+  async domainLookupByName(name: string) { return dom.lookupByName(this.s, name); }
+  async domainLookupByUUID(uuid: string) { return dom.lookupByUUID(this.s, uuid); }
+  async domainCreateXML(xml: string, flags: number) { return dom.createXML(this.s, xml, flags); }
+  async domainDefineXMLFlags(xml: string, flags: number) { return dom.defineXML(this.s, xml, flags); }
+  async domainUndefineFlags(d: DomainRef, flags: number) { dom.undefine(this.s, d, flags); }
+  async domainCreateWithFlags(d: DomainRef, flags: number) { return dom.create(this.s, d, flags); }
+  async domainShutdownFlags(d: DomainRef, flags: number) { dom.shutdown(this.s, d, flags); }
+  async domainReboot(d: DomainRef, flags: number) { dom.reboot(this.s, d, flags); }
+  async domainReset(d: DomainRef, flags: number) { dom.reset(this.s, d, flags); }
+  async domainDestroyFlags(d: DomainRef, flags: number) { dom.destroy(this.s, d, flags); }
+  async domainSuspend(d: DomainRef) { dom.suspend(this.s, d); }
+  async domainResume(d: DomainRef) { dom.resume(this.s, d); }
+  async domainSaveFlags(d: DomainRef, path: string, dxml: string | null, flags: number) { res.saveFlags(this.s, d, path, dxml, flags); }
+  async domainRestoreFlags(path: string, dxml: string | null, flags: number) { res.restoreFlags(this.s, path, dxml, flags); }
+  async domainSaveImageGetXMLDesc(path: string, flags: number) { return res.saveImageGetXMLDesc(path, flags); }
+  async domainManagedSave(d: DomainRef, flags: number) { res.managedSave(this.s, d, flags); }
+  async domainHasManagedSaveImage(d: DomainRef, flags: number) { return res.hasManagedSaveImage(this.s, d, flags); }
+  async domainManagedSaveRemove(d: DomainRef, flags: number) { res.managedSaveRemove(this.s, d, flags); }
+  async domainGetAutostart(d: DomainRef) { return dom.domainFromRef(this.s, d).autostart; }
+  async domainSetAutostart(d: DomainRef, autostart: boolean) { dom.domainFromRef(this.s, d).autostart = autostart; }
+  async domainGetMaxMemory(d: DomainRef) { return res.getMaxMemory(this.s, d); }
+  async domainSetMaxMemory(d: DomainRef, kib: number) { res.setMemoryFlags(this.s, d, kib, C.VIR_DOMAIN_MEM_MAXIMUM); }
+  async domainSetMemoryFlags(d: DomainRef, kib: number, flags: number) { res.setMemoryFlags(this.s, d, kib, flags); }
+  async domainSetVcpusFlags(d: DomainRef, n: number, flags: number) { res.setVcpusFlags(this.s, d, n, flags); }
+  async domainGetVcpusFlags(d: DomainRef, flags: number) { return res.getVcpusFlags(this.s, d, flags); }
+  async domainGetMaxVcpus(d: DomainRef) { return res.getVcpusFlags(this.s, d, C.VIR_DOMAIN_AFFECT_LIVE | C.VIR_DOMAIN_VCPU_MAXIMUM); }
+  async domainGetVcpus(d: DomainRef) { return res.getVcpus(this.s, d); }
+  async domainGetInfo(d: DomainRef) { return res.getInfo(this.s, d); }
+  async domainGetState(d: DomainRef, flags: number) { return dom.getState(this.s, d, flags); }
+  async domainGetXMLDesc(d: DomainRef, flags: number) { return dom.getXMLDesc(this.s, d, flags); }
+  async domainGetOSType(d: DomainRef) { dom.domainFromRef(this.s, d); return 'linux'; }
+  async domainGetMetadata(d: DomainRef, type: number, uri: string | null, flags: number) { return res.getMetadata(this.s, d, type, uri, flags); }
+  async domainSetMetadata(d: DomainRef, type: number, md: string | null, key: string | null, uri: string | null, flags: number) {
+    res.setMetadata(this.s, d, type, md, key, uri, flags);
+  }
+  async domainRename(d: DomainRef, newName: string, flags: number) { return dom.rename(this.s, d, newName, flags); }
+  async domainIsActive(d: DomainRef) { return dom.domainFromRef(this.s, d).isActive(); }
+  async domainIsPersistent(d: DomainRef) { return dom.domainFromRef(this.s, d).persistent; }
+  async domainIsUpdated(d: DomainRef) { dom.domainFromRef(this.s, d); return false; }
+  async domainBlockStats(d: DomainRef, disk: string) { return res.blockStats(this.s, d, disk); }
+  async domainInterfaceStats(d: DomainRef, dev: string) { return res.interfaceStats(this.s, d, dev); }
+  async domainMemoryStats(d: DomainRef, nr: number, flags: number) { return res.memoryStats(this.s, d, nr, flags); }
+
+  // Networks
+  async connectNumOfNetworks() { return this.s.networks.filter((n) => n.active).length; }
+  async connectListNetworks(max: number) { return this.s.networks.filter((n) => n.active).map((n) => n.def.name).slice(0, max); }
+  async connectNumOfDefinedNetworks() { return this.s.networks.filter((n) => !n.active).length; }
+  async connectListDefinedNetworks(max: number) { return this.s.networks.filter((n) => !n.active).map((n) => n.def.name).slice(0, max); }
+  async connectListAllNetworks(flags: number) { return net.listAll(this.s, flags); }
+  async networkLookupByName(name: string) { return net.lookupByName(this.s, name); }
+  async networkLookupByUUID(uuid: string) { return net.lookupByUUID(this.s, uuid); }
+  async networkCreateXML(xml: string, flags: number) { return net.createXML(this.s, xml, flags); }
+  async networkDefineXMLFlags(xml: string, flags: number) { return net.defineXML(this.s, xml, flags); }
+  async networkUndefine(n: NetworkRef) { net.undefine(this.s, n); }
+  async networkCreate(n: NetworkRef) { net.create(this.s, n); }
+  async networkDestroy(n: NetworkRef) { net.destroy(this.s, n); }
+  async networkGetXMLDesc(n: NetworkRef, flags: number) { return net.getXMLDesc(this.s, n, flags); }
+  async networkGetBridgeName(n: NetworkRef) { return net.getBridgeName(this.s, n); }
+  async networkGetAutostart(n: NetworkRef) { return net.find(this.s, n).autostart; }
+  async networkSetAutostart(n: NetworkRef, autostart: boolean) { net.setAutostart(this.s, n, autostart); }
+  async networkIsActive(n: NetworkRef) { return net.find(this.s, n).active; }
+  async networkIsPersistent(n: NetworkRef) { return net.find(this.s, n).persistent; }
+
+  // Storage
+  async connectNumOfStoragePools() { return this.s.pools.filter((p) => p.active).length; }
+  async connectListStoragePools(max: number) { return this.s.pools.filter((p) => p.active).map((p) => p.def.name).slice(0, max); }
+  async connectNumOfDefinedStoragePools() { return this.s.pools.filter((p) => !p.active).length; }
+  async connectListDefinedStoragePools(max: number) { return this.s.pools.filter((p) => !p.active).map((p) => p.def.name).slice(0, max); }
+  async connectListAllStoragePools(flags: number) { return sto.listAll(this.s, flags); }
+  async storagePoolLookupByName(name: string) { return sto.lookupByName(this.s, name); }
+  async storagePoolLookupByUUID(uuid: string) { return sto.lookupByUUID(this.s, uuid); }
+  async storagePoolLookupByVolume(v: Parameters<typeof sto.poolLookupByVolume>[1]) { return sto.poolLookupByVolume(this.s, v); }
+  async storagePoolCreateXML(xml: string, flags: number) { return sto.createXML(this.s, xml, flags); }
+  async storagePoolDefineXML(xml: string, flags: number) { return sto.defineXML(this.s, xml, flags); }
+  async storagePoolBuild(p: StoragePoolRef, flags: number) { sto.build(this.s, p, flags); }
+  async storagePoolUndefine(p: StoragePoolRef) { sto.undefine(this.s, p); }
+  async storagePoolCreate(p: StoragePoolRef, flags: number) { sto.create(this.s, p, flags); }
+  async storagePoolDestroy(p: StoragePoolRef) { sto.destroy(this.s, p); }
+  async storagePoolDelete(p: StoragePoolRef, flags: number) { sto.del(this.s, p, flags); }
+  async storagePoolRefresh(p: StoragePoolRef, flags: number) { sto.refresh(this.s, p, flags); }
+  async storagePoolGetInfo(p: StoragePoolRef) { return sto.getInfo(this.s, p); }
+  async storagePoolGetXMLDesc(p: StoragePoolRef, flags: number) { return sto.getXMLDesc(this.s, p, flags); }
+  async storagePoolGetAutostart(p: StoragePoolRef) { return sto.find(this.s, p).autostart; }
+  async storagePoolSetAutostart(p: StoragePoolRef, autostart: boolean) { sto.setAutostart(this.s, p, autostart); }
+  async storagePoolIsActive(p: StoragePoolRef) { return sto.find(this.s, p).active; }
+  async storagePoolIsPersistent(p: StoragePoolRef) { return sto.find(this.s, p).persistent; }
+  async storagePoolNumOfVolumes(p: StoragePoolRef) { return sto.listVolumes(this.s, p).length; }
+  async storagePoolListVolumes(p: StoragePoolRef, max: number) { return sto.listVolumes(this.s, p).map((v) => v.name).slice(0, max); }
+  async storagePoolListAllVolumes(p: StoragePoolRef, flags: number) {
+    if (flags) throw testError(E.VIR_ERR_INVALID_ARG, `unsupported flags (0x${flags.toString(16)}) in function testStoragePoolListAllVolumes`);
+    return sto.listVolumes(this.s, p);
+  }
+  async storageVolLookupByName(p: StoragePoolRef, name: string) { return sto.volLookupByName(this.s, p, name); }
+  async storageVolLookupByKey(key: string) { return sto.volLookupByKey(this.s, key); }
+  async storageVolLookupByPath(path: string) { return sto.volLookupByPath(this.s, path); }
+  async storageVolCreateXML(p: StoragePoolRef, xml: string, flags: number) { return sto.volCreateXML(this.s, p, xml, flags); }
+  async storageVolCreateXMLFrom(p: StoragePoolRef, xml: string, from: Parameters<typeof sto.volDelete>[1], flags: number) {
+    return sto.volCreateXML(this.s, p, xml, flags, from);
+  }
+  async storageVolDelete(v: Parameters<typeof sto.volDelete>[1], flags: number) { sto.volDelete(this.s, v, flags); }
+  async storageVolGetInfo(v: Parameters<typeof sto.volDelete>[1]) { return sto.volGetInfo(this.s, v); }
+  async storageVolGetXMLDesc(v: Parameters<typeof sto.volDelete>[1], flags: number) { return sto.volGetXMLDesc(this.s, v, flags); }
+  async storageVolGetPath(v: Parameters<typeof sto.volDelete>[1]) { return sto.volGetPath(this.s, v); }
+
+  // Host interfaces and node devices
+  async connectNumOfInterfaces() { return this.s.interfaces.filter((i) => i.active).length; }
+  async connectListAllInterfaces(flags: number) { return host.listInterfaces(this.s, flags); }
+  async interfaceLookupByName(name: string) { return host.interfaceLookupByName(this.s, name); }
+  async interfaceGetXMLDesc(i: Parameters<typeof host.interfaceXML>[1], flags: number) { return host.interfaceXML(this.s, i, flags); }
+  async connectListAllNodeDevices(flags: number) { return host.listDevices(this.s, flags); }
+  async nodeDeviceLookupByName(name: string) { return host.deviceLookupByName(this.s, name); }
+  async nodeDeviceGetXMLDesc(d: Parameters<typeof host.deviceXML>[1], flags: number) { return host.deviceXML(this.s, d, flags); }
+
+  // Events
+  async connectDomainEventRegisterAny(d: DomainRef | null, eventId: number, listener: EventListener<DomainEventPayload>) {
+    checkEventId(eventId, C.VIR_DOMAIN_EVENT_ID_LAST, 'domain');
+    return this.s.events.subscribeDomain({ owner: this, eventId, uuid: d?.uuid ?? null, listener });
+  }
+  async connectDomainEventDeregisterAny(id: number) { this.unsubscribe(id); }
+  async connectNetworkEventRegisterAny(n: NetworkRef | null, eventId: number, listener: EventListener<NetworkEventPayload>) {
+    checkEventId(eventId, C.VIR_NETWORK_EVENT_ID_LAST, 'network');
+    return this.s.events.subscribeNetwork({ owner: this, eventId, uuid: n?.uuid ?? null, listener });
+  }
+  async connectNetworkEventDeregisterAny(id: number) { this.unsubscribe(id); }
+  async connectStoragePoolEventRegisterAny(p: StoragePoolRef | null, eventId: number, listener: EventListener<StoragePoolEventPayload>) {
+    checkEventId(eventId, C.VIR_STORAGE_POOL_EVENT_ID_LAST, 'storage pool');
+    return this.s.events.subscribePool({ owner: this, eventId, uuid: p?.uuid ?? null, listener });
+  }
+  async connectStoragePoolEventDeregisterAny(id: number) { this.unsubscribe(id); }
+
+  private unsubscribe(id: number): void {
+    if (!this.s.events.unsubscribe(this, id)) {
+      throw testError(E.VIR_ERR_INVALID_ARG, `could not find event callback ${id} for deregistration`);
+    }
+  }
+}
+
+function checkEventId(eventId: number, last: number, what: string): void {
+  if (!Number.isInteger(eventId) || eventId < 0 || eventId >= last) {
+    throw testError(E.VIR_ERR_INVALID_ARG, `unsupported ${what} event ID ${eventId}`);
+  }
+}
+
+export type { ConnectAuth };

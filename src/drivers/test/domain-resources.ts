@@ -1,0 +1,237 @@
+import { readFileSync, writeFileSync, unlinkSync } from 'node:fs';
+import { formatDomainXML, getDomainMetadata, parseDomainXML, setDomainMetadata } from '../../conf/domain/index.js';
+import * as C from '../../api/constants.js';
+import { ErrorDomain, ErrorNumber, virError } from '../../errors/index.js';
+import type {
+  DomainBlockStats, DomainInfo, DomainInterfaceStats, DomainRef, MemoryStat, VcpuInfo,
+} from '../types.js';
+import { domainDisks, domainInterfaces, memballoonModel } from '../../conf/domain/query.js';
+import { domainFromRef, generateIfnames } from './domains.js';
+import { E, testCheckFlags, testError } from './errors.js';
+import { dropIfTransient, lifecycleEvent, shutdownDomainState, startDomainState } from './lifecycle.js';
+import type { TestState } from './state.js';
+
+const MAX_VCPUS = 32;
+/** Header of a test driver save image: the same bytes libvirt's test driver writes, so images interchange. */
+const SAVE_MAGIC = Buffer.from('TestGuestMagic\0', 'latin1');
+
+const nowMicros = (): bigint => BigInt(Date.now()) * 1000n;
+
+export function getInfo(state: TestState, ref: DomainRef): DomainInfo {
+  const obj = domainFromRef(state, ref);
+  return {
+    state: obj.state,
+    memory: obj.def.memory.current,
+    maxMem: obj.def.memory.total,
+    nrVirtCpu: obj.def.vcpus.current,
+    cpuTime: nowMicros() * 1000n,
+  };
+}
+
+export function getMaxMemory(state: TestState, ref: DomainRef): number {
+  return domainFromRef(state, ref).def.memory.total;
+}
+
+export function setMemoryFlags(state: TestState, ref: DomainRef, kib: number, flags: number): void {
+  testCheckFlags('testDomainSetMemoryFlags', flags,
+    C.VIR_DOMAIN_AFFECT_LIVE | C.VIR_DOMAIN_AFFECT_CONFIG | C.VIR_DOMAIN_MEM_MAXIMUM);
+  const obj = domainFromRef(state, ref);
+  const { def, live } = obj.getOneDef('testDomainSetMemoryFlags', flags);
+  if (flags & C.VIR_DOMAIN_MEM_MAXIMUM) {
+    if (live) throw testError(E.VIR_ERR_OPERATION_INVALID, 'cannot resize the maximum memory on an active domain');
+    if (def.memory.maxMemory && def.memory.maxMemory.size < kib) {
+      throw testError(E.VIR_ERR_OPERATION_INVALID, 'cannot set initial memory size greater than the maximum memory size');
+    }
+    def.memory.total = kib;
+    if (def.memory.current > kib) def.memory.current = kib;
+  } else {
+    if (kib > def.memory.total) throw testError(E.VIR_ERR_INVALID_ARG, 'cannot set memory higher than max memory');
+    def.memory.current = kib;
+  }
+}
+
+export function getVcpusFlags(state: TestState, ref: DomainRef, flags: number): number {
+  testCheckFlags('testDomainGetVcpusFlags', flags,
+    C.VIR_DOMAIN_AFFECT_LIVE | C.VIR_DOMAIN_AFFECT_CONFIG | C.VIR_DOMAIN_VCPU_MAXIMUM);
+  const { def } = domainFromRef(state, ref).getOneDef('testDomainGetVcpusFlags', flags);
+  return flags & C.VIR_DOMAIN_VCPU_MAXIMUM ? def.vcpus.max : def.vcpus.current;
+}
+
+export function setVcpusFlags(state: TestState, ref: DomainRef, n: number, flags: number): void {
+  testCheckFlags('testDomainSetVcpusFlags', flags,
+    C.VIR_DOMAIN_AFFECT_LIVE | C.VIR_DOMAIN_AFFECT_CONFIG | C.VIR_DOMAIN_VCPU_MAXIMUM);
+  if (n > MAX_VCPUS) {
+    throw testError(E.VIR_ERR_INVALID_ARG, `requested cpu amount exceeds maximum supported amount (${n} > ${MAX_VCPUS})`);
+  }
+  const obj = domainFromRef(state, ref);
+  const { live, config } = obj.getDefs(flags);
+  if (live && live.vcpus.max < n) {
+    throw testError(E.VIR_ERR_INVALID_ARG, `requested cpu amount exceeds maximum (${n} > ${live.vcpus.max})`);
+  }
+  if (config && !(flags & C.VIR_DOMAIN_VCPU_MAXIMUM) && config.vcpus.max < n) {
+    throw testError(E.VIR_ERR_INVALID_ARG, `requested cpu amount exceeds maximum (${n} > ${config.vcpus.max})`);
+  }
+  if (live) live.vcpus.current = n;
+  if (config) {
+    if (flags & C.VIR_DOMAIN_VCPU_MAXIMUM) {
+      config.vcpus.max = n;
+      if (config.vcpus.current > n) config.vcpus.current = n;
+    } else {
+      config.vcpus.current = n;
+    }
+  }
+}
+
+export function getVcpus(state: TestState, ref: DomainRef): VcpuInfo[] {
+  const obj = domainFromRef(state, ref);
+  if (!obj.isActive()) throw testError(E.VIR_ERR_OPERATION_INVALID, 'cannot list vcpus for an inactive domain');
+  const lastCpu = state.nodeInfo.nodes * state.nodeInfo.sockets * state.nodeInfo.cores * state.nodeInfo.threads - 1;
+  const base = nowMicros();
+  return Array.from({ length: obj.def.vcpus.current }, (_, i) => ({
+    number: i, state: C.VIR_VCPU_RUNNING, cpu: lastCpu, cpuTime: base / 10n,
+  }));
+}
+
+export function saveFlags(state: TestState, ref: DomainRef, path: string, dxml: string | null, flags: number): void {
+  testCheckFlags('testDomainSaveFlags', flags, 0);
+  if (dxml) throw testError(E.VIR_ERR_ARGUMENT_UNSUPPORTED, 'xml modification unsupported');
+  const obj = domainFromRef(state, ref);
+  obj.checkActive();
+  writeSaveImage(path, formatDomainXML(obj.def, { secure: true }), obj.def.name);
+  shutdownDomainState(obj, C.VIR_DOMAIN_SHUTOFF_SAVED);
+  lifecycleEvent(state, obj, C.VIR_DOMAIN_EVENT_STOPPED, C.VIR_DOMAIN_EVENT_STOPPED_SAVED);
+  dropIfTransient(state, obj);
+}
+
+export function restoreFlags(state: TestState, path: string, dxml: string | null, flags: number): void {
+  testCheckFlags('testDomainRestoreFlags', flags, 0);
+  if (dxml) throw testError(E.VIR_ERR_ARGUMENT_UNSUPPORTED, 'xml modification unsupported');
+  const def = parseDomainXML(readSaveImage(path));
+  generateIfnames(def);
+  const { obj } = state.domains.add(def, { live: true });
+  startDomainState(state, obj, C.VIR_DOMAIN_RUNNING_RESTORED);
+  lifecycleEvent(state, obj, C.VIR_DOMAIN_EVENT_STARTED, C.VIR_DOMAIN_EVENT_STARTED_RESTORED);
+}
+
+export function saveImageGetXMLDesc(path: string, flags: number): string {
+  testCheckFlags('testDomainSaveImageGetXMLDesc', flags, C.VIR_DOMAIN_SAVE_IMAGE_XML_SECURE);
+  return formatDomainXML(parseDomainXML(readSaveImage(path)), { secure: true });
+}
+
+function systemError(message: string, err: unknown): Error {
+  const detail = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'No such file or directory'
+    : (err as NodeJS.ErrnoException).code === 'EACCES' ? 'Permission denied'
+      : (err as Error).message;
+  return virError(ErrorDomain.VIR_FROM_TEST, ErrorNumber.VIR_ERR_SYSTEM_ERROR, `${message}: ${detail}`);
+}
+
+function writeSaveImage(path: string, xml: string, name: string): void {
+  const body = Buffer.from(xml, 'utf8');
+  const len = Buffer.alloc(4);
+  len.writeInt32LE(body.length);
+  try {
+    writeFileSync(path, Buffer.concat([SAVE_MAGIC, len, body]), { mode: 0o600 });
+  } catch (err) {
+    try { unlinkSync(path); } catch { /* the open itself failed */ }
+    throw systemError(`saving domain '${name}' to '${path}': open failed`, err);
+  }
+}
+
+function readSaveImage(path: string): string {
+  let data: Buffer;
+  try {
+    data = readFileSync(path);
+  } catch (err) {
+    throw systemError(`cannot read domain image '${path}'`, err);
+  }
+  if (data.length < SAVE_MAGIC.length) throw virError(ErrorDomain.VIR_FROM_TEST, E.VIR_ERR_SYSTEM_ERROR, `incomplete save header in '${path}'`);
+  if (!data.subarray(0, SAVE_MAGIC.length).equals(SAVE_MAGIC)) throw testError(E.VIR_ERR_INTERNAL_ERROR, 'mismatched header magic');
+  if (data.length < SAVE_MAGIC.length + 4) throw virError(ErrorDomain.VIR_FROM_TEST, E.VIR_ERR_SYSTEM_ERROR, `failed to read metadata length in '${path}'`);
+  const len = data.readInt32LE(SAVE_MAGIC.length);
+  if (len < 1 || len > 8192) throw testError(E.VIR_ERR_INTERNAL_ERROR, 'length of metadata out of range');
+  const start = SAVE_MAGIC.length + 4;
+  if (data.length < start + len) throw virError(ErrorDomain.VIR_FROM_TEST, E.VIR_ERR_SYSTEM_ERROR, `incomplete metadata in '${path}'`);
+  return data.subarray(start, start + len).toString('utf8');
+}
+
+export function managedSave(state: TestState, ref: DomainRef, flags: number): void {
+  testCheckFlags('testDomainManagedSave', flags,
+    C.VIR_DOMAIN_SAVE_BYPASS_CACHE | C.VIR_DOMAIN_SAVE_RUNNING | C.VIR_DOMAIN_SAVE_PAUSED);
+  const obj = domainFromRef(state, ref);
+  obj.checkActive();
+  if (!obj.persistent) throw testError(E.VIR_ERR_OPERATION_INVALID, 'cannot do managed save for transient domain');
+  shutdownDomainState(obj, C.VIR_DOMAIN_SHUTOFF_SAVED);
+  lifecycleEvent(state, obj, C.VIR_DOMAIN_EVENT_STOPPED, C.VIR_DOMAIN_EVENT_STOPPED_SAVED);
+  obj.hasManagedSave = true;
+}
+
+export function hasManagedSaveImage(state: TestState, ref: DomainRef, flags: number): boolean {
+  testCheckFlags('testDomainHasManagedSaveImage', flags, 0);
+  return domainFromRef(state, ref).hasManagedSave;
+}
+
+export function managedSaveRemove(state: TestState, ref: DomainRef, flags: number): void {
+  testCheckFlags('testDomainManagedSaveRemove', flags, 0);
+  domainFromRef(state, ref).hasManagedSave = false;
+}
+
+export function getMetadata(state: TestState, ref: DomainRef, type: number, uri: string | null, flags: number): string {
+  testCheckFlags('testDomainGetMetadata', flags, C.VIR_DOMAIN_AFFECT_LIVE | C.VIR_DOMAIN_AFFECT_CONFIG);
+  const { def } = domainFromRef(state, ref).getOneDef('virDomainObjGetMetadata', flags);
+  return getDomainMetadata(def, type, uri ?? undefined);
+}
+
+export function setMetadata(state: TestState, ref: DomainRef, type: number, metadata: string | null,
+  key: string | null, uri: string | null, flags: number): void {
+  testCheckFlags('testDomainSetMetadata', flags, C.VIR_DOMAIN_AFFECT_LIVE | C.VIR_DOMAIN_AFFECT_CONFIG);
+  const obj = domainFromRef(state, ref);
+  const { live, config } = obj.getDefs(flags);
+  for (const def of [live, config]) if (def) setDomainMetadata(def, type, metadata, key ?? undefined, uri ?? undefined);
+  state.events.emitDomain({ eventId: C.VIR_DOMAIN_EVENT_ID_METADATA_CHANGE, domain: obj.ref(), type, nsuri: uri });
+}
+
+export function blockStats(state: TestState, ref: DomainRef, path: string): DomainBlockStats {
+  if (!path) throw testError(E.VIR_ERR_OPERATION_UNSUPPORTED, 'summary statistics are not supported yet');
+  const obj = domainFromRef(state, ref);
+  obj.checkActive();
+  const known = domainDisks(obj.def).some((d) => d.dev === path || d.path === path);
+  if (!known) throw testError(E.VIR_ERR_INVALID_ARG, `invalid path: ${path}`);
+  const base = nowMicros();
+  return { rdReq: base / 10n, rdBytes: base / 20n, wrReq: base / 30n, wrBytes: base / 40n, errs: base / 2_000_000n };
+}
+
+export function interfaceStats(state: TestState, ref: DomainRef, device: string): DomainInterfaceStats {
+  const obj = domainFromRef(state, ref);
+  obj.checkActive();
+  const nets = domainInterfaces(obj.def);
+  const isMac = /^([0-9a-f]{2}:){5}[0-9a-f]{2}$/i.test(device);
+  const found = isMac ? nets.filter((n) => n.mac?.toLowerCase() === device.toLowerCase()) : nets.filter((n) => n.ifname === device);
+  if (found.length === 0) {
+    throw virError(ErrorDomain.VIR_FROM_DOMAIN, E.VIR_ERR_INVALID_ARG, isMac
+      ? `no device found with MAC address ${device}` : `'${device}' is not a known interface`);
+  }
+  const base = nowMicros();
+  return {
+    rxBytes: base / 10n, rxPackets: base / 100n, rxErrs: base / 1_000_000n, rxDrop: base / 2_000_000n,
+    txBytes: base / 20n, txPackets: base / 110n, txErrs: base / 3_000_000n, txDrop: base / 4_000_000n,
+  };
+}
+
+export function memoryStats(state: TestState, ref: DomainRef, nrStats: number, flags: number): MemoryStat[] {
+  testCheckFlags('testDomainMemoryStats', flags, 0);
+  const obj = domainFromRef(state, ref);
+  obj.checkActive();
+  const balloon = memballoonModel(obj.def);
+  if (balloon === undefined || balloon === 'none') return [];
+  const cur = BigInt(obj.def.memory.current);
+  const stats: [number, bigint][] = [
+    [C.VIR_DOMAIN_MEMORY_STAT_ACTUAL_BALLOON, cur], [C.VIR_DOMAIN_MEMORY_STAT_SWAP_IN, 0n],
+    [C.VIR_DOMAIN_MEMORY_STAT_SWAP_OUT, 0n], [C.VIR_DOMAIN_MEMORY_STAT_MAJOR_FAULT, 0n],
+    [C.VIR_DOMAIN_MEMORY_STAT_MINOR_FAULT, 0n], [C.VIR_DOMAIN_MEMORY_STAT_UNUSED, cur / 2n],
+    [C.VIR_DOMAIN_MEMORY_STAT_AVAILABLE, cur], [C.VIR_DOMAIN_MEMORY_STAT_USABLE, cur / 2n],
+    [C.VIR_DOMAIN_MEMORY_STAT_LAST_UPDATE, 627319920n], [C.VIR_DOMAIN_MEMORY_STAT_DISK_CACHES, cur / 8n],
+    [C.VIR_DOMAIN_MEMORY_STAT_HUGETLB_PGALLOC, 0n], [C.VIR_DOMAIN_MEMORY_STAT_HUGETLB_PGFAIL, 0n],
+    [C.VIR_DOMAIN_MEMORY_STAT_RSS, cur / 2n],
+  ];
+  return stats.slice(0, nrStats).map(([tag, val]) => ({ tag, val }));
+}

@@ -1,0 +1,61 @@
+import type { DomainEventPayload, EventListener, NetworkEventPayload, StoragePoolEventPayload } from '../types.js';
+
+interface Subscription<P> {
+  owner: object;
+  eventId: number;
+  /** UUID of the one object watched, or null for all. */
+  uuid: string | null;
+  listener: EventListener<P>;
+}
+
+/**
+ * Events of one test driver state. Every connection sharing the state sees every event, as
+ * libvirt's shared test:///default does; delivery is asynchronous, as from libvirt's event loop.
+ */
+export class EventBus {
+  #nextId = 1;
+  readonly #domain = new Map<number, Subscription<DomainEventPayload>>();
+  readonly #network = new Map<number, Subscription<NetworkEventPayload>>();
+  readonly #pool = new Map<number, Subscription<StoragePoolEventPayload>>();
+
+  subscribeDomain(sub: Subscription<DomainEventPayload>): number { return this.add(this.#domain, sub); }
+  subscribeNetwork(sub: Subscription<NetworkEventPayload>): number { return this.add(this.#network, sub); }
+  subscribePool(sub: Subscription<StoragePoolEventPayload>): number { return this.add(this.#pool, sub); }
+
+  /** Remove a subscription of `owner`; false when it has no such id. */
+  unsubscribe(owner: object, id: number): boolean {
+    for (const map of [this.#domain, this.#network, this.#pool] as Map<number, Subscription<unknown>>[]) {
+      const sub = map.get(id);
+      if (sub && sub.owner === owner) {
+        map.delete(id);
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Drop everything `owner` subscribed (its connection closed). */
+  unsubscribeAll(owner: object): void {
+    for (const map of [this.#domain, this.#network, this.#pool] as Map<number, Subscription<unknown>>[]) {
+      for (const [id, sub] of map) if (sub.owner === owner) map.delete(id);
+    }
+  }
+
+  emitDomain(payload: DomainEventPayload): void { this.emit(this.#domain, payload, payload.domain.uuid); }
+  emitNetwork(payload: NetworkEventPayload): void { this.emit(this.#network, payload, payload.network.uuid); }
+  emitPool(payload: StoragePoolEventPayload): void { this.emit(this.#pool, payload, payload.pool.uuid); }
+
+  private add<P>(map: Map<number, Subscription<P>>, sub: Subscription<P>): number {
+    const id = this.#nextId++;
+    map.set(id, sub);
+    return id;
+  }
+
+  private emit<P extends { eventId: number }>(map: Map<number, Subscription<P>>, payload: P, uuid: string): void {
+    const targets = [...map.values()].filter((s) => s.eventId === payload.eventId && (s.uuid === null || s.uuid === uuid));
+    if (targets.length === 0) return;
+    setImmediate(() => {
+      for (const s of targets) s.listener(payload);
+    });
+  }
+}

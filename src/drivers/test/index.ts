@@ -1,0 +1,51 @@
+import { ErrorDomain, ErrorNumber, virError } from '../../errors/index.js';
+import type { ConnectAuth, ConnectionDriver, ConnectTarget, DriverFactory } from '../types.js';
+import { TestConnection } from './connection.js';
+import { DEFAULT_NODE_XML } from './default-node.js';
+import { authenticate } from './auth.js';
+import { loadNodeFile, loadNodeXML } from './node-file.js';
+import { TestState } from './state.js';
+
+/** test:///default is shared by every connection while any is open, then starts afresh. */
+let shared: { state: TestState; users: number } | null = null;
+
+function openDefault(): { state: TestState; release: () => void } {
+  if (!shared) {
+    const state = new TestState();
+    state.cells = TestState.defaultCells();
+    shared = { state: loadNodeXML(DEFAULT_NODE_XML, null, state), users: 0 };
+  }
+  const entry = shared;
+  entry.users += 1;
+  return {
+    state: entry.state,
+    release: () => {
+      entry.users -= 1;
+      if (entry.users === 0 && shared === entry) shared = null;
+    },
+  };
+}
+
+/** The test driver: `test:///default` and `test:///ABSOLUTE/PATH/node.xml`. */
+export const testDriverFactory: DriverFactory = {
+  name: 'Test',
+  schemes: ['test'],
+  async open(target: ConnectTarget, auth: ConnectAuth | null): Promise<ConnectionDriver> {
+    const path = target.path;
+    if (path === '' || path === '/') {
+      throw virError(ErrorDomain.VIR_FROM_TEST, ErrorNumber.VIR_ERR_INVALID_ARG, 'testOpen: supply a path or use test:///default');
+    }
+    const { state, release } = path === '/default'
+      ? openDefault()
+      : { state: loadNodeFile(path), release: () => undefined };
+    try {
+      await authenticate(state, auth);
+    } catch (err) {
+      release();
+      throw err;
+    }
+    return new TestConnection(state, target.uri, release);
+  },
+};
+
+export { loadNodeXML } from './node-file.js';

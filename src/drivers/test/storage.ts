@@ -1,0 +1,266 @@
+import { formatPoolXML, formatVolXML, parsePoolXML, parseVolXML, type StoragePoolDef } from '../../conf/storage/index.js';
+import * as C from '../../api/constants.js';
+import { ErrorDomain, virError } from '../../errors/index.js';
+import type { StoragePoolInfo, StoragePoolRef, StorageVolInfo, StorageVolRef } from '../types.js';
+import { E, testCheckFlags, testError } from './errors.js';
+import { setPoolDefaults } from './node-file.js';
+import type { PoolObj } from './objects.js';
+import type { TestState } from './state.js';
+
+const ref = (obj: PoolObj): StoragePoolRef => ({ name: obj.def.name, uuid: obj.def.uuid });
+/** virstorageobj.c reports as VIR_FROM_STORAGE. */
+const objError = (code: number, detail: string) => virError(ErrorDomain.VIR_FROM_STORAGE, code, detail);
+
+function byName(state: TestState, name: string): PoolObj {
+  const obj = state.poolByName(name);
+  if (!obj) throw testError(E.VIR_ERR_NO_STORAGE_POOL, `no storage pool with matching name '${name}'`);
+  return obj;
+}
+
+function activeByName(state: TestState, name: string): PoolObj {
+  const obj = byName(state, name);
+  if (!obj.active) throw testError(E.VIR_ERR_OPERATION_INVALID, `storage pool '${name}' is not active`);
+  return obj;
+}
+
+function inactiveByName(state: TestState, name: string): PoolObj {
+  const obj = byName(state, name);
+  if (obj.active) throw testError(E.VIR_ERR_OPERATION_INVALID, `storage pool '${name}' is active`);
+  return obj;
+}
+
+function event(state: TestState, obj: PoolObj, type: number, eventId = C.VIR_STORAGE_POOL_EVENT_ID_LIFECYCLE): void {
+  state.events.emitPool({ eventId, pool: ref(obj), event: type, detail: 0 });
+}
+
+/** virStoragePoolObjListAdd with its duplicate checks. */
+function add(state: TestState, def: StoragePoolDef, checkLive: boolean): PoolObj {
+  const existing = state.poolByUUID(def.uuid);
+  if (existing) {
+    if (existing.def.name !== def.name) {
+      throw objError(E.VIR_ERR_OPERATION_FAILED, `pool '${existing.def.name}' is already defined with uuid ${existing.def.uuid}`);
+    }
+    if (checkLive && existing.active) throw objError(E.VIR_ERR_OPERATION_INVALID, `pool is already active as '${existing.def.name}'`);
+    existing.def = def;
+    return existing;
+  }
+  const sameName = state.poolByName(def.name);
+  if (sameName) throw objError(E.VIR_ERR_OPERATION_FAILED, `pool '${def.name}' already exists with uuid ${sameName.def.uuid}`);
+  const obj: PoolObj = { def, active: false, persistent: false, autostart: false, volumes: [] };
+  state.pools.push(obj);
+  return obj;
+}
+
+function removePool(state: TestState, obj: PoolObj): void {
+  const at = state.pools.indexOf(obj);
+  if (at >= 0) state.pools.splice(at, 1);
+}
+
+export function lookupByName(state: TestState, name: string): StoragePoolRef {
+  return ref(byName(state, name));
+}
+
+export function lookupByUUID(state: TestState, uuid: string): StoragePoolRef {
+  const obj = state.poolByUUID(uuid);
+  if (!obj) throw testError(E.VIR_ERR_NO_STORAGE_POOL, `no storage pool with matching uuid '${uuid}'`);
+  return ref(obj);
+}
+
+export function createXML(state: TestState, xml: string, flags: number): StoragePoolRef {
+  testCheckFlags('testStoragePoolCreateXML', flags, 0);
+  const obj = add(state, parsePoolXML(xml), true);
+  setPoolDefaults(obj.def);
+  obj.active = true;
+  event(state, obj, C.VIR_STORAGE_POOL_EVENT_STARTED);
+  return ref(obj);
+}
+
+export function defineXML(state: TestState, xml: string, flags: number): StoragePoolRef {
+  testCheckFlags('testStoragePoolDefineXML', flags, C.VIR_STORAGE_POOL_DEFINE_VALIDATE);
+  const def = parsePoolXML(xml);
+  setPoolDefaults(def);
+  const obj = add(state, def, false);
+  obj.persistent = true;
+  event(state, obj, C.VIR_STORAGE_POOL_EVENT_DEFINED);
+  return ref(obj);
+}
+
+export function undefine(state: TestState, pool: StoragePoolRef): void {
+  const obj = inactiveByName(state, pool.name);
+  event(state, obj, C.VIR_STORAGE_POOL_EVENT_UNDEFINED);
+  removePool(state, obj);
+}
+
+export function build(state: TestState, pool: StoragePoolRef, flags: number): void {
+  testCheckFlags('testStoragePoolBuild', flags, 0);
+  event(state, inactiveByName(state, pool.name), C.VIR_STORAGE_POOL_EVENT_CREATED);
+}
+
+export function create(state: TestState, pool: StoragePoolRef, flags: number): void {
+  testCheckFlags('testStoragePoolCreate', flags, 0);
+  const obj = inactiveByName(state, pool.name);
+  obj.active = true;
+  event(state, obj, C.VIR_STORAGE_POOL_EVENT_STARTED);
+}
+
+export function destroy(state: TestState, pool: StoragePoolRef): void {
+  const obj = activeByName(state, pool.name);
+  obj.active = false;
+  event(state, obj, C.VIR_STORAGE_POOL_EVENT_STOPPED);
+  if (!obj.persistent) removePool(state, obj);
+}
+
+export function del(state: TestState, pool: StoragePoolRef, flags: number): void {
+  testCheckFlags('testStoragePoolDelete', flags, 0);
+  event(state, inactiveByName(state, pool.name), C.VIR_STORAGE_POOL_EVENT_DELETED);
+}
+
+export function refresh(state: TestState, pool: StoragePoolRef, flags: number): void {
+  testCheckFlags('testStoragePoolRefresh', flags, 0);
+  event(state, activeByName(state, pool.name), 0, C.VIR_STORAGE_POOL_EVENT_ID_REFRESH);
+}
+
+export function getInfo(state: TestState, pool: StoragePoolRef): StoragePoolInfo {
+  const obj = byName(state, pool.name);
+  return {
+    state: obj.active ? C.VIR_STORAGE_POOL_RUNNING : C.VIR_STORAGE_POOL_INACTIVE,
+    capacity: obj.def.capacity, allocation: obj.def.allocation, available: obj.def.available,
+  };
+}
+
+export function getXMLDesc(state: TestState, pool: StoragePoolRef, flags: number): string {
+  testCheckFlags('testStoragePoolGetXMLDesc', flags, C.VIR_STORAGE_XML_INACTIVE);
+  return formatPoolXML(byName(state, pool.name).def, { inactive: Boolean(flags & C.VIR_STORAGE_XML_INACTIVE) });
+}
+
+export function setAutostart(state: TestState, pool: StoragePoolRef, autostart: boolean): void {
+  const obj = byName(state, pool.name);
+  if (!obj.persistent) throw testError(E.VIR_ERR_INVALID_ARG, 'pool has no config file');
+  obj.autostart = autostart;
+}
+
+export function find(state: TestState, pool: StoragePoolRef): PoolObj {
+  return byName(state, pool.name);
+}
+
+export function listAll(state: TestState, flags: number): StoragePoolRef[] {
+  const g = (a: number, b: number, va: boolean) => !(flags & (a | b)) || Boolean((flags & a && va) || (flags & b && !va));
+  const typeFlags: Record<string, number> = {
+    dir: C.VIR_CONNECT_LIST_STORAGE_POOLS_DIR, fs: C.VIR_CONNECT_LIST_STORAGE_POOLS_FS,
+    netfs: C.VIR_CONNECT_LIST_STORAGE_POOLS_NETFS, logical: C.VIR_CONNECT_LIST_STORAGE_POOLS_LOGICAL,
+    disk: C.VIR_CONNECT_LIST_STORAGE_POOLS_DISK, iscsi: C.VIR_CONNECT_LIST_STORAGE_POOLS_ISCSI,
+    scsi: C.VIR_CONNECT_LIST_STORAGE_POOLS_SCSI, mpath: C.VIR_CONNECT_LIST_STORAGE_POOLS_MPATH,
+    rbd: C.VIR_CONNECT_LIST_STORAGE_POOLS_RBD, sheepdog: C.VIR_CONNECT_LIST_STORAGE_POOLS_SHEEPDOG,
+    gluster: C.VIR_CONNECT_LIST_STORAGE_POOLS_GLUSTER, zfs: C.VIR_CONNECT_LIST_STORAGE_POOLS_ZFS,
+    vstorage: C.VIR_CONNECT_LIST_STORAGE_POOLS_VSTORAGE, 'iscsi-direct': C.VIR_CONNECT_LIST_STORAGE_POOLS_ISCSI_DIRECT,
+  };
+  const anyType = Object.values(typeFlags).reduce((a, b) => a | b, 0);
+  return state.pools.filter((p) =>
+    g(C.VIR_CONNECT_LIST_STORAGE_POOLS_ACTIVE, C.VIR_CONNECT_LIST_STORAGE_POOLS_INACTIVE, p.active) &&
+    g(C.VIR_CONNECT_LIST_STORAGE_POOLS_PERSISTENT, C.VIR_CONNECT_LIST_STORAGE_POOLS_TRANSIENT, p.persistent) &&
+    g(C.VIR_CONNECT_LIST_STORAGE_POOLS_AUTOSTART, C.VIR_CONNECT_LIST_STORAGE_POOLS_NO_AUTOSTART, p.autostart) &&
+    (!(flags & anyType) || Boolean(flags & (typeFlags[p.def.type] ?? 0)))).map(ref);
+}
+
+// Volumes ---------------------------------------------------------------------------------------
+
+const volRef = (pool: PoolObj, vol: PoolObj['volumes'][number]): StorageVolRef => ({ pool: pool.def.name, name: vol.name, key: vol.key ?? '' });
+
+function volByName(obj: PoolObj, name: string) {
+  const vol = obj.volumes.find((v) => v.name === name);
+  if (!vol) throw testError(E.VIR_ERR_NO_STORAGE_VOL, `no storage vol with matching name '${name}'`);
+  return vol;
+}
+
+export function listVolumes(state: TestState, pool: StoragePoolRef): StorageVolRef[] {
+  const obj = activeByName(state, pool.name);
+  return obj.volumes.map((v) => volRef(obj, v));
+}
+
+export function volLookupByName(state: TestState, pool: StoragePoolRef, name: string): StorageVolRef {
+  const obj = activeByName(state, pool.name);
+  return volRef(obj, volByName(obj, name));
+}
+
+function searchVolumes(state: TestState, match: (v: PoolObj['volumes'][number]) => boolean): StorageVolRef | undefined {
+  for (const pool of state.pools) {
+    if (!pool.active) continue;
+    const vol = pool.volumes.find(match);
+    if (vol) return volRef(pool, vol);
+  }
+  return undefined;
+}
+
+export function volLookupByKey(state: TestState, key: string): StorageVolRef {
+  const found = searchVolumes(state, (v) => v.key === key);
+  if (!found) throw testError(E.VIR_ERR_NO_STORAGE_VOL, `no storage vol with matching key '${key}'`);
+  return found;
+}
+
+export function volLookupByPath(state: TestState, path: string): StorageVolRef {
+  const found = searchVolumes(state, (v) => v.target.path === path);
+  if (!found) throw testError(E.VIR_ERR_NO_STORAGE_VOL, `no storage vol with matching path '${path}'`);
+  return found;
+}
+
+export function volCreateXML(state: TestState, pool: StoragePoolRef, xml: string, flags: number, from?: StorageVolRef): StorageVolRef {
+  testCheckFlags(from ? 'testStorageVolCreateXMLFrom' : 'testStorageVolCreateXML', flags, C.VIR_STORAGE_VOL_CREATE_VALIDATE);
+  const obj = activeByName(state, pool.name);
+  const vol = parseVolXML(xml, obj.def);
+  if (obj.volumes.some((v) => v.name === vol.name)) throw testError(E.VIR_ERR_OPERATION_FAILED, 'storage vol already exists');
+  if (from) {
+    const source = activeByName(state, from.pool);
+    volByName(source, from.name);
+  }
+  if (obj.def.allocation + vol.allocation > obj.def.capacity) {
+    throw testError(E.VIR_ERR_INTERNAL_ERROR, `Not enough free space in pool for volume '${vol.name}'`);
+  }
+  vol.target.path = `${obj.def.target.path}/${vol.name}`;
+  vol.key = vol.target.path;
+  obj.volumes.push(vol);
+  obj.def.allocation += vol.allocation;
+  obj.def.available = obj.def.capacity - obj.def.allocation;
+  return volRef(obj, vol);
+}
+
+export function volDelete(state: TestState, vol: StorageVolRef, flags: number): void {
+  testCheckFlags('testStorageVolDelete', flags, 0);
+  const obj = activeByName(state, vol.pool);
+  const def = volByName(obj, vol.name);
+  obj.def.allocation -= def.allocation;
+  obj.def.available = obj.def.capacity - obj.def.allocation;
+  obj.volumes.splice(obj.volumes.indexOf(def), 1);
+}
+
+const VOL_TYPE_FOR_POOL: Record<string, number> = {
+  dir: C.VIR_STORAGE_VOL_FILE, fs: C.VIR_STORAGE_VOL_FILE, netfs: C.VIR_STORAGE_VOL_FILE, vstorage: C.VIR_STORAGE_VOL_FILE,
+  logical: C.VIR_STORAGE_VOL_BLOCK, disk: C.VIR_STORAGE_VOL_BLOCK, iscsi: C.VIR_STORAGE_VOL_BLOCK,
+  scsi: C.VIR_STORAGE_VOL_BLOCK, mpath: C.VIR_STORAGE_VOL_BLOCK, zfs: C.VIR_STORAGE_VOL_BLOCK,
+  rbd: C.VIR_STORAGE_VOL_NETWORK, sheepdog: C.VIR_STORAGE_VOL_NETWORK, gluster: C.VIR_STORAGE_VOL_NETWORK,
+  'iscsi-direct': C.VIR_STORAGE_VOL_NETWORK,
+};
+
+export function volGetInfo(state: TestState, vol: StorageVolRef): StorageVolInfo {
+  const obj = activeByName(state, vol.pool);
+  const def = volByName(obj, vol.name);
+  const type = VOL_TYPE_FOR_POOL[obj.def.type];
+  if (type === undefined) throw testError(E.VIR_ERR_INTERNAL_ERROR, `pool type ${obj.def.type} not handled`);
+  return { type, capacity: def.capacity, allocation: def.allocation };
+}
+
+export function volGetXMLDesc(state: TestState, vol: StorageVolRef, flags: number): string {
+  testCheckFlags('testStorageVolGetXMLDesc', flags, 0);
+  const obj = activeByName(state, vol.pool);
+  return formatVolXML(volByName(obj, vol.name), obj.def);
+}
+
+export function volGetPath(state: TestState, vol: StorageVolRef): string {
+  const obj = activeByName(state, vol.pool);
+  return volByName(obj, vol.name).target.path ?? '';
+}
+
+export function poolLookupByVolume(state: TestState, vol: StorageVolRef): StoragePoolRef {
+  const obj = state.poolByName(vol.pool);
+  if (!obj) throw testError(E.VIR_ERR_NO_STORAGE_POOL, `no storage pool with matching name '${vol.pool}'`);
+  return ref(obj);
+}

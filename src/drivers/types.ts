@@ -1,0 +1,278 @@
+/**
+ * The driver contract: one entry point per libvirt API call, named as libvirt's driver tables
+ * name them (virHypervisorDriver, virNetworkDriver, virStorageDriver). A driver fills in only
+ * what it supports; the API layer reports VIR_ERR_NO_SUPPORT for every entry left undefined.
+ * Objects cross the contract as plain references (name, uuid, id); the API layer wraps them.
+ */
+
+/** Credentials as libvirt's virConnectCredential. `result` is filled by the auth callback. */
+export interface Credential {
+  type: number; // VIR_CRED_*
+  prompt: string;
+  challenge?: string;
+  defresult?: string;
+  result?: string;
+}
+
+/** How a connection authenticates: the credential types it can answer and how it answers them. */
+export interface ConnectAuth {
+  credtype: number[];
+  /** Fill `result` of each credential (sync or async); return/resolve 0 on success, -1 to refuse. */
+  callback?: (creds: Credential[], cbdata?: unknown) => number | void | Promise<number | void>;
+  cbdata?: unknown;
+  /** For non-interactive use: answers by credential type, e.g. { [VIR_CRED_AUTHNAME]: 'fred' }. */
+  credentials?: Partial<Record<number, string>>;
+}
+
+export interface DomainRef { name: string; uuid: string; id: number }
+export interface NetworkRef { name: string; uuid: string }
+export interface StoragePoolRef { name: string; uuid: string }
+export interface StorageVolRef { pool: string; name: string; key: string }
+export interface SnapshotRef { domain: DomainRef; name: string }
+export interface InterfaceRef { name: string; mac: string }
+export interface NodeDeviceRef { name: string }
+
+export interface NodeInfo {
+  model: string;
+  memory: number; // KiB
+  cpus: number;
+  mhz: number;
+  nodes: number;
+  sockets: number;
+  cores: number;
+  threads: number;
+}
+
+export interface DomainInfo {
+  state: number;
+  maxMem: number; // KiB
+  memory: number; // KiB
+  nrVirtCpu: number;
+  cpuTime: bigint; // ns
+}
+
+export interface DomainStateInfo { state: number; reason: number }
+
+export interface StoragePoolInfo {
+  state: number;
+  capacity: bigint;
+  allocation: bigint;
+  available: bigint;
+}
+
+export interface StorageVolInfo { type: number; capacity: bigint; allocation: bigint }
+
+export interface DomainBlockStats {
+  rdReq: bigint; rdBytes: bigint; wrReq: bigint; wrBytes: bigint; errs: bigint;
+}
+
+export interface DomainInterfaceStats {
+  rxBytes: bigint; rxPackets: bigint; rxErrs: bigint; rxDrop: bigint;
+  txBytes: bigint; txPackets: bigint; txErrs: bigint; txDrop: bigint;
+}
+
+export interface VcpuInfo { number: number; state: number; cpuTime: bigint; cpu: number }
+
+export interface MemoryStat { tag: number; val: bigint }
+
+/** A domain event as the driver raises it; `eventId` is VIR_DOMAIN_EVENT_ID_*. */
+export interface DomainEventPayload {
+  eventId: number;
+  domain: DomainRef;
+  /** For lifecycle events: VIR_DOMAIN_EVENT_* type and detail. Other events carry their own fields. */
+  event?: number;
+  detail?: number;
+  [key: string]: unknown;
+}
+
+export interface NetworkEventPayload { eventId: number; network: NetworkRef; event: number; detail: number }
+export interface StoragePoolEventPayload { eventId: number; pool: StoragePoolRef; event: number; detail: number }
+
+export type EventListener<P> = (payload: P) => void;
+
+/** One open connection of a driver. Every method is optional but close(). */
+export interface ConnectionDriver {
+  readonly name: string;
+  close(): Promise<void>;
+
+  // Host
+  connectGetType?(): Promise<string>;
+  connectGetVersion?(): Promise<number>;
+  connectGetHostname?(): Promise<string>;
+  connectGetURI?(): Promise<string>;
+  connectGetMaxVcpus?(type: string | null): Promise<number>;
+  connectGetCapabilities?(): Promise<string>;
+  connectGetSysinfo?(flags: number): Promise<string>;
+  connectIsEncrypted?(): Promise<boolean>;
+  connectIsSecure?(): Promise<boolean>;
+  connectIsAlive?(): Promise<boolean>;
+  nodeGetInfo?(): Promise<NodeInfo>;
+  nodeGetFreeMemory?(): Promise<bigint>;
+  nodeGetCellsFreeMemory?(startCell: number, maxCells: number): Promise<bigint[]>;
+
+  // Domains
+  connectNumOfDomains?(): Promise<number>;
+  connectListDomains?(maxids: number): Promise<number[]>;
+  connectNumOfDefinedDomains?(): Promise<number>;
+  connectListDefinedDomains?(maxnames: number): Promise<string[]>;
+  connectListAllDomains?(flags: number): Promise<DomainRef[]>;
+  domainLookupByID?(id: number): Promise<DomainRef>;
+  domainLookupByName?(name: string): Promise<DomainRef>;
+  domainLookupByUUID?(uuid: string): Promise<DomainRef>;
+  domainCreateXML?(xml: string, flags: number): Promise<DomainRef>;
+  domainDefineXMLFlags?(xml: string, flags: number): Promise<DomainRef>;
+  domainUndefineFlags?(dom: DomainRef, flags: number): Promise<void>;
+  domainCreateWithFlags?(dom: DomainRef, flags: number): Promise<DomainRef>;
+  domainShutdownFlags?(dom: DomainRef, flags: number): Promise<void>;
+  domainReboot?(dom: DomainRef, flags: number): Promise<void>;
+  domainReset?(dom: DomainRef, flags: number): Promise<void>;
+  domainDestroyFlags?(dom: DomainRef, flags: number): Promise<void>;
+  domainSuspend?(dom: DomainRef): Promise<void>;
+  domainResume?(dom: DomainRef): Promise<void>;
+  domainSaveFlags?(dom: DomainRef, path: string, dxml: string | null, flags: number): Promise<void>;
+  domainRestoreFlags?(path: string, dxml: string | null, flags: number): Promise<void>;
+  domainSaveImageGetXMLDesc?(path: string, flags: number): Promise<string>;
+  domainManagedSave?(dom: DomainRef, flags: number): Promise<void>;
+  domainHasManagedSaveImage?(dom: DomainRef, flags: number): Promise<boolean>;
+  domainManagedSaveRemove?(dom: DomainRef, flags: number): Promise<void>;
+  domainGetAutostart?(dom: DomainRef): Promise<boolean>;
+  domainSetAutostart?(dom: DomainRef, autostart: boolean): Promise<void>;
+  domainGetMaxMemory?(dom: DomainRef): Promise<number>;
+  domainSetMaxMemory?(dom: DomainRef, kib: number): Promise<void>;
+  domainSetMemoryFlags?(dom: DomainRef, kib: number, flags: number): Promise<void>;
+  domainSetVcpusFlags?(dom: DomainRef, nvcpus: number, flags: number): Promise<void>;
+  domainGetVcpusFlags?(dom: DomainRef, flags: number): Promise<number>;
+  domainGetMaxVcpus?(dom: DomainRef): Promise<number>;
+  domainGetVcpus?(dom: DomainRef): Promise<VcpuInfo[]>;
+  domainGetInfo?(dom: DomainRef): Promise<DomainInfo>;
+  domainGetState?(dom: DomainRef, flags: number): Promise<DomainStateInfo>;
+  domainGetXMLDesc?(dom: DomainRef, flags: number): Promise<string>;
+  domainGetOSType?(dom: DomainRef): Promise<string>;
+  domainGetMetadata?(dom: DomainRef, type: number, uri: string | null, flags: number): Promise<string>;
+  domainSetMetadata?(dom: DomainRef, type: number, metadata: string | null, key: string | null, uri: string | null, flags: number): Promise<void>;
+  domainRename?(dom: DomainRef, newName: string, flags: number): Promise<DomainRef>;
+  domainIsActive?(dom: DomainRef): Promise<boolean>;
+  domainIsPersistent?(dom: DomainRef): Promise<boolean>;
+  domainIsUpdated?(dom: DomainRef): Promise<boolean>;
+  domainBlockStats?(dom: DomainRef, disk: string): Promise<DomainBlockStats>;
+  domainInterfaceStats?(dom: DomainRef, device: string): Promise<DomainInterfaceStats>;
+  domainMemoryStats?(dom: DomainRef, nrStats: number, flags: number): Promise<MemoryStat[]>;
+
+  // Snapshots
+  domainSnapshotCreateXML?(dom: DomainRef, xml: string, flags: number): Promise<SnapshotRef>;
+  domainSnapshotGetXMLDesc?(snap: SnapshotRef, flags: number): Promise<string>;
+  domainSnapshotNum?(dom: DomainRef, flags: number): Promise<number>;
+  domainSnapshotListNames?(dom: DomainRef, maxnames: number, flags: number): Promise<string[]>;
+  domainListAllSnapshots?(dom: DomainRef, flags: number): Promise<SnapshotRef[]>;
+  domainSnapshotNumChildren?(snap: SnapshotRef, flags: number): Promise<number>;
+  domainSnapshotListChildrenNames?(snap: SnapshotRef, maxnames: number, flags: number): Promise<string[]>;
+  domainSnapshotListAllChildren?(snap: SnapshotRef, flags: number): Promise<SnapshotRef[]>;
+  domainSnapshotLookupByName?(dom: DomainRef, name: string, flags: number): Promise<SnapshotRef>;
+  domainHasCurrentSnapshot?(dom: DomainRef, flags: number): Promise<boolean>;
+  domainSnapshotGetParent?(snap: SnapshotRef, flags: number): Promise<SnapshotRef>;
+  domainSnapshotCurrent?(dom: DomainRef, flags: number): Promise<SnapshotRef>;
+  domainSnapshotIsCurrent?(snap: SnapshotRef, flags: number): Promise<boolean>;
+  domainSnapshotHasMetadata?(snap: SnapshotRef, flags: number): Promise<boolean>;
+  domainRevertToSnapshot?(snap: SnapshotRef, flags: number): Promise<void>;
+  domainSnapshotDelete?(snap: SnapshotRef, flags: number): Promise<void>;
+
+  // Networks
+  connectNumOfNetworks?(): Promise<number>;
+  connectListNetworks?(maxnames: number): Promise<string[]>;
+  connectNumOfDefinedNetworks?(): Promise<number>;
+  connectListDefinedNetworks?(maxnames: number): Promise<string[]>;
+  connectListAllNetworks?(flags: number): Promise<NetworkRef[]>;
+  networkLookupByName?(name: string): Promise<NetworkRef>;
+  networkLookupByUUID?(uuid: string): Promise<NetworkRef>;
+  networkCreateXML?(xml: string, flags: number): Promise<NetworkRef>;
+  networkDefineXMLFlags?(xml: string, flags: number): Promise<NetworkRef>;
+  networkUndefine?(net: NetworkRef): Promise<void>;
+  networkCreate?(net: NetworkRef): Promise<void>;
+  networkDestroy?(net: NetworkRef): Promise<void>;
+  networkGetXMLDesc?(net: NetworkRef, flags: number): Promise<string>;
+  networkGetBridgeName?(net: NetworkRef): Promise<string>;
+  networkGetAutostart?(net: NetworkRef): Promise<boolean>;
+  networkSetAutostart?(net: NetworkRef, autostart: boolean): Promise<void>;
+  networkIsActive?(net: NetworkRef): Promise<boolean>;
+  networkIsPersistent?(net: NetworkRef): Promise<boolean>;
+
+  // Storage
+  connectNumOfStoragePools?(): Promise<number>;
+  connectListStoragePools?(maxnames: number): Promise<string[]>;
+  connectNumOfDefinedStoragePools?(): Promise<number>;
+  connectListDefinedStoragePools?(maxnames: number): Promise<string[]>;
+  connectListAllStoragePools?(flags: number): Promise<StoragePoolRef[]>;
+  connectFindStoragePoolSources?(type: string, srcSpec: string | null, flags: number): Promise<string>;
+  storagePoolLookupByName?(name: string): Promise<StoragePoolRef>;
+  storagePoolLookupByUUID?(uuid: string): Promise<StoragePoolRef>;
+  storagePoolLookupByVolume?(vol: StorageVolRef): Promise<StoragePoolRef>;
+  storagePoolCreateXML?(xml: string, flags: number): Promise<StoragePoolRef>;
+  storagePoolDefineXML?(xml: string, flags: number): Promise<StoragePoolRef>;
+  storagePoolBuild?(pool: StoragePoolRef, flags: number): Promise<void>;
+  storagePoolUndefine?(pool: StoragePoolRef): Promise<void>;
+  storagePoolCreate?(pool: StoragePoolRef, flags: number): Promise<void>;
+  storagePoolDestroy?(pool: StoragePoolRef): Promise<void>;
+  storagePoolDelete?(pool: StoragePoolRef, flags: number): Promise<void>;
+  storagePoolRefresh?(pool: StoragePoolRef, flags: number): Promise<void>;
+  storagePoolGetInfo?(pool: StoragePoolRef): Promise<StoragePoolInfo>;
+  storagePoolGetXMLDesc?(pool: StoragePoolRef, flags: number): Promise<string>;
+  storagePoolGetAutostart?(pool: StoragePoolRef): Promise<boolean>;
+  storagePoolSetAutostart?(pool: StoragePoolRef, autostart: boolean): Promise<void>;
+  storagePoolIsActive?(pool: StoragePoolRef): Promise<boolean>;
+  storagePoolIsPersistent?(pool: StoragePoolRef): Promise<boolean>;
+  storagePoolNumOfVolumes?(pool: StoragePoolRef): Promise<number>;
+  storagePoolListVolumes?(pool: StoragePoolRef, maxnames: number): Promise<string[]>;
+  storagePoolListAllVolumes?(pool: StoragePoolRef, flags: number): Promise<StorageVolRef[]>;
+  storageVolLookupByName?(pool: StoragePoolRef, name: string): Promise<StorageVolRef>;
+  storageVolLookupByKey?(key: string): Promise<StorageVolRef>;
+  storageVolLookupByPath?(path: string): Promise<StorageVolRef>;
+  storageVolCreateXML?(pool: StoragePoolRef, xml: string, flags: number): Promise<StorageVolRef>;
+  storageVolCreateXMLFrom?(pool: StoragePoolRef, xml: string, clone: StorageVolRef, flags: number): Promise<StorageVolRef>;
+  storageVolDelete?(vol: StorageVolRef, flags: number): Promise<void>;
+  storageVolGetInfo?(vol: StorageVolRef): Promise<StorageVolInfo>;
+  storageVolGetXMLDesc?(vol: StorageVolRef, flags: number): Promise<string>;
+  storageVolGetPath?(vol: StorageVolRef): Promise<string>;
+
+  // Host interfaces and node devices (read side)
+  connectNumOfInterfaces?(): Promise<number>;
+  connectListAllInterfaces?(flags: number): Promise<InterfaceRef[]>;
+  interfaceLookupByName?(name: string): Promise<InterfaceRef>;
+  interfaceGetXMLDesc?(iface: InterfaceRef, flags: number): Promise<string>;
+  connectListAllNodeDevices?(flags: number): Promise<NodeDeviceRef[]>;
+  nodeDeviceLookupByName?(name: string): Promise<NodeDeviceRef>;
+  nodeDeviceGetXMLDesc?(dev: NodeDeviceRef, flags: number): Promise<string>;
+
+  // Events: register returns a callback id the driver understands
+  connectDomainEventRegisterAny?(dom: DomainRef | null, eventId: number, listener: EventListener<DomainEventPayload>): Promise<number>;
+  connectDomainEventDeregisterAny?(callbackId: number): Promise<void>;
+  connectNetworkEventRegisterAny?(net: NetworkRef | null, eventId: number, listener: EventListener<NetworkEventPayload>): Promise<number>;
+  connectNetworkEventDeregisterAny?(callbackId: number): Promise<void>;
+  connectStoragePoolEventRegisterAny?(pool: StoragePoolRef | null, eventId: number, listener: EventListener<StoragePoolEventPayload>): Promise<number>;
+  connectStoragePoolEventDeregisterAny?(callbackId: number): Promise<void>;
+}
+
+/** The entry points of the contract, by name. */
+export type DriverMethod = Exclude<keyof ConnectionDriver, 'name' | 'close'>;
+
+/** The URI a connection is opened for, split as libvirt's virURIParse splits it. */
+export interface ConnectTarget {
+  /** The URI as given (after alias resolution). */
+  readonly uri: string;
+  readonly scheme: string;
+  readonly server: string | null;
+  readonly user: string | null;
+  readonly port: number;
+  /** Decoded path; '' when absent. */
+  readonly path: string;
+  readonly params: readonly { name: string; value: string }[];
+}
+
+/** What a driver module registers: which URIs it takes and how it opens them. */
+export interface DriverFactory {
+  readonly name: string;
+  /** Lower-case URI schemes this driver serves locally (e.g. ['test']). */
+  readonly schemes: readonly string[];
+  /** Takes URIs with a host or transport (the remote driver). */
+  readonly remote?: boolean;
+  open(target: ConnectTarget, auth: ConnectAuth | null, flags: number): Promise<ConnectionDriver>;
+}

@@ -1,0 +1,23 @@
+/** tsvirt: libvirt's API for Node.js. The package root exports what a libvirt user reaches for. */
+import { registerDriver } from './api/registry.js';
+import { testDriverFactory } from './drivers/test/index.js';
+
+registerDriver(testDriverFactory);
+
+export { open, openReadOnly, openAuth, EMBEDDED_DEFAULT_URI } from './api/open.js';
+export { Connect, type ConnectEvents } from './api/connect.js';
+export { Domain } from './api/domain.js';
+export { DomainSnapshot } from './api/snapshot.js';
+export { Network } from './api/network.js';
+export { StoragePool, StorageVol } from './api/storage.js';
+export { HostInterface, NodeDevice } from './api/host-objects.js';
+export type { DomainEvent, NetworkEvent, StoragePoolEvent, RegisterOptions } from './api/events.js';
+export { registerDriver } from './api/registry.js';
+export { ENTRY_POINTS, type EntryPoint } from './api/entry-points.js';
+export { LIB_VERSION } from './api/version.js';
+export * from './api/constants.js';
+export * from './errors/index.js';
+export type {
+  ConnectAuth, Credential, ConnectionDriver, DriverFactory, ConnectTarget, NodeInfo, DomainInfo, DomainStateInfo,
+  StoragePoolInfo, StorageVolInfo, DomainBlockStats, DomainInterfaceStats, VcpuInfo, MemoryStat,
+} from './drivers/types.js';
