@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import type { Readable } from 'node:stream';
+import type { Readable, Writable } from 'node:stream';
 import type { ExitInfo } from './errors.js';
 import type { SpawnPlan } from './spawn-plan.js';
 
@@ -38,10 +38,7 @@ export class ChildRun {
     });
     this.#exited = exited;
     if (input !== null && child.stdin) {
-      child.stdin.on('error', (err: NodeJS.ErrnoException) => {
-        if (!PEER_GONE.has(err.code ?? '')) this.inputError = err;
-      });
-      child.stdin.end(input);
+      sendAndClose(child.stdin, input, (err) => (this.inputError = err));
     }
     const drained = [
       plan.captureStdout ? collect(child.stdout, this.#stdoutChunks) : null,
@@ -64,6 +61,7 @@ export class ChildRun {
     }
     // later 'error' events (a failed kill) must not crash the process: the exit status tells the story
     child.on('error', () => {});
+    if (plan.envPipe !== null) sendAndClose(child.stdio[plan.envPipe.fd] as Writable, plan.envPipe.data);
     return new ChildRun(child, plan, input);
   }
 
@@ -115,6 +113,14 @@ export class ChildRun {
     const callerPipes = this.callerPipes();
     for (const stream of this.#child.stdio) if (stream && !callerPipes.includes(stream as Readable)) stream.destroy();
   }
+}
+
+/** Write everything, then close our end; a child that stops reading early is not an error. */
+function sendAndClose(stream: Writable, data: Buffer, onError?: (err: NodeJS.ErrnoException) => void): void {
+  stream.on('error', (err: NodeJS.ErrnoException) => {
+    if (!PEER_GONE.has(err.code ?? '')) onError?.(err);
+  });
+  stream.end(data, () => stream.destroy());
 }
 
 function destroyPipes(child: ChildProcess): void {

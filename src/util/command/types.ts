@@ -36,10 +36,10 @@ export interface ChildSetup {
   readonly umask: number | null;
   readonly cgroup: string | null;
   readonly limits: Readonly<ResourceLimits>;
-  /** Send stderr into the same pipe as stdout (only a shell can dup one pipe onto both). */
+  /** Send stderr into the same pipe as stdout (Node cannot hand one pipe to both). */
   readonly stderrIntoStdout: boolean;
-  /** Inherited fds to close in the child. */
-  readonly closeFds: readonly number[];
+  /** We hold fds without close-on-exec (inherited at startup): the child must close them itself. */
+  readonly closeInherited: boolean;
 }
 
 /** Where stderr goes: like stdout, or into whatever stdout goes to (one pipe, one string, one fd). */
@@ -58,5 +58,5 @@ export interface CommandSpec {
   readonly stdin: InputSource;
   readonly stdout: OutputTarget;
   readonly stderr: ErrorTarget;
-  readonly setup: Omit<ChildSetup, 'stderrIntoStdout' | 'closeFds'>;
+  readonly setup: Omit<ChildSetup, 'stderrIntoStdout' | 'closeInherited'>;
 }
