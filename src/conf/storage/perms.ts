@@ -1,9 +1,8 @@
 /** Target permissions and path clean-up shared by pools and volumes. */
 import { ErrorDomain, ErrorNumber } from '../../errors/codes.js';
 import { virError } from '../../errors/vir-error.js';
-import { XmlWriter, type XmlElement } from '../xml.js';
+import { firstChild, XmlWriter, type XmlElement } from '../xml.js';
 import { xpathText } from '../network/xml-props.js';
-import { firstChild } from '../xml.js';
 import type { StoragePerms } from './types.js';
 
 const xmlErr = (detail: string) => virError(ErrorDomain.VIR_FROM_STORAGE, ErrorNumber.VIR_ERR_XML_ERROR, detail);

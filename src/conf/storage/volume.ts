@@ -2,13 +2,12 @@
 import { ErrorDomain, ErrorNumber } from '../../errors/codes.js';
 import { virError } from '../../errors/vir-error.js';
 import { attr, childElements, firstChild, parseXmlDocument, XmlWriter, type XmlElement } from '../xml.js';
-import { descend, xpathAttr, xpathText } from '../network/xml-props.js';
+import { descend, parseUnsigned, xpathAttr, xpathText } from '../network/xml-props.js';
 import { formatKnown, POOL_TYPE_INFO } from './pool-types.js';
 import { formatPerms, parsePerms } from './perms.js';
 import type { StoragePoolDef, StorageVolDef, VolumeTarget, VolumeType } from './types.js';
 import { VOLUME_TYPES } from './types.js';
 import { parseStorageSize, scaleInteger } from './units.js';
-import { parseUnsigned } from '../network/xml-props.js';
 
 const storageErr = (code: number, detail: string) => virError(ErrorDomain.VIR_FROM_STORAGE, code, detail);
 const xmlErr = (detail: string) => storageErr(ErrorNumber.VIR_ERR_XML_ERROR, detail);

@@ -49,9 +49,9 @@ test('network corpus and bad inputs: same XML, or same error, as the real test d
   const inputs = [...corpus.map(read), ...Object.values(BAD)];
   const names = [...corpus, ...Object.keys(BAD)];
   const real = runOracle(inputs.map((xml) => ({ op: 'net' as const, xml })));
-  const failures = names.filter((name, i) => JSON.stringify(ours(inputs[i])) !== JSON.stringify(real[i]));
+  const failures = names.filter((_, i) => JSON.stringify(ours(inputs[i])) !== JSON.stringify(real[i]));
   assert.deepEqual(failures, [], failures.map((n) => `${n}:\nours ${JSON.stringify(ours(inputs[names.indexOf(n)]))}\nreal ${JSON.stringify(real[names.indexOf(n)])}`).join('\n'));
-  assert.ok(Object.keys(BAD).every((n, i) => !real[corpus.length + i].ok), 'every bad input is rejected');
+  assert.ok(Object.keys(BAD).every((_, i) => !real[corpus.length + i].ok), 'every bad input is rejected');
 });
 
 test('formatted networks validate against network.rng', (t) => {
