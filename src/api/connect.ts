@@ -72,17 +72,25 @@ export class Connect extends EventEmitter<ConnectEvents> {
    * through the error handlers before rejecting with a VirError.
    */
   async invoke<M extends DriverMethod>(method: M, ...args: Args<M>): Promise<Result<M>> {
+    return this.invokeAs(ENTRY_POINTS[method].c, method, ...args);
+  }
+
+  /**
+   * @internal As invoke(), for a public function that shares an entry point with another
+   * (virDomainDestroy and virDomainDestroyFlags): errors name the function the caller used.
+   */
+  async invokeAs<M extends DriverMethod>(cName: string, method: M, ...args: Args<M>): Promise<Result<M>> {
     const entry = ENTRY_POINTS[method];
     try {
       if (this.closed) {
-        throw virError(entry.from, ErrorNumber.VIR_ERR_INVALID_CONN, entry.c);
+        throw virError(entry.from, ErrorNumber.VIR_ERR_INVALID_CONN, cName);
       }
-      if (entry.write) this.checkWritable(entry.c, entry.from);
+      if (entry.write) this.checkWritable(cName, entry.from);
       const fn = this.#driver[method] as ((...a: Args<M>) => Promise<Result<M>>) | undefined;
       if (typeof fn !== 'function') {
-        throw virError(entry.from, ErrorNumber.VIR_ERR_NO_SUPPORT, entry.c);
+        throw virError(entry.from, ErrorNumber.VIR_ERR_NO_SUPPORT, cName);
       }
-      if (log.enabled(4)) log.debug(`${entry.c} via ${this.#driver.name}`);
+      if (log.enabled(1)) log.debug(`${cName} via ${this.#driver.name}`);
       return await fn.apply(this.#driver, args);
     } catch (err) {
       throw this.report(err, entry.from);
@@ -224,12 +232,14 @@ export class Connect extends EventEmitter<ConnectEvents> {
   }
   lookupByUUIDString(uuid: string): Promise<Domain> { return this.lookupByUUID(uuid); }
   async createXML(xml: string, flags = 0): Promise<Domain> { return new Domain(this, await this.invoke('domainCreateXML', xml, flags)); }
-  async defineXML(xml: string): Promise<Domain> { return this.defineXMLFlags(xml, 0); }
+  async defineXML(xml: string): Promise<Domain> {
+    return new Domain(this, await this.invokeAs('virDomainDefineXML', 'domainDefineXMLFlags', xml, 0));
+  }
   async defineXMLFlags(xml: string, flags = 0): Promise<Domain> {
     return new Domain(this, await this.invoke('domainDefineXMLFlags', xml, flags));
   }
   /** virDomainRestore. */
-  restore(path: string): Promise<void> { return this.invoke('domainRestoreFlags', path, null, 0); }
+  restore(path: string): Promise<void> { return this.invokeAs('virDomainRestore', 'domainRestoreFlags', path, null, 0); }
   restoreFlags(path: string, dxml: string | null = null, flags = 0): Promise<void> {
     return this.invoke('domainRestoreFlags', path, dxml, flags);
   }
@@ -250,7 +260,9 @@ export class Connect extends EventEmitter<ConnectEvents> {
   }
   networkLookupByUUIDString(uuid: string): Promise<Network> { return this.networkLookupByUUID(uuid); }
   async networkCreateXML(xml: string, flags = 0): Promise<Network> { return new Network(this, await this.invoke('networkCreateXML', xml, flags)); }
-  async networkDefineXML(xml: string): Promise<Network> { return this.networkDefineXMLFlags(xml, 0); }
+  async networkDefineXML(xml: string): Promise<Network> {
+    return new Network(this, await this.invokeAs('virNetworkDefineXML', 'networkDefineXMLFlags', xml, 0));
+  }
   async networkDefineXMLFlags(xml: string, flags = 0): Promise<Network> {
     return new Network(this, await this.invoke('networkDefineXMLFlags', xml, flags));
   }

@@ -2,7 +2,7 @@ import { ErrorDomain, ErrorNumber, virError } from '../errors/index.js';
 import type {
   DomainBlockStats, DomainInfo, DomainInterfaceStats, DomainRef, DomainStateInfo, MemoryStat, VcpuInfo,
 } from '../drivers/types.js';
-import { VIR_DOMAIN_XML_SECURE } from './constants.js';
+import { VIR_DOMAIN_AFFECT_LIVE, VIR_DOMAIN_XML_SECURE } from './constants.js';
 import type { Connect } from './connect.js';
 import { uuidBytes } from './connect.js';
 import { ConnectObject } from './object.js';
@@ -43,26 +43,36 @@ export class Domain extends ConnectObject {
 
   // Lifecycle -----------------------------------------------------------------------------------
 
-  async create(): Promise<void> { return this.createWithFlags(0); }
+  async create(): Promise<void> {
+    this.track(await this.conn.invokeAs('virDomainCreate', 'domainCreateWithFlags', this.#ref, 0));
+  }
   async createWithFlags(flags = 0): Promise<void> {
     this.track(await this.conn.invoke('domainCreateWithFlags', this.#ref, flags));
   }
-  async undefine(): Promise<void> { return this.undefineFlags(0); }
+  async undefine(): Promise<void> {
+    await this.conn.invokeAs('virDomainUndefine', 'domainUndefineFlags', this.#ref, 0);
+  }
   async undefineFlags(flags = 0): Promise<void> {
     await this.conn.invoke('domainUndefineFlags', this.#ref, flags);
   }
-  shutdown(): Promise<void> { return this.shutdownFlags(0); }
+  shutdown(): Promise<void> { return this.conn.invokeAs('virDomainShutdown', 'domainShutdownFlags', this.#ref, 0); }
   shutdownFlags(flags = 0): Promise<void> { return this.conn.invoke('domainShutdownFlags', this.#ref, flags); }
   reboot(flags = 0): Promise<void> { return this.conn.invoke('domainReboot', this.#ref, flags); }
   reset(flags = 0): Promise<void> { return this.conn.invoke('domainReset', this.#ref, flags); }
-  async destroy(): Promise<void> { return this.destroyFlags(0); }
+  async destroy(): Promise<void> {
+    await this.conn.invokeAs('virDomainDestroy', 'domainDestroyFlags', this.#ref, 0);
+    this.#ref.id = -1;
+  }
   async destroyFlags(flags = 0): Promise<void> {
     await this.conn.invoke('domainDestroyFlags', this.#ref, flags);
     this.#ref.id = -1;
   }
   suspend(): Promise<void> { return this.conn.invoke('domainSuspend', this.#ref); }
   resume(): Promise<void> { return this.conn.invoke('domainResume', this.#ref); }
-  async save(path: string): Promise<void> { return this.saveFlags(path, null, 0); }
+  async save(path: string): Promise<void> {
+    await this.conn.invokeAs('virDomainSave', 'domainSaveFlags', this.#ref, path, null, 0);
+    this.#ref.id = -1;
+  }
   async saveFlags(path: string, dxml: string | null = null, flags = 0): Promise<void> {
     await this.conn.invoke('domainSaveFlags', this.#ref, path, dxml, flags);
     this.#ref.id = -1;
@@ -85,9 +95,10 @@ export class Domain extends ConnectObject {
 
   maxMemory(): Promise<number> { return this.conn.invoke('domainGetMaxMemory', this.#ref); }
   setMaxMemory(kib: number): Promise<void> { return this.conn.invoke('domainSetMaxMemory', this.#ref, kib); }
-  setMemory(kib: number): Promise<void> { return this.setMemoryFlags(kib, 0); }
+  /** virDomainSetMemory: the balloon of the running domain. */
+  setMemory(kib: number): Promise<void> { return this.conn.invokeAs('virDomainSetMemory', 'domainSetMemoryFlags', this.#ref, kib, VIR_DOMAIN_AFFECT_LIVE); }
   setMemoryFlags(kib: number, flags = 0): Promise<void> { return this.conn.invoke('domainSetMemoryFlags', this.#ref, kib, flags); }
-  setVcpus(nvcpus: number): Promise<void> { return this.setVcpusFlags(nvcpus, 0); }
+  setVcpus(nvcpus: number): Promise<void> { return this.conn.invokeAs('virDomainSetVcpus', 'domainSetVcpusFlags', this.#ref, nvcpus, VIR_DOMAIN_AFFECT_LIVE); }
   setVcpusFlags(nvcpus: number, flags = 0): Promise<void> { return this.conn.invoke('domainSetVcpusFlags', this.#ref, nvcpus, flags); }
   vcpusFlags(flags = 0): Promise<number> { return this.conn.invoke('domainGetVcpusFlags', this.#ref, flags); }
   maxVcpus(): Promise<number> { return this.conn.invoke('domainGetMaxVcpus', this.#ref); }

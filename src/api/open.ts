@@ -1,11 +1,9 @@
 import { ErrorDomain, ErrorNumber, dispatchError, isVirError, virError } from '../errors/index.js';
 import type { ConnectAuth, ConnectTarget, DriverFactory } from '../drivers/types.js';
-import { parseURI, type VirURI } from '../uri/index.js';
-import { isRemote, splitScheme } from '../uri/remote.js';
-import { VIR_CONNECT_NO_ALIASES, VIR_CONNECT_RO } from './constants.js';
+import { isRemote, parseURI, resolveConnectURI, splitScheme, type VirURI } from '../uri/index.js';
+import { VIR_CONNECT_RO } from './constants.js';
 import { Connect } from './connect.js';
 import { localDriverFor, remoteDriver } from './registry.js';
-import { resolveConnectURI } from './default-uri.js';
 
 /** The URI used when none is given and nothing configures one: the embedded test driver. */
 export const EMBEDDED_DEFAULT_URI = 'test:///default';
@@ -35,12 +33,9 @@ function pickDriver(uri: string, parsed: VirURI): DriverFactory {
  */
 export async function openAuth(uri: string | null | undefined, auth: ConnectAuth | null, flags = 0): Promise<Connect> {
   try {
-    const resolved = await resolveConnectURI(uri ?? null, !(flags & VIR_CONNECT_NO_ALIASES));
-    const name = resolved ?? EMBEDDED_DEFAULT_URI;
-    const parsed = parseURI(name);
-    if (!parsed.scheme) {
-      throw virError(ErrorDomain.VIR_FROM_NONE, ErrorNumber.VIR_ERR_NO_CONNECT, `URI '${name}' does not include a driver name`);
-    }
+    const resolved = resolveConnectURI(uri ?? null, { flags }) ?? resolveConnectURI(EMBEDDED_DEFAULT_URI, { flags })!;
+    const name = resolved.text;
+    const parsed = resolved.uri;
     const driver = pickDriver(name, parsed);
     const conn = await driver.open(toTarget(name, parsed), auth, flags);
     return new Connect(conn, name, Boolean(flags & VIR_CONNECT_RO));
