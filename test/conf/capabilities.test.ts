@@ -1,39 +1,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { formatCapabilitiesXML, type Capabilities, type CapsNumaCell } from '../../src/conf/capabilities.js';
+import { formatCapabilitiesXML, type Capabilities } from '../../src/conf/capabilities.js';
+import { testCapabilities } from '../../src/drivers/test/capabilities.js';
+import { TestState } from '../../src/drivers/test/state.js';
 import { oracleAvailable, relaxngProblem, runOracle, xmllintAvailable } from './network/oracle.js';
 
-/** The test driver's NUMA cell: 8 CPUs on one socket, one core each. */
-function testDriverCell(id: number, memoryKiB: number, pageSize: number): CapsNumaCell {
-  return {
-    id,
-    memory: memoryKiB,
-    pages: [{ size: pageSize, available: 524288 }, { size: 2048, available: 0 }, { size: 1048576, available: 0 }],
-    distances: [],
-    cpus: Array.from({ length: 8 }, (_, i) => ({ id: id * 8 + i, socketId: id, dieId: 0, coreId: i, siblings: String(id * 8 + i) })),
-  };
-}
-
-/** libvirt 9.0.0's test driver capabilities (testBuildCapabilities), as a model instance. */
-export const TEST_DRIVER_CAPS: Capabilities = {
-  host: {
-    cpu: { arch: 'i686', flags: ['pae', 'nonpae'], features: [], pageSizes: [4, 8, 2048, 1048576] },
-    powerManagement: [],
-    iommu: false,
-    cells: [testDriverCell(0, 2097152, 4), testDriverCell(1, 4194304, 8)],
-    secModels: [{ model: 'testSecurity', doi: '', baseLabels: [] }],
-  },
-  guests: ['hvm', 'xen'].map((osType) => ({
-    osType,
-    arch: 'i686',
-    wordsize: 32,
-    emulator: '/usr/bin/test-hv',
-    machines: [],
-    domains: [{ type: 'test', machines: [] }],
-    features: [{ name: 'pae' as const }, { name: 'nonpae' as const }],
-  })),
-  poolTypes: [],
-};
+/** libvirt 9.0.0's test driver capabilities (testBuildCapabilities), as the test driver builds them. */
+const defaultState = new TestState();
+defaultState.cells = TestState.defaultCells();
+export const TEST_DRIVER_CAPS: Capabilities = testCapabilities(defaultState);
 
 test('the test driver capabilities match real libvirt byte for byte', (t) => {
   if (!oracleAvailable()) return t.skip('libvirt python binding not installed');

@@ -6,6 +6,7 @@ import * as net from './networks.js';
 import * as sto from './storage.js';
 import * as host from './host.js';
 import { E, testError } from './errors.js';
+import { testCapabilitiesXML } from './capabilities.js';
 import type { TestState } from './state.js';
 
 /**
@@ -42,6 +43,7 @@ export class TestConnection implements ConnectionDriver {
   async connectGetHostname() { return host.getHostname(); }
   async connectGetURI() { return this.#uri; }
   async connectGetMaxVcpus() { return 32; }
+  async connectGetCapabilities() { return testCapabilitiesXML(this.s); }
   async connectGetSysinfo(flags: number) { return host.getSysinfo(flags); }
   async connectIsEncrypted() { return false; }
   async connectIsSecure() { return true; }

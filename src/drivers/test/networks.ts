@@ -102,10 +102,8 @@ export function destroy(state: TestState, net: NetworkRef): void {
 }
 
 export function getXMLDesc(state: TestState, net: NetworkRef, flags: number): string {
-  testCheckFlags('testNetworkGetXMLDesc', flags, C.VIR_NETWORK_XML_INACTIVE);
-  const obj = byName(state, net.name);
-  const inactive = Boolean(flags & C.VIR_NETWORK_XML_INACTIVE);
-  return formatNetworkXML(inactive && obj.newDef ? obj.newDef : obj.def, { inactive });
+  testCheckFlags('testNetworkGetXMLDesc', flags, 0);
+  return formatNetworkXML(byName(state, net.name).def);
 }
 
 export function getBridgeName(state: TestState, net: NetworkRef): string {

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Install what the tests need and are not npm packages: real libvirt 9.0.0 as the oracle of the
+# differential tests (virsh, libvirt-python, schemas) and xmllint. Only missing pieces are
+# installed; without root (or apt) it says what is missing and the tests that need it skip.
+set -euo pipefail
+
+need=()
+command -v virsh >/dev/null 2>&1 || need+=(libvirt-clients)
+[ -d /usr/share/libvirt/schemas ] || need+=(libvirt-clients)
+/usr/bin/python3 -c 'import libvirt' >/dev/null 2>&1 || need+=(python3-libvirt)
+command -v xmllint >/dev/null 2>&1 || need+=(libxml2-utils)
+command -v setpriv >/dev/null 2>&1 || need+=(util-linux)
+
+if [ ${#need[@]} -eq 0 ]; then
+  exit 0
+fi
+if [ "$(id -u)" != 0 ] || ! command -v apt-get >/dev/null 2>&1; then
+  echo "setup: missing Debian packages: ${need[*]} (run as root with apt-get to install); tests needing them will skip" >&2
+  exit 0
+fi
+echo "setup: installing ${need[*]}" >&2
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq >/dev/null
+apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
