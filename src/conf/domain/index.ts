@@ -4,6 +4,7 @@
  */
 import { ErrorDomain } from '../../errors/codes.js';
 import { firstChild, parseXmlDocument, XmlWriter, type XmlElement } from '../xml.js';
+import { applyBootOrder } from './boot-order.js';
 import { formatClock, parseClock, type DomainClock } from './clock.js';
 import { formatCpu, parseCpu, type DomainCpu } from './cpu.js';
 import { formatDevices, parseDevices, type DomainDevices } from './devices/index.js';
@@ -79,6 +80,7 @@ function parseDomainElement(root: XmlElement): DomainDef {
   const clock = parseClock(root);
   const lifecycle = parseLifecycle(root);
   const devices = parseDevices(root, os.type, general.type);
+  applyBootOrder(os, devices);
   const passthrough: Record<string, XNode[]> = {};
   for (const name of [...PASSTHROUGH_BEFORE_VCPU, ...PASSTHROUGH_AFTER_VCPU, ...PASSTHROUGH_AFTER_LIFECYCLE, ...PASSTHROUGH_AFTER_DEVICES]) {
     const nodes: XNode[] = [];
@@ -105,7 +107,7 @@ export function formatDomainXML(def: DomainDef, opts: FormatDomainOptions = {}):
   formatClock(w, def.clock);
   formatLifecycle(w, def);
   writePassthrough(w, def, PASSTHROUGH_AFTER_LIFECYCLE);
-  formatDevices(w, def.devices);
+  formatDevices(w, def.devices, { secure: opts.secure === true });
   writePassthrough(w, def, PASSTHROUGH_AFTER_DEVICES);
   w.close('domain');
   return w.toString();

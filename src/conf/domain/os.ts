@@ -77,7 +77,6 @@ export function parseOs(root: XmlElement): DomainOs {
     os.bootDevs.push(dev);
   }
   const isHvm = os.type === 'hvm';
-  if (isHvm && os.bootDevs.length === 0) os.bootDevs.push('hd');
   const menu = firstChild(osEl!, 'bootmenu');
   if (menu && isHvm) {
     const enable = enumAttr(menu, 'enable', ['yes', 'no'] as const);

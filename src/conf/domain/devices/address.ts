@@ -10,6 +10,9 @@ const ADDRESS_ATTR_ORDER: Record<string, string[]> = {
   usb: ['type', 'bus', 'port'],
 };
 
+/** The device-info elements every device ends with, in libvirt's order (virDomainDeviceInfoFormat). */
+export const DEVICE_INFO_ORDER = ['boot', 'alias', 'master', 'rom', 'acpi', 'address'];
+
 const PCI_WIDTH: Record<string, number> = { domain: 4, bus: 2, slot: 2, function: 1 };
 
 /** Put a device's `<address>` child in canonical form (hex PCI fields, libvirt's attribute order). */

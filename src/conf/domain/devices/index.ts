@@ -9,6 +9,7 @@ import { parseGraphics } from './graphics.js';
 import { parseInput } from './input.js';
 import { assignInterfaceNames, parseInterface } from './interface.js';
 import { parseMemballoon, parseRng, parseWatchdog } from './simple.js';
+import { withoutSecrets } from './secrets.js';
 import { finishVideo, parseVideo } from './video.js';
 
 /** Device lists in libvirt's output order; each device keeps its XML shape in canonical form. */
@@ -89,9 +90,11 @@ export function assignDomainInterfaceNames(devices: DomainDevices, prefix: strin
   assignInterfaceNames(devices.lists.interface, prefix);
 }
 
-export function formatDevices(w: XmlWriter, devices: DomainDevices): void {
+export function formatDevices(w: XmlWriter, devices: DomainDevices, opts: { secure: boolean }): void {
   w.open('devices');
   w.text('emulator', devices.emulator);
-  for (const kind of DEVICE_ORDER) for (const node of devices.lists[kind]) writeXNode(w, node);
+  for (const kind of DEVICE_ORDER) {
+    for (const node of devices.lists[kind]) writeXNode(w, opts.secure ? node : withoutSecrets(kind, node));
+  }
   w.close('devices');
 }

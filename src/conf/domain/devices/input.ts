@@ -1,7 +1,7 @@
 /** `<input>`: mouse, keyboard, tablet, passthrough and evdev devices with their default bus. */
 import type { XmlElement } from '../../xml.js';
 import { unsupported } from '../parse-util.js';
-import { getAttr, orderAttrs, setAttr, toXNode, type XNode } from '../xnode.js';
+import { getAttr, getChild, orderAttrs, setAttr, toXNode, type XNode } from '../xnode.js';
 import { normalizeAddress } from './address.js';
 
 const INPUT_TYPES = ['mouse', 'tablet', 'keyboard', 'passthrough', 'evdev'];
@@ -17,6 +17,8 @@ export function parseInput(el: XmlElement, osType: string, domainType: string): 
     setAttr(node, 'bus', bus);
   }
   orderAttrs(node, ['type', 'bus', 'model']);
+  const source = getChild(node, 'source');
+  if (source) orderAttrs(source, ['evdev', 'dev', 'grab', 'grabToggle', 'repeat']);
   normalizeAddress(node);
   return node;
 }

@@ -1,15 +1,19 @@
 /** `<interface>`: type check, MAC address, canonical child order, test-driver ifnames. */
 import type { XmlElement } from '../../xml.js';
 import { enumAttr, xmlError } from '../parse-util.js';
-import { getAttr, getChild, newXNode, orderChildren, setAttr, toXNode, type XNode } from '../xnode.js';
-import { normalizeAddress } from './address.js';
+import { getAttr, getChild, newXNode, orderAttrs, orderChildren, setAttr, toXNode, type XNode } from '../xnode.js';
+import { DEVICE_INFO_ORDER, normalizeAddress } from './address.js';
 import { randomBytes } from 'node:crypto';
 
 const NET_TYPES = ['user', 'ethernet', 'vhostuser', 'server', 'client', 'mcast', 'network', 'bridge', 'internal',
   'direct', 'hostdev', 'udp', 'vdpa', 'null', 'vds'] as const;
-const NET_CHILD_ORDER = ['mac', 'source', 'virtualport', 'ip', 'route', 'script', 'downscript', 'backenddomain',
-  'target', 'guest', 'model', 'driver', 'backend', 'filterref', 'tune', 'teaming', 'link', 'mtu', 'coalesce', 'boot',
-  'rom', 'alias', 'address'];
+const NET_CHILD_ORDER = ['mac', 'source', 'vlan', 'virtualport', 'bandwidth', 'port', 'ip', 'route', 'portForward',
+  'script', 'downscript', 'backenddomain', 'target', 'guest', 'model', 'driver', 'backend', 'filterref', 'tune',
+  'teaming', 'link', 'mtu', 'coalesce', ...DEVICE_INFO_ORDER];
+const DRIVER_ATTR_ORDER = ['name', 'txmode', 'ioeventfd', 'event_idx', 'queues', 'rx_queue_size', 'tx_queue_size',
+  'rss', 'rss_hash_report'];
+/** Target names libvirt generates itself; a definition does not keep them. */
+const GENERATED_IFNAME_PREFIXES = ['vnet', 'macvtap', 'macvlan'];
 
 export function parseInterface(el: XmlElement): XNode {
   enumAttr(el, 'type', NET_TYPES);
@@ -22,6 +26,15 @@ export function parseInterface(el: XmlElement): XNode {
   const address = getAttr(mac, 'address') ?? '';
   if (!/^[0-9a-fA-F]{1,2}(:[0-9a-fA-F]{1,2}){5}$/.test(address)) throw xmlError(`unable to parse mac address '${address}'`);
   setAttr(mac, 'address', address.split(':').map((b) => b.toLowerCase().padStart(2, '0')).join(':'));
+  const target = getChild(node, 'target');
+  const ifname = getAttr(target, 'dev');
+  if (target && ifname && getAttr(target, 'managed') !== 'no' && GENERATED_IFNAME_PREFIXES.some((p) => ifname.startsWith(p))) {
+    setAttr(target, 'dev', undefined);
+    if (target.attrs.length === 0) node.children.splice(node.children.indexOf(target), 1);
+  }
+  const driver = getChild(node, 'driver');
+  if (driver) orderAttrs(driver, DRIVER_ATTR_ORDER);
+  for (const ip of node.children.filter((c) => c.name === 'ip')) orderAttrs(ip, ['address', 'family', 'prefix', 'peer']);
   normalizeAddress(node);
   orderChildren(node, NET_CHILD_ORDER);
   return node;
@@ -44,8 +57,10 @@ export function assignInterfaceNames(interfaces: XNode[], prefix: string): void 
     while (taken.has(`${prefix}${i}`)) i++;
     taken.add(`${prefix}${i}`);
     const target = getChild(net, 'target');
-    if (target) setAttr(target, 'dev', `${prefix}${i}`);
-    else net.children.push(newXNode('target', [['dev', `${prefix}${i}`]]));
+    if (target) {
+      setAttr(target, 'dev', `${prefix}${i}`);
+      orderAttrs(target, ['dev', 'managed']);
+    } else net.children.push(newXNode('target', [['dev', `${prefix}${i}`]]));
     orderChildren(net, NET_CHILD_ORDER);
   }
 }

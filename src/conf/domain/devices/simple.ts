@@ -26,7 +26,7 @@ export function parseRng(el: XmlElement): XNode {
 
 export function parseWatchdog(el: XmlElement): XNode {
   const model = el.getAttribute('model') ?? '';
-  if (!['i6300esb', 'ib700', 'diag288', 'itco'].includes(model)) throw unsupported(`unknown watchdog model '${model}'`);
+  if (!['i6300esb', 'ib700', 'diag288'].includes(model)) throw unsupported(`unknown watchdog model '${model}'`);
   const node = toXNode(el);
   if (getAttr(node, 'action') === undefined) node.attrs.push(['action', 'reset']);
   orderAttrs(node, ['model', 'action']);

@@ -41,9 +41,19 @@ export function finishVideo(node: XNode, index: number, osType: string, domainTy
   if (type === 'qxl' && getAttr(model, 'ram') === undefined) setAttr(model, 'ram', '65536');
   const vram = defaultVram(type, domainType);
   if (getAttr(model, 'vram') === undefined && vram > 0) setAttr(model, 'vram', String(vram));
+  for (const field of ['ram', 'vram']) {
+    const value = getAttr(model, field);
+    if (value !== undefined && Number(value) > 0) setAttr(model, field, String(roundUpPowerOfTwo(Number(value))));
+  }
   if (getAttr(model, 'heads') === undefined && type !== 'none') setAttr(model, 'heads', '1');
   if (index === 0 && type !== 'none') setAttr(model, 'primary', 'yes');
   orderAttrs(model, ['type', 'ram', 'vram', 'vram64', 'vgamem', 'heads', 'primary', 'blob']);
   normalizeAddress(node);
   orderChildren(node, ['driver', 'model', 'alias', 'address']);
+}
+
+function roundUpPowerOfTwo(n: number): number {
+  let p = 1;
+  while (p < n) p *= 2;
+  return p;
 }
