@@ -1,3 +1,4 @@
+import { readdirSync, readlinkSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Command } from '../../../src/util/command/index.js';
 
@@ -68,6 +69,7 @@ export function parseReport(text: string): ChildReport {
       report.env.set(rest.slice(0, eq), rest.slice(eq + 1));
     } else if (kind === 'stdin') report.stdin = rest;
   }
+  report.fds = new Map([...report.fds].sort(([a], [b]) => a - b));
   return report;
 }
 
@@ -84,5 +86,19 @@ export function softLimit(report: ChildReport, name: string): string {
   return line.slice(name.length).trim().split(/\s+/)[0]!;
 }
 
-/** The compiled Command API, for helper node processes the tests start. */
+/** The compiled Command API and this module, for helper node processes the tests start. */
 export const COMMAND_MODULE = fileURLToPath(new URL('../../../src/util/command/index.js', import.meta.url));
+export const REPORT_MODULE = fileURLToPath(import.meta.url);
+
+/** Our own fds above stderr, with what they point at. */
+export function ownFds(): Map<number, string> {
+  const fds = new Map<number, string>();
+  for (const name of readdirSync('/proc/self/fd')) {
+    try {
+      fds.set(Number(name), readlinkSync(`/proc/self/fd/${name}`));
+    } catch {
+      // the directory handle of this very listing, gone by now
+    }
+  }
+  return fds;
+}
