@@ -2,6 +2,7 @@
 import { ErrorDomain, ErrorNumber } from '../../errors/codes.js';
 import { virError } from '../../errors/vir-error.js';
 import { attr, childElements, firstChild, type XmlElement, type XmlWriter } from '../xml.js';
+import { parseNuma } from './numa.js';
 import { getAttr, orderAttrs, setAttr, toXNode, writeXNode, type XNode } from './xnode.js';
 
 const CPU_MODES = ['custom', 'host-model', 'host-passthrough', 'maximum'];
@@ -11,7 +12,7 @@ export interface DomainCpu {
   match?: string;
   check?: string;
   migratable?: string;
-  model?: XNode;
+  model?: { name?: string; fallback?: string; vendorId?: string };
   vendor?: string;
   topology?: XNode;
   cache?: XNode;
@@ -32,12 +33,12 @@ export function parseCpu(root: XmlElement): DomainCpu | undefined {
     match: attr(el, 'match'),
     check: attr(el, 'check'),
     migratable: attr(el, 'migratable'),
-    model: modelEl ? toXNode(modelEl) : undefined,
+    model: modelEl ? { name: modelEl.textContent || undefined, fallback: attr(modelEl, 'fallback'), vendorId: attr(modelEl, 'vendor_id') } : undefined,
     vendor: firstChild(el, 'vendor')?.textContent ?? undefined,
     topology: firstChild(el, 'topology') ? toXNode(firstChild(el, 'topology')!) : undefined,
     cache: firstChild(el, 'cache') ? toXNode(firstChild(el, 'cache')!) : undefined,
     features: childElements(el, 'feature').map(toXNode),
-    numa: firstChild(el, 'numa') ? toXNode(firstChild(el, 'numa')!) : undefined,
+    numa: firstChild(el, 'numa') ? parseNuma(firstChild(el, 'numa')!) : undefined,
   };
   applyCpuDefaults(cpu);
   return cpu;
@@ -47,15 +48,14 @@ export function parseCpu(root: XmlElement): DomainCpu | undefined {
 function applyCpuDefaults(cpu: DomainCpu): void {
   const mode = cpu.mode ?? 'custom';
   if (mode === 'custom' && cpu.model && cpu.match === undefined) cpu.match = 'exact';
-  if (mode === 'custom' && cpu.model && !cpu.model.attrs.some(([k]) => k === 'fallback')) {
-    cpu.model.attrs.unshift(['fallback', 'allow']);
-  }
+  if (cpu.model?.name && cpu.model.fallback === undefined) cpu.model.fallback = 'allow';
   if (cpu.topology) {
     if (getAttr(cpu.topology, 'dies') === undefined) setAttr(cpu.topology, 'dies', '1');
     orderAttrs(cpu.topology, ['sockets', 'dies', 'cores', 'threads']);
   }
   for (const f of cpu.features) {
     if (!f.attrs.some(([k]) => k === 'policy')) f.attrs.unshift(['policy', 'require']);
+    orderAttrs(f, ['policy', 'name']);
   }
 }
 
@@ -63,8 +63,15 @@ export function formatCpu(w: XmlWriter, cpu: DomainCpu | undefined): void {
   if (!cpu) return;
   const mode = cpu.mode ?? (cpu.model ? 'custom' : undefined);
   w.element('cpu', { mode, match: cpu.match, check: cpu.check, migratable: cpu.migratable }, (inner) => {
-    if (cpu.model) writeXNode(inner, cpu.model);
-    inner.text('vendor', cpu.vendor);
+    // the guest CPU model and vendor only mean something for custom and host-model CPUs
+    const withModel = mode === 'custom' || mode === 'host-model';
+    const m = cpu.model;
+    if (withModel && m && (m.name || m.vendorId)) {
+      const attrs = { fallback: m.name ? m.fallback : undefined, vendor_id: m.vendorId };
+      if (m.name) inner.text('model', m.name, attrs);
+      else inner.empty('model', attrs);
+    }
+    if (withModel) inner.text('vendor', cpu.vendor);
     if (cpu.topology) writeXNode(inner, cpu.topology);
     if (cpu.cache) writeXNode(inner, cpu.cache);
     for (const f of cpu.features) writeXNode(inner, f);

@@ -14,6 +14,7 @@ import { formatLifecycle, parseLifecycle } from './lifecycle.js';
 import { formatMemory, parseMemory, type DomainMemory } from './memory.js';
 import { formatMetadata, parseMetadata, type MetadataEntry } from './metadata.js';
 import { formatOs, parseOs, type DomainOs } from './os.js';
+import { parseCputune, parseMemoryBacking, parseMemtune, parseNumatune } from './tuning.js';
 import { formatVcpus, parseVcpus, type DomainVcpus } from './vcpu.js';
 import { toXNode, writeXNode, type XNode } from './xnode.js';
 
@@ -29,6 +30,11 @@ const PASSTHROUGH_AFTER_VCPU = ['iothreads', 'iothreadids', 'cputune', 'numatune
   'bootloader', 'bootloader_args'] as const;
 const PASSTHROUGH_AFTER_LIFECYCLE = ['pm', 'perf'] as const;
 const PASSTHROUGH_AFTER_DEVICES = ['seclabel', 'keywrap', 'launchSecurity'] as const;
+
+/** Top-level elements kept as XML nodes but rewritten in libvirt's canonical form. */
+const CANONICAL_TOP_LEVEL: Record<string, (el: XmlElement) => XNode> = {
+  memtune: parseMemtune, memoryBacking: parseMemoryBacking, cputune: parseCputune, numatune: parseNumatune,
+};
 
 export interface DomainDef {
   type: string;
@@ -86,6 +92,10 @@ function parseDomainElement(root: XmlElement): DomainDef {
     const nodes: XNode[] = [];
     for (let c = root.firstChild; c; c = c.nextSibling) if (c.nodeName === name) nodes.push(toXNode(c as XmlElement));
     if (nodes.length) passthrough[name] = name === 'seclabel' ? nodes : nodes.slice(0, 1);
+  }
+  for (const [name, canonical] of Object.entries(CANONICAL_TOP_LEVEL)) {
+    const el = firstChild(root, name);
+    if (el) passthrough[name] = [canonical(el)];
   }
   return { ...general, metadata, memory, vcpus, os, features, cpu, clock, ...lifecycle, devices, passthrough };
 }

@@ -70,11 +70,14 @@ const UNIT_SCALE: Record<string, number> = {
  */
 export function parseScaledKiB(el: XmlElement | undefined, xpath: string, defaultUnit = 1024): number | undefined {
   if (!el) return undefined;
-  const text = (el.textContent ?? '').trim();
-  const unit = attr(el, 'unit');
+  return scaledKiB((el.textContent ?? '').trim(), attr(el, 'unit'), xpath, defaultUnit);
+}
+
+/** A number with an optional unit suffix, in KiB rounded up; `what` names it in the error. */
+export function scaledKiB(text: string, unit: string | undefined, what: string, defaultUnit = 1024): number {
   if (!/^\d+$/.test(text)) {
     throw virError(ErrorDomain.VIR_FROM_XML, ErrorNumber.VIR_ERR_XML_ERROR,
-      `Invalid value '${text}' for element or attribute '${xpath}'`);
+      `Invalid value '${text}' for element or attribute '${what}'`);
   }
   let scale = defaultUnit;
   if (unit !== undefined) {

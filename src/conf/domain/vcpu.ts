@@ -1,5 +1,6 @@
 /** `<vcpu>`: maximum and current virtual CPU counts, placement and cpuset. */
 import { attr, firstChild, type XmlElement, type XmlWriter } from '../xml.js';
+import { canonicalCpuset } from './cpuset.js';
 import { internalError, unsupported, xmlError } from './parse-util.js';
 
 export interface DomainVcpus {
@@ -27,7 +28,8 @@ export function parseVcpus(root: XmlElement): DomainVcpus {
   if (placementText !== undefined && placementText !== 'static' && placementText !== 'auto') {
     throw xmlError(`Unsupported CPU placement mode '${placementText}'`);
   }
-  const cpuset = attr(el, 'cpuset');
+  const cpusetText = attr(el, 'cpuset');
+  const cpuset = cpusetText === undefined ? undefined : canonicalCpuset(cpusetText);
   const placement = placementText ?? 'static';
   if (max === 0) throw internalError('CPU IDs in <numa> exceed the <vcpu> count');
   if (current > max) throw unsupported('maximum vCPU count must not be less than current vCPU count');

@@ -22,23 +22,57 @@ export function parseChardev(el: XmlElement): XNode {
   return node;
 }
 
-/** Serial and parallel ports without a target port get the next free number. */
-export function assignPorts(ports: XNode[]): void {
-  const used = new Set(ports.map((p) => getAttr(getChild(p, 'target'), 'port')).filter((p) => p !== undefined).map(Number));
-  for (const p of ports) {
-    let target = getChild(p, 'target');
-    if (getAttr(target, 'port') !== undefined) continue;
-    let port = 0;
-    while (used.has(port)) port++;
-    used.add(port);
-    if (!target) {
-      target = newXNode('target');
-      p.children.push(target);
-    }
-    setAttr(target, 'port', String(port));
-    orderAttrs(target, ['type', 'port']);
-    orderChildren(p, CHILD_ORDER);
+const MAX_ISA_SERIAL_PORTS = 4;
+
+function targetPort(p: XNode): number | undefined {
+  const port = getAttr(getChild(p, 'target'), 'port');
+  return port === undefined ? undefined : Number(port);
+}
+
+function setTargetPort(p: XNode, port: number): void {
+  let target = getChild(p, 'target');
+  if (!target) {
+    target = newXNode('target');
+    p.children.push(target);
   }
+  setAttr(target, 'port', String(port));
+  orderAttrs(target, ['type', 'port']);
+  orderChildren(p, CHILD_ORDER);
+}
+
+/** A port without a number gets one more than the highest so far (parallel ports, at parse time). */
+export function assignNextPorts(ports: XNode[]): void {
+  let max = -1;
+  for (const p of ports) {
+    const port = targetPort(p) ?? max + 1;
+    if (targetPort(p) === undefined) setTargetPort(p, port);
+    max = Math.max(max, port);
+  }
+}
+
+/**
+ * Serial ports: ISA serial targets first take the lowest free of the four ISA ports, then every
+ * other unnumbered port gets one more than the highest in use.
+ */
+export function assignSerialPorts(serials: XNode[]): void {
+  const isa = serials.filter((s) => getAttr(getChild(s, 'target'), 'type') === 'isa-serial');
+  const used = new Set(isa.map(targetPort).filter((p) => p !== undefined));
+  for (const s of isa) {
+    if (targetPort(s) !== undefined) continue;
+    const free = [...Array(MAX_ISA_SERIAL_PORTS).keys()].find((p) => !used.has(p));
+    if (free === undefined) break;
+    used.add(free);
+    setTargetPort(s, free);
+  }
+  for (const s of serials) {
+    if (targetPort(s) !== undefined) continue;
+    setTargetPort(s, Math.max(-1, ...serials.map((o) => targetPort(o) ?? -1)) + 1);
+  }
+}
+
+/** Consoles are numbered by position; a port written in the XML is not kept. */
+export function numberConsoles(consoles: XNode[]): void {
+  consoles.forEach((c, i) => setTargetPort(c, i));
 }
 
 /** A console that mirrors serial port 0 (libvirt's console back-compat for HVM guests). */

@@ -2,10 +2,12 @@
 import { childElements, childText, firstChild, type XmlElement, type XmlWriter } from '../../xml.js';
 import { getAttr, getChild, toXNode, writeXNode, type XNode } from '../xnode.js';
 import { normalizeAddress } from './address.js';
-import { parseChardev, assignPorts, reconcileConsoles } from './chardev.js';
+import { assignNextPorts, assignSerialPorts, numberConsoles, parseChardev, reconcileConsoles } from './chardev.js';
 import { assignControllerIndexes, ensureController, parseController } from './controller.js';
 import { assignDiskAddress, finishDisk, insertDisk, parseDisk, type DiskDef } from './disk.js';
 import { parseGraphics } from './graphics.js';
+import { assignHostdevScsiAddresses, maxHostdevScsiController, parseHostdev } from './hostdev.js';
+import { assignSmartcardAddresses, parseSmartcard } from './smartcard.js';
 import { parseInput } from './input.js';
 import { assignInterfaceNames, parseInterface } from './interface.js';
 import { parseMemballoon, parseRng, parseWatchdog } from './simple.js';
@@ -46,6 +48,8 @@ export function parseDevices(root: XmlElement, osType: string, domainType: strin
       case 'graphics': lists.graphics.push(parseGraphics(child)); break;
       case 'video': lists.video.push(parseVideo(child)); break;
       case 'memballoon': lists.memballoon.splice(0, 1, parseMemballoon(child)); break;
+      case 'hostdev': lists.hostdev.push(parseHostdev(child)); break;
+      case 'smartcard': lists.smartcard.push(parseSmartcard(child)); break;
       case 'rng': lists.rng.push(parseRng(child)); break;
       case 'watchdog': lists.watchdog.splice(0, 1, parseWatchdog(child)); break;
       default:
@@ -78,8 +82,13 @@ function applyDeviceDefaults(devices: DomainDevices, osType: string, domainType:
   const usesVirtioSerial = lists.channel.some((c) => getAttr(getChild(c, 'target'), 'type') === 'virtio')
     || lists.console.some((c) => getAttr(getChild(c, 'target'), 'type') === 'virtio');
   if (usesVirtioSerial) ensureController(lists.controller, 'virtio-serial', 0);
-  assignPorts(lists.serial);
-  assignPorts(lists.parallel);
+  assignSmartcardAddresses(lists.smartcard, lists.controller);
+  assignHostdevScsiAddresses(lists.hostdev, lists.disk);
+  const maxScsi = maxHostdevScsiController(lists.hostdev);
+  for (let i = 0; i <= maxScsi; i++) ensureController(lists.controller, 'scsi', i);
+  assignSerialPorts(lists.serial);
+  assignNextPorts(lists.parallel);
+  numberConsoles(lists.console);
   reconcileConsoles(osType, lists.serial, lists.console);
   if (lists.video.length === 0 && lists.graphics.length > 0) lists.video.push({ name: 'video', attrs: [], children: [] });
   lists.video.forEach((v, i) => finishVideo(v, i, osType, domainType));
