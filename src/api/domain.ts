@@ -4,7 +4,7 @@ import type {
 } from '../drivers/types.js';
 import { VIR_DOMAIN_AFFECT_LIVE, VIR_DOMAIN_XML_SECURE } from './constants.js';
 import type { Connect } from './connect.js';
-import { uuidBytes } from './connect.js';
+import { uuidBytes } from './uuid.js';
 import { ConnectObject } from './object.js';
 import { DomainSnapshot } from './snapshot.js';
 

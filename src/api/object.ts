@@ -1,4 +1,5 @@
 import type { Connect } from './connect.js';
+import { uuidBytes } from './uuid.js';
 
 /**
  * Release of the connection reference an object holds, when the object is garbage collected
@@ -38,4 +39,24 @@ export abstract class ConnectObject {
   [Symbol.dispose](): void {
     this.free();
   }
+}
+
+/** An object known by name and UUID (network, storage pool), with the reference the driver contract takes. */
+export abstract class NamedObject<R extends { name: string; uuid: string }> extends ConnectObject {
+  readonly #ref: R;
+
+  protected constructor(conn: Connect, ref: R) {
+    super(conn);
+    this.#ref = ref;
+  }
+
+  /** @internal */
+  get ref(): R {
+    return this.#ref;
+  }
+
+  name(): string { return this.#ref.name; }
+  uuidString(): string { return this.#ref.uuid; }
+  /** UUID(): the 16 raw bytes. */
+  uuid(): Uint8Array { return uuidBytes(this.#ref.uuid); }
 }

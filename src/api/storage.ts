@@ -1,59 +1,46 @@
 import type { StoragePoolInfo, StoragePoolRef, StorageVolInfo, StorageVolRef } from '../drivers/types.js';
 import type { Connect } from './connect.js';
-import { uuidBytes } from './connect.js';
-import { ConnectObject } from './object.js';
+import { ConnectObject, NamedObject } from './object.js';
 
 /** A storage pool (virStoragePool). */
-export class StoragePool extends ConnectObject {
-  readonly #ref: StoragePoolRef;
-
+export class StoragePool extends NamedObject<StoragePoolRef> {
   /** @internal */
   constructor(conn: Connect, ref: StoragePoolRef) {
-    super(conn);
-    this.#ref = ref;
+    super(conn, ref);
   }
-
-  /** @internal */
-  get ref(): StoragePoolRef {
-    return this.#ref;
-  }
-
-  name(): string { return this.#ref.name; }
-  uuidString(): string { return this.#ref.uuid; }
-  uuid(): Uint8Array { return uuidBytes(this.#ref.uuid); }
 
   private get conn(): Connect {
     return this.connect();
   }
 
-  build(flags = 0): Promise<void> { return this.conn.invoke('storagePoolBuild', this.#ref, flags); }
-  create(flags = 0): Promise<void> { return this.conn.invoke('storagePoolCreate', this.#ref, flags); }
-  destroy(): Promise<void> { return this.conn.invoke('storagePoolDestroy', this.#ref); }
-  delete(flags = 0): Promise<void> { return this.conn.invoke('storagePoolDelete', this.#ref, flags); }
-  undefine(): Promise<void> { return this.conn.invoke('storagePoolUndefine', this.#ref); }
-  refresh(flags = 0): Promise<void> { return this.conn.invoke('storagePoolRefresh', this.#ref, flags); }
-  info(): Promise<StoragePoolInfo> { return this.conn.invoke('storagePoolGetInfo', this.#ref); }
-  xmlDesc(flags = 0): Promise<string> { return this.conn.invoke('storagePoolGetXMLDesc', this.#ref, flags); }
+  build(flags = 0): Promise<void> { return this.conn.invoke('storagePoolBuild', this.ref, flags); }
+  create(flags = 0): Promise<void> { return this.conn.invoke('storagePoolCreate', this.ref, flags); }
+  destroy(): Promise<void> { return this.conn.invoke('storagePoolDestroy', this.ref); }
+  delete(flags = 0): Promise<void> { return this.conn.invoke('storagePoolDelete', this.ref, flags); }
+  undefine(): Promise<void> { return this.conn.invoke('storagePoolUndefine', this.ref); }
+  refresh(flags = 0): Promise<void> { return this.conn.invoke('storagePoolRefresh', this.ref, flags); }
+  info(): Promise<StoragePoolInfo> { return this.conn.invoke('storagePoolGetInfo', this.ref); }
+  xmlDesc(flags = 0): Promise<string> { return this.conn.invoke('storagePoolGetXMLDesc', this.ref, flags); }
   XMLDesc(flags = 0): Promise<string> { return this.xmlDesc(flags); }
-  autostart(): Promise<boolean> { return this.conn.invoke('storagePoolGetAutostart', this.#ref); }
+  autostart(): Promise<boolean> { return this.conn.invoke('storagePoolGetAutostart', this.ref); }
   setAutostart(autostart: boolean | number): Promise<void> {
-    return this.conn.invoke('storagePoolSetAutostart', this.#ref, Boolean(autostart));
+    return this.conn.invoke('storagePoolSetAutostart', this.ref, Boolean(autostart));
   }
-  isActive(): Promise<boolean> { return this.conn.invoke('storagePoolIsActive', this.#ref); }
-  isPersistent(): Promise<boolean> { return this.conn.invoke('storagePoolIsPersistent', this.#ref); }
-  numOfVolumes(): Promise<number> { return this.conn.invoke('storagePoolNumOfVolumes', this.#ref); }
-  listVolumes(): Promise<string[]> { return this.conn.invoke('storagePoolListVolumes', this.#ref, 1 << 16); }
+  isActive(): Promise<boolean> { return this.conn.invoke('storagePoolIsActive', this.ref); }
+  isPersistent(): Promise<boolean> { return this.conn.invoke('storagePoolIsPersistent', this.ref); }
+  numOfVolumes(): Promise<number> { return this.conn.invoke('storagePoolNumOfVolumes', this.ref); }
+  listVolumes(): Promise<string[]> { return this.conn.invoke('storagePoolListVolumes', this.ref, 1 << 16); }
   async listAllVolumes(flags = 0): Promise<StorageVol[]> {
-    return (await this.conn.invoke('storagePoolListAllVolumes', this.#ref, flags)).map((v) => new StorageVol(this.conn, v));
+    return (await this.conn.invoke('storagePoolListAllVolumes', this.ref, flags)).map((v) => new StorageVol(this.conn, v));
   }
   async storageVolLookupByName(name: string): Promise<StorageVol> {
-    return new StorageVol(this.conn, await this.conn.invoke('storageVolLookupByName', this.#ref, name));
+    return new StorageVol(this.conn, await this.conn.invoke('storageVolLookupByName', this.ref, name));
   }
   async createXML(xml: string, flags = 0): Promise<StorageVol> {
-    return new StorageVol(this.conn, await this.conn.invoke('storageVolCreateXML', this.#ref, xml, flags));
+    return new StorageVol(this.conn, await this.conn.invoke('storageVolCreateXML', this.ref, xml, flags));
   }
   async createXMLFrom(xml: string, clone: StorageVol, flags = 0): Promise<StorageVol> {
-    return new StorageVol(this.conn, await this.conn.invoke('storageVolCreateXMLFrom', this.#ref, xml, clone.ref, flags));
+    return new StorageVol(this.conn, await this.conn.invoke('storageVolCreateXMLFrom', this.ref, xml, clone.ref, flags));
   }
 }
 

@@ -2,6 +2,7 @@ import type { DomainDef } from '../../conf/domain/index.js';
 import * as C from '../../api/constants.js';
 import { DomainObj } from './domain-obj.js';
 import { E, domainConfError } from './errors.js';
+import { flagPair } from './list-filter.js';
 
 export interface AddOptions {
   /** The definition is for a domain about to run (create, restore): replaces only an inactive one. */
@@ -85,16 +86,11 @@ export class DomainObjList {
   }
 }
 
-function group(flags: number, a: number, b: number, matchA: boolean, matchB: boolean): boolean {
-  if (!(flags & (a | b))) return true;
-  return Boolean((flags & a && matchA) || (flags & b && matchB));
-}
-
 function matches(o: DomainObj, flags: number): boolean {
   const active = o.isActive();
   const state = o.state;
-  if (!group(flags, C.VIR_CONNECT_LIST_DOMAINS_ACTIVE, C.VIR_CONNECT_LIST_DOMAINS_INACTIVE, active, !active)) return false;
-  if (!group(flags, C.VIR_CONNECT_LIST_DOMAINS_PERSISTENT, C.VIR_CONNECT_LIST_DOMAINS_TRANSIENT, o.persistent, !o.persistent)) return false;
+  if (!flagPair(flags, C.VIR_CONNECT_LIST_DOMAINS_ACTIVE, C.VIR_CONNECT_LIST_DOMAINS_INACTIVE, active)) return false;
+  if (!flagPair(flags, C.VIR_CONNECT_LIST_DOMAINS_PERSISTENT, C.VIR_CONNECT_LIST_DOMAINS_TRANSIENT, o.persistent)) return false;
   const stateFlags = C.VIR_CONNECT_LIST_DOMAINS_RUNNING | C.VIR_CONNECT_LIST_DOMAINS_PAUSED |
     C.VIR_CONNECT_LIST_DOMAINS_SHUTOFF | C.VIR_CONNECT_LIST_DOMAINS_OTHER;
   if (flags & stateFlags) {
@@ -106,11 +102,11 @@ function matches(o: DomainObj, flags: number): boolean {
     if (!ok) return false;
   }
   const hasSave = o.hasManagedSave;
-  if (!group(flags, C.VIR_CONNECT_LIST_DOMAINS_MANAGEDSAVE, C.VIR_CONNECT_LIST_DOMAINS_NO_MANAGEDSAVE, hasSave, !hasSave)) return false;
-  if (!group(flags, C.VIR_CONNECT_LIST_DOMAINS_AUTOSTART, C.VIR_CONNECT_LIST_DOMAINS_NO_AUTOSTART, o.autostart, !o.autostart)) return false;
+  if (!flagPair(flags, C.VIR_CONNECT_LIST_DOMAINS_MANAGEDSAVE, C.VIR_CONNECT_LIST_DOMAINS_NO_MANAGEDSAVE, hasSave)) return false;
+  if (!flagPair(flags, C.VIR_CONNECT_LIST_DOMAINS_AUTOSTART, C.VIR_CONNECT_LIST_DOMAINS_NO_AUTOSTART, o.autostart)) return false;
   const snaps = (o.snapshots?.count() ?? 0) > 0;
-  if (!group(flags, C.VIR_CONNECT_LIST_DOMAINS_HAS_SNAPSHOT, C.VIR_CONNECT_LIST_DOMAINS_NO_SNAPSHOT, snaps, !snaps)) return false;
+  if (!flagPair(flags, C.VIR_CONNECT_LIST_DOMAINS_HAS_SNAPSHOT, C.VIR_CONNECT_LIST_DOMAINS_NO_SNAPSHOT, snaps)) return false;
   // The test driver supports no checkpoints: every domain has none.
-  if (!group(flags, C.VIR_CONNECT_LIST_DOMAINS_HAS_CHECKPOINT, C.VIR_CONNECT_LIST_DOMAINS_NO_CHECKPOINT, false, true)) return false;
+  if (!flagPair(flags, C.VIR_CONNECT_LIST_DOMAINS_HAS_CHECKPOINT, C.VIR_CONNECT_LIST_DOMAINS_NO_CHECKPOINT, false)) return false;
   return true;
 }

@@ -5,6 +5,7 @@ import type { NetworkRef } from '../types.js';
 import { E, testCheckFlags, testError } from './errors.js';
 import type { NetworkObj } from './objects.js';
 import type { TestState } from './state.js';
+import { flagPair } from './list-filter.js';
 
 const ref = (obj: NetworkObj): NetworkRef => ({ name: obj.def.name, uuid: obj.def.uuid });
 /** virnetworkobj.c reports as VIR_FROM_NETWORK. */
@@ -113,7 +114,7 @@ export function getBridgeName(state: TestState, net: NetworkRef): string {
 }
 
 export function listAll(state: TestState, flags: number): NetworkRef[] {
-  const g = (a: number, b: number, va: boolean) => !(flags & (a | b)) || Boolean((flags & a && va) || (flags & b && !va));
+  const g = (yes: number, no: number, value: boolean) => flagPair(flags, yes, no, value);
   return state.networks.filter((n) =>
     g(C.VIR_CONNECT_LIST_NETWORKS_ACTIVE, C.VIR_CONNECT_LIST_NETWORKS_INACTIVE, n.active) &&
     g(C.VIR_CONNECT_LIST_NETWORKS_PERSISTENT, C.VIR_CONNECT_LIST_NETWORKS_TRANSIENT, n.persistent) &&

@@ -6,6 +6,7 @@ import { E, testCheckFlags, testError } from './errors.js';
 import { setPoolDefaults } from './node-file.js';
 import type { PoolObj } from './objects.js';
 import type { TestState } from './state.js';
+import { flagPair } from './list-filter.js';
 
 const ref = (obj: PoolObj): StoragePoolRef => ({ name: obj.def.name, uuid: obj.def.uuid });
 /** virstorageobj.c reports as VIR_FROM_STORAGE. */
@@ -144,7 +145,7 @@ export function find(state: TestState, pool: StoragePoolRef): PoolObj {
 }
 
 export function listAll(state: TestState, flags: number): StoragePoolRef[] {
-  const g = (a: number, b: number, va: boolean) => !(flags & (a | b)) || Boolean((flags & a && va) || (flags & b && !va));
+  const g = (yes: number, no: number, value: boolean) => flagPair(flags, yes, no, value);
   const typeFlags: Record<string, number> = {
     dir: C.VIR_CONNECT_LIST_STORAGE_POOLS_DIR, fs: C.VIR_CONNECT_LIST_STORAGE_POOLS_FS,
     netfs: C.VIR_CONNECT_LIST_STORAGE_POOLS_NETFS, logical: C.VIR_CONNECT_LIST_STORAGE_POOLS_LOGICAL,
