@@ -444,6 +444,7 @@ export class Command implements AsyncDisposable {
         await writePidFile(this.#pidFile, child.pid);
       } catch (err) {
         await child.abort(0);
+        this.#pid = null;
         throw err;
       }
     }
@@ -468,10 +469,14 @@ export class Command implements AsyncDisposable {
   }
 
   async #finish(child: ChildRun, collectsStderr: boolean, options: WaitOptions): Promise<number> {
-    const exit = await this.#awaitEnd(child, options.signal);
-    this.#release(child);
-    if (this.#stdout?.kind === 'buffer') this.#capturedOutput = child.capturedStdout();
-    if (this.#stderr?.kind === 'buffer') this.#capturedError = child.capturedStderr();
+    let exit: ExitInfo;
+    try {
+      exit = await this.#awaitEnd(child, options.signal);
+    } finally {
+      this.#release(child);
+      if (this.#stdout?.kind === 'buffer') this.#capturedOutput = child.capturedStdout();
+      if (this.#stderr?.kind === 'buffer') this.#capturedError = child.capturedStderr();
+    }
     const stderr = collectsStderr ? child.capturedStderr() : null;
     log.debug(() => `Result ${describeExit(exit)}, stdout: '${child.capturedStdout()}' stderr: '${stderr ?? ''}'`);
     if (child.inputError !== null) throw commandSystemError(child.inputError, 'unable to write to child input');

@@ -1,4 +1,4 @@
-import { readdirSync, readlinkSync } from 'node:fs';
+import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Command } from '../../../src/util/command/index.js';
 
@@ -101,4 +101,20 @@ export function ownFds(): Map<number, string> {
     }
   }
   return fds;
+}
+
+/** Our child processes (zombies included), with their state and command line. */
+export function ourChildren(): Array<{ pid: number; state: string; cmdline: string }> {
+  const children = [];
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const fields = readFileSync(`/proc/${name}/stat`, 'latin1').split(') ')[1]!.split(' ');
+      if (Number(fields[1]) !== process.pid) continue;
+      children.push({ pid: Number(name), state: fields[0]!, cmdline: readFileSync(`/proc/${name}/cmdline`, 'latin1').replace(/\0$/, '') });
+    } catch {
+      // exited while we looked
+    }
+  }
+  return children;
 }
