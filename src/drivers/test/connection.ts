@@ -1,10 +1,11 @@
-import type { ConnectAuth, ConnectionDriver, DomainRef, EventListener, DomainEventPayload, NetworkEventPayload, NetworkRef, StoragePoolEventPayload, StoragePoolRef } from '../types.js';
+import type { ConnectAuth, ConnectionDriver, DomainRef, SnapshotRef, EventListener, DomainEventPayload, NetworkEventPayload, NetworkRef, StoragePoolEventPayload, StoragePoolRef } from '../types.js';
 import * as C from '../../api/constants.js';
 import * as dom from './domains.js';
 import * as res from './domain-resources.js';
 import * as net from './networks.js';
 import * as sto from './storage.js';
 import * as host from './host.js';
+import * as snap from './snapshots.js';
 import { E, testError } from './errors.js';
 import { testCapabilitiesXML } from './capabilities.js';
 import type { TestState } from './state.js';
@@ -101,6 +102,26 @@ export class TestConnection implements ConnectionDriver {
   async domainBlockStats(d: DomainRef, disk: string) { return res.blockStats(this.s, d, disk); }
   async domainInterfaceStats(d: DomainRef, dev: string) { return res.interfaceStats(this.s, d, dev); }
   async domainMemoryStats(d: DomainRef, nr: number, flags: number) { return res.memoryStats(this.s, d, nr, flags); }
+
+  // Snapshots
+  async domainSnapshotCreateXML(d: DomainRef, xml: string, flags: number) { return snap.create(this.s, d, xml, flags); }
+  async domainSnapshotGetXMLDesc(x: SnapshotRef, flags: number) { return snap.getXMLDesc(this.s, x, flags); }
+  async domainSnapshotNum(d: DomainRef, flags: number) { return snap.listNames(this.s, d, flags).length; }
+  async domainSnapshotListNames(d: DomainRef, max: number, flags: number) { return snap.listNames(this.s, d, flags).slice(0, max); }
+  async domainListAllSnapshots(d: DomainRef, flags: number) { return snap.listAll(this.s, d, flags); }
+  async domainSnapshotNumChildren(x: SnapshotRef, flags: number) { return snap.listNames(this.s, x.domain, flags, x.name).length; }
+  async domainSnapshotListChildrenNames(x: SnapshotRef, max: number, flags: number) {
+    return snap.listNames(this.s, x.domain, flags, x.name).slice(0, max);
+  }
+  async domainSnapshotListAllChildren(x: SnapshotRef, flags: number) { return snap.listAll(this.s, x.domain, flags, x.name); }
+  async domainSnapshotLookupByName(d: DomainRef, name: string, flags: number) { return snap.lookupByName(this.s, d, name, flags); }
+  async domainHasCurrentSnapshot(d: DomainRef, flags: number) { return snap.hasCurrent(this.s, d, flags); }
+  async domainSnapshotGetParent(x: SnapshotRef, flags: number) { return snap.getParent(this.s, x, flags); }
+  async domainSnapshotCurrent(d: DomainRef, flags: number) { return snap.current(this.s, d, flags); }
+  async domainSnapshotIsCurrent(x: SnapshotRef, flags: number) { return snap.isCurrent(this.s, x, flags); }
+  async domainSnapshotHasMetadata(x: SnapshotRef, flags: number) { return snap.hasMetadata(this.s, x, flags); }
+  async domainRevertToSnapshot(x: SnapshotRef, flags: number) { snap.revert(this.s, x, flags); }
+  async domainSnapshotDelete(x: SnapshotRef, flags: number) { snap.del(this.s, x, flags); }
 
   // Networks
   async connectNumOfNetworks() { return this.s.networks.filter((n) => n.active).length; }

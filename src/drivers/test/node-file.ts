@@ -137,7 +137,7 @@ function loadDomain(state: TestState, el: XmlElement, file: string | null): void
   const { obj } = state.domains.add(def);
   obj.persistent = !ns.transient;
   obj.hasManagedSave = ns.hasManagedSave;
-  loadSnapshotsFromNode(obj, ns.snapshots.map((s) => resolve(s, file)));
+  loadSnapshotsFromNode(state, obj, ns.snapshots.map((s) => resolve(s, file)));
   if (ns.runstate !== VIR_DOMAIN_SHUTOFF) startDomainState(state, obj, VIR_DOMAIN_RUNNING_BOOTED);
   obj.setState(ns.runstate, 0);
 }

@@ -1,24 +1,32 @@
+import type { DomainDef } from '../../conf/domain/index.js';
 import type { SnapshotDef } from '../../conf/snapshot/index.js';
+import * as C from '../../api/constants.js';
 
-/** The snapshots of one domain: definitions by name, their tree, and which one is current. */
+/** A snapshot: its definition and the domain definition it can be reverted to. */
+export interface SnapshotObj {
+  def: SnapshotDef;
+  dom: DomainDef | null;
+}
+
+/** The snapshots of one domain, in creation order, with their tree and the current one. */
 export class SnapshotList {
-  readonly #byName = new Map<string, SnapshotDef>();
+  readonly #byName = new Map<string, SnapshotObj>();
   current: string | null = null;
 
   count(): number {
     return this.#byName.size;
   }
 
-  get(name: string): SnapshotDef | undefined {
+  get(name: string): SnapshotObj | undefined {
     return this.#byName.get(name);
   }
 
-  all(): SnapshotDef[] {
+  all(): SnapshotObj[] {
     return [...this.#byName.values()];
   }
 
-  add(def: SnapshotDef): void {
-    this.#byName.set(def.name, def);
+  add(obj: SnapshotObj): void {
+    this.#byName.set(obj.def.name, obj);
   }
 
   remove(name: string): void {
@@ -26,13 +34,46 @@ export class SnapshotList {
     if (this.current === name) this.current = null;
   }
 
-  children(name: string | null): SnapshotDef[] {
-    return this.all().filter((s) => (s.parent ?? null) === name);
+  children(name: string | null): SnapshotObj[] {
+    return this.all().filter((s) => (s.def.parent ?? null) === name);
   }
 
-  descendants(name: string): SnapshotDef[] {
-    const out: SnapshotDef[] = [];
-    for (const child of this.children(name)) out.push(child, ...this.descendants(child.name));
+  descendants(name: string): SnapshotObj[] {
+    const out: SnapshotObj[] = [];
+    for (const child of this.children(name)) out.push(child, ...this.descendants(child.def.name));
     return out;
+  }
+
+  /**
+   * virDomainSnapshotObjListGetNames's selection: all, roots only, or (from a snapshot) its
+   * children or all descendants; then the leaf, metadata, state and location filters.
+   */
+  select(from: string | null, flags: number): SnapshotObj[] {
+    let list: SnapshotObj[];
+    if (from !== null) {
+      list = flags & C.VIR_DOMAIN_SNAPSHOT_LIST_DESCENDANTS ? this.descendants(from) : this.children(from);
+    } else {
+      list = flags & C.VIR_DOMAIN_SNAPSHOT_LIST_ROOTS ? this.children(null) : this.all();
+    }
+    const leaf = (s: SnapshotObj) => this.children(s.def.name).length === 0;
+    return list.filter((s) => {
+      const st = s.def.state;
+      if (flags & (C.VIR_DOMAIN_SNAPSHOT_LIST_LEAVES | C.VIR_DOMAIN_SNAPSHOT_LIST_NO_LEAVES) &&
+        !((flags & C.VIR_DOMAIN_SNAPSHOT_LIST_LEAVES && leaf(s)) || (flags & C.VIR_DOMAIN_SNAPSHOT_LIST_NO_LEAVES && !leaf(s)))) return false;
+      if (flags & C.VIR_DOMAIN_SNAPSHOT_LIST_NO_METADATA && !(flags & C.VIR_DOMAIN_SNAPSHOT_LIST_METADATA)) return false;
+      const stateFlags = C.VIR_DOMAIN_SNAPSHOT_LIST_INACTIVE | C.VIR_DOMAIN_SNAPSHOT_LIST_ACTIVE | C.VIR_DOMAIN_SNAPSHOT_LIST_DISK_ONLY;
+      if (flags & stateFlags) {
+        const ok = (flags & C.VIR_DOMAIN_SNAPSHOT_LIST_INACTIVE && st === 'shutoff') ||
+          (flags & C.VIR_DOMAIN_SNAPSHOT_LIST_DISK_ONLY && st === 'disk-snapshot') ||
+          (flags & C.VIR_DOMAIN_SNAPSHOT_LIST_ACTIVE && st !== 'shutoff' && st !== 'disk-snapshot');
+        if (!ok) return false;
+      }
+      const locFlags = C.VIR_DOMAIN_SNAPSHOT_LIST_INTERNAL | C.VIR_DOMAIN_SNAPSHOT_LIST_EXTERNAL;
+      if (flags & locFlags) {
+        const external = s.def.memory === 'external' || s.def.disks.some((d) => d.snapshot === 'external');
+        if (!((flags & C.VIR_DOMAIN_SNAPSHOT_LIST_INTERNAL && !external) || (flags & C.VIR_DOMAIN_SNAPSHOT_LIST_EXTERNAL && external))) return false;
+      }
+      return true;
+    });
   }
 }
