@@ -17,7 +17,10 @@ export function parseFeatures(root: XmlElement): DomainFeatures | undefined {
   const found = new Map<string, XNode>();
   for (const child of childElements(el)) {
     if (!FEATURE_ORDER.includes(child.nodeName)) throw unsupported(`unexpected feature '${child.nodeName}'`);
-    found.set(child.nodeName, toXNode(child));
+    const node = toXNode(child);
+    // libvirt writes <hyperv> with an open and a close tag even when it has no children
+    if (child.nodeName === 'hyperv') node.neverEmpty = true;
+    found.set(child.nodeName, node);
   }
   return FEATURE_ORDER.filter((name) => found.has(name)).map((name) => found.get(name)!);
 }

@@ -14,7 +14,8 @@ import { formatLifecycle, parseLifecycle } from './lifecycle.js';
 import { formatMemory, parseMemory, type DomainMemory } from './memory.js';
 import { formatMetadata, parseMetadata, type MetadataEntry } from './metadata.js';
 import { formatOs, parseOs, type DomainOs } from './os.js';
-import { parseCputune, parseMemoryBacking, parseMemtune, parseNumatune } from './tuning.js';
+import { autoNumatune, parseCputune, parseMemoryBacking, parseMemtune, parseNumatune } from './tuning.js';
+import { parsePm } from './pm.js';
 import { formatVcpus, parseVcpus, type DomainVcpus } from './vcpu.js';
 import { toXNode, writeXNode, type XNode } from './xnode.js';
 
@@ -32,8 +33,8 @@ const PASSTHROUGH_AFTER_LIFECYCLE = ['pm', 'perf'] as const;
 const PASSTHROUGH_AFTER_DEVICES = ['seclabel', 'keywrap', 'launchSecurity'] as const;
 
 /** Top-level elements kept as XML nodes but rewritten in libvirt's canonical form. */
-const CANONICAL_TOP_LEVEL: Record<string, (el: XmlElement) => XNode> = {
-  memtune: parseMemtune, memoryBacking: parseMemoryBacking, cputune: parseCputune, numatune: parseNumatune,
+const CANONICAL_TOP_LEVEL: Record<string, (el: XmlElement) => XNode | undefined> = {
+  memtune: parseMemtune, pm: parsePm, memoryBacking: parseMemoryBacking, cputune: parseCputune, numatune: parseNumatune,
 };
 
 export interface DomainDef {
@@ -95,8 +96,11 @@ function parseDomainElement(root: XmlElement): DomainDef {
   }
   for (const [name, canonical] of Object.entries(CANONICAL_TOP_LEVEL)) {
     const el = firstChild(root, name);
-    if (el) passthrough[name] = [canonical(el)];
+    const node = el ? canonical(el) : undefined;
+    if (node) passthrough[name] = [node];
   }
+  // automatic vCPU placement implies automatic memory placement
+  if (vcpus.placement === 'auto' && !passthrough.numatune) passthrough.numatune = [autoNumatune()];
   return { ...general, metadata, memory, vcpus, os, features, cpu, clock, ...lifecycle, devices, passthrough };
 }
 

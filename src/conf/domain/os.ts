@@ -1,6 +1,6 @@
 /** `<os>`: guest OS type and architecture, firmware loader, direct kernel boot, boot order. */
 import { attr, childElements, childText, firstChild, type XmlElement, type XmlWriter } from '../xml.js';
-import { enumAttr, unsupported, xmlError } from './parse-util.js';
+import { enumAttr, unsupported, xmlDetail, xmlError } from './parse-util.js';
 
 const OS_TYPES = ['hvm', 'xen', 'linux', 'exe', 'uml', 'xenpvh'];
 const BOOT_DEVS = ['fd', 'cdrom', 'hd', 'network'] as const;
@@ -15,6 +15,8 @@ export interface DomainLoader {
   readonly?: 'yes' | 'no';
   secure?: 'yes' | 'no';
   type?: 'rom' | 'pflash';
+  /** Whether `type` was written (rather than defaulted), which firmware autoselection forbids. */
+  explicitType?: boolean;
   nvram?: { path?: string; template?: string };
 }
 
@@ -33,6 +35,10 @@ export interface DomainOs {
   bootMenu?: { enable: 'yes' | 'no'; timeout?: string };
   bios?: { useserial?: string; rebootTimeout?: string };
   smbiosMode?: string;
+  /** `<firmware><feature>`: enabled yes/no by feature name. */
+  firmwareFeatures?: { enrolledKeys?: 'yes' | 'no'; secureBoot?: 'yes' | 'no' };
+  /** Container guests (os type exe): what to run as init, with its arguments and environment. */
+  init?: { path?: string; args: string[]; env: [string, string][]; dir?: string; user?: string; group?: string };
 }
 
 /** The test driver's capabilities default guest architecture. */
@@ -58,6 +64,8 @@ export function parseOs(root: XmlElement): DomainOs {
     root: childText(osEl!, 'root') || undefined,
     bootDevs: [],
   };
+  os.firmwareFeatures = parseFirmwareFeatures(osEl!);
+  if (os.type === 'exe') os.init = parseInit(osEl!);
   const loaderEl = firstChild(osEl!, 'loader');
   if (loaderEl) {
     const nvramEl = firstChild(osEl!, 'nvram');
@@ -67,6 +75,7 @@ export function parseOs(root: XmlElement): DomainOs {
       readonly: enumAttr(loaderEl, 'readonly', ['yes', 'no'] as const),
       secure: enumAttr(loaderEl, 'secure', ['yes', 'no'] as const),
       type: enumAttr(loaderEl, 'type', ['rom', 'pflash'] as const) ?? (path ? 'rom' : undefined),
+      explicitType: attr(loaderEl, 'type') !== undefined,
       nvram: nvramEl ? { path: nvramEl.textContent || undefined, template: attr(nvramEl, 'template') } : undefined,
     };
   }
@@ -86,12 +95,71 @@ export function parseOs(root: XmlElement): DomainOs {
   if (bios && isHvm) os.bios = { useserial: attr(bios, 'useserial'), rebootTimeout: attr(bios, 'rebootTimeout') };
   const smbios = firstChild(osEl!, 'smbios');
   if (smbios) os.smbiosMode = attr(smbios, 'mode');
+  checkFirmwareAutoselection(os);
   return os;
+}
+
+const FIRMWARE_FEATURES = { 'enrolled-keys': 'enrolledKeys', 'secure-boot': 'secureBoot' } as const;
+
+function parseFirmwareFeatures(osEl: XmlElement): DomainOs['firmwareFeatures'] {
+  const fw = firstChild(osEl, 'firmware');
+  if (!fw) return undefined;
+  const features: NonNullable<DomainOs['firmwareFeatures']> = {};
+  for (const f of childElements(fw, 'feature')) {
+    const enabled = enumAttr(f, 'enabled', ['yes', 'no'] as const);
+    const name = enumAttr(f, 'name', ['enrolled-keys', 'secure-boot'] as const);
+    if (name && enabled) features[FIRMWARE_FEATURES[name]] = enabled;
+  }
+  if (features.enrolledKeys === 'yes') {
+    if (features.secureBoot === 'no') {
+      throw xmlDetail("firmware feature 'enrolled-keys' cannot be enabled when firmware feature 'secure-boot' is disabled");
+    }
+    // keys enrolled in the NVRAM only make sense with Secure Boot
+    features.secureBoot = 'yes';
+  }
+  return features;
+}
+
+function parseInit(osEl: XmlElement): NonNullable<DomainOs['init']> {
+  return {
+    path: childText(osEl, 'init') || undefined,
+    args: childElements(osEl, 'initarg').map((a) => a.textContent ?? ''),
+    env: childElements(osEl, 'initenv').map((e) => [attr(e, 'name') ?? '', e.textContent ?? '']),
+    dir: childText(osEl, 'initdir') || undefined,
+    user: childText(osEl, 'inituser') || undefined,
+    group: childText(osEl, 'initgroup') || undefined,
+  };
+}
+
+/** With `<os firmware='...'>` libvirt picks loader and NVRAM template itself. */
+function checkFirmwareAutoselection(os: DomainOs): void {
+  const l = os.loader;
+  if (!os.firmware || !l) return;
+  const clash = l.readonly ? "loader attribute 'readonly'" : l.explicitType ? "loader attribute 'type'"
+    : l.path ? 'loader path' : l.nvram?.template ? "nvram attribute 'template'"
+      : l.secure === 'no' ? "loader attribute 'secure'" : undefined;
+  if (clash) throw xmlDetail(`${clash} cannot be specified when firmware autoselection is enabled`);
 }
 
 export function formatOs(w: XmlWriter, os: DomainOs): void {
   w.open('os', { firmware: os.firmware });
   w.text('type', os.type, { arch: os.arch, machine: os.machine });
+  const ff = os.firmwareFeatures;
+  if (ff) {
+    w.element('firmware', {}, (inner) => {
+      if (ff.enrolledKeys) inner.empty('feature', { enabled: ff.enrolledKeys, name: 'enrolled-keys' });
+      if (ff.secureBoot) inner.empty('feature', { enabled: ff.secureBoot, name: 'secure-boot' });
+    });
+  }
+  const init = os.init;
+  if (init) {
+    w.text('init', init.path);
+    for (const a of init.args) w.text('initarg', a);
+    for (const [name, value] of init.env) w.text('initenv', value, { name });
+    w.text('initdir', init.dir);
+    w.text('inituser', init.user);
+    w.text('initgroup', init.group);
+  }
   const l = os.loader;
   if (l) {
     const attrs = { readonly: l.readonly, secure: l.secure, type: l.type };

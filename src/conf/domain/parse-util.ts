@@ -8,6 +8,11 @@ export function xmlError(detail: string): VirError {
   return virError(ErrorDomain.VIR_FROM_DOMAIN, ErrorNumber.VIR_ERR_XML_ERROR, detail);
 }
 
+/** VIR_ERR_XML_DETAIL from the domain config code. */
+export function xmlDetail(detail: string): VirError {
+  return virError(ErrorDomain.VIR_FROM_DOMAIN, ErrorNumber.VIR_ERR_XML_DETAIL, detail);
+}
+
 /** VIR_ERR_CONFIG_UNSUPPORTED from the domain config code. */
 export function unsupported(detail: string): VirError {
   return virError(ErrorDomain.VIR_FROM_DOMAIN, ErrorNumber.VIR_ERR_CONFIG_UNSUPPORTED, detail);

@@ -74,3 +74,7 @@ function sortBy(node: XNode, name: string, key: string): void {
   let i = 0;
   node.children = node.children.map((c) => (c.name === name ? sorted[i++]! : c));
 }
+
+export function autoNumatune(): XNode {
+  return newXNode('numatune', [], [newXNode('memory', [['mode', 'strict'], ['placement', 'auto']])]);
+}

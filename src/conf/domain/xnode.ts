@@ -9,6 +9,8 @@ export interface XNode {
   attrs: [string, string][];
   children: XNode[];
   text?: string;
+  /** Written as an open and a close tag even when empty (libvirt does so for a few elements). */
+  neverEmpty?: boolean;
 }
 
 export function toXNode(el: XmlElement): XNode {
@@ -30,6 +32,11 @@ export function writeXNode(w: XmlWriter, node: XNode): void {
   const attrs: XmlAttrs = Object.fromEntries(node.attrs);
   if (node.text !== undefined && node.children.length === 0) {
     w.line(`<${node.name}${formatAttrList(node.attrs)}>${escapeXml(node.text)}</${node.name}>`);
+    return;
+  }
+  if (node.neverEmpty && node.children.length === 0) {
+    w.line(`<${node.name}${formatAttrList(node.attrs)}>`);
+    w.line(`</${node.name}>`);
     return;
   }
   w.element(node.name, attrs, node.children.length ? (inner) => node.children.forEach((c) => writeXNode(inner, c)) : undefined);

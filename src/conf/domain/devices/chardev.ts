@@ -17,9 +17,15 @@ export function parseChardev(el: XmlElement): XNode {
   setAttr(node, 'type', type);
   // tty only describes a running guest's pty; libvirt does not read it back from a definition
   setAttr(node, 'tty', undefined);
+  defaultTcpProtocol(node);
   normalizeAddress(node);
   orderChildren(node, CHILD_ORDER);
   return node;
+}
+
+/** A TCP character device always states its protocol; raw unless written. */
+export function defaultTcpProtocol(node: XNode): void {
+  if (getAttr(node, 'type') === 'tcp' && !getChild(node, 'protocol')) node.children.push(newXNode('protocol', [['type', 'raw']]));
 }
 
 const MAX_ISA_SERIAL_PORTS = 4;

@@ -41,7 +41,9 @@ export function parseDisk(el: XmlElement, osType: string): DiskDef {
   const bus = explicitBus ?? (device === 'floppy' ? 'fdc' : busFromDiskName(dev) ?? (osType === 'hvm' ? 'ide' : 'xen'));
   setAttr(node, 'type', getAttr(node, 'type') ?? 'file');
   setAttr(node, 'device', device);
-  orderAttrs(node, ['type', 'device', 'model', 'snapshot']);
+  // a CD-ROM is read-only whatever the XML says
+  if (device === 'cdrom' && !getChild(node, 'readonly')) node.children.push({ name: 'readonly', attrs: [], children: [] });
+  orderAttrs(node, ['type', 'device', 'model', 'rawio', 'sgio', 'snapshot']);
   setAttr(target!, 'bus', bus);
   orderAttrs(target!, ['dev', 'bus', 'tray', 'removable', 'rotation_rate']);
   const driver = getChild(node, 'driver');

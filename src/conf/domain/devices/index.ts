@@ -8,6 +8,11 @@ import { assignDiskAddress, finishDisk, insertDisk, parseDisk, type DiskDef } fr
 import { parseGraphics } from './graphics.js';
 import { assignHostdevScsiAddresses, maxHostdevScsiController, parseHostdev } from './hostdev.js';
 import { assignSmartcardAddresses, parseSmartcard } from './smartcard.js';
+import { parseFilesystem } from './filesystem.js';
+import { parseMemoryDevice } from './memory-device.js';
+import { parseRedirdev, parseRedirfilter } from './redirdev.js';
+import { parseShmem } from './shmem.js';
+import { checkUsbDisabled } from './usb-disabled.js';
 import { parseInput } from './input.js';
 import { assignInterfaceNames, parseInterface } from './interface.js';
 import { parseMemballoon, parseRng, parseWatchdog } from './simple.js';
@@ -50,6 +55,15 @@ export function parseDevices(root: XmlElement, osType: string, domainType: strin
       case 'memballoon': lists.memballoon.splice(0, 1, parseMemballoon(child)); break;
       case 'hostdev': lists.hostdev.push(parseHostdev(child)); break;
       case 'smartcard': lists.smartcard.push(parseSmartcard(child)); break;
+      case 'filesystem': lists.filesystem.push(parseFilesystem(child)); break;
+      case 'memory': lists.memory.push(parseMemoryDevice(child)); break;
+      case 'shmem': lists.shmem.push(parseShmem(child)); break;
+      case 'redirdev': lists.redirdev.push(parseRedirdev(child)); break;
+      case 'redirfilter': {
+        const filter = parseRedirfilter(child);
+        if (filter) lists.redirfilter.splice(0, 1, filter);
+        break;
+      }
       case 'rng': lists.rng.push(parseRng(child)); break;
       case 'watchdog': lists.watchdog.splice(0, 1, parseWatchdog(child)); break;
       default:
@@ -60,6 +74,7 @@ export function parseDevices(root: XmlElement, osType: string, domainType: strin
         }
     }
   }
+  checkUsbDisabled(lists);
   for (const disk of disks) assignDiskAddress(disk);
   lists.disk = disks.map(finishDisk);
   applyDeviceDefaults(devices, osType, domainType);

@@ -1,7 +1,7 @@
 /** `<memballoon>`, `<rng>`, `<watchdog>`: model checks and canonical layout. */
 import type { XmlElement } from '../../xml.js';
 import { enumAttr, unsupported } from '../parse-util.js';
-import { getAttr, orderAttrs, orderChildren, toXNode, type XNode } from '../xnode.js';
+import { getAttr, getChild, orderAttrs, orderChildren, toXNode, type XNode } from '../xnode.js';
 import { normalizeAddress } from './address.js';
 
 export function parseMemballoon(el: XmlElement): XNode {
@@ -19,6 +19,11 @@ export function parseRng(el: XmlElement): XNode {
     throw unsupported(`unknown RNG model '${model}'`);
   }
   const node = toXNode(el);
+  const rate = getChild(node, 'rate');
+  if (rate) orderAttrs(rate, ['bytes', 'period']);
+  const backend = getChild(node, 'backend');
+  // the random backend reads /dev/random unless told otherwise
+  if (getAttr(backend, 'model') === 'random' && !backend!.text) backend!.text = '/dev/random';
   normalizeAddress(node);
   orderChildren(node, ['driver', 'rate', 'backend', 'alias', 'address']);
   return node;
