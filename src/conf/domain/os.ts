@@ -64,12 +64,14 @@ export function parseOs(root: XmlElement): DomainOs {
     root: childText(osEl!, 'root') || undefined,
     bootDevs: [],
   };
-  os.firmwareFeatures = parseFirmwareFeatures(osEl!);
+  // firmware features only count when libvirt selects the firmware itself
+  if (os.firmware) os.firmwareFeatures = parseFirmwareFeatures(osEl!);
   if (os.type === 'exe') os.init = parseInit(osEl!);
   const loaderEl = firstChild(osEl!, 'loader');
-  if (loaderEl) {
-    const nvramEl = firstChild(osEl!, 'nvram');
-    const path = loaderEl.textContent || undefined;
+  const nvramEl = firstChild(osEl!, 'nvram');
+  // an <nvram> alone still describes the firmware loader
+  if (loaderEl || nvramEl) {
+    const path = loaderEl?.textContent || undefined;
     os.loader = {
       path,
       readonly: enumAttr(loaderEl, 'readonly', ['yes', 'no'] as const),
@@ -134,7 +136,11 @@ function parseInit(osEl: XmlElement): NonNullable<DomainOs['init']> {
 /** With `<os firmware='...'>` libvirt picks loader and NVRAM template itself. */
 function checkFirmwareAutoselection(os: DomainOs): void {
   const l = os.loader;
-  if (!os.firmware || !l) return;
+  if (!l) return;
+  if (!os.firmware) {
+    if (!l.path) throw xmlDetail('no loader path specified and firmware auto selection disabled');
+    return;
+  }
   const clash = l.readonly ? "loader attribute 'readonly'" : l.explicitType ? "loader attribute 'type'"
     : l.path ? 'loader path' : l.nvram?.template ? "nvram attribute 'template'"
       : l.secure === 'no' ? "loader attribute 'secure'" : undefined;

@@ -46,6 +46,24 @@ const BAD_INPUTS: string[] = [
   body(hvm + "<devices><rng model='foo'/></devices>"),
   body(hvm + "<devices><serial type='foo'/></devices>"),
   "<domain type='test'><name>a/b</name><memory>1024</memory><os><type>hvm</type></os></domain>",
+  body(hvm + "<devices><hostdev mode='subsystem' type='scsi' sgio='unfiltered'><source><adapter name='scsi_host0'/>"
+    + "<address bus='0' target='0' unit='0'/></source></hostdev></devices>"),
+  body(hvm + "<devices><controller type='usb' model='none'/><controller type='usb' index='1'/></devices>"),
+  body(hvm + "<devices><controller type='usb' model='none'/><input type='tablet' bus='usb'/></devices>"),
+  body(hvm + "<devices><controller type='usb' model='none'/><hub type='usb'/></devices>"),
+  body("<memory>1024</memory><os firmware='efi'><type>hvm</type><nvram template='/t.fd'/></os>"),
+  body("<memory>1024</memory><os firmware='efi'><type>hvm</type><loader readonly='yes'/></os>"),
+  body("<memory>1024</memory><os firmware='efi'><type>hvm</type><firmware><feature enabled='yes' name='enrolled-keys'/>"
+    + "<feature enabled='no' name='secure-boot'/></firmware></os>"),
+  body(hvm + "<devices><disk><source file='/a'/><target dev='vda'/><boot order='1'/></disk>"
+    + "<disk><source file='/b'/><target dev='vdb'/><boot order='1'/></disk></devices>"),
+  body("<memory>1024</memory><os><type>hvm</type><boot dev='hd'/></os>"
+    + "<devices><disk><source file='/a'/><target dev='vda'/><boot order='1'/></disk></devices>"),
+  body("<memory>1024</memory><vcpu cpuset='x'>2</vcpu><os><type>hvm</type></os>"),
+  body(hvm + "<devices><graphics type='vnc' listen='1.2.3.4'><listen type='address' address='5.6.7.8'/></graphics></devices>"),
+  body(hvm + "<devices><graphics type='vnc' passwd='x' connected='fail'/></devices>"),
+  body(hvm + "<devices><watchdog model='itco'/></devices>"),
+  body("<memory>1024</memory><os><type>hvm</type><nvram>/x.fd</nvram></os>"),
 ];
 
 const PY = `
