@@ -6,9 +6,10 @@ export function virshAvailable(): boolean {
 }
 
 /** `virsh define FILE; dumpxml NAME` for every (file, name), output split per domain. */
-export function virshDefineAndDump(entries: { file: string; name: string }[], inactive = false): string[] {
+export function virshDefineAndDump(entries: { file: string; name: string }[], dumpFlags: string[] = []): string[] {
   const marker = '@@@SPLIT@@@';
-  const script = entries.map((e) => `define ${e.file}; echo ${marker}; dumpxml ${inactive ? '--inactive ' : ''}${e.name}; echo ${marker}`).join('; ');
+  const flags = dumpFlags.map((f) => `${f} `).join('');
+  const script = entries.map((e) => `define ${e.file}; echo ${marker}; dumpxml ${flags}${e.name}; echo ${marker}`).join('; ');
   const out = spawnSync('virsh', ['-q', '-c', 'test:///default', script], { encoding: 'utf8' });
   // virsh's echo prints no newline, so the marker runs into the next output
   const parts = out.stdout.split(marker);
