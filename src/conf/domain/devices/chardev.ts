@@ -23,8 +23,15 @@ export function parseChardev(el: XmlElement): XNode {
   return node;
 }
 
-/** A TCP character device always states its protocol; raw unless written. */
+/** A TCP character device always states its protocol (raw unless written); sockets connect unless told to bind. */
 export function defaultTcpProtocol(node: XNode): void {
+  const type = getAttr(node, 'type');
+  if (type === 'tcp' || type === 'unix' || type === 'udp') {
+    for (const source of node.children.filter((c) => c.name === 'source')) {
+      if (getAttr(source, 'mode') === undefined) setAttr(source, 'mode', 'connect');
+      orderAttrs(source, ['mode', 'host', 'path', 'service', 'tls']);
+    }
+  }
   if (getAttr(node, 'type') === 'tcp' && !getChild(node, 'protocol')) node.children.push(newXNode('protocol', [['type', 'raw']]));
 }
 
