@@ -26,6 +26,7 @@ export function parseInterface(el: XmlElement): XNode {
   const address = getAttr(mac, 'address') ?? '';
   if (!/^[0-9a-fA-F]{1,2}(:[0-9a-fA-F]{1,2}){5}$/.test(address)) throw xmlError(`unable to parse mac address '${address}'`);
   setAttr(mac, 'address', address.split(':').map((b) => b.toLowerCase().padStart(2, '0')).join(':'));
+  dropUnreadSourceAttrs(node);
   const target = getChild(node, 'target');
   const ifname = getAttr(target, 'dev');
   if (target && ifname && getAttr(target, 'managed') !== 'no' && GENERATED_IFNAME_PREFIXES.some((p) => ifname.startsWith(p))) {
@@ -38,6 +39,18 @@ export function parseInterface(el: XmlElement): XNode {
   normalizeAddress(node);
   orderChildren(node, NET_CHILD_ORDER);
   return node;
+}
+
+/** Source attributes libvirt reads per interface type; it drops the others (e.g. `bridge` of a network source). */
+const SOURCE_ATTRS: Record<string, readonly string[]> = {
+  network: ['network', 'portgroup', 'portid'],
+  bridge: ['bridge'],
+};
+
+function dropUnreadSourceAttrs(node: XNode): void {
+  const allowed = SOURCE_ATTRS[getAttr(node, 'type') ?? ''];
+  const source = getChild(node, 'source');
+  if (allowed && source) source.attrs = source.attrs.filter(([name]) => allowed.includes(name));
 }
 
 /** libvirt's generated MAC: the QEMU/KVM OUI 52:54:00 and three random bytes. */
