@@ -47,15 +47,14 @@ export class ChildRun {
     this.finished = drained.length === 0 ? exited : Promise.all([exited, ...drained]).then(() => this.#exit!);
   }
 
-  /** Spawn and settle once the child runs (exec succeeded); rejects with the errno error if it could not. */
+  /**
+   * Spawn; libuv returns only once exec succeeded or failed, so a pid means the child runs.
+   * Without one, Node emits the errno error on the next tick: reject with it.
+   */
   static async start(plan: SpawnPlan, input: Buffer | null): Promise<ChildRun> {
     const child = spawn(plan.file, plan.args, plan.options);
-    try {
-      await new Promise<void>((resolve, reject) => {
-        child.once('spawn', resolve);
-        child.once('error', reject);
-      });
-    } catch (err) {
+    if (child.pid === undefined) {
+      const err = await new Promise<Error>((resolve) => child.once('error', resolve));
       destroyPipes(child);
       throw err;
     }
