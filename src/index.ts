@@ -6,6 +6,7 @@ registerDriver(testDriverFactory);
 
 export { open, openReadOnly, openAuth, EMBEDDED_DEFAULT_URI } from './api/open.js';
 export { Connect, type ConnectEvents } from './api/connect.js';
+export { defaultAuth, createDefaultAuth } from './api/default-auth.js';
 export { Domain } from './api/domain.js';
 export { DomainSnapshot } from './api/snapshot.js';
 export { Network } from './api/network.js';
