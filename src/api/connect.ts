@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import { ErrorNumber, ErrorScope, VirError, dispatchError, isVirError, virError, type ErrorHandler } from '../errors/index.js';
+import { ErrorDomain, ErrorNumber, ErrorScope, VirError, dispatchError, isVirError, virError, type ErrorHandler } from '../errors/index.js';
 import type {
   ConnectionDriver, DomainEventPayload, DriverMethod, NetworkEventPayload, NodeInfo, StoragePoolEventPayload,
 } from '../drivers/types.js';
@@ -11,6 +11,7 @@ import { HostInterface, NodeDevice } from './host-objects.js';
 import { EventHub } from './events.js';
 import { LIB_VERSION } from './version.js';
 import { uuidArg } from './uuid.js';
+import { checkNonNegative, parseUUIDString } from './arg-checks.js';
 import { createLogger } from '../log/index.js';
 
 const log = createLogger('libvirt');
@@ -123,6 +124,11 @@ export class Connect extends EventEmitter<ConnectEvents> {
     }
   }
 
+  /** The *LookupByUUIDString calls parse their argument before any driver sees it. */
+  #parseUUID(from: number, func: string, uuid: string): Promise<string> {
+    return this.guard(from, () => parseUUIDString(from, func, uuid));
+  }
+
   // Reference counting -------------------------------------------------------------------------
 
   /** virConnectRef: one more reference; returns the new count. */
@@ -225,13 +231,19 @@ export class Connect extends EventEmitter<ConnectEvents> {
   async listAllDomains(flags = 0): Promise<Domain[]> {
     return (await this.invoke('connectListAllDomains', flags)).map((ref) => new Domain(this, ref));
   }
-  async lookupByID(id: number): Promise<Domain> { return new Domain(this, await this.invoke('domainLookupByID', id)); }
+  async lookupByID(id: number): Promise<Domain> {
+    await this.guard(ErrorDomain.VIR_FROM_DOMAIN, () => checkNonNegative(ErrorDomain.VIR_FROM_DOMAIN, 'virDomainLookupByID', 'id', id));
+    return new Domain(this, await this.invoke('domainLookupByID', id));
+  }
   async lookupByName(name: string): Promise<Domain> { return new Domain(this, await this.invoke('domainLookupByName', name)); }
   /** virDomainLookupByUUID: accepts 16 raw bytes or the string form. */
   async lookupByUUID(uuid: Uint8Array | string): Promise<Domain> {
     return new Domain(this, await this.invoke('domainLookupByUUID', uuidArg(uuid)));
   }
-  lookupByUUIDString(uuid: string): Promise<Domain> { return this.lookupByUUID(uuid); }
+  async lookupByUUIDString(uuid: string): Promise<Domain> {
+    const canonical = await this.#parseUUID(ErrorDomain.VIR_FROM_DOMAIN, 'virDomainLookupByUUIDString', uuid);
+    return new Domain(this, await this.invokeAs('virDomainLookupByUUIDString', 'domainLookupByUUID', canonical));
+  }
   async createXML(xml: string, flags = 0): Promise<Domain> { return new Domain(this, await this.invoke('domainCreateXML', xml, flags)); }
   async defineXML(xml: string): Promise<Domain> {
     return new Domain(this, await this.invokeAs('virDomainDefineXML', 'domainDefineXMLFlags', xml, 0));
@@ -259,7 +271,10 @@ export class Connect extends EventEmitter<ConnectEvents> {
   async networkLookupByUUID(uuid: Uint8Array | string): Promise<Network> {
     return new Network(this, await this.invoke('networkLookupByUUID', uuidArg(uuid)));
   }
-  networkLookupByUUIDString(uuid: string): Promise<Network> { return this.networkLookupByUUID(uuid); }
+  async networkLookupByUUIDString(uuid: string): Promise<Network> {
+    const canonical = await this.#parseUUID(ErrorDomain.VIR_FROM_NETWORK, 'virNetworkLookupByUUIDString', uuid);
+    return new Network(this, await this.invokeAs('virNetworkLookupByUUIDString', 'networkLookupByUUID', canonical));
+  }
   async networkCreateXML(xml: string, flags = 0): Promise<Network> { return new Network(this, await this.invoke('networkCreateXML', xml, flags)); }
   async networkDefineXML(xml: string): Promise<Network> {
     return new Network(this, await this.invokeAs('virNetworkDefineXML', 'networkDefineXMLFlags', xml, 0));
@@ -286,7 +301,10 @@ export class Connect extends EventEmitter<ConnectEvents> {
   async storagePoolLookupByUUID(uuid: Uint8Array | string): Promise<StoragePool> {
     return new StoragePool(this, await this.invoke('storagePoolLookupByUUID', uuidArg(uuid)));
   }
-  storagePoolLookupByUUIDString(uuid: string): Promise<StoragePool> { return this.storagePoolLookupByUUID(uuid); }
+  async storagePoolLookupByUUIDString(uuid: string): Promise<StoragePool> {
+    const canonical = await this.#parseUUID(ErrorDomain.VIR_FROM_STORAGE, 'virStoragePoolLookupByUUIDString', uuid);
+    return new StoragePool(this, await this.invokeAs('virStoragePoolLookupByUUIDString', 'storagePoolLookupByUUID', canonical));
+  }
   async storagePoolCreateXML(xml: string, flags = 0): Promise<StoragePool> {
     return new StoragePool(this, await this.invoke('storagePoolCreateXML', xml, flags));
   }

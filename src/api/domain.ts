@@ -7,6 +7,9 @@ import type { Connect } from './connect.js';
 import { uuidBytes } from './uuid.js';
 import { ConnectObject } from './object.js';
 import { DomainSnapshot } from './snapshot.js';
+import { checkGetMetadata, checkNonZero, checkSetMetadata, checkSetVcpus } from './arg-checks.js';
+
+const DOM = ErrorDomain.VIR_FROM_DOMAIN;
 
 /** A domain (virDomain): a handle by name, UUID and id; every call asks the driver afresh. */
 export class Domain extends ConnectObject {
@@ -41,6 +44,14 @@ export class Domain extends ConnectObject {
     if (ref) this.#ref = { ...ref };
   }
 
+  /** libvirt's public API refuses read-only connections first, then checks the arguments. */
+  private precheck(cName: string, checkArgs: () => void): Promise<void> {
+    return this.conn.guard(DOM, () => {
+      this.conn.checkWritable(cName, DOM);
+      checkArgs();
+    });
+  }
+
   // Lifecycle -----------------------------------------------------------------------------------
 
   async create(): Promise<void> {
@@ -55,8 +66,14 @@ export class Domain extends ConnectObject {
   async undefineFlags(flags = 0): Promise<void> {
     await this.conn.invoke('domainUndefineFlags', this.#ref, flags);
   }
-  shutdown(): Promise<void> { return this.conn.invokeAs('virDomainShutdown', 'domainShutdownFlags', this.#ref, 0); }
-  shutdownFlags(flags = 0): Promise<void> { return this.conn.invoke('domainShutdownFlags', this.#ref, flags); }
+  async shutdown(): Promise<void> {
+    await this.conn.invokeAs('virDomainShutdown', 'domainShutdownFlags', this.#ref, 0);
+    this.#ref.id = -1;
+  }
+  async shutdownFlags(flags = 0): Promise<void> {
+    await this.conn.invoke('domainShutdownFlags', this.#ref, flags);
+    this.#ref.id = -1;
+  }
   reboot(flags = 0): Promise<void> { return this.conn.invoke('domainReboot', this.#ref, flags); }
   reset(flags = 0): Promise<void> { return this.conn.invoke('domainReset', this.#ref, flags); }
   async destroy(): Promise<void> {
@@ -87,19 +104,35 @@ export class Domain extends ConnectObject {
   setAutostart(autostart: boolean | number): Promise<void> {
     return this.conn.invoke('domainSetAutostart', this.#ref, Boolean(autostart));
   }
+  /** virDomainRename: like libvirt's, this handle keeps the old name (the driver finds it by UUID). */
   async rename(newName: string, flags = 0): Promise<void> {
-    this.track(await this.conn.invoke('domainRename', this.#ref, newName, flags));
+    await this.conn.invoke('domainRename', this.#ref, newName, flags);
   }
 
   // Resources -----------------------------------------------------------------------------------
 
   maxMemory(): Promise<number> { return this.conn.invoke('domainGetMaxMemory', this.#ref); }
-  setMaxMemory(kib: number): Promise<void> { return this.conn.invoke('domainSetMaxMemory', this.#ref, kib); }
+  async setMaxMemory(kib: number): Promise<void> {
+    await this.precheck('virDomainSetMaxMemory', () => checkNonZero(DOM, 'virDomainSetMaxMemory', 'memory', kib));
+    return this.conn.invoke('domainSetMaxMemory', this.#ref, kib);
+  }
   /** virDomainSetMemory: the balloon of the running domain. */
-  setMemory(kib: number): Promise<void> { return this.conn.invokeAs('virDomainSetMemory', 'domainSetMemoryFlags', this.#ref, kib, VIR_DOMAIN_AFFECT_LIVE); }
-  setMemoryFlags(kib: number, flags = 0): Promise<void> { return this.conn.invoke('domainSetMemoryFlags', this.#ref, kib, flags); }
-  setVcpus(nvcpus: number): Promise<void> { return this.conn.invokeAs('virDomainSetVcpus', 'domainSetVcpusFlags', this.#ref, nvcpus, VIR_DOMAIN_AFFECT_LIVE); }
-  setVcpusFlags(nvcpus: number, flags = 0): Promise<void> { return this.conn.invoke('domainSetVcpusFlags', this.#ref, nvcpus, flags); }
+  async setMemory(kib: number): Promise<void> {
+    await this.precheck('virDomainSetMemory', () => checkNonZero(DOM, 'virDomainSetMemory', 'memory', kib));
+    return this.conn.invokeAs('virDomainSetMemory', 'domainSetMemoryFlags', this.#ref, kib, VIR_DOMAIN_AFFECT_LIVE);
+  }
+  async setMemoryFlags(kib: number, flags = 0): Promise<void> {
+    await this.precheck('virDomainSetMemoryFlags', () => checkNonZero(DOM, 'virDomainSetMemoryFlags', 'memory', kib));
+    return this.conn.invoke('domainSetMemoryFlags', this.#ref, kib, flags);
+  }
+  async setVcpus(nvcpus: number): Promise<void> {
+    await this.precheck('virDomainSetVcpus', () => checkSetVcpus('virDomainSetVcpus', nvcpus, 0));
+    return this.conn.invokeAs('virDomainSetVcpus', 'domainSetVcpusFlags', this.#ref, nvcpus, VIR_DOMAIN_AFFECT_LIVE);
+  }
+  async setVcpusFlags(nvcpus: number, flags = 0): Promise<void> {
+    await this.precheck('virDomainSetVcpusFlags', () => checkSetVcpus('virDomainSetVcpusFlags', nvcpus, flags));
+    return this.conn.invoke('domainSetVcpusFlags', this.#ref, nvcpus, flags);
+  }
   vcpusFlags(flags = 0): Promise<number> { return this.conn.invoke('domainGetVcpusFlags', this.#ref, flags); }
   maxVcpus(): Promise<number> { return this.conn.invoke('domainGetMaxVcpus', this.#ref); }
   vcpus(): Promise<VcpuInfo[]> { return this.conn.invoke('domainGetVcpus', this.#ref); }
@@ -122,10 +155,12 @@ export class Domain extends ConnectObject {
   /** Python: XMLDesc. */
   XMLDesc(flags = 0): Promise<string> { return this.xmlDesc(flags); }
   osType(): Promise<string> { return this.conn.invoke('domainGetOSType', this.#ref); }
-  metadata(type: number, uri: string | null = null, flags = 0): Promise<string> {
+  async metadata(type: number, uri: string | null = null, flags = 0): Promise<string> {
+    await this.conn.guard(DOM, () => checkGetMetadata(type, uri));
     return this.conn.invoke('domainGetMetadata', this.#ref, type, uri, flags);
   }
-  setMetadata(type: number, metadata: string | null, key: string | null = null, uri: string | null = null, flags = 0): Promise<void> {
+  async setMetadata(type: number, metadata: string | null, key: string | null = null, uri: string | null = null, flags = 0): Promise<void> {
+    await this.precheck('virDomainSetMetadata', () => checkSetMetadata(type, metadata, key, uri));
     return this.conn.invoke('domainSetMetadata', this.#ref, type, metadata, key, uri, flags);
   }
   isActive(): Promise<boolean> { return this.conn.invoke('domainIsActive', this.#ref); }

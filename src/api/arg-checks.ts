@@ -1,0 +1,75 @@
+/**
+ * The argument checks libvirt's public API makes before it reaches a driver (virCheckNonZeroArg,
+ * virCheckNonNullArg, VIR_REQUIRE_FLAG, virUUIDParse ...), with libvirt's raw messages.
+ */
+import { ErrorDomain, invalidArgError } from '../errors/index.js';
+import {
+  VIR_DOMAIN_AFFECT_CONFIG, VIR_DOMAIN_METADATA_DESCRIPTION, VIR_DOMAIN_METADATA_ELEMENT, VIR_DOMAIN_METADATA_TITLE,
+  VIR_DOMAIN_VCPU_MAXIMUM,
+} from './constants.js';
+
+export function checkNonZero(from: number, func: string, name: string, value: number): void {
+  if (value === 0) throw invalidArgError(from, func, name, `${name} in ${func} must not be zero`);
+}
+
+export function checkNonNegative(from: number, func: string, name: string, value: number): void {
+  if (value < 0) throw invalidArgError(from, func, name, `${name} in ${func} must be zero or greater`);
+}
+
+export function checkNonNull(from: number, func: string, name: string, value: unknown): void {
+  if (value === null || value === undefined) throw invalidArgError(from, func, name, `${name} in ${func} must not be NULL`);
+}
+
+export function checkNull(from: number, func: string, name: string, value: unknown): void {
+  if (value !== null && value !== undefined) throw invalidArgError(from, func, name, `${name} in ${func} must be NULL`);
+}
+
+/** VIR_REQUIRE_FLAG: `flag` may only be given together with `required`. */
+export function requireFlag(from: number, func: string, flags: number, flag: [number, string], required: [number, string]): void {
+  if (flags & flag[0] && !(flags & required[0])) {
+    throw invalidArgError(from, func, 'flags', `Flag '${required[1]}' is required by flag '${flag[1]}'`);
+  }
+}
+
+/**
+ * virUUIDParse: 32 hex digits, dashes and spaces between them ignored, surrounding whitespace
+ * allowed; the canonical lower-case form, or an 'Invalid UUID' error naming `func`.
+ */
+export function parseUUIDString(from: number, func: string, text: string): string {
+  const digits = text.trim().replace(/^[- ]*/, '');
+  const hex = /^(?:[0-9a-fA-F]{2}[- ]*){15}[0-9a-fA-F]{2}$/.test(digits) ? digits.replace(/[- ]/g, '').toLowerCase() : null;
+  if (hex === null) throw invalidArgError(from, func, 'uuidstr', 'Invalid UUID');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+}
+
+// Domain calls -----------------------------------------------------------------------------------
+
+const DOM = ErrorDomain.VIR_FROM_DOMAIN;
+
+/** virDomainSetVcpus / virDomainSetVcpusFlags. */
+export function checkSetVcpus(func: string, nvcpus: number, flags: number): void {
+  requireFlag(DOM, func, flags, [VIR_DOMAIN_VCPU_MAXIMUM, 'VIR_DOMAIN_VCPU_MAXIMUM'], [VIR_DOMAIN_AFFECT_CONFIG, 'VIR_DOMAIN_AFFECT_CONFIG']);
+  checkNonZero(DOM, func, 'nvcpus', nvcpus);
+}
+
+/** virDomainSetMetadata: which of key and uri each metadata type takes; titles are one line. */
+export function checkSetMetadata(type: number, metadata: string | null, key: string | null, uri: string | null): void {
+  const func = 'virDomainSetMetadata';
+  if (type === VIR_DOMAIN_METADATA_TITLE && metadata?.includes('\n')) {
+    throw invalidArgError(DOM, func, 'metadata', "metadata title can't contain newlines");
+  }
+  if (type === VIR_DOMAIN_METADATA_TITLE || type === VIR_DOMAIN_METADATA_DESCRIPTION) {
+    checkNull(DOM, func, 'uri', uri);
+    checkNull(DOM, func, 'key', key);
+  } else if (type === VIR_DOMAIN_METADATA_ELEMENT) {
+    checkNonNull(DOM, func, 'uri', uri);
+    if (metadata !== null) checkNonNull(DOM, func, 'key', key);
+  }
+}
+
+/** virDomainGetMetadata. */
+export function checkGetMetadata(type: number, uri: string | null): void {
+  const func = 'virDomainGetMetadata';
+  if (type === VIR_DOMAIN_METADATA_TITLE || type === VIR_DOMAIN_METADATA_DESCRIPTION) checkNull(DOM, func, 'uri', uri);
+  else if (type === VIR_DOMAIN_METADATA_ELEMENT) checkNonNull(DOM, func, 'uri', uri);
+}
