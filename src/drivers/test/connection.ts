@@ -6,9 +6,14 @@ import * as net from './networks.js';
 import * as sto from './storage.js';
 import * as host from './host.js';
 import * as snap from './snapshots.js';
-import { E, testError } from './errors.js';
+import { E, testCheckFlags, testError } from './errors.js';
 import { testCapabilitiesXML } from './capabilities.js';
 import type { TestState } from './state.js';
+
+/** Every filter bit of the listAll* calls (libvirt's *_FILTERS_ALL): each a contiguous run of flags. */
+const LIST_DOMAINS_FILTERS_ALL = C.VIR_CONNECT_LIST_DOMAINS_NO_CHECKPOINT * 2 - 1;
+const LIST_NETWORKS_FILTERS_ALL = C.VIR_CONNECT_LIST_NETWORKS_NO_AUTOSTART * 2 - 1;
+const LIST_STORAGE_POOLS_FILTERS_ALL = C.VIR_CONNECT_LIST_STORAGE_POOLS_ISCSI_DIRECT * 2 - 1;
 
 /**
  * One connection to a test driver state. Each entry point delegates to the module of its
@@ -58,7 +63,10 @@ export class TestConnection implements ConnectionDriver {
   async connectListDomains(maxids: number) { return this.s.domains.activeIDs().slice(0, maxids); }
   async connectNumOfDefinedDomains() { return this.s.domains.inactiveNames().length; }
   async connectListDefinedDomains(maxnames: number) { return this.s.domains.inactiveNames().slice(0, maxnames); }
-  async connectListAllDomains(flags: number) { return this.s.domains.filter(flags).map((o) => o.ref()); }
+  async connectListAllDomains(flags: number) {
+    testCheckFlags('testConnectListAllDomains', flags, LIST_DOMAINS_FILTERS_ALL);
+    return this.s.domains.filter(flags).map((o) => o.ref());
+  }
   async domainLookupByID(id: number) { return dom.lookupByID(this.s, id); }
   async domainLookupByName(name: string) { return dom.lookupByName(this.s, name); }
   async domainLookupByUUID(uuid: string) { return dom.lookupByUUID(this.s, uuid); }
@@ -128,7 +136,10 @@ export class TestConnection implements ConnectionDriver {
   async connectListNetworks(max: number) { return this.s.networks.filter((n) => n.active).map((n) => n.def.name).slice(0, max); }
   async connectNumOfDefinedNetworks() { return this.s.networks.filter((n) => !n.active).length; }
   async connectListDefinedNetworks(max: number) { return this.s.networks.filter((n) => !n.active).map((n) => n.def.name).slice(0, max); }
-  async connectListAllNetworks(flags: number) { return net.listAll(this.s, flags); }
+  async connectListAllNetworks(flags: number) {
+    testCheckFlags('testConnectListAllNetworks', flags, LIST_NETWORKS_FILTERS_ALL);
+    return net.listAll(this.s, flags);
+  }
   async networkLookupByName(name: string) { return net.lookupByName(this.s, name); }
   async networkLookupByUUID(uuid: string) { return net.lookupByUUID(this.s, uuid); }
   async networkCreateXML(xml: string, flags: number) { return net.createXML(this.s, xml, flags); }
@@ -148,7 +159,10 @@ export class TestConnection implements ConnectionDriver {
   async connectListStoragePools(max: number) { return this.s.pools.filter((p) => p.active).map((p) => p.def.name).slice(0, max); }
   async connectNumOfDefinedStoragePools() { return this.s.pools.filter((p) => !p.active).length; }
   async connectListDefinedStoragePools(max: number) { return this.s.pools.filter((p) => !p.active).map((p) => p.def.name).slice(0, max); }
-  async connectListAllStoragePools(flags: number) { return sto.listAll(this.s, flags); }
+  async connectListAllStoragePools(flags: number) {
+    testCheckFlags('testConnectListAllStoragePools', flags, LIST_STORAGE_POOLS_FILTERS_ALL);
+    return sto.listAll(this.s, flags);
+  }
   async storagePoolLookupByName(name: string) { return sto.lookupByName(this.s, name); }
   async storagePoolLookupByUUID(uuid: string) { return sto.lookupByUUID(this.s, uuid); }
   async storagePoolLookupByVolume(v: Parameters<typeof sto.poolLookupByVolume>[1]) { return sto.poolLookupByVolume(this.s, v); }
@@ -169,7 +183,7 @@ export class TestConnection implements ConnectionDriver {
   async storagePoolNumOfVolumes(p: StoragePoolRef) { return sto.listVolumes(this.s, p).length; }
   async storagePoolListVolumes(p: StoragePoolRef, max: number) { return sto.listVolumes(this.s, p).map((v) => v.name).slice(0, max); }
   async storagePoolListAllVolumes(p: StoragePoolRef, flags: number) {
-    if (flags) throw testError(E.VIR_ERR_INVALID_ARG, `unsupported flags (0x${flags.toString(16)}) in function testStoragePoolListAllVolumes`);
+    testCheckFlags('testStoragePoolListAllVolumes', flags, 0);
     return sto.listVolumes(this.s, p);
   }
   async storageVolLookupByName(p: StoragePoolRef, name: string) { return sto.volLookupByName(this.s, p, name); }
