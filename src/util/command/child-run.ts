@@ -16,7 +16,7 @@ function collect(stream: Readable | null, into: Buffer[]): Promise<unknown> | nu
 /**
  * One started child: feeds its stdin from a buffer, collects the outputs asked for as strings,
  * and knows when it has exited. Node reaps every child it spawned, so no zombie is left once
- * `exited` settles; its pipes are ours to close, which `destroyPipes` does.
+ * `finished` settles; the pipes are ours to close (the caller's own ones once read or disposed).
  */
 export class ChildRun {
   readonly #child: ChildProcess;
@@ -68,14 +68,6 @@ export class ChildRun {
     return this.#child.pid!;
   }
 
-  get stdout(): Readable | null {
-    return this.#child.stdout;
-  }
-
-  get stderr(): Readable | null {
-    return this.#child.stderr;
-  }
-
   capturedStdout(): string {
     return Buffer.concat(this.#stdoutChunks).toString('utf8');
   }
@@ -101,16 +93,15 @@ export class ChildRun {
   }
 
   /** The output pipes nobody here collects: the caller reads them. */
-  callerPipes(): Readable[] {
+  callerPipes(): { stdout: Readable | null; stderr: Readable | null } {
     const { stdout, stderr } = this.#child;
-    return [stdout && !this.#plan.captureStdout ? stdout : null, stderr && !this.#plan.captureStderr ? stderr : null]
-      .filter((pipe) => pipe !== null);
+    return { stdout: this.#plan.captureStdout ? null : stdout, stderr: this.#plan.captureStderr ? null : stderr };
   }
 
   /** Close stdin and the pipes we collect from; the caller's pipes stay readable to their end. */
   destroyOwnPipes(): void {
-    const callerPipes = this.callerPipes();
-    for (const stream of this.#child.stdio) if (stream && !callerPipes.includes(stream as Readable)) stream.destroy();
+    const { stdout, stderr } = this.callerPipes();
+    for (const stream of this.#child.stdio) if (stream && stream !== stdout && stream !== stderr) stream.destroy();
   }
 }
 

@@ -65,7 +65,7 @@ export class Command implements AsyncDisposable {
   #capturedError: string | null = null;
   #pid: number | null = null;
   /** Pipes handed to the caller by the last run, closed on dispose if the caller did not. */
-  #callerPipes: Readable[] = [];
+  #callerPipes: { stdout: Readable | null; stderr: Readable | null } = { stdout: null, stderr: null };
 
   /** A command running `binary` (a path, or a name looked up on PATH when it runs). */
   constructor(binary: string, args: readonly string[] = []) {
@@ -312,14 +312,14 @@ export class Command implements AsyncDisposable {
     return this.#pid;
   }
 
-  /** The pipe from `setOutputPipe()`, once running. */
+  /** The pipe from `setOutputPipe()` (carrying stderr too with `setErrorToOutput()`), once started. */
   get stdout(): Readable | null {
-    return this.#stdout?.kind === 'pipe' ? this.#run?.stdout ?? null : null;
+    return this.#callerPipes.stdout;
   }
 
-  /** The pipe from `setErrorPipe()`, once running. */
+  /** The pipe from `setErrorPipe()`, once started. */
   get stderr(): Readable | null {
-    return this.#stderr?.kind === 'pipe' ? this.#run?.stderr ?? null : null;
+    return this.#callerPipes.stderr;
   }
 
   // --- logging ---------------------------------------------------------------------------------
@@ -530,7 +530,8 @@ export class Command implements AsyncDisposable {
   async [Symbol.asyncDispose](): Promise<void> {
     await this.abort();
     this.#closeTransferredFds();
-    for (const pipe of this.#callerPipes) pipe.destroy();
-    this.#callerPipes = [];
+    this.#callerPipes.stdout?.destroy();
+    this.#callerPipes.stderr?.destroy();
+    this.#callerPipes = { stdout: null, stderr: null };
   }
 }

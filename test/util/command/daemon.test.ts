@@ -98,3 +98,11 @@ test('a pid file that cannot be written fails the run and stops the daemon', asy
   assert.deepEqual(ourChildren().filter((child) => child.cmdline.endsWith('\0' + '31')), []);
 });
 
+
+test('a daemon may write into a pipe the caller reads', async () => {
+  await using command = new Command('/bin/sh', ['-c', 'echo "daemon in $(pwd)"']).daemonize().setOutputPipe();
+  assert.equal(await command.run(), 0);
+  let text = '';
+  for await (const chunk of command.stdout!) text += chunk;
+  assert.equal(text, 'daemon in /\n');
+});
