@@ -13,7 +13,7 @@ const MIXED: Step[] = [
   { call: 'conn.defineXML', args: [domainXML('paused')], as: 'p' }, { call: 'p.create' }, { call: 'p.suspend' },
   { call: 'conn.defineXML', args: [domainXML('saved')], as: 's' }, { call: 's.create' }, { call: 's.managedSave', args: [0] },
   { call: 'conn.createXML', args: [domainXML('trans'), 0] },
-  { call: 'conn.createXML', args: [domainXML('tpaused'), v.VIR_DOMAIN_START_PAUSED] },
+  { call: 'conn.createXML', args: [domainXML('tpaused'), 0], as: 'tp' }, { call: 'tp.suspend' },
 ];
 
 const L = (flags: number): Step => ({ call: 'conn.listAllDomains', args: [flags] });
