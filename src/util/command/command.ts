@@ -70,7 +70,7 @@ export class Command implements AsyncDisposable {
   /** A command running `binary` (a path, or a name looked up on PATH when it runs). */
   constructor(binary: string, args: readonly string[] = []) {
     this.addArg(binary);
-    this.addArgSet(args, true);
+    this.#addArgs(args);
   }
 
   /** A command from a whole argv, binary first. */
@@ -115,15 +115,19 @@ export class Command implements AsyncDisposable {
     return this.addArg(format(template, ...values));
   }
 
-  /** Several arguments at once; an empty array is a mistake, as in libvirt. */
-  addArgSet(args: readonly string[], allowEmpty = false): this {
-    if (!Array.isArray(args) || (args.length === 0 && !allowEmpty)) return this.#fail('empty argument set');
+  #addArgs(args: readonly string[]): this {
+    if (!Array.isArray(args)) return this.#fail('arguments must be an array');
     for (const arg of args) this.addArg(arg);
     return this;
   }
 
+  /** Several arguments at once; an empty array is a mistake, as in libvirt. */
+  addArgSet(args: readonly string[]): this {
+    return Array.isArray(args) && args.length === 0 ? this.#fail('empty argument set') : this.#addArgs(args);
+  }
+
   addArgList(...args: string[]): this {
-    return this.addArgSet(args, true);
+    return this.#addArgs(args);
   }
 
   // --- environment -----------------------------------------------------------------------------
