@@ -28,7 +28,7 @@ export function parseUUID(text: string): string | undefined {
 
 export function parseGeneral(root: XmlElement): DomainGeneral {
   const type = attr(root, 'type');
-  if (type === undefined) throw xmlError('missing domain type attribute');
+  if (type === undefined) throw internalError('missing domain type attribute');
   if (!(DOMAIN_TYPES as readonly string[]).includes(type)) throw unsupported(`invalid domain type ${type}`);
   const name = childText(root, 'name');
   if (name === undefined || name === '') {

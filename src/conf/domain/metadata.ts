@@ -46,7 +46,7 @@ interface MetadataHolder {
 
 function checkType(type: number): void {
   if (type !== VIR_DOMAIN_METADATA_DESCRIPTION && type !== VIR_DOMAIN_METADATA_TITLE && type !== VIR_DOMAIN_METADATA_ELEMENT) {
-    throw virError(ErrorDomain.VIR_FROM_DOMAIN, ErrorNumber.VIR_ERR_INVALID_ARG, 'unknown metadata type');
+    throw virError(ErrorDomain.VIR_FROM_DOMAIN, ErrorNumber.VIR_ERR_INVALID_ARG, `unknown metadata type '${type}'`);
   }
 }
 
@@ -100,7 +100,7 @@ export function setDomainMetadata(def: MetadataHolder, type: number, metadata: s
   const rest = (def.metadata ?? []).filter((e) => e.uri !== uri);
   if (value !== undefined) {
     if (!key) throw virError(ErrorDomain.VIR_FROM_DOMAIN, ErrorNumber.VIR_ERR_INVALID_ARG, 'key is required');
-    const parsed = parseXmlDocument(value, { url: '(metadata_xml)', errorDomain: ErrorDomain.VIR_FROM_XML });
+    const parsed = parseXmlDocument(value, { url: '(metadata_xml)', errorDomain: ErrorDomain.VIR_FROM_DOMAIN });
     const doc = new DOMParser().parseFromString(`<metadata/>`, 'text/xml');
     const el = doc.createElementNS(uri, `${key}:${parsed.localName}`);
     el.setAttribute(`xmlns:${key}`, uri);

@@ -38,7 +38,6 @@ export const badInputScenarios: Scenario[] = [
   {
     name: 'domain XML without a type attribute',
     steps: [{ call: 'conn.defineXML', args: ['<domain><name>x</name><memory>1024</memory><os><type>hvm</type></os></domain>'] }],
-    knownDifference: 'src/conf/domain reports a missing domain type as VIR_ERR_XML_ERROR (27); libvirt 9.0.0 as VIR_ERR_INTERNAL_ERROR (1)',
   },
   {
     name: 'defineXMLFlags VALIDATE against the schema',

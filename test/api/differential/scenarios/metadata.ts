@@ -60,8 +60,6 @@ export const metadataScenarios: Scenario[] = [
       ...shutOff, { call: 'x.setMetadata', args: [ELEMENT, '<a>', 'k', NS, 0] },
       { call: 'x.setMetadata', args: [7, 'x', null, null, 0] }, { call: 'x.metadata', args: [7, null, 0] },
     ],
-    knownDifference: "src/conf/domain/metadata.ts: a malformed element is reported from VIR_FROM_XML (5) where libvirt says "
-      + "VIR_FROM_DOMAIN (20), and an unknown type lacks the number (libvirt: unknown metadata type '7')",
   },
   {
     name: 'metadata LIVE vs CONFIG on a running domain',
