@@ -1,8 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { ErrorDomain, ErrorNumber, ErrorScope, VirError, dispatchError, isVirError, virError, type ErrorHandler } from '../errors/index.js';
-import type {
-  ConnectionDriver, DomainEventPayload, DriverMethod, NetworkEventPayload, NodeInfo, StoragePoolEventPayload,
-} from '../drivers/types.js';
+import type { ConnectionDriver, DriverMethod, NodeInfo } from '../drivers/types.js';
 import { ENTRY_POINTS } from './entry-points.js';
 import { Domain } from './domain.js';
 import { Network } from './network.js';

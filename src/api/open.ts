@@ -1,6 +1,6 @@
 import { ErrorDomain, ErrorNumber, dispatchError, isVirError, virError } from '../errors/index.js';
 import type { ConnectAuth, ConnectTarget, DriverFactory } from '../drivers/types.js';
-import { isRemote, parseURI, resolveConnectURI, splitScheme, type VirURI } from '../uri/index.js';
+import { isRemote, resolveConnectURI, splitScheme, type VirURI } from '../uri/index.js';
 import { VIR_CONNECT_RO } from './constants.js';
 import { Connect } from './connect.js';
 import { localDriverFor, remoteDriver } from './registry.js';

@@ -1,7 +1,5 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { closeSync, existsSync, openSync, writeSync } from 'node:fs';
-import { basename, resolve } from 'node:path';
-import type { Socket } from 'node:net';
+import { closeSync, openSync, writeSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { ErrorDomain, ErrorNumber, virError } from '../errors/index.js';
 import { LogPriority, parsePriorityNumber } from './priority.js';
 import { formatLine } from './format.js';
@@ -91,45 +89,13 @@ function fdOutput(spec: LogOutputSpec, fd: number, closeFd: boolean): LogOutput 
   };
 }
 
-/** syslog(3) severities, as libvirt maps its priorities. */
-const SYSLOG_SEVERITY: Record<LogPriority, number> = { 1: 7, 2: 6, 3: 4, 4: 3 };
-const LOG_DAEMON = 3 << 3;
-
 /**
- * Node has no datagram Unix sockets, so syslog and journald messages go through one long-lived
- * helper (`logger` / `systemd-cat`) that reads `<priority>text` lines on its stdin.
+ * syslog and journald take datagrams on a Unix socket, which Node cannot send; relaying through a
+ * helper process would spawn outside the Command API, which itself logs here. So they are refused.
  */
-function helperOutput(spec: LogOutputSpec, socketPath: string, argv: string[], line: (r: LogRecord) => string): LogOutput {
-  if (!existsSync(socketPath)) {
-    throw virError(ErrorDomain.VIR_FROM_NONE, ErrorNumber.VIR_ERR_CONFIG_UNSUPPORTED,
-      `log output '${spec.dest}' is not available: ${socketPath} does not exist`);
-  }
-  let child: ChildProcess | null = null;
-  const start = (): ChildProcess => {
-    const proc = spawn(argv[0], argv.slice(1), { stdio: ['pipe', 'ignore', 'ignore'] });
-    proc.on('error', () => { child = null; });
-    proc.on('exit', () => { child = null; });
-    proc.stdin?.on('error', () => { child = null; });
-    proc.unref();
-    (proc.stdin as unknown as Socket | null)?.unref?.();
-    return proc;
-  };
-  return {
-    ...spec,
-    needsInitMessage: true,
-    write(record) {
-      child ??= start();
-      child.stdin?.write(line(record));
-    },
-    close() {
-      child?.stdin?.end();
-      child = null;
-    },
-  };
-}
-
-function programName(): string {
-  return basename(process.argv[1] ?? process.argv0);
+function unsupportedOutput(spec: LogOutputSpec): never {
+  throw virError(ErrorDomain.VIR_FROM_NONE, ErrorNumber.VIR_ERR_CONFIG_UNSUPPORTED,
+    `log output '${spec.dest}' is not supported: Node.js cannot send Unix datagrams; use stderr or file`);
 }
 
 /** Open an output; throws libvirt's system error when a log file cannot be opened. */
@@ -146,12 +112,8 @@ export function openOutput(spec: LogOutputSpec): LogOutput {
       }
     }
     case 'syslog':
-      return helperOutput(spec, '/dev/log', ['logger', '--prio-prefix', '-t', spec.name as string],
-        (r) => `<${LOG_DAEMON | SYSLOG_SEVERITY[r.priority]}>${r.formatted}`);
     case 'journald':
-      return helperOutput(spec, '/run/systemd/journal/socket',
-        ['systemd-cat', '--level-prefix=true', '-t', programName()],
-        (r) => `<${SYSLOG_SEVERITY[r.priority]}>${r.raw.replace(/\n/g, ' ')}\n`);
+      return unsupportedOutput(spec);
   }
 }
 

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { ErrorNumber } from '../../../src/errors/index.js';
 import { Command } from '../../../src/util/command/index.js';
-import { COMMAND_MODULE, REPORT_MODULE, reporterCommand, runReporter } from './child-report.js';
+import { REPORT_MODULE, reporterCommand, runReporter } from './child-report.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'tsvirt-command-fds-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
