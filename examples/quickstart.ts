@@ -12,6 +12,10 @@ const GUEST_XML = `<domain type='test'>
 </domain>`;
 
 const STATE_NAMES = ['no state', 'running', 'blocked', 'paused', 'in shutdown', 'shut off', 'crashed', 'pmsuspended'];
+const EVENT_NAMES = ['Defined', 'Undefined', 'Started', 'Suspended', 'Resumed', 'Stopped', 'Shutdown', 'PMSuspended', 'Crashed'];
+
+/** Events arrive from the event loop, as libvirt delivers them: let them in before going on. */
+const settle = () => new Promise((resolve) => setImmediate(resolve));
 
 async function main(): Promise<void> {
   const uri = process.argv[2] ?? 'test:///default';
@@ -22,13 +26,14 @@ async function main(): Promise<void> {
 
   const events = new AbortController();
   await conn.domainEventRegisterAny(null, virt.VIR_DOMAIN_EVENT_ID_LIFECYCLE, (ev) => {
-    console.log(`  event: ${ev.dom.name()} lifecycle ${ev.event}/${ev.detail}`);
+    console.log(`  event: ${ev.dom.name()} ${EVENT_NAMES[ev.event ?? 0]} (detail ${ev.detail})`);
   }, undefined, { signal: events.signal });
 
   const dom = await conn.defineXML(GUEST_XML);
-  await dom.create();
-  await dom.suspend();
-  await dom.resume();
+  for (const step of [() => dom.create(), () => dom.suspend(), () => dom.resume()]) {
+    await step();
+    await settle();
+  }
 
   console.log('\n Id   Name         State');
   for (const d of await conn.listAllDomains()) {
@@ -38,12 +43,12 @@ async function main(): Promise<void> {
 
   await dom.destroy();
   await dom.undefine();
+  await settle();
   try {
     await conn.lookupByName('quickstart');
   } catch (err) {
     if (err instanceof virt.VirError) console.log(`\nAfter undefine: ${err.message} (code ${err.codeName})`);
   }
-  await new Promise((resolve) => setImmediate(resolve));
   events.abort();
 }
 
