@@ -57,7 +57,7 @@ export function getDomainMetadata(def: MetadataHolder, type: number, uri?: strin
   if (type === VIR_DOMAIN_METADATA_ELEMENT) {
     if (!uri) throw virError(ErrorDomain.VIR_FROM_DOMAIN, ErrorNumber.VIR_ERR_INVALID_ARG, 'uri is required');
     const entry = def.metadata?.find((e) => e.uri === uri);
-    if (entry) value = dumpNode(stripPrefix(entry.element), 0);
+    if (entry) value = dumpNode(stripPrefix(entry.element, uri), 0);
   } else {
     value = type === VIR_DOMAIN_METADATA_TITLE ? def.title : def.description;
   }
@@ -68,19 +68,39 @@ export function getDomainMetadata(def: MetadataHolder, type: number, uri?: strin
   return value;
 }
 
-/** The element without its namespace prefix and declaration (what libvirt hands back). */
-function stripPrefix(el: XmlElement): XmlElement {
+/**
+ * The element as libvirt hands it back: elements of the metadata's namespace lose their prefix,
+ * the namespace declaration goes; other namespaces stay as they are.
+ */
+function stripPrefix(el: XmlElement, uri: string): XmlElement {
   const doc = new DOMParser().parseFromString('<r/>', 'text/xml');
-  const copy = doc.importNode(el, true) as XmlElement;
-  const prefix = el.prefix;
-  if (prefix) copy.removeAttribute(`xmlns:${prefix}`);
-  const out = doc.createElement(el.localName ?? el.nodeName);
-  for (let i = 0; i < copy.attributes.length; i++) {
-    const a = copy.attributes.item(i)!;
-    out.setAttribute(a.name, a.value);
+  const rename = (node: XmlElement): XmlElement => {
+    if (node.namespaceURI !== uri) return doc.importNode(node, true) as XmlElement;
+    const out = doc.createElement(node.localName ?? node.nodeName);
+    for (let i = 0; i < node.attributes.length; i++) {
+      const a = node.attributes.item(i)!;
+      if (!(node.prefix && a.name === `xmlns:${node.prefix}`)) out.setAttribute(a.name, a.value);
+    }
+    for (let c = node.firstChild; c; c = c.nextSibling) {
+      out.appendChild(c.nodeType === 1 ? rename(c as XmlElement) : doc.importNode(c, true));
+    }
+    return out;
+  };
+  return rename(el);
+}
+
+/** libvirt moves every element without a namespace into the metadata's (prefix `key`). */
+function intoNamespace(doc: ReturnType<DOMParser['parseFromString']>, node: XmlElement, uri: string, key: string): XmlElement {
+  if (node.namespaceURI) return doc.importNode(node, true) as XmlElement;
+  const el = doc.createElementNS(uri, `${key}:${node.localName ?? node.nodeName}`);
+  for (let i = 0; i < node.attributes.length; i++) {
+    const a = node.attributes.item(i)!;
+    if (a.name !== 'xmlns') el.setAttribute(a.name, a.value);
   }
-  while (copy.firstChild) out.appendChild(copy.firstChild);
-  return out;
+  for (let c = node.firstChild; c; c = c.nextSibling) {
+    el.appendChild(c.nodeType === 1 ? intoNamespace(doc, c as XmlElement, uri, key) : doc.importNode(c, true));
+  }
+  return el;
 }
 
 /** virDomainSetMetadata on a definition (`key` is the namespace prefix for ELEMENT). */
@@ -108,7 +128,9 @@ export function setDomainMetadata(def: MetadataHolder, type: number, metadata: s
       const a = parsed.attributes.item(i)!;
       if (a.name !== 'xmlns' && !a.name.startsWith('xmlns:')) el.setAttribute(a.name, a.value);
     }
-    for (let c = parsed.firstChild; c; c = c.nextSibling) el.appendChild(doc.importNode(c, true));
+    for (let c = parsed.firstChild; c; c = c.nextSibling) {
+      el.appendChild(c.nodeType === 1 ? intoNamespace(doc, c as XmlElement, uri, key) : doc.importNode(c, true));
+    }
     rest.push({ uri, element: el });
   }
   def.metadata = rest;

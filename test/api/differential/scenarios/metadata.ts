@@ -42,8 +42,6 @@ export const metadataScenarios: Scenario[] = [
     steps: [
       ...shutOff, { call: 'x.setMetadata', args: [ELEMENT, '<info><owner>ops</owner></info>', 'app', NS, 0] }, { call: 'x.xmlDesc', args: [0] },
     ],
-    knownDifference: 'src/conf/domain/metadata.ts puts only the root of the element in the namespace; libvirt '
-      + '(virXMLNodeSanitizeNamespaces) prefixes every descendant: <app:owner> where we write <owner>',
   },
   {
     name: 'metadata argument errors: missing or extra key and uri',
