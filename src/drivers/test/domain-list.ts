@@ -65,6 +65,11 @@ export class DomainObjList {
     return { obj, oldDef: null };
   }
 
+  /** Take an object as it is (a copied state). */
+  adopt(obj: DomainObj): void {
+    this.#objs.push(obj);
+  }
+
   remove(obj: DomainObj): void {
     const at = this.#objs.indexOf(obj);
     if (at >= 0) this.#objs.splice(at, 1);

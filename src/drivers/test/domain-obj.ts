@@ -26,6 +26,20 @@ export class DomainObj {
     this.def = def;
   }
 
+  /** A deep copy, snapshots included. */
+  clone(): DomainObj {
+    const copy = new DomainObj(cloneDomainDef(this.def));
+    copy.newDef = this.newDef && cloneDomainDef(this.newDef);
+    copy.state = this.state;
+    copy.reason = this.reason;
+    copy.persistent = this.persistent;
+    copy.autostart = this.autostart;
+    copy.hasManagedSave = this.hasManagedSave;
+    copy.domId = this.domId;
+    copy.snapshots = this.snapshots?.clone() ?? null;
+    return copy;
+  }
+
   get id(): number {
     return this.isActive() ? this.domId : -1;
   }

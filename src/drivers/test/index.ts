@@ -8,12 +8,17 @@ import { TestState } from './state.js';
 
 /** test:///default is shared by every connection while any is open, then starts afresh. */
 let shared: { state: TestState; users: number } | null = null;
+/** The default state as first built; later fresh opens copy it rather than parse again. */
+let pristine: TestState | null = null;
 
 function openDefault(): { state: TestState; release: () => void } {
   if (!shared) {
-    const state = new TestState();
-    state.cells = TestState.defaultCells();
-    shared = { state: loadNodeXML(DEFAULT_NODE_XML, null, state), users: 0 };
+    if (!pristine) {
+      pristine = new TestState();
+      pristine.cells = TestState.defaultCells();
+      loadNodeXML(DEFAULT_NODE_XML, null, pristine);
+    }
+    shared = { state: pristine.clone(), users: 0 };
   }
   const entry = shared;
   entry.users += 1;

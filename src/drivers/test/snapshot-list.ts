@@ -1,4 +1,4 @@
-import type { DomainDef } from '../../conf/domain/index.js';
+import { cloneDomainDef, type DomainDef } from '../../conf/domain/index.js';
 import type { SnapshotDef } from '../../conf/snapshot/index.js';
 import * as C from '../../api/constants.js';
 
@@ -12,6 +12,13 @@ export interface SnapshotObj {
 export class SnapshotList {
   readonly #byName = new Map<string, SnapshotObj>();
   current: string | null = null;
+
+  clone(): SnapshotList {
+    const copy = new SnapshotList();
+    for (const s of this.all()) copy.add({ def: structuredClone(s.def), dom: s.dom && cloneDomainDef(s.dom) });
+    copy.current = this.current;
+    return copy;
+  }
 
   count(): number {
     return this.#byName.size;

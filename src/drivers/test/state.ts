@@ -22,6 +22,24 @@ export class TestState {
     return this.#nextDomID++;
   }
 
+  /**
+   * An independent copy: what a fresh test:///default starts from without parsing its node XML
+   * again. Definitions are deep-copied; host interface and device elements are shared (read-only).
+   */
+  clone(): TestState {
+    const copy = new TestState();
+    copy.nodeInfo = { ...this.nodeInfo };
+    copy.cells = structuredClone(this.cells);
+    copy.#nextDomID = this.#nextDomID;
+    for (const obj of this.domains.all()) copy.domains.adopt(obj.clone());
+    copy.networks.push(...this.networks.map((n) => ({ ...n, def: structuredClone(n.def), newDef: n.newDef && structuredClone(n.newDef) })));
+    copy.pools.push(...this.pools.map((p) => ({ ...p, def: structuredClone(p.def), volumes: structuredClone(p.volumes) })));
+    copy.interfaces.push(...this.interfaces.map((i) => ({ ...i })));
+    copy.devices.push(...this.devices.map((d) => ({ ...d })));
+    copy.auths.push(...this.auths.map((a) => ({ ...a })));
+    return copy;
+  }
+
   networkByName(name: string): NetworkObj | undefined {
     return this.networks.find((n) => n.def.name === name);
   }
