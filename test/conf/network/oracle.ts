@@ -1,3 +1,4 @@
+import { VirError } from '../../../src/errors/index.js';
 /**
  * The real libvirt 9.0.0 test driver as an oracle: one /usr/bin/python3 process runs a whole
  * batch of define/dump steps on `test:///default` and answers with each result or error.
@@ -74,4 +75,14 @@ export function relaxngProblem(xml: string, schema: string): string | null {
   const res = spawnSync('xmllint', ['--noout', '--relaxng', `/usr/share/libvirt/schemas/${schema}`, '-'],
     { input: xml, encoding: 'utf8' });
   return res.status === 0 ? null : res.stderr;
+}
+
+/** What our side gives for one input, shaped like an oracle result: the XML or the error. */
+export function outcome(fn: () => string): OracleResult {
+  try {
+    return { ok: true, xml: fn() };
+  } catch (e) {
+    if (!(e instanceof VirError)) throw e;
+    return { ok: false, code: e.code, domain: e.domain, message: e.message };
+  }
 }

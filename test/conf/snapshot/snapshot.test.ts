@@ -4,7 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { alignSnapshotDisks, formatSnapshotXML, parseSnapshotXML, type DomainDiskInfo, type SnapshotDef } from '../../../src/conf/snapshot/index.js';
 import { VirError } from '../../../src/errors/vir-error.js';
-import { oracleAvailable, relaxngProblem, runOracle, xmllintAvailable, type OracleResult } from '../network/oracle.js';
+import { oracleAvailable, relaxngProblem, runOracle, xmllintAvailable, type OracleResult, outcome } from '../network/oracle.js';
 
 const here = join(process.cwd(), 'test/conf/snapshot');
 const domainXml = readFileSync(join(here, 'domain.xml'), 'utf8');
@@ -35,14 +35,6 @@ function createLikeTestDriver(xml: string, parent: string | undefined, domainXML
   return formatSnapshotXML(def, { domainXML });
 }
 
-function outcome(fn: () => string): OracleResult {
-  try {
-    return { ok: true, xml: fn() };
-  } catch (e) {
-    if (!(e instanceof VirError)) throw e;
-    return { ok: false, code: e.code, domain: e.domain, message: e.message };
-  }
-}
 
 /** Creation times differ between the two runs; everything else must not. */
 const maskTime = (r: OracleResult) => (r.ok ? { ...r, xml: r.xml.replace(/<creationTime>\d+<\/creationTime>/, '<creationTime>T</creationTime>') } : r);

@@ -3,8 +3,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { formatPoolXML, formatVolXML, parsePoolXML, parseVolXML, scaleInteger, type StoragePoolDef } from '../../../src/conf/storage/index.js';
-import { VirError } from '../../../src/errors/vir-error.js';
-import { oracleAvailable, relaxngProblem, runOracle, xmllintAvailable, type OracleResult, type OracleStep } from '../network/oracle.js';
+import { oracleAvailable, relaxngProblem, runOracle, xmllintAvailable, type OracleStep, outcome } from '../network/oracle.js';
 
 const dir = join(process.cwd(), 'test/conf/storage');
 const pools = readdirSync(join(dir, 'pools')).sort();
@@ -51,14 +50,6 @@ const BAD_VOLS: Record<string, string> = {
   badType: "<volume type='tape'><name>v</name><capacity>1</capacity></volume>",
 };
 
-function outcome(fn: () => string): OracleResult {
-  try {
-    return { ok: true, xml: fn() };
-  } catch (e) {
-    if (!(e instanceof VirError)) throw e;
-    return { ok: false, code: e.code, domain: e.domain, message: e.message };
-  }
-}
 
 /** A defined pool as the test driver reports it: its fixed sizes filled in. */
 function definedPool(xml: string): StoragePoolDef {
