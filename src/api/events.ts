@@ -1,7 +1,7 @@
 import { ErrorDomain, ErrorNumber, virError } from '../errors/index.js';
 import type { DomainEventPayload, NetworkEventPayload, StoragePoolEventPayload } from '../drivers/types.js';
 import { VIR_DOMAIN_EVENT_ID_LIFECYCLE } from './constants.js';
-import type { Connect } from './connect.js';
+import type { Connect, ConnectEvents } from './connect.js';
 import { Domain } from './domain.js';
 import { Network } from './network.js';
 import { StoragePool } from './storage.js';
@@ -40,11 +40,9 @@ export class EventHub {
     opaque?: unknown, options: RegisterOptions = {},
   ): Promise<number> => {
     const conn = this.#conn;
-    const driverId = await conn.invoke('connectDomainEventRegisterAny', dom?.ref ?? null, eventId, (payload) => {
-      const event: DomainEvent = { ...payload, conn, dom: new Domain(conn, payload.domain) };
-      deliver(() => callback(event, opaque));
-      conn.emit('domainEvent', event);
-    });
+    const send = this.sender(callback, opaque, 'domainEvent');
+    const driverId = await conn.invoke('connectDomainEventRegisterAny', dom?.ref ?? null, eventId,
+      (payload) => send({ ...payload, conn, dom: new Domain(conn, payload.domain) }));
     return this.remember('domain', driverId, options.signal);
   };
 
@@ -56,11 +54,9 @@ export class EventHub {
     opaque?: unknown, options: RegisterOptions = {},
   ): Promise<number> => {
     const conn = this.#conn;
-    const driverId = await conn.invoke('connectNetworkEventRegisterAny', net?.ref ?? null, eventId, (payload) => {
-      const event: NetworkEvent = { ...payload, conn, net: new Network(conn, payload.network) };
-      deliver(() => callback(event, opaque));
-      conn.emit('networkEvent', event);
-    });
+    const send = this.sender(callback, opaque, 'networkEvent');
+    const driverId = await conn.invoke('connectNetworkEventRegisterAny', net?.ref ?? null, eventId,
+      (payload) => send({ ...payload, conn, net: new Network(conn, payload.network) }));
     return this.remember('network', driverId, options.signal);
   };
 
@@ -72,11 +68,9 @@ export class EventHub {
     opaque?: unknown, options: RegisterOptions = {},
   ): Promise<number> => {
     const conn = this.#conn;
-    const driverId = await conn.invoke('connectStoragePoolEventRegisterAny', pool?.ref ?? null, eventId, (payload) => {
-      const event: StoragePoolEvent = { ...payload, conn, pool: new StoragePool(conn, payload.pool) };
-      deliver(() => callback(event, opaque));
-      conn.emit('storagePoolEvent', event);
-    });
+    const send = this.sender(callback, opaque, 'storagePoolEvent');
+    const driverId = await conn.invoke('connectStoragePoolEventRegisterAny', pool?.ref ?? null, eventId,
+      (payload) => send({ ...payload, conn, pool: new StoragePool(conn, payload.pool) }));
     return this.remember('pool', driverId, options.signal);
   };
 
@@ -116,6 +110,16 @@ export class EventHub {
   dispose(): void {
     for (const reg of this.#regs.values()) reg.detachAbort?.();
     this.#regs.clear();
+  }
+
+  /** Delivery of one registration: its callback first, then the Connect's own event of that kind. */
+  private sender<K extends 'domainEvent' | 'networkEvent' | 'storagePoolEvent'>(
+    callback: (event: ConnectEvents[K][0], opaque?: unknown) => void, opaque: unknown, kind: K,
+  ): (event: ConnectEvents[K][0]) => void {
+    return (event) => {
+      deliver(() => callback(event, opaque));
+      (this.#conn.emit as (k: K, e: ConnectEvents[K][0]) => boolean)(kind, event);
+    };
   }
 
   private remember(kind: Registration['kind'], driverId: number, signal?: AbortSignal): number {
