@@ -10,8 +10,24 @@ command -v virsh >/dev/null 2>&1 || need+=(libvirt-clients)
 /usr/bin/python3 -c 'import libvirt' >/dev/null 2>&1 || need+=(python3-libvirt)
 command -v xmllint >/dev/null 2>&1 || need+=(libxml2-utils)
 command -v setpriv >/dev/null 2>&1 || need+=(util-linux)
+# The QEMU driver's tests boot real guests and compare with libvirt's own QEMU driver.
+command -v qemu-system-x86_64 >/dev/null 2>&1 || need+=(qemu-system-x86)
+command -v qemu-img >/dev/null 2>&1 || need+=(qemu-utils)
+command -v libvirtd >/dev/null 2>&1 || need+=(libvirt-daemon)
+[ -e /usr/lib/x86_64-linux-gnu/libvirt/connection-driver/libvirt_driver_qemu.so ] || need+=(libvirt-daemon-driver-qemu)
+[ -d /usr/share/OVMF ] || need+=(ovmf)
+
+# libvirt's privileged QEMU driver (the oracle, even embedded) refuses to start without its user.
+ensure_qemu_user() {
+  [ "$(id -u)" = 0 ] || return 0
+  getent group kvm >/dev/null || groupadd --system kvm
+  getent group libvirt-qemu >/dev/null || groupadd --system libvirt-qemu
+  getent passwd libvirt-qemu >/dev/null ||
+    useradd --system --no-create-home -g libvirt-qemu -G kvm -s /usr/sbin/nologin libvirt-qemu
+}
 
 if [ ${#need[@]} -eq 0 ]; then
+  ensure_qemu_user
   exit 0
 fi
 if [ "$(id -u)" != 0 ] || ! command -v apt-get >/dev/null 2>&1; then
@@ -22,3 +38,4 @@ echo "setup: installing ${need[*]}" >&2
 export DEBIAN_FRONTEND=noninteractive
 apt-get update -qq >/dev/null
 apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+ensure_qemu_user
