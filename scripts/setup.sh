@@ -16,6 +16,11 @@ command -v qemu-img >/dev/null 2>&1 || need+=(qemu-utils)
 command -v libvirtd >/dev/null 2>&1 || need+=(libvirt-daemon)
 [ -e /usr/lib/x86_64-linux-gnu/libvirt/connection-driver/libvirt_driver_qemu.so ] || need+=(libvirt-daemon-driver-qemu)
 [ -d /usr/share/OVMF ] || need+=(ovmf)
+# The test guest (test/drivers/qemu/guest) is unpacked from these packages with apt-get download.
+apt_knows() { apt-cache show "$1" >/dev/null 2>&1; }
+if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1 && ! { apt_knows linux-image-cloud-amd64 && apt_knows busybox-static; }; then
+  apt-get update -qq >/dev/null
+fi
 
 # libvirt's privileged QEMU driver (the oracle, even embedded) refuses to start without its user.
 ensure_qemu_user() {

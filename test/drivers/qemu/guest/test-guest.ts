@@ -1,0 +1,104 @@
+/**
+ * The small Linux guest the QEMU driver tests boot: Debian's cloud kernel and an initramfs built
+ * here with busybox-static, both unpacked from packages fetched with `apt-get download` (nothing
+ * installed). /init loads evdev and the ACPI button driver and runs busybox acpid, which turns the
+ * power button into `poweroff -f`, so ACPI shutdown works. Built once, cached under the temp dir.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildCpio, type CpioEntry } from './cpio.js';
+
+export interface TestGuest {
+  kernel: string;
+  initrd: string;
+  cmdline: string;
+}
+
+/** Printed on the serial console once /init reached user space and acpid runs. */
+export const READY_MARKER = 'TSVIRT-GUEST-READY';
+
+const INIT = `#!/bin/busybox sh
+/bin/busybox --install -s /bin
+mount -t proc proc /proc
+mount -t sysfs sysfs /sys
+mount -t devtmpfs devtmpfs /dev
+insmod /lib/evdev.ko
+insmod /lib/button.ko
+acpid -c /etc/acpi
+echo ${READY_MARKER}
+while :; do sh; done </dev/console >/dev/console 2>&1
+`;
+
+const POWER_BUTTON_ACTION = '#!/bin/sh\npoweroff -f\n';
+
+const CACHE = process.env.TSVIRT_TEST_CACHE ?? join(tmpdir(), 'tsvirt-test-cache');
+
+function run(cmd: string, args: string[], cwd?: string): string {
+  return execFileSync(cmd, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+/** The versioned kernel package the cloud meta-package points at (e.g. linux-image-6.1.0-56-cloud-amd64). */
+function kernelPackage(): string {
+  const deps = run('apt-cache', ['depends', 'linux-image-cloud-amd64']);
+  const m = /Depends: (linux-image-[0-9][^\s]*-cloud-amd64)\s/.exec(deps);
+  if (!m) throw new Error(`linux-image-cloud-amd64 has no kernel dependency:\n${deps}`);
+  return m[1]!;
+}
+
+function findFile(root: string, name: string): string {
+  for (const entry of readdirSync(root, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile() && entry.name === name) return join(entry.parentPath ?? entry.path, entry.name);
+  }
+  throw new Error(`${name} not found under ${root}`);
+}
+
+function initramfs(unpacked: string): Buffer {
+  const dir = (path: string): CpioEntry => ({ path, mode: 0o40755 });
+  const file = (path: string, data: Buffer, perm = 0o755): CpioEntry => ({ path, mode: 0o100000 | perm, data });
+  return buildCpio([
+    ...['bin', 'dev', 'etc', 'etc/acpi', 'etc/acpi/PWRF', 'lib', 'proc', 'sys', 'tmp', 'var', 'var/log', 'var/run'].map(dir),
+    { path: 'dev/console', mode: 0o20600, rdev: { major: 5, minor: 1 } },
+    file('bin/busybox', readFileSync(join(unpacked, 'bin/busybox'))),
+    file('lib/evdev.ko', readFileSync(findFile(join(unpacked, 'lib/modules'), 'evdev.ko')), 0o644),
+    file('lib/button.ko', readFileSync(findFile(join(unpacked, 'lib/modules'), 'button.ko')), 0o644),
+    file('etc/acpi/PWRF/00000080', Buffer.from(POWER_BUTTON_ACTION)),
+    file('init', Buffer.from(INIT)),
+  ]);
+}
+
+function build(target: string, kernelPkg: string): void {
+  mkdirSync(CACHE, { recursive: true });
+  const work = mkdtempSync(join(CACHE, 'build-'));
+  try {
+    run('apt-get', ['download', '-q', kernelPkg, 'busybox-static'], work);
+    const unpacked = join(work, 'root');
+    for (const deb of readdirSync(work).filter((f) => f.endsWith('.deb'))) run('dpkg', ['-x', join(work, deb), unpacked]);
+    const out = join(work, 'guest');
+    mkdirSync(out);
+    const vmlinuz = readdirSync(join(unpacked, 'boot')).find((f) => f.startsWith('vmlinuz-'));
+    if (!vmlinuz) throw new Error(`${kernelPkg} holds no vmlinuz`);
+    renameSync(join(unpacked, 'boot', vmlinuz), join(out, 'vmlinuz'));
+    writeFileSync(join(out, 'initrd.cpio'), initramfs(unpacked));
+    try {
+      renameSync(out, target); // atomic: a concurrent builder either wins or finds ours
+    } catch (err) {
+      if (!existsSync(target)) throw err;
+    }
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+let cached: TestGuest | null = null;
+
+/** The kernel and initramfs, built on first use. */
+export function testGuest(): TestGuest {
+  if (cached) return cached;
+  const kernelPkg = kernelPackage();
+  const target = join(CACHE, `guest-${kernelPkg}-v2`);
+  if (!existsSync(join(target, 'initrd.cpio'))) build(target, kernelPkg);
+  cached = { kernel: join(target, 'vmlinuz'), initrd: join(target, 'initrd.cpio'), cmdline: 'console=ttyS0' };
+  return cached;
+}
