@@ -1,134 +1,19 @@
-import { cloneDomainDef, type DomainDef } from '../../conf/domain/index.js';
-import {
-  VIR_DOMAIN_AFFECT_CONFIG, VIR_DOMAIN_AFFECT_LIVE, VIR_DOMAIN_PAUSED, VIR_DOMAIN_RUNNING, VIR_DOMAIN_SHUTOFF,
-} from '../../api/constants.js';
-import type { DomainRef } from '../types.js';
-import { E, domainConfError, domainConfInvalidArg } from './errors.js';
+import { cloneDomainDef } from '../../conf/domain/index.js';
+import { DomainObj as SharedDomainObj } from '../shared/domain-obj.js';
 import type { SnapshotList } from './snapshot-list.js';
 
-/** One domain of the test driver: its live and persistent definitions and its runtime state. */
-export class DomainObj {
-  def: DomainDef;
-  /** The persistent definition while a persistent domain runs (libvirt's newDef). */
-  newDef: DomainDef | null = null;
-  state = VIR_DOMAIN_SHUTOFF;
-  reason = 0;
-  persistent = false;
-  autostart = false;
-  hasManagedSave = false;
-  /** Set while the domain is being removed, so racing calls see it gone. */
-  removing = false;
+/** A domain of the test driver: the shared domain object plus its snapshots. */
+export class DomainObj extends SharedDomainObj {
   snapshots: SnapshotList | null = null;
-  /** The id given when the domain started; meaningful only while active. */
-  domId = -1;
-
-  constructor(def: DomainDef) {
-    this.def = def;
-  }
 
   /** A deep copy, snapshots included. */
   clone(): DomainObj {
-    const copy = new DomainObj(cloneDomainDef(this.def));
-    copy.newDef = this.newDef && cloneDomainDef(this.newDef);
-    copy.state = this.state;
-    copy.reason = this.reason;
-    copy.persistent = this.persistent;
-    copy.autostart = this.autostart;
-    copy.hasManagedSave = this.hasManagedSave;
-    copy.domId = this.domId;
+    const copy = this.copyInto(new DomainObj(cloneDomainDef(this.def)));
     copy.snapshots = this.snapshots?.clone() ?? null;
     return copy;
   }
 
-  get id(): number {
-    return this.isActive() ? this.domId : -1;
+  override snapshotCount(): number {
+    return this.snapshots?.count() ?? 0;
   }
-
-  isActive(): boolean {
-    return this.state !== VIR_DOMAIN_SHUTOFF;
-  }
-
-  ref(): DomainRef {
-    return { name: this.def.name, uuid: this.def.uuid, id: this.id };
-  }
-
-  setState(state: number, reason: number): void {
-    this.state = state;
-    this.reason = reason;
-  }
-
-  /** The definition that survives a stop: newDef while running, def otherwise. */
-  persistentDef(): DomainDef {
-    return this.newDef ?? this.def;
-  }
-
-  /** virDomainObjSetDefTransient: a running persistent domain keeps its config apart from its live def. */
-  setDefTransient(): void {
-    if (!this.persistent || this.newDef) return;
-    this.newDef = cloneDomainDef(this.def);
-  }
-
-  /** virDomainObjRemoveTransientDef: back to the persistent definition when the domain stops. */
-  removeTransientDef(): void {
-    if (!this.newDef) return;
-    this.def = this.newDef;
-    this.newDef = null;
-  }
-
-  /** virDomainObjCheckActive. */
-  checkActive(): void {
-    if (!this.isActive()) throw domainConfError(E.VIR_ERR_OPERATION_INVALID, 'domain is not running');
-  }
-
-  /** virDomainObjUpdateModificationImpact: resolve AFFECT_CURRENT and check the target exists. */
-  modificationImpact(flags: number): number {
-    const active = this.isActive();
-    if ((flags & (VIR_DOMAIN_AFFECT_LIVE | VIR_DOMAIN_AFFECT_CONFIG)) === 0) {
-      flags |= active ? VIR_DOMAIN_AFFECT_LIVE : VIR_DOMAIN_AFFECT_CONFIG;
-    }
-    if (!active && flags & VIR_DOMAIN_AFFECT_LIVE) {
-      throw domainConfError(E.VIR_ERR_OPERATION_INVALID, 'domain is not running');
-    }
-    if (!this.persistent && flags & VIR_DOMAIN_AFFECT_CONFIG) {
-      throw domainConfError(E.VIR_ERR_OPERATION_INVALID, 'transient domains do not have any persistent config');
-    }
-    return flags;
-  }
-
-  /** virDomainObjGetDefs: the live and/or persistent definitions the flags select. */
-  getDefs(flags: number): { live: DomainDef | null; config: DomainDef | null } {
-    flags = this.modificationImpact(flags);
-    if (this.isActive()) {
-      if (flags & VIR_DOMAIN_AFFECT_CONFIG) this.setDefTransient();
-      return {
-        live: flags & VIR_DOMAIN_AFFECT_LIVE ? this.def : null,
-        config: flags & VIR_DOMAIN_AFFECT_CONFIG ? this.newDef : null,
-      };
-    }
-    return { live: null, config: this.def };
-  }
-
-  /** virDomainObjGetOneDefState: exactly one definition, and whether it is the live one. */
-  getOneDef(func: string, flags: number): { def: DomainDef; live: boolean } {
-    if (flags & VIR_DOMAIN_AFFECT_LIVE && flags & VIR_DOMAIN_AFFECT_CONFIG) {
-      throw domainConfInvalidArg(func, 'flags',
-        "Flags 'VIR_DOMAIN_AFFECT_LIVE' and 'VIR_DOMAIN_AFFECT_CONFIG' are mutually exclusive");
-    }
-    flags = this.modificationImpact(flags);
-    const live = Boolean(flags & VIR_DOMAIN_AFFECT_LIVE);
-    if (this.isActive() && flags & VIR_DOMAIN_AFFECT_CONFIG) {
-      this.setDefTransient();
-      return { def: this.newDef!, live };
-    }
-    return { def: this.def, live };
-  }
-}
-
-/** Is the domain running or paused (for list filters). */
-export function isRunningState(state: number): boolean {
-  return state === VIR_DOMAIN_RUNNING;
-}
-
-export function isPausedState(state: number): boolean {
-  return state === VIR_DOMAIN_PAUSED;
 }

@@ -5,7 +5,7 @@ import type { NetworkRef } from '../types.js';
 import { E, testCheckFlags, testError } from './errors.js';
 import type { NetworkObj } from './objects.js';
 import type { TestState } from './state.js';
-import { flagPair } from './list-filter.js';
+import { flagPair } from '../shared/list-filter.js';
 
 const ref = (obj: NetworkObj): NetworkRef => ({ name: obj.def.name, uuid: obj.def.uuid });
 /** virnetworkobj.c reports as VIR_FROM_NETWORK. */

@@ -1,6 +1,6 @@
 import type { NodeInfo } from '../types.js';
 import { DomainObjList } from './domain-list.js';
-import { EventBus } from './event-bus.js';
+import { EventBus } from '../shared/event-bus.js';
 import type { HostObj, NetworkObj, PoolObj, TestCell } from './objects.js';
 import { DEFAULT_NODE_INFO } from './default-node.js';
 

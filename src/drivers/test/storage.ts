@@ -6,7 +6,7 @@ import { E, testCheckFlags, testError } from './errors.js';
 import { setPoolDefaults } from './node-file.js';
 import type { PoolObj } from './objects.js';
 import type { TestState } from './state.js';
-import { flagPair } from './list-filter.js';
+import { flagPair } from '../shared/list-filter.js';
 
 const ref = (obj: PoolObj): StoragePoolRef => ({ name: obj.def.name, uuid: obj.def.uuid });
 /** virstorageobj.c reports as VIR_FROM_STORAGE. */

@@ -9,8 +9,8 @@ interface Subscription<P> {
 }
 
 /**
- * Events of one test driver state. Every connection sharing the state sees every event, as
- * libvirt's shared test:///default does; delivery is asynchronous, as from libvirt's event loop.
+ * Events of one driver state. Every connection sharing the state sees every event, as
+ * libvirt's drivers do; delivery is asynchronous, as from libvirt's event loop.
  */
 export class EventBus {
   #nextId = 1;
