@@ -1,0 +1,356 @@
+/**
+ * A transport-agnostic RPC endpoint over any Duplex (unix or TCP socket, TLS, a child's stdio).
+ * The same class serves both ends:
+ *  - a client calls `call()`/`invoke()`; replies are matched by (prog, serial), so any number of
+ *    calls can be in flight; each call has an AbortSignal and a timeout;
+ *  - a server listens to `call` events and answers with `reply()`/`replyError()`;
+ *  - either end receives `message` events (MESSAGE packets other than keepalive) and sends them
+ *    with `sendMessage()`; streams are opened with `openStream()` on both ends;
+ *  - the keepalive program is handled here: PINGs are always answered; `startKeepAlive()` adds
+ *    the timer that pings an idle peer and closes the connection when it stays silent.
+ * Events: `call` (Packet), `message` (Packet), `close` (VirError | null).
+ */
+import { EventEmitter } from 'node:events';
+import type { Duplex } from 'node:stream';
+import { ErrorDomain, ErrorNumber, virError, type VirError } from '../errors/index.js';
+import { decodeValue, encodeValue } from './codec.js';
+import {
+  FrameDecoder, MessageStatus, MessageType, PACKET_MAX, decodeError, encodeError, encodePacket, rpcError,
+  type Header, type Packet,
+} from './packet.js';
+import type { ProcedureInfo, Program } from './program.js';
+import { XdrError } from './xdr.js';
+import { RpcStream, streamKey } from './stream.js';
+import { KEEPALIVE_PROGRAM, KEEPALIVE_PROTOCOL_VERSION, procedures as keepaliveProcs } from './protocol/keepalive.js';
+
+export interface ConnectionOptions {
+  /** Default timeout of each call in ms; 0 disables. Default 5 minutes. */
+  callTimeoutMs?: number;
+  /** Largest packet accepted from the peer, length word included. Default 32 MiB + 4. */
+  maxPacket?: number;
+  /** Calls allowed in flight at once; more wait in a queue. Default unlimited. */
+  maxCallsInFlight?: number;
+  /** First serial used by `call()`: libvirt's client starts at 0. */
+  firstSerial?: number;
+}
+
+export interface CallOptions {
+  signal?: AbortSignal;
+  /** Overrides the connection's default timeout for this call (ms; 0 = none). */
+  timeoutMs?: number;
+  /** A stream opened for this call's serial (see `openStream`). */
+  serial?: number;
+}
+
+interface Pending {
+  prog: number;
+  resolve(payload: Uint8Array): void;
+  reject(err: unknown): void;
+}
+
+export const DEFAULT_CALL_TIMEOUT_MS = 5 * 60 * 1000;
+
+export class RpcConnection extends EventEmitter {
+  private readonly decoder: FrameDecoder;
+  private readonly pending = new Map<string, Pending>();
+  private readonly streams = new Map<string, RpcStream>();
+  private readonly waiting: (() => void)[] = [];
+  private inFlight = 0;
+  private serial: number;
+  private closeError: VirError | null = null;
+  private isClosed = false;
+  private lastReceived = Date.now();
+  private keepAlive: { timer: NodeJS.Timeout; interval: number; count: number; missed: number } | null = null;
+  readonly callTimeoutMs: number;
+  readonly maxCallsInFlight: number;
+
+  constructor(readonly socket: Duplex, options: ConnectionOptions = {}) {
+    super();
+    this.decoder = new FrameDecoder(options.maxPacket ?? PACKET_MAX);
+    this.callTimeoutMs = options.callTimeoutMs ?? DEFAULT_CALL_TIMEOUT_MS;
+    this.maxCallsInFlight = options.maxCallsInFlight ?? Infinity;
+    this.serial = options.firstSerial ?? 0;
+    socket.on('data', (chunk: Buffer) => this.onData(chunk));
+    socket.on('end', () => this.destroy(virError(ErrorDomain.VIR_FROM_RPC, ErrorNumber.VIR_ERR_SYSTEM_ERROR, 'End of file while reading data: Input/output error')));
+    socket.on('error', (e: Error) => this.destroy(virError(ErrorDomain.VIR_FROM_RPC, ErrorNumber.VIR_ERR_SYSTEM_ERROR, `Cannot recv data: ${e.message}`)));
+    socket.on('close', () => this.destroy(null));
+  }
+
+  get closed(): boolean {
+    return this.isClosed;
+  }
+
+  /** Why the connection ended (null while open or after a clean close). */
+  get error(): VirError | null {
+    return this.closeError;
+  }
+
+  /** Calls and streams currently open. */
+  get activeCalls(): number {
+    return this.pending.size;
+  }
+
+  get activeStreams(): number {
+    return this.streams.size;
+  }
+
+  /** Allocate the next call serial (u32, wrapping, skipping serials still in use). */
+  nextSerial(prog: number): number {
+    for (;;) {
+      const s = this.serial;
+      this.serial = (this.serial + 1) >>> 0;
+      if (!this.pending.has(`${prog >>> 0}:${s}`)) return s;
+    }
+  }
+
+  /** Write one packet. False means the socket buffer is full: wait for `drained()`. */
+  sendPacket(header: Header, payload?: Uint8Array): boolean {
+    if (this.isClosed) throw this.closedError();
+    return this.socket.write(encodePacket(header, payload));
+  }
+
+  /** Resolves when the socket can take more data. */
+  drained(): Promise<void> {
+    if (this.isClosed || !(this.socket as { writableNeedDrain?: boolean }).writableNeedDrain) return Promise.resolve();
+    return new Promise((resolve) => {
+      const done = () => { this.socket.off('drain', done); this.off('close', done); resolve(); };
+      this.socket.on('drain', done);
+      this.on('close', done);
+    });
+  }
+
+  /**
+   * Send a CALL and resolve with the payload of its REPLY (status OK); a REPLY with status ERROR
+   * rejects with the VirError it carries. Aborting or timing out rejects the promise; a reply
+   * arriving later is dropped.
+   */
+  async call(prog: number, vers: number, proc: number, payload?: Uint8Array, options: CallOptions = {}): Promise<Uint8Array> {
+    if (this.isClosed) throw this.closedError();
+    options.signal?.throwIfAborted?.();
+    if (this.inFlight >= this.maxCallsInFlight) {
+      await new Promise<void>((resolve) => this.waiting.push(resolve));
+      if (this.isClosed) throw this.closedError();
+    }
+    this.inFlight++;
+    try {
+      return await this.callNow(prog, vers, proc, payload, options);
+    } finally {
+      this.inFlight--;
+      this.waiting.shift()?.();
+    }
+  }
+
+  private callNow(prog: number, vers: number, proc: number, payload: Uint8Array | undefined, options: CallOptions): Promise<Uint8Array> {
+    const serial = options.serial ?? this.nextSerial(prog);
+    const key = `${prog >>> 0}:${serial}`;
+    return new Promise<Uint8Array>((resolve, reject) => {
+      const timeoutMs = options.timeoutMs ?? this.callTimeoutMs;
+      let timer: NodeJS.Timeout | undefined;
+      const cleanup = () => {
+        this.pending.delete(key);
+        if (timer) clearTimeout(timer);
+        options.signal?.removeEventListener('abort', onAbort);
+      };
+      const onAbort = () => {
+        cleanup();
+        reject(virError(ErrorDomain.VIR_FROM_RPC, ErrorNumber.VIR_ERR_OPERATION_ABORTED, `call ${proc} of program ${prog >>> 0}`));
+      };
+      if (timeoutMs > 0) {
+        timer = setTimeout(() => {
+          cleanup();
+          reject(virError(ErrorDomain.VIR_FROM_RPC, ErrorNumber.VIR_ERR_OPERATION_TIMEOUT, `no reply to call ${proc} of program ${prog >>> 0} within ${timeoutMs} ms`));
+        }, timeoutMs);
+        timer.unref?.();
+      }
+      options.signal?.addEventListener('abort', onAbort, { once: true });
+      this.pending.set(key, {
+        prog,
+        resolve: (p) => { cleanup(); resolve(p); },
+        reject: (e) => { cleanup(); reject(e); },
+      });
+      try {
+        this.sendPacket({ prog, vers, proc, type: MessageType.CALL, serial, status: MessageStatus.OK }, payload);
+      } catch (e) {
+        cleanup();
+        reject(e);
+      }
+    });
+  }
+
+  /** A typed call: encode `args` with the procedure's codec, decode its reply. */
+  async invoke<A, R>(program: Program, proc: ProcedureInfo<A, R, unknown>, args: A, options?: CallOptions): Promise<R> {
+    const payload = encodeValue(proc.args, args);
+    const reply = await this.call(program.number, program.version, proc.number, payload, options);
+    try {
+      return decodeValue(proc.ret, reply);
+    } catch (e) {
+      if (e instanceof XdrError) throw rpcError('Unable to decode message payload');
+      throw e;
+    }
+  }
+
+  /** Answer a CALL with status OK. */
+  reply(call: Header, payload?: Uint8Array): void {
+    if (this.isClosed) return;
+    this.sendPacket({ ...call, type: MessageType.REPLY, status: MessageStatus.OK }, payload);
+  }
+
+  /** Answer a CALL with status ERROR and the error's wire form. */
+  replyError(call: Header, err: unknown): void {
+    if (this.isClosed) return;
+    this.sendPacket({ ...call, type: MessageType.REPLY, status: MessageStatus.ERROR }, encodeError(err));
+  }
+
+  /** Send a MESSAGE (an event). libvirtd uses serial 1 for events, 0 for keepalive. */
+  sendMessage(prog: number, vers: number, proc: number, payload?: Uint8Array, serial = 1): boolean {
+    return this.sendPacket({ prog, vers, proc, type: MessageType.MESSAGE, serial, status: MessageStatus.OK }, payload);
+  }
+
+  /** A typed MESSAGE with the procedure's `msg` codec. */
+  sendEvent<M>(program: Program, proc: ProcedureInfo<unknown, unknown, M>, msg: M): boolean {
+    if (!proc.msg) throw new TypeError(`procedure ${proc.name} has no message payload`);
+    return this.sendMessage(program.number, program.version, proc.number, encodeValue(proc.msg, msg));
+  }
+
+  /**
+   * Register a stream for (prog, proc, serial) so its packets are routed to it. A client opens it
+   * before sending the call (data may follow the reply at once) and passes `serial` in the call's
+   * options; a server opens it from the CALL's header.
+   */
+  openStream(prog: number, vers: number, proc: number, serial?: number): RpcStream {
+    if (this.isClosed) throw this.closedError();
+    const s = new RpcStream(this, prog, vers, proc, serial ?? this.nextSerial(prog));
+    if (this.streams.has(s.key)) throw rpcError(`stream ${s.key} is already open`);
+    this.streams.set(s.key, s);
+    return s;
+  }
+
+  forgetStream(stream: RpcStream): void {
+    if (this.streams.get(stream.key) === stream) this.streams.delete(stream.key);
+  }
+
+  /**
+   * Ping the peer after `interval` seconds without receiving anything, then every `interval`
+   * seconds; after `count` PINGs without any packet back, close with libvirt's keepalive error.
+   */
+  startKeepAlive(interval: number, count: number): void {
+    if (!(interval > 0) || !Number.isInteger(count) || count < 0) throw new RangeError('keepalive needs interval > 0 and count >= 0');
+    this.stopKeepAlive();
+    const tick = Math.max(50, Math.min(interval * 1000, 1000) / 4);
+    const ka = {
+      interval, count, missed: 0,
+      timer: setInterval(() => this.keepAliveTick(), tick),
+    };
+    ka.timer.unref?.();
+    this.keepAlive = ka;
+    this.lastPingAt = 0;
+  }
+
+  stopKeepAlive(): void {
+    if (this.keepAlive) clearInterval(this.keepAlive.timer);
+    this.keepAlive = null;
+  }
+
+  private lastPingAt = 0;
+
+  private keepAliveTick(): void {
+    const ka = this.keepAlive;
+    if (!ka || this.isClosed) return;
+    const now = Date.now();
+    const ms = ka.interval * 1000;
+    if (now - this.lastReceived < ms || now - this.lastPingAt < ms) return;
+    if (ka.missed >= ka.count) {
+      this.destroy(virError(ErrorDomain.VIR_FROM_RPC, ErrorNumber.VIR_ERR_INTERNAL_ERROR, 'connection closed due to keepalive timeout'));
+      return;
+    }
+    ka.missed++;
+    this.lastPingAt = now;
+    this.sendKeepAlive(keepaliveProcs.PING.number);
+  }
+
+  private sendKeepAlive(proc: number): void {
+    this.sendMessage(KEEPALIVE_PROGRAM, KEEPALIVE_PROTOCOL_VERSION, proc, undefined, 0);
+  }
+
+  private onData(chunk: Buffer): void {
+    if (this.isClosed) return;
+    let packets: Packet[];
+    try {
+      packets = this.decoder.push(chunk);
+    } catch (e) {
+      this.destroy(rpcError(e instanceof Error ? e.message : String(e)));
+      return;
+    }
+    for (const p of packets) {
+      if (this.isClosed) return;
+      this.lastReceived = Date.now();
+      if (this.keepAlive) { this.keepAlive.missed = 0; this.lastPingAt = 0; }
+      this.dispatch(p);
+    }
+  }
+
+  private dispatch(p: Packet): void {
+    const h = p.header;
+    switch (h.type) {
+      case MessageType.CALL:
+      case MessageType.CALL_WITH_FDS:
+        this.emit('call', p);
+        break;
+      case MessageType.REPLY:
+      case MessageType.REPLY_WITH_FDS: {
+        const pending = this.pending.get(`${h.prog >>> 0}:${h.serial}`);
+        if (!pending) return; // abandoned (aborted or timed out) or never ours: dropped
+        const payload = h.type === MessageType.REPLY_WITH_FDS ? p.payload.subarray(4) : p.payload;
+        if (h.status === MessageStatus.OK) pending.resolve(payload);
+        else if (h.status === MessageStatus.ERROR) pending.reject(decodeError(payload));
+        else pending.reject(rpcError(`Unexpected message status ${h.status}`));
+        break;
+      }
+      case MessageType.MESSAGE:
+        if (h.prog === KEEPALIVE_PROGRAM) {
+          if (h.proc === keepaliveProcs.PING.number) this.sendKeepAlive(keepaliveProcs.PONG.number);
+          return;
+        }
+        this.emit('message', p);
+        break;
+      case MessageType.STREAM:
+      case MessageType.STREAM_HOLE:
+        // Packets for a stream that is gone are ignored, as libvirtd does.
+        this.streams.get(streamKey(h.prog, h.proc, h.serial))?.receive(p);
+        break;
+      default:
+        // Unknown types are ignored: libvirt's dispatcher logs and drops them.
+        break;
+    }
+  }
+
+  private closedError(): VirError {
+    return this.closeError ?? virError(ErrorDomain.VIR_FROM_RPC, ErrorNumber.VIR_ERR_INTERNAL_ERROR, 'client socket is closed');
+  }
+
+  /** Finish writing what is queued, then end the connection. Pending calls fail. */
+  close(): Promise<void> {
+    if (this.isClosed) return Promise.resolve();
+    return new Promise((resolve) => {
+      this.once('close', () => resolve());
+      this.socket.end(() => this.destroy(null));
+    });
+  }
+
+  /** End the connection now; pending calls and open streams fail with `err` (or "socket closed"). */
+  destroy(err: VirError | null = null): void {
+    if (this.isClosed) return;
+    this.isClosed = true;
+    this.closeError = err;
+    this.stopKeepAlive();
+    const reason = this.closedError();
+    for (const p of [...this.pending.values()]) p.reject(reason);
+    this.pending.clear();
+    for (const s of [...this.streams.values()]) s.connectionLost(reason);
+    this.streams.clear();
+    for (const w of this.waiting.splice(0)) w();
+    this.socket.destroy();
+    this.emit('close', err);
+  }
+}
+
