@@ -21,4 +21,5 @@ export * from './errors/index.js';
 export type {
   ConnectAuth, Credential, ConnectionDriver, DriverFactory, ConnectTarget, NodeInfo, DomainInfo, DomainStateInfo,
   StoragePoolInfo, StorageVolInfo, DomainBlockStats, DomainInterfaceStats, VcpuInfo, MemoryStat,
+  SecurityModel, SecurityLabel,
 } from './drivers/types.js';

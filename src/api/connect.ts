@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { ErrorDomain, ErrorNumber, ErrorScope, VirError, dispatchError, isVirError, virError, type ErrorHandler } from '../errors/index.js';
-import type { ConnectionDriver, DriverMethod, NodeInfo } from '../drivers/types.js';
+import type { ConnectionDriver, DriverMethod, NodeInfo, SecurityModel } from '../drivers/types.js';
 import { ENTRY_POINTS } from './entry-points.js';
 import { Domain } from './domain.js';
 import { Network } from './network.js';
@@ -210,6 +210,10 @@ export class Connect extends EventEmitter<ConnectEvents> {
     if (this.closed) return false;
     return this.#driver.connectIsAlive ? this.invoke('connectIsAlive') : true;
   }
+  /** virConnectSetKeepAlive: probe the peer every `interval` seconds, give up after `count` misses. */
+  setKeepAlive(interval: number, count: number): Promise<void> { return this.invoke('connectSetKeepAlive', interval, count); }
+  /** virNodeGetSecurityModel. */
+  getSecurityModel(): Promise<SecurityModel> { return this.invoke('nodeGetSecurityModel'); }
   /** virNodeGetInfo (Python: getInfo). */
   getInfo(): Promise<NodeInfo> { return this.invoke('nodeGetInfo'); }
   /** virNodeGetFreeMemory: bytes. */

@@ -1,6 +1,6 @@
 import { ErrorDomain, ErrorNumber, virError } from '../errors/index.js';
 import type {
-  DomainBlockStats, DomainInfo, DomainInterfaceStats, DomainRef, DomainStateInfo, MemoryStat, VcpuInfo,
+  DomainBlockStats, DomainInfo, DomainInterfaceStats, DomainRef, DomainStateInfo, MemoryStat, SecurityLabel, VcpuInfo,
 } from '../drivers/types.js';
 import { VIR_DOMAIN_AFFECT_LIVE, VIR_DOMAIN_XML_SECURE } from './constants.js';
 import type { Connect } from './connect.js';
@@ -155,6 +155,8 @@ export class Domain extends ConnectObject {
   /** Python: XMLDesc. */
   XMLDesc(flags = 0): Promise<string> { return this.xmlDesc(flags); }
   osType(): Promise<string> { return this.conn.invoke('domainGetOSType', this.#ref); }
+  /** virDomainGetSecurityLabel. */
+  securityLabel(): Promise<SecurityLabel> { return this.conn.invoke('domainGetSecurityLabel', this.#ref); }
   async metadata(type: number, uri: string | null = null, flags = 0): Promise<string> {
     await this.conn.guard(DOM, () => checkGetMetadata(type, uri));
     return this.conn.invoke('domainGetMetadata', this.#ref, type, uri, flags);

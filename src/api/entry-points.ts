@@ -34,7 +34,9 @@ export const ENTRY_POINTS: Readonly<Record<DriverMethod, EntryPoint>> = {
   connectIsEncrypted: r('virConnectIsEncrypted', HOST),
   connectIsSecure: r('virConnectIsSecure', HOST),
   connectIsAlive: r('virConnectIsAlive', HOST),
+  connectSetKeepAlive: r('virConnectSetKeepAlive', HOST),
   nodeGetInfo: r('virNodeGetInfo', HOST),
+  nodeGetSecurityModel: r('virNodeGetSecurityModel', HOST),
   nodeGetFreeMemory: r('virNodeGetFreeMemory', HOST),
   nodeGetCellsFreeMemory: r('virNodeGetCellsFreeMemory', HOST),
 
@@ -75,6 +77,7 @@ export const ENTRY_POINTS: Readonly<Record<DriverMethod, EntryPoint>> = {
   domainGetState: r('virDomainGetState', DOM),
   domainGetXMLDesc: r('virDomainGetXMLDesc', DOM),
   domainGetOSType: r('virDomainGetOSType', DOM),
+  domainGetSecurityLabel: r('virDomainGetSecurityLabel', DOM),
   domainGetMetadata: r('virDomainGetMetadata', DOM),
   domainSetMetadata: w('virDomainSetMetadata', DOM),
   domainRename: w('virDomainRename', DOM),

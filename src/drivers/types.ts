@@ -43,6 +43,12 @@ export interface NodeInfo {
   threads: number;
 }
 
+/** virSecurityModel: the host's security driver and its domain of interpretation. */
+export interface SecurityModel { model: string; doi: string }
+
+/** virSecurityLabel: a running domain's label and whether it is enforced. */
+export interface SecurityLabel { label: string; enforcing: boolean }
+
 export interface DomainInfo {
   state: number;
   maxMem: number; // KiB
@@ -106,7 +112,11 @@ export interface ConnectionDriver {
   connectIsEncrypted?(): Promise<boolean>;
   connectIsSecure?(): Promise<boolean>;
   connectIsAlive?(): Promise<boolean>;
+  /** Start keepalive probes (remote connections); local drivers leave it out. */
+  connectSetKeepAlive?(interval: number, count: number): Promise<void>;
   nodeGetInfo?(): Promise<NodeInfo>;
+  /** The host's first security model (model and DOI empty when none is active). */
+  nodeGetSecurityModel?(): Promise<SecurityModel>;
   nodeGetFreeMemory?(): Promise<bigint>;
   nodeGetCellsFreeMemory?(startCell: number, maxCells: number): Promise<bigint[]>;
 
@@ -148,6 +158,8 @@ export interface ConnectionDriver {
   domainGetState?(dom: DomainRef, flags: number): Promise<DomainStateInfo>;
   domainGetXMLDesc?(dom: DomainRef, flags: number): Promise<string>;
   domainGetOSType?(dom: DomainRef): Promise<string>;
+  /** The domain's security label; empty while it is not running. */
+  domainGetSecurityLabel?(dom: DomainRef): Promise<SecurityLabel>;
   domainGetMetadata?(dom: DomainRef, type: number, uri: string | null, flags: number): Promise<string>;
   domainSetMetadata?(dom: DomainRef, type: number, metadata: string | null, key: string | null, uri: string | null, flags: number): Promise<void>;
   domainRename?(dom: DomainRef, newName: string, flags: number): Promise<DomainRef>;

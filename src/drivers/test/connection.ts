@@ -7,7 +7,7 @@ import * as sto from './storage.js';
 import * as host from './host.js';
 import * as snap from './snapshots.js';
 import { E, testCheckFlags, testError } from './errors.js';
-import { testCapabilitiesXML } from './capabilities.js';
+import { testCapabilities, testCapabilitiesXML } from './capabilities.js';
 import type { TestState } from './state.js';
 
 /** Every filter bit of the listAll* calls (libvirt's *_FILTERS_ALL): each a contiguous run of flags. */
@@ -55,6 +55,10 @@ export class TestConnection implements ConnectionDriver {
   async connectIsSecure() { return true; }
   async connectIsAlive() { return this.#open; }
   async nodeGetInfo() { return host.nodeInfo(this.s); }
+  async nodeGetSecurityModel() {
+    const sec = testCapabilities(this.s).host.secModels[0];
+    return { model: sec?.model ?? '', doi: sec?.doi ?? '' };
+  }
   async nodeGetFreeMemory() { return host.freeMemory(this.s); }
   async nodeGetCellsFreeMemory(start: number, max: number) { return host.cellsFreeMemory(this.s, start, max); }
 
@@ -99,6 +103,9 @@ export class TestConnection implements ConnectionDriver {
   async domainGetState(d: DomainRef, flags: number) { return dom.getState(this.s, d, flags); }
   async domainGetXMLDesc(d: DomainRef, flags: number) { return dom.getXMLDesc(this.s, d, flags); }
   async domainGetOSType(d: DomainRef) { dom.domainFromRef(this.s, d); return 'linux'; }
+  async domainGetSecurityLabel(d: DomainRef) {
+    return dom.domainFromRef(this.s, d).isActive() ? { label: 'libvirt-test', enforcing: true } : { label: '', enforcing: false };
+  }
   async domainGetMetadata(d: DomainRef, type: number, uri: string | null, flags: number) { return res.getMetadata(this.s, d, type, uri, flags); }
   async domainSetMetadata(d: DomainRef, type: number, md: string | null, key: string | null, uri: string | null, flags: number) {
     res.setMetadata(this.s, d, type, md, key, uri, flags);

@@ -1,0 +1,252 @@
+/** Domain monitoring commands (virsh's "monitor" group): listing and reading domain state. */
+import {
+  VIR_CONNECT_LIST_DOMAINS_ACTIVE as ACTIVE, VIR_CONNECT_LIST_DOMAINS_INACTIVE as INACTIVE,
+  VIR_CONNECT_LIST_DOMAINS_PERSISTENT, VIR_CONNECT_LIST_DOMAINS_TRANSIENT, VIR_CONNECT_LIST_DOMAINS_MANAGEDSAVE,
+  VIR_CONNECT_LIST_DOMAINS_NO_MANAGEDSAVE, VIR_CONNECT_LIST_DOMAINS_AUTOSTART, VIR_CONNECT_LIST_DOMAINS_NO_AUTOSTART,
+  VIR_CONNECT_LIST_DOMAINS_HAS_SNAPSHOT, VIR_CONNECT_LIST_DOMAINS_NO_SNAPSHOT, VIR_CONNECT_LIST_DOMAINS_HAS_CHECKPOINT,
+  VIR_CONNECT_LIST_DOMAINS_NO_CHECKPOINT, VIR_CONNECT_LIST_DOMAINS_RUNNING, VIR_CONNECT_LIST_DOMAINS_PAUSED,
+  VIR_CONNECT_LIST_DOMAINS_SHUTOFF, VIR_CONNECT_LIST_DOMAINS_OTHER, VIR_DOMAIN_METADATA_TITLE, VIR_DOMAIN_METADATA_DESCRIPTION,
+  VIR_DOMAIN_SHUTOFF, ErrorNumber, type Domain,
+} from '../../index.js';
+import type { CommandFamily, OptionDef, ParsedCommand } from '../command.js';
+import { domainOption } from '../lookup.js';
+import { exclusive, optBool } from '../opts.js';
+import { formatTable } from '../table.js';
+import { stateName } from '../domain-state.js';
+import { JSON_OPTION, printJSON } from '../json.js';
+import type { Session } from '../session.js';
+
+/** Names of every domain, for completing a domain argument. */
+export async function domainNames(s: Session): Promise<string[]> {
+  const domains = await s.conn.listAllDomains();
+  return domains.map((d) => {
+    d.free();
+    return d.name();
+  });
+}
+
+export const DOMAIN_ARG: OptionDef = { name: 'domain', type: 'data', required: true, help: 'domain name, id or UUID', complete: domainNames };
+
+/** list's filter flags: option name and the listAllDomains flag it adds. */
+const LIST_FILTERS: [string, number][] = [
+  ['persistent', VIR_CONNECT_LIST_DOMAINS_PERSISTENT],
+  ['transient', VIR_CONNECT_LIST_DOMAINS_TRANSIENT],
+  ['with-managed-save', VIR_CONNECT_LIST_DOMAINS_MANAGEDSAVE],
+  ['without-managed-save', VIR_CONNECT_LIST_DOMAINS_NO_MANAGEDSAVE],
+  ['autostart', VIR_CONNECT_LIST_DOMAINS_AUTOSTART],
+  ['no-autostart', VIR_CONNECT_LIST_DOMAINS_NO_AUTOSTART],
+  ['with-snapshot', VIR_CONNECT_LIST_DOMAINS_HAS_SNAPSHOT],
+  ['without-snapshot', VIR_CONNECT_LIST_DOMAINS_NO_SNAPSHOT],
+  ['with-checkpoint', VIR_CONNECT_LIST_DOMAINS_HAS_CHECKPOINT],
+  ['without-checkpoint', VIR_CONNECT_LIST_DOMAINS_NO_CHECKPOINT],
+  ['state-running', VIR_CONNECT_LIST_DOMAINS_RUNNING],
+  ['state-paused', VIR_CONNECT_LIST_DOMAINS_PAUSED],
+  ['state-shutoff', VIR_CONNECT_LIST_DOMAINS_SHUTOFF],
+  ['state-other', VIR_CONNECT_LIST_DOMAINS_OTHER],
+];
+
+const flag = (name: string, help: string): OptionDef => ({ name, type: 'bool', help });
+
+/** virsh's order: running domains by id, then inactive ones by name (ASCII case-insensitive). */
+function compareDomains(a: Domain, b: Domain): number {
+  const ia = a.id();
+  const ib = b.id();
+  if (ia < 0 && ib < 0) {
+    const x = a.name().toLowerCase();
+    const y = b.name().toLowerCase();
+    return x < y ? -1 : x > y ? 1 : 0;
+  }
+  if (ia >= 0 && ib >= 0) return ia - ib;
+  return ia >= 0 ? -1 : 1;
+}
+
+/** virshGetDomainDescription: the title or description, empty when the domain has none. */
+export async function domainDescription(dom: Domain, title: boolean, flags = 0): Promise<string> {
+  try {
+    return await dom.metadata(title ? VIR_DOMAIN_METADATA_TITLE : VIR_DOMAIN_METADATA_DESCRIPTION, null, flags);
+  } catch (err) {
+    const code = (err as { code?: number }).code;
+    if (code === ErrorNumber.VIR_ERR_NO_DOMAIN_METADATA) return '';
+    if (code !== ErrorNumber.VIR_ERR_NO_SUPPORT) throw err;
+  }
+  const xml = await dom.xmlDesc(flags);
+  const m = new RegExp(`<${title ? 'title' : 'description'}>([\\s\\S]*?)</`).exec(xml);
+  return m ? decodeXML(m[1]!) : '';
+}
+
+function decodeXML(text: string): string {
+  return text.replace(/&(lt|gt|amp|quot|apos);/g, (_m, e: string) => ({ lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" })[e]!);
+}
+
+async function withDomains<T>(domains: Domain[], fn: (doms: Domain[]) => Promise<T>): Promise<T> {
+  try {
+    return await fn(domains);
+  } finally {
+    for (const d of domains) d.free();
+  }
+}
+
+async function cmdList(s: Session, cmd: ParsedCommand): Promise<void> {
+  const managed = optBool(cmd, 'managed-save');
+  const optTitle = optBool(cmd, 'title');
+  const optUUID = optBool(cmd, 'uuid');
+  const optName = optBool(cmd, 'name');
+  const optID = optBool(cmd, 'id');
+  let flags = ACTIVE;
+  if (optBool(cmd, 'inactive') || optBool(cmd, 'state-shutoff')) flags = INACTIVE;
+  if (optBool(cmd, 'all')) flags = ACTIVE | INACTIVE;
+  for (const [name, bit] of LIST_FILTERS) if (optBool(cmd, name)) flags |= bit;
+  exclusive(s, cmd, 'table', 'name');
+  exclusive(s, cmd, 'table', 'uuid');
+  exclusive(s, cmd, 'table', 'id');
+  const table = optBool(cmd, 'table') || (!optUUID && !optName && !optID);
+  const json = optBool(cmd, 'json');
+
+  const domains = (await s.conn.listAllDomains(flags)).sort(compareDomains);
+  await withDomains(domains, async () => {
+    if (json) {
+      const rows = [];
+      for (const dom of domains) {
+        const info = await dom.state().catch(() => null);
+        if (!info) continue;
+        const saved = managed && info.state === VIR_DOMAIN_SHUTOFF && (await dom.hasManagedSaveImage().catch(() => false));
+        rows.push({
+          id: dom.id() >= 0 ? dom.id() : null,
+          name: dom.name(),
+          uuid: dom.uuidString(),
+          state: saved ? 'saved' : stateName(info.state),
+          ...(optTitle ? { title: await domainDescription(dom, true) } : {}),
+        });
+      }
+      printJSON(s, rows);
+      return;
+    }
+    if (!table) {
+      for (const dom of domains) {
+        const id = dom.id() >= 0 ? String(dom.id()) : '-';
+        const parts: string[] = [];
+        if (optUUID) parts.push(dom.uuidString());
+        if (optID) {
+          // --id alone lists only running domains.
+          if (dom.id() < 0 && !optUUID && !optName) continue;
+          parts.push(id);
+        }
+        if (optName) parts.push(dom.name());
+        s.out.print(`${parts.join(' ')}\n`);
+      }
+      return;
+    }
+    const rows: string[][] = [];
+    for (const dom of domains) {
+      let state: number;
+      try {
+        state = (await dom.state()).state;
+      } catch {
+        continue; // removed meanwhile
+      }
+      const saved = managed && state === VIR_DOMAIN_SHUTOFF && (await dom.hasManagedSaveImage().catch(() => false));
+      const row = [dom.id() >= 0 ? String(dom.id()) : '-', dom.name(), saved ? 'saved' : stateName(state)];
+      if (optTitle) row.push(await domainDescription(dom, true));
+      rows.push(row);
+    }
+    const header = optTitle ? ['Id', 'Name', 'State', 'Title'] : ['Id', 'Name', 'State'];
+    s.out.print(formatTable(header, rows, !s.out.quiet));
+  });
+}
+
+const pad = (label: string): string => label.padEnd(15);
+
+async function cmdDominfo(s: Session, cmd: ParsedCommand): Promise<boolean> {
+  using dom = await domainOption(s, cmd);
+  const json = optBool(cmd, 'json');
+  const fields: Record<string, unknown> = {};
+  const put = (label: string, key: string, text: string, value: unknown = text): void => {
+    if (json) fields[key] = value;
+    else s.out.print(`${pad(label)} ${text}\n`);
+  };
+  let ok = true;
+  const id = dom.id();
+  put('Id:', 'id', id >= 0 ? String(id) : '-', id >= 0 ? id : null);
+  put('Name:', 'name', dom.name());
+  put('UUID:', 'uuid', dom.uuidString());
+  const osType = await dom.osType().catch(() => null);
+  if (osType !== null) put('OS Type:', 'osType', osType);
+  try {
+    const info = await dom.info();
+    put('State:', 'state', stateName(info.state));
+    put('CPU(s):', 'cpus', String(info.nrVirtCpu), info.nrVirtCpu);
+    const cpuTime = Number(info.cpuTime);
+    if (cpuTime !== 0) put('CPU time:', 'cpuTime', `${(cpuTime / 1e9).toFixed(1)}s`, cpuTime / 1e9);
+    if (Number(info.maxMem) !== 0xffffffff) put('Max memory:', 'maxMemory', `${info.maxMem} KiB`, Number(info.maxMem));
+    else put('Max memory:', 'maxMemory', 'no limit', null);
+    put('Used memory:', 'usedMemory', `${info.memory} KiB`, Number(info.memory));
+  } catch (err) {
+    s.lastError = err as never;
+    ok = false;
+  }
+  const persistent = await dom.isPersistent().catch(() => null);
+  put('Persistent:', 'persistent', persistent === null ? 'unknown' : persistent ? 'yes' : 'no', persistent);
+  const autostart = await dom.autostart().catch(() => null);
+  if (autostart !== null) put('Autostart:', 'autostart', autostart ? 'enable' : 'disable', autostart);
+  const managed = await dom.hasManagedSaveImage().catch(() => null);
+  put('Managed save:', 'managedSave', managed === null ? 'unknown' : managed ? 'yes' : 'no', managed);
+  try {
+    const model = await s.conn.getSecurityModel();
+    if (model.model !== '') {
+      put('Security model:', 'securityModel', model.model);
+      put('Security DOI:', 'securityDOI', model.doi);
+      const label = await dom.securityLabel();
+      if (label.label !== '') {
+        put('Security label:', 'securityLabel', `${label.label} (${label.enforcing ? 'enforcing' : 'permissive'})`,
+          { label: label.label, enforcing: label.enforcing });
+      }
+    }
+  } catch (err) {
+    if ((err as { code?: number }).code !== ErrorNumber.VIR_ERR_NO_SUPPORT) throw err;
+  }
+  if (json) printJSON(s, fields);
+  return ok;
+}
+
+export const domainMonitorFamily: CommandFamily = {
+  group: 'Domain Monitoring',
+  keyword: 'monitor',
+  commands: [
+    {
+      name: 'list',
+      summary: 'list domains (running ones unless told otherwise)',
+      options: [
+        flag('inactive', 'only domains that are not running'),
+        flag('all', 'running and stopped domains'),
+        flag('transient', 'only transient domains'),
+        flag('persistent', 'only persistent domains'),
+        flag('with-snapshot', 'only domains that have snapshots'),
+        flag('without-snapshot', 'only domains without snapshots'),
+        flag('with-checkpoint', 'only domains that have checkpoints'),
+        flag('without-checkpoint', 'only domains without checkpoints'),
+        flag('state-running', 'only running domains'),
+        flag('state-paused', 'only paused domains'),
+        flag('state-shutoff', 'only shut-off domains'),
+        flag('state-other', 'only domains in any other state'),
+        flag('autostart', 'only domains that start with the host'),
+        flag('no-autostart', 'only domains that do not start with the host'),
+        flag('with-managed-save', 'only domains with a managed save image'),
+        flag('without-managed-save', 'only domains without a managed save image'),
+        flag('uuid', 'print UUIDs instead of a table'),
+        flag('name', 'print names instead of a table'),
+        flag('id', 'print ids instead of a table'),
+        flag('table', 'print a table (the default)'),
+        flag('managed-save', "show 'saved' for stopped domains with a managed save image"),
+        flag('title', 'add a column with each title'),
+        JSON_OPTION,
+      ],
+      handler: cmdList,
+    },
+    {
+      name: 'dominfo',
+      summary: 'show basic facts about a domain',
+      options: [DOMAIN_ARG, JSON_OPTION],
+      handler: cmdDominfo,
+    },
+  ],
+};

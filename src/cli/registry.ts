@@ -1,0 +1,35 @@
+/**
+ * The command table: every family under commands/, looked up by name or alias. Adding a
+ * family is one file exporting a CommandFamily plus one line in commands/index.ts.
+ */
+import type { CommandDef, CommandFamily } from './command.js';
+import { FAMILIES } from './commands/index.js';
+
+export class CommandTable {
+  readonly families: readonly CommandFamily[] = FAMILIES;
+  readonly #byName = new Map<string, CommandDef>();
+
+  constructor() {
+    for (const family of this.families) {
+      for (const def of family.commands) {
+        for (const name of [def.name, ...(def.aliases ?? [])]) {
+          if (this.#byName.has(name)) throw new Error(`tsvirsh: command ${name} defined twice`);
+          this.#byName.set(name, def);
+        }
+      }
+    }
+  }
+
+  find(name: string): CommandDef | undefined {
+    return this.#byName.get(name);
+  }
+
+  /** Every name a user may type (commands and aliases), for completion. */
+  names(): string[] {
+    return [...this.#byName.keys()];
+  }
+
+  familyOf(def: CommandDef): CommandFamily | undefined {
+    return this.families.find((f) => f.commands.includes(def));
+  }
+}

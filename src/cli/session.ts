@@ -1,0 +1,177 @@
+/**
+ * One tsvirsh session (virsh's vshControl): settings from the command line, the connection,
+ * the printers, and the loop that runs parsed commands with virsh's reporting rules.
+ */
+import type { Connect, VirError } from '../index.js';
+import type { ParsedCommand } from './command.js';
+import { CommandTable } from './registry.js';
+import { Level, Output, type Sink } from './output.js';
+import { parseCommands } from './parser.js';
+import { CommandFailed } from './opts.js';
+import type { TokenSource } from './tokens.js';
+
+/** Error codes after which virsh assumes the connection is gone and reconnects. */
+const DISCONNECT_CODES = new Set([38 /* SYSTEM_ERROR from REMOTE */, 39 /* RPC */, 5 /* NO_CONNECT */, 6 /* INVALID_CONN */]);
+
+export interface SessionSettings {
+  connname: string | null;
+  readonly: boolean;
+  timing: boolean;
+  keepaliveInterval: number;
+  keepaliveCount: number;
+  escape: string;
+}
+
+type Library = typeof import('../index.js');
+let library: Promise<Library> | null = null;
+/** The library is loaded on first use, so `help` and `echo` start without it. */
+export function loadLibrary(): Promise<Library> {
+  library ??= import('../index.js');
+  return library;
+}
+
+export class Session {
+  readonly out: Output;
+  readonly table = new CommandTable();
+  settings: SessionSettings;
+  /** Interactive (or standard-input) mode: `cd` works, `quit` ends the loop. */
+  imode = false;
+  #conn: Connect | null = null;
+  #disconnected = false;
+  /** libvirt's last error as virsh keeps it between a failure and its report. */
+  lastError: VirError | null = null;
+
+  constructor(settings: SessionSettings, stdout: Sink, stderr: Sink) {
+    this.settings = settings;
+    this.out = new Output(stdout, stderr);
+  }
+
+  /** The open connection; only valid inside a handler of a command that needs one. */
+  get conn(): Connect {
+    if (!this.#conn) throw new Error('no connection');
+    return this.#conn;
+  }
+
+  get connected(): boolean {
+    return this.#conn !== null;
+  }
+
+  parse(source: TokenSource): ParsedCommand[] | null {
+    return parseCommands(source, this.table, (msg) => this.out.error(msg));
+  }
+
+  /** Open (or re-open) the connection as virsh's virshReconnect does; false after reporting. */
+  async reconnect(name: string | null, readonly: boolean, force: boolean): Promise<boolean> {
+    if (!readonly && !name) readonly = this.settings.readonly;
+    const wasConnected = this.#conn !== null;
+    if (this.#conn) {
+      const left = await this.#conn.close().catch(() => -1);
+      this.#conn = null;
+      if (left < 0) this.out.error('Failed to disconnect from the hypervisor');
+      else if (left > 0) this.out.error('One or more references were leaked after disconnect from the hypervisor');
+    }
+    const lib = await loadLibrary();
+    const uri = name ?? this.settings.connname;
+    try {
+      this.#conn = await lib.openAuth(uri, lib.defaultAuth, readonly ? lib.VIR_CONNECT_RO : 0);
+    } catch (err) {
+      this.lastError = err as VirError;
+      this.out.error(this.#disconnected ? 'Failed to reconnect to the hypervisor' : 'failed to connect to the hypervisor');
+      return false;
+    }
+    if (!(await this.#setupKeepAlive())) return false;
+    if (name) this.settings.connname = name;
+    this.settings.readonly = readonly;
+    if (wasConnected && !force) this.out.error('Reconnected to the hypervisor');
+    this.#disconnected = false;
+    return true;
+  }
+
+  /** Keepalive is only insisted on when -k or -K was given, as virsh does. */
+  async #setupKeepAlive(): Promise<boolean> {
+    const forced = this.settings.keepaliveInterval >= 0 || this.settings.keepaliveCount >= 0;
+    const interval = this.settings.keepaliveInterval >= 0 ? this.settings.keepaliveInterval : 5;
+    const count = this.settings.keepaliveCount >= 0 ? this.settings.keepaliveCount : 6;
+    if (interval <= 0) return true;
+    try {
+      await this.#conn!.setKeepAlive(interval, count);
+      return true;
+    } catch (err) {
+      if (!forced) return true;
+      this.out.error('Cannot setup keepalive on connection as requested, disconnecting');
+      await this.#conn!.close().catch(() => undefined);
+      this.#conn = null;
+      this.lastError = err as VirError;
+      this.out.error(this.#disconnected ? 'Failed to reconnect to the hypervisor' : 'failed to connect to the hypervisor');
+      return false;
+    }
+  }
+
+  /** virsh's connection handler: connect on first need, and check the link is alive. */
+  async #ensureConnection(): Promise<boolean> {
+    if ((!this.#conn || this.#disconnected) && !(await this.reconnect(null, false, false))) return false;
+    if (!this.#conn || !(await this.#conn.isAlive().catch(() => true))) {
+      this.out.error('no valid connection');
+      return false;
+    }
+    this.lastError = null;
+    return true;
+  }
+
+  /** Print the saved libvirt error (vshReportError) and forget it. */
+  reportError(): void {
+    if (this.lastError) this.out.error(this.lastError.message || 'unknown error');
+    this.lastError = null;
+  }
+
+  /** Run commands in order; the result is the last command's (virsh's vshCommandRun). */
+  async run(commands: ParsedCommand[]): Promise<boolean> {
+    let ok = true;
+    for (const cmd of commands) {
+      const started = performance.now();
+      ok = false;
+      this.lastError = null;
+      if (cmd.def.noConnect || (await this.#ensureConnection())) {
+        try {
+          ok = (await cmd.def.handler(this, cmd)) !== false;
+        } catch (err) {
+          if (!(err instanceof CommandFailed)) this.lastError = toVirError(err);
+        }
+      }
+      const elapsed = performance.now() - started;
+      if (!ok) {
+        if (this.lastError && DISCONNECT_CODES.has(this.lastError.code)) this.#disconnected = true;
+        this.reportError();
+      }
+      if (cmd.def.name === 'quit' || cmd.def.name === 'exit') {
+        this.out.flush();
+        return ok;
+      }
+      if (this.settings.timing) this.out.print(`\n(Time: ${elapsed.toFixed(3)} ms)\n\n`);
+      else this.out.printExtra('\n');
+      this.out.flush();
+    }
+    return ok;
+  }
+
+  debug(level: Level, message: string): void {
+    this.out.debug(level, message);
+  }
+
+  /** Close the connection at exit, reporting leaks as virsh does. */
+  async close(): Promise<void> {
+    if (!this.#conn) return;
+    const left = await this.#conn.close().catch(() => -1);
+    this.#conn = null;
+    if (left < 0) this.out.error('Failed to disconnect from the hypervisor');
+    else if (left > 0) this.out.error('One or more references were leaked after disconnect from the hypervisor');
+    this.out.flush();
+  }
+}
+
+/** Anything a handler throws becomes an error to report; programming errors keep their text. */
+function toVirError(err: unknown): VirError {
+  if (err instanceof Error && 'code' in err && 'domain' in err) return err as VirError;
+  const message = err instanceof Error ? err.message : String(err);
+  return Object.assign(new Error(message), { code: 1, domain: 0 }) as unknown as VirError;
+}

@@ -1,0 +1,76 @@
+/**
+ * The differential harness: a scenario is one tsvirsh/virsh invocation (one session: a command
+ * string, several argv words or lines on standard input), run through real virsh 9.0.0 and
+ * through tsvirsh in fresh temporary directories; stdout, stderr and exit status must match
+ * after normalising only what truly varies (the temporary path, the host name, CPU time).
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { hostname, tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export interface Scenario {
+  name: string;
+  /** Arguments after the program name; `$DIR` stands for the scenario's temporary directory. */
+  args: string[];
+  /** Standard input (not a terminal), for the line-by-line mode. */
+  stdin?: string;
+  /** Files to create in the temporary directory before running (name -> content, `$DIR` expanded). */
+  files?: Record<string, string>;
+  env?: Record<string, string>;
+}
+
+export interface Outcome {
+  stdout: string;
+  stderr: string;
+  status: number | null;
+}
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const TSVIRSH = join(here, '..', '..', 'src', 'cli', 'main.js');
+
+export const haveVirsh = spawnSync('virsh', ['--version'], { encoding: 'utf8' }).status === 0;
+
+/** `-c test:///default` followed by the words given: the usual start of a scenario. */
+export const onDefault = (...words: string[]): string[] => ['-c', 'test:///default', ...words];
+
+function cleanEnv(dir: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  return { PATH: process.env.PATH, HOME: dir, LC_ALL: 'C', ...extra };
+}
+
+const expand = (text: string, dir: string): string => text.split('$DIR').join(dir);
+
+function runIn(program: string[], scenario: Scenario): Outcome {
+  const dir = mkdtempSync(join(tmpdir(), 'tsvirsh-diff-'));
+  try {
+    for (const [name, content] of Object.entries(scenario.files ?? {})) writeFileSync(join(dir, name), expand(content, dir));
+    const env = Object.fromEntries(Object.entries(scenario.env ?? {}).map(([k, v]) => [k, expand(v, dir)]));
+    const run = spawnSync(program[0]!, [...program.slice(1), ...scenario.args.map((a) => expand(a, dir))], {
+      cwd: dir,
+      input: scenario.stdin === undefined ? '' : expand(scenario.stdin, dir),
+      env: cleanEnv(dir, env),
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+    return { stdout: normalise(run.stdout, dir), stderr: normalise(run.stderr, dir), status: run.status };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Replace what differs between two runs of the same scenario and nothing else. */
+export function normalise(text: string, dir: string): string {
+  const host = hostname();
+  let out = text.split(dir).join('$DIR');
+  if (host) out = out.replace(new RegExp(`^${host.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`, 'gm'), '$HOST');
+  // The test driver's CPU time follows the wall clock.
+  out = out.replace(/^(CPU time:\s+)\d+\.\ds$/gm, '$1<cpu>s');
+  out = out.replace(/^(cpu_time\s+)\d+\.\ds$/gm, '$1<cpu>s');
+  out = out.replace(/^(\d+\s+\d+\s+\S+\s+)\d+\.\ds(\s+\S+)$/gm, '$1<cpu>s$2');
+  out = out.replace(/^\(Time: \d+\.\d{3} ms\)$/gm, '(Time: <ms> ms)');
+  return out;
+}
+
+export const runVirsh = (scenario: Scenario): Outcome => runIn(['virsh'], scenario);
+export const runTsvirsh = (scenario: Scenario): Outcome => runIn([process.execPath, TSVIRSH], scenario);
