@@ -51,6 +51,15 @@ export interface CapsSecModel {
 
 export type PowerTarget = 'suspend_mem' | 'suspend_disk' | 'suspend_hybrid';
 
+/** One host CPU cache (`<cache><bank .../>`); size in bytes, written in the largest exact unit. */
+export interface CapsCacheBank {
+  id: number;
+  level: number;
+  type: 'both' | 'code' | 'data';
+  size: number;
+  cpus: string;
+}
+
 export interface CapsHost {
   uuid?: string;
   cpu: CapsHostCpu;
@@ -61,6 +70,8 @@ export interface CapsHost {
   netprefix?: string;
   /** undefined = no `<topology>`. */
   cells?: CapsNumaCell[];
+  /** Host CPU caches; empty or undefined = no `<cache>`. */
+  cacheBanks?: CapsCacheBank[];
   secModels: CapsSecModel[];
 }
 
@@ -152,6 +163,26 @@ function writeTopology(w: XmlWriter, cells: CapsNumaCell[]): void {
   w.close('topology');
 }
 
+/** virFormatIntPretty: the largest of B, KiB, MiB, GiB, TiB that divides the size exactly. */
+function prettySize(bytes: number): [number, string] {
+  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
+  let unit = 0;
+  while (unit < units.length - 1 && bytes !== 0 && bytes % 1024 === 0) {
+    bytes /= 1024;
+    unit++;
+  }
+  return [bytes, units[unit]!];
+}
+
+function writeCache(w: XmlWriter, banks: CapsCacheBank[]): void {
+  w.open('cache');
+  for (const bank of banks) {
+    const [size, unit] = prettySize(bank.size);
+    w.empty('bank', { id: bank.id, level: bank.level, type: bank.type, size, unit, cpus: bank.cpus });
+  }
+  w.close('cache');
+}
+
 function writeHost(w: XmlWriter, host: CapsHost): void {
   w.open('host');
   if (host.uuid) w.text('uuid', host.uuid);
@@ -176,6 +207,7 @@ function writeHost(w: XmlWriter, host: CapsHost): void {
   }
   if (host.netprefix !== undefined) w.text('netprefix', host.netprefix);
   if (host.cells) writeTopology(w, host.cells);
+  if (host.cacheBanks?.length) writeCache(w, host.cacheBanks);
   for (const sec of host.secModels) {
     w.open('secmodel');
     // libvirt prints these unescaped and keeps an empty doi as an open/close pair

@@ -1,0 +1,65 @@
+/**
+ * What one probe of a QEMU binary learned, as plain JSON (it is what the cache file holds).
+ * Per-accelerator parts come from a QEMU started with that accelerator.
+ */
+export interface ProbedVersion {
+  readonly major: number;
+  readonly minor: number;
+  readonly micro: number;
+}
+
+/** One entry of query-machines. */
+export interface ProbedMachine {
+  readonly name: string;
+  readonly alias?: string;
+  readonly isDefault: boolean;
+  readonly maxCpus: number;
+  readonly hotplugCpus: boolean;
+  readonly deprecated: boolean;
+  readonly numaMemSupported: boolean;
+  readonly defaultCpuType?: string;
+  readonly defaultRamId?: string;
+}
+
+/** One entry of query-cpu-definitions. */
+export interface ProbedCpuModel {
+  readonly name: string;
+  readonly typename: string;
+  /** Features the accelerator cannot give this model on this host; empty = usable. */
+  readonly unavailableFeatures: readonly string[];
+  readonly static: boolean;
+  readonly migrationSafe: boolean;
+  readonly deprecated: boolean;
+  readonly aliasOf?: string;
+}
+
+/** What QEMU expands its `host` (KVM) or `max` (TCG) CPU to: property name -> value. */
+export interface ProbedCpuExpansion {
+  readonly model: string;
+  readonly props: Readonly<Record<string, boolean | number | string>>;
+}
+
+export interface ProbedAccel {
+  readonly machines: readonly ProbedMachine[];
+  readonly cpuModels: readonly ProbedCpuModel[];
+  readonly hostCpu: ProbedCpuExpansion | null;
+}
+
+export interface QemuProbeData {
+  readonly version: ProbedVersion;
+  readonly package: string;
+  /** QEMU's target name (`x86_64`, `i386`, `aarch64`...). */
+  readonly target: string;
+  /** From query-kvm in the KVM run: KVM compiled in and usable on this host. */
+  readonly kvm: { readonly present: boolean; readonly enabled: boolean };
+  readonly commands: readonly string[];
+  /** Every QOM type name (devices, objects, machines, accelerators). */
+  readonly types: readonly string[];
+  readonly tpmModels: readonly string[];
+  readonly tpmTypes: readonly string[];
+  readonly sev: boolean;
+  readonly sgx: boolean;
+  readonly tcg: ProbedAccel;
+  /** Absent when KVM could not be used. */
+  readonly kvmAccel: ProbedAccel | null;
+}
