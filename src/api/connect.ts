@@ -7,6 +7,7 @@ import { Network } from './network.js';
 import { StoragePool, StorageVol } from './storage.js';
 import { HostInterface, NodeDevice } from './host-objects.js';
 import { EventHub } from './events.js';
+import { Stream } from './stream.js';
 import { LIB_VERSION } from './version.js';
 import { uuidArg } from './uuid.js';
 import { checkNonNegative, parseUUIDString } from './arg-checks.js';
@@ -186,6 +187,9 @@ export class Connect extends EventEmitter<ConnectEvents> {
   }
 
   // Host ----------------------------------------------------------------------------------------
+
+  /** virStreamNew: an empty stream for an entry point that opens a transfer to bind. */
+  newStream(flags = 0): Stream { return new Stream(this, flags); }
 
   getType(): Promise<string> { return this.invoke('connectGetType'); }
   getVersion(): Promise<number> { return this.invoke('connectGetVersion'); }

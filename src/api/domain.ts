@@ -7,6 +7,7 @@ import type { Connect } from './connect.js';
 import { uuidBytes } from './uuid.js';
 import { ConnectObject } from './object.js';
 import { DomainSnapshot } from './snapshot.js';
+import type { Stream } from './stream.js';
 import { checkGetMetadata, checkNonZero, checkSetMetadata, checkSetVcpus } from './arg-checks.js';
 
 const DOM = ErrorDomain.VIR_FROM_DOMAIN;
@@ -171,6 +172,17 @@ export class Domain extends ConnectObject {
   blockStats(disk: string): Promise<DomainBlockStats> { return this.conn.invoke('domainBlockStats', this.#ref, disk); }
   interfaceStats(device: string): Promise<DomainInterfaceStats> { return this.conn.invoke('domainInterfaceStats', this.#ref, device); }
   memoryStats(nrStats = 13, flags = 0): Promise<MemoryStat[]> { return this.conn.invoke('domainMemoryStats', this.#ref, nrStats, flags); }
+
+  // Streams -------------------------------------------------------------------------------------
+
+  /** virDomainOpenConsole: bind `stream` to a console (`devName` null = the first one). */
+  async openConsole(devName: string | null, stream: Stream, flags = 0): Promise<void> {
+    await stream.bind(() => this.conn.invoke('domainOpenConsole', this.#ref, devName, flags));
+  }
+  /** virDomainOpenChannel: bind `stream` to a character device channel by alias. */
+  async openChannel(name: string | null, stream: Stream, flags = 0): Promise<void> {
+    await stream.bind(() => this.conn.invoke('domainOpenChannel', this.#ref, name, flags));
+  }
 
   // Snapshots -----------------------------------------------------------------------------------
 

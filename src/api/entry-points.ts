@@ -159,6 +159,10 @@ export const ENTRY_POINTS: Readonly<Record<DriverMethod, EntryPoint>> = {
   storageVolGetInfo: r('virStorageVolGetInfo', STO),
   storageVolGetXMLDesc: r('virStorageVolGetXMLDesc', STO),
   storageVolGetPath: r('virStorageVolGetPath', STO),
+  domainOpenConsole: w('virDomainOpenConsole', DOM),
+  domainOpenChannel: w('virDomainOpenChannel', DOM),
+  storageVolUpload: w('virStorageVolUpload', STO),
+  storageVolDownload: w('virStorageVolDownload', STO),
 
   connectNumOfInterfaces: r('virConnectNumOfInterfaces', IFACE),
   connectListAllInterfaces: r('virConnectListAllInterfaces', IFACE),

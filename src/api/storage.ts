@@ -1,5 +1,6 @@
 import type { StoragePoolInfo, StoragePoolRef, StorageVolInfo, StorageVolRef } from '../drivers/types.js';
 import type { Connect } from './connect.js';
+import type { Stream } from './stream.js';
 import { ConnectObject, NamedObject } from './object.js';
 
 /** A storage pool (virStoragePool). */
@@ -75,4 +76,12 @@ export class StorageVol extends ConnectObject {
   xmlDesc(flags = 0): Promise<string> { return this.conn.invoke('storageVolGetXMLDesc', this.#ref, flags); }
   XMLDesc(flags = 0): Promise<string> { return this.xmlDesc(flags); }
   path(): Promise<string> { return this.conn.invoke('storageVolGetPath', this.#ref); }
+  /** virStorageVolUpload: bind `stream` to write `length` bytes (0 = to the end) at `offset`. */
+  async upload(stream: Stream, offset: number | bigint, length: number | bigint, flags = 0): Promise<void> {
+    await stream.bind(() => this.conn.invoke('storageVolUpload', this.#ref, BigInt(offset), BigInt(length), flags));
+  }
+  /** virStorageVolDownload: bind `stream` to read `length` bytes (0 = to the end) from `offset`. */
+  async download(stream: Stream, offset: number | bigint, length: number | bigint, flags = 0): Promise<void> {
+    await stream.bind(() => this.conn.invoke('storageVolDownload', this.#ref, BigInt(offset), BigInt(length), flags));
+  }
 }

@@ -1,3 +1,5 @@
+import type { Duplex } from 'node:stream';
+
 /**
  * The driver contract: one entry point per libvirt API call, named as libvirt's driver tables
  * name them (virHypervisorDriver, virNetworkDriver, virStorageDriver). A driver fills in only
@@ -253,6 +255,12 @@ export interface ConnectionDriver {
   connectListAllNodeDevices?(flags: number): Promise<NodeDeviceRef[]>;
   nodeDeviceLookupByName?(name: string): Promise<NodeDeviceRef>;
   nodeDeviceGetXMLDesc?(dev: NodeDeviceRef, flags: number): Promise<string>;
+
+  // Streams: the driver hands back its side of the transfer as a Node Duplex (see src/api/stream.ts)
+  domainOpenConsole?(dom: DomainRef, devName: string | null, flags: number): Promise<Duplex>;
+  domainOpenChannel?(dom: DomainRef, name: string | null, flags: number): Promise<Duplex>;
+  storageVolUpload?(vol: StorageVolRef, offset: bigint, length: bigint, flags: number): Promise<Duplex>;
+  storageVolDownload?(vol: StorageVolRef, offset: bigint, length: bigint, flags: number): Promise<Duplex>;
 
   // Events: register returns a callback id the driver understands
   connectDomainEventRegisterAny?(dom: DomainRef | null, eventId: number, listener: EventListener<DomainEventPayload>): Promise<number>;
