@@ -104,7 +104,7 @@ export function invalidArgError(domain: number, func: string, argName: string, m
 
 /** virCheckFlags: reject flags outside `supported`, naming the function as libvirt does. */
 export function checkFlags(domain: number, func: string, flags: number, supported: number): void {
-  const unsupported = (flags >>> 0) & ~supported;
+  const unsupported = ((flags >>> 0) & ~supported) >>> 0;
   if (unsupported) {
     throw invalidArgError(domain, func, 'flags', `unsupported flags (0x${unsupported.toString(16)}) in function ${func}`);
   }

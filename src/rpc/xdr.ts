@@ -133,26 +133,31 @@ export class XdrWriter {
 
   int(v: number): void {
     if (!Number.isInteger(v) || v < -0x80000000 || v > 0x7fffffff) throw new XdrError(`int out of range: ${v}`);
-    this.buf.writeInt32BE(v, this.room(4));
+    const at = this.room(4);
+    this.buf.writeInt32BE(v, at);
   }
 
   uint(v: number): void {
     if (!Number.isInteger(v) || v < 0 || v > 0xffffffff) throw new XdrError(`unsigned int out of range: ${v}`);
-    this.buf.writeUInt32BE(v, this.room(4));
+    const at = this.room(4);
+    this.buf.writeUInt32BE(v, at);
   }
 
   hyper(v: bigint): void {
     if (typeof v !== 'bigint' || v < -(1n << 63n) || v >= 1n << 63n) throw new XdrError(`hyper out of range: ${String(v)}`);
-    this.buf.writeBigInt64BE(v, this.room(8));
+    const at = this.room(8);
+    this.buf.writeBigInt64BE(v, at);
   }
 
   uhyper(v: bigint): void {
     if (typeof v !== 'bigint' || v < 0n || v >= 1n << 64n) throw new XdrError(`unsigned hyper out of range: ${String(v)}`);
-    this.buf.writeBigUInt64BE(v, this.room(8));
+    const at = this.room(8);
+    this.buf.writeBigUInt64BE(v, at);
   }
 
   double(v: number): void {
-    this.buf.writeDoubleBE(v, this.room(8));
+    const at = this.room(8);
+    this.buf.writeDoubleBE(v, at);
   }
 
   /** Booleans and pointer discriminants are written as exactly 0 or 1. */
@@ -183,7 +188,8 @@ export class XdrWriter {
 
   /** Raw bytes with no length and no padding (stream data). */
   raw(bytes: Uint8Array): void {
-    this.buf.set(bytes, this.room(bytes.length));
+    const at = this.room(bytes.length);
+    this.buf.set(bytes, at);
   }
 
   /** Overwrite a 4-byte unsigned word already written (the packet length). */

@@ -66,3 +66,9 @@ test('hostile input: truncation and huge counts raise XdrError without allocatin
   assert.throws(() => decodeValue(opaque(0xffffffff), Buffer.from('0000000501020304', 'hex')), XdrError);
   assert.throws(() => decodeValue(remote_nonnull_domain, Buffer.from('00000004746573', 'hex')), XdrError);
 });
+
+test('the writer grows past its initial buffer at any write', () => {
+  const big = struct({ a: string(1 << 20), b: hyper, c: opaque(1 << 20), d: array(int, 1000) });
+  const v = { a: 'x'.repeat(1000), b: -5n, c: Buffer.alloc(3000, 9), d: Array.from({ length: 1000 }, (_, i) => i) };
+  assert.deepEqual(decodeValue(big, encodeValue(big, v)), v);
+});

@@ -1,0 +1,212 @@
+/**
+ * One client of tsvirtd: its RPC connection, its hypervisor connection (opened through the public
+ * API, so read-only denial and NO_SUPPORT come from src/api exactly as for local callers), its
+ * event registrations, and the dispatch of its calls. When the client goes away everything it
+ * holds is released: events deregistered, the hypervisor connection closed.
+ */
+import type { Socket } from 'node:net';
+import { openAuth } from '../api/open.js';
+import type { Connect } from '../api/connect.js';
+import { VIR_CONNECT_RO } from '../api/constants.js';
+import { ENTRY_POINTS } from '../api/entry-points.js';
+import { ErrorDomain, ErrorNumber, VirError, isVirError, virError } from '../errors/index.js';
+import type { DriverMethod } from '../drivers/types.js';
+import { RpcConnection } from '../rpc/connection.js';
+import { decodeValue, encodeValue, xvoid } from '../rpc/codec.js';
+import { MessageStatus, MessageType, rpcError, type Header, type Packet } from '../rpc/packet.js';
+import type { ProcedureInfo } from '../rpc/program.js';
+import { XdrError } from '../rpc/xdr.js';
+import { REMOTE_PROGRAM, REMOTE_PROTOCOL_VERSION, remoteProgram } from '../rpc/protocol/remote.js';
+import { BINDING_BY_PROC } from '../remote/bindings/index.js';
+import type { AuthType, DaemonConfig } from './config.js';
+import { SPECIAL_HANDLERS, type ClientContext } from './handlers.js';
+import { EventRegistry } from './events.js';
+import { createLogger } from '../log/index.js';
+
+const log = createLogger('daemon.client');
+
+export interface ListenerInfo {
+  readonly readOnly: boolean;
+  readonly auth: AuthType;
+  /** unix sockets count as secure transports; plain TCP does not. */
+  readonly transport: 'unix' | 'tcp';
+}
+
+const AUTH_NUMBER: Record<AuthType, number> = { none: 0, sasl: 1, polkit: 2 };
+
+/** libvirt's C names for the error of an unimplemented procedure: REMOTE_PROC_DOMAIN_GET_INFO -> virDomainGetInfo. */
+function apiName(proc: ProcedureInfo): string {
+  return 'vir' + proc.name.toLowerCase().replace(/(^|_)([a-z0-9])/g, (_m, _u, c: string) => c.toUpperCase());
+}
+
+function errorDomainOf(proc: ProcedureInfo): number {
+  const n = proc.name;
+  if (n.startsWith('NETWORK') || n.includes('_NETWORK')) return ErrorDomain.VIR_FROM_NETWORK;
+  if (n.startsWith('STORAGE') || n.includes('STORAGE_')) return ErrorDomain.VIR_FROM_STORAGE;
+  if (n.startsWith('SECRET') || n.includes('_SECRET')) return ErrorDomain.VIR_FROM_SECRET;
+  if (n.startsWith('NODE_DEVICE') || n.includes('NODE_DEVICE')) return ErrorDomain.VIR_FROM_NODEDEV;
+  if (n.startsWith('INTERFACE') || n.includes('INTERFACE')) return ErrorDomain.VIR_FROM_INTERFACE;
+  if (n.startsWith('NWFILTER') || n.includes('NWFILTER')) return ErrorDomain.VIR_FROM_NWFILTER;
+  return ErrorDomain.VIR_FROM_DOMAIN;
+}
+
+export class DaemonClient implements ClientContext {
+  readonly rpc: RpcConnection;
+  conn: Connect | null = null;
+  authenticated: boolean;
+  closeCallbackRegistered = false;
+  readonly events: EventRegistry;
+  private inFlight = 0;
+  private paused = false;
+  private released = false;
+
+  constructor(
+    readonly socket: Socket,
+    readonly listener: ListenerInfo,
+    private config: DaemonConfig,
+    onGone: (client: DaemonClient) => void,
+  ) {
+    this.rpc = new RpcConnection(socket, { callTimeoutMs: 0 });
+    this.authenticated = listener.auth === 'none';
+    this.events = new EventRegistry(this);
+    this.rpc.on('call', (p: Packet) => this.onCall(p));
+    this.rpc.on('close', () => {
+      void this.release().finally(() => onGone(this));
+    });
+  }
+
+  get readOnly(): boolean {
+    return this.listener.readOnly;
+  }
+
+  get authNumber(): number {
+    return AUTH_NUMBER[this.listener.auth];
+  }
+
+  get keepalive(): { interval: number; count: number } {
+    return { interval: this.config.keepaliveInterval, count: this.config.keepaliveCount };
+  }
+
+  /** New limits after a reload. */
+  reconfigure(config: DaemonConfig): void {
+    this.config = config;
+  }
+
+  /** Open the hypervisor connection through the public API. */
+  async openConnection(name: string | null, flags: number): Promise<void> {
+    if (this.conn) throw virError(ErrorDomain.VIR_FROM_RPC, ErrorNumber.VIR_ERR_INTERNAL_ERROR, 'connection already open');
+    const ro = this.readOnly || (flags & VIR_CONNECT_RO) !== 0;
+    const conn = await openAuth(name === '' ? null : name, null, ro ? VIR_CONNECT_RO : 0);
+    if (this.released) {
+      await conn.close();
+      throw virError(ErrorDomain.VIR_FROM_RPC, ErrorNumber.VIR_ERR_INTERNAL_ERROR, 'client socket is closed');
+    }
+    this.conn = conn;
+  }
+
+  async closeConnection(): Promise<void> {
+    const conn = this.conn;
+    this.conn = null;
+    await this.events.clear(conn);
+    if (conn && !conn.closed) await conn.close();
+  }
+
+  /** The open hypervisor connection, or libvirt's error for a client that has not opened one. */
+  requireConn(): Connect {
+    if (!this.conn) throw virError(ErrorDomain.VIR_FROM_RPC, ErrorNumber.VIR_ERR_INTERNAL_ERROR, 'hypervisor connection not open');
+    return this.conn;
+  }
+
+  private async release(): Promise<void> {
+    if (this.released) return;
+    this.released = true;
+    try {
+      await this.closeConnection();
+    } catch (err) {
+      log.debug(`releasing client: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
+
+  /** Limit calls in flight: stop reading the socket at the limit, as libvirtd does. */
+  private throttle(delta: number): void {
+    this.inFlight += delta;
+    const full = this.inFlight >= this.config.maxClientRequests;
+    if (full && !this.paused) { this.paused = true; this.socket.pause(); }
+    if (!full && this.paused) { this.paused = false; this.socket.resume(); }
+  }
+
+  private onCall(p: Packet): void {
+    this.throttle(+1);
+    this.dispatch(p.header, p.payload)
+      .then((ret) => this.answer(p.header, ret), (err: unknown) => this.answer(p.header, undefined, toVirError(err)))
+      .finally(() => this.throttle(-1));
+  }
+
+  /** Send the reply; a failure to send it (client gone, unencodable value) never escapes. */
+  private answer(h: Header, ret: Uint8Array | undefined, err?: VirError): void {
+    if (this.rpc.closed) return;
+    try {
+      if (err) this.rpc.replyError(h, err);
+      else this.rpc.reply(h, ret);
+    } catch (e) {
+      log.error(`reply to procedure ${h.proc} failed: ${e instanceof Error ? e.message : String(e)}`);
+      if (!this.rpc.closed) this.rpc.replyError(h, toVirError(e));
+    }
+  }
+
+  /** Check the header, find the handler, decode, run, encode. Resolves with the reply payload. */
+  private async dispatch(h: Header, payload: Uint8Array): Promise<Uint8Array | undefined> {
+    if (h.prog !== REMOTE_PROGRAM || h.vers !== REMOTE_PROTOCOL_VERSION) {
+      throw rpcError(`Cannot find program ${h.prog >>> 0} version ${h.vers >>> 0}`);
+    }
+    if (h.status !== MessageStatus.OK) throw rpcError(`Unexpected message status ${h.status}`);
+    if (h.type === MessageType.CALL_WITH_FDS) throw rpcError('file descriptor passing is not supported by tsvirtd');
+    const proc = remoteProgram.procedures.get(h.proc);
+    if (!proc || proc.msg) throw rpcError(`unknown procedure: ${h.proc}`);
+    if (proc.needAuth && !this.authenticated) throw rpcError('authentication required');
+    let args: unknown;
+    try {
+      args = decodeValue(proc.args, payload);
+    } catch (e) {
+      if (e instanceof XdrError) throw rpcError('Unable to decode message payload');
+      throw e;
+    }
+    const ret = await this.run(proc, args);
+    return proc.ret === xvoid ? undefined : encodeValue(proc.ret, ret);
+  }
+
+  private async run(proc: ProcedureInfo, args: unknown): Promise<unknown> {
+    const special = SPECIAL_HANDLERS.get(proc.number);
+    if (special) return special(this, args);
+    const conn = this.requireConn();
+    const binding = BINDING_BY_PROC.get(proc.number);
+    if (!binding) {
+      throw virError(errorDomainOf(proc), ErrorNumber.VIR_ERR_NO_SUPPORT, apiName(proc));
+    }
+    // The binding table guarantees the arguments fit the method; the compiler cannot see it.
+    const invokeAs = conn.invokeAs as unknown as (this: Connect, cName: string, method: DriverMethod, ...a: unknown[]) => Promise<unknown>;
+    const result = await invokeAs.call(conn, binding.api ?? ENTRY_POINTS[binding.method].c, binding.method, ...binding.driverArgs(args));
+    return binding.wireRet(result, args);
+  }
+
+  /** Send an event MESSAGE (serial 1, as libvirtd). */
+  sendEvent(proc: ProcedureInfo<unknown, unknown, any>, msg: unknown): void {
+    if (this.rpc.closed) return;
+    try {
+      this.rpc.sendEvent(remoteProgram, proc, msg);
+    } catch (err) {
+      log.warn(`event ${proc.name} not sent: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
+
+  /** Drop the client now (shutdown, or a limit). */
+  destroy(): void {
+    this.rpc.destroy();
+  }
+}
+
+function toVirError(err: unknown): VirError {
+  if (isVirError(err)) return err;
+  if (err instanceof XdrError) return rpcError(`Unable to encode message payload: ${err.message}`);
+  return virError(ErrorDomain.VIR_FROM_RPC, ErrorNumber.VIR_ERR_INTERNAL_ERROR, err instanceof Error ? err.message : String(err));
+}

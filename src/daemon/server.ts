@@ -1,0 +1,150 @@
+/**
+ * tsvirtd's listeners and clients: a read-write and a read-only unix socket under
+ * `unix_sock_dir`, optionally TCP; limits from the config; clean shutdown and reload.
+ */
+import { EventEmitter } from 'node:events';
+import net from 'node:net';
+import { chmodSync, existsSync, mkdirSync, unlinkSync, lstatSync } from 'node:fs';
+import { join } from 'node:path';
+import { ErrorDomain, ErrorNumber, virError } from '../errors/index.js';
+import { DaemonClient, type ListenerInfo } from './client.js';
+import type { DaemonConfig } from './config.js';
+import { SOCKET_NAME, SOCKET_RO_NAME } from './paths.js';
+import { createLogger } from '../log/index.js';
+
+const log = createLogger('daemon');
+
+export interface DaemonOptions {
+  /** Open the TCP listener if the config has `listen_tcp = 1` (libvirtd's --listen). */
+  listen?: boolean;
+  /** Exit (emit `idle`) after this many seconds without clients; 0 = never. */
+  timeoutSec?: number;
+}
+
+interface Listener { server: net.Server; info: ListenerInfo; path?: string }
+
+/** Events: `idle` (the -t timeout expired with no clients), `client` / `clientGone` (DaemonClient). */
+export class Daemon extends EventEmitter {
+  private readonly endpoints: Listener[] = [];
+  readonly clients = new Set<DaemonClient>();
+  private idleTimer: NodeJS.Timeout | null = null;
+  private stopping = false;
+
+  constructor(private config: DaemonConfig, private readonly options: DaemonOptions = {}) {
+    super();
+  }
+
+  get socketPath(): string {
+    return join(this.config.unixSockDir, SOCKET_NAME);
+  }
+
+  get readOnlySocketPath(): string {
+    return join(this.config.unixSockDir, SOCKET_RO_NAME);
+  }
+
+  /** Where the TCP listener is bound, if there is one. */
+  get tcpAddress(): net.AddressInfo | null {
+    const l = this.endpoints.find((x) => x.info.transport === 'tcp');
+    return (l?.server.address() as net.AddressInfo | null) ?? null;
+  }
+
+  async start(): Promise<void> {
+    const c = this.config;
+    mkdirSync(c.unixSockDir, { recursive: true, mode: 0o755 });
+    await this.listenUnix(this.socketPath, c.unixSockRwPerms, { readOnly: false, auth: c.authUnixRw, transport: 'unix' });
+    await this.listenUnix(this.readOnlySocketPath, c.unixSockRoPerms, { readOnly: true, auth: c.authUnixRo, transport: 'unix' });
+    if (this.options.listen && c.listenTcp) {
+      await this.listenOn(net.createServer(), { port: c.tcpPort, host: c.listenAddr ?? undefined }, { readOnly: false, auth: c.authTcp, transport: 'tcp' });
+    }
+    this.armIdle();
+  }
+
+  private async listenUnix(path: string, mode: number, info: ListenerInfo): Promise<void> {
+    await removeStaleSocket(path);
+    const server = net.createServer();
+    await this.listenOn(server, { path }, info);
+    chmodSync(path, mode);
+    this.endpoints[this.endpoints.length - 1].path = path;
+  }
+
+  private listenOn(server: net.Server, where: net.ListenOptions, info: ListenerInfo): Promise<void> {
+    return new Promise((resolve, reject) => {
+      server.once('error', (err: NodeJS.ErrnoException) => {
+        const what = where.path ?? `${where.host ?? '*'}:${where.port}`;
+        reject(virError(ErrorDomain.VIR_FROM_RPC, ErrorNumber.VIR_ERR_SYSTEM_ERROR, `Failed to bind socket to '${what}': ${err.message}`));
+      });
+      server.listen(where, () => {
+        server.removeAllListeners('error');
+        server.on('error', (err) => log.error(`listener: ${err.message}`));
+        server.on('connection', (s) => this.accept(s, info));
+        this.endpoints.push({ server, info });
+        log.info(`listening on ${where.path ?? `${where.host ?? '*'}:${(server.address() as net.AddressInfo).port}`}`);
+        resolve();
+      });
+    });
+  }
+
+  private accept(socket: net.Socket, info: ListenerInfo): void {
+    if (this.stopping || this.clients.size >= this.config.maxClients) {
+      log.warn(`refusing a client: ${this.clients.size} clients already (max_clients ${this.config.maxClients})`);
+      socket.destroy();
+      return;
+    }
+    socket.setNoDelay?.(true);
+    const client = new DaemonClient(socket, info, this.config, (c) => {
+      this.clients.delete(c);
+      this.emit('clientGone', c);
+      this.armIdle();
+    });
+    this.clients.add(client);
+    this.disarmIdle();
+    this.emit('client', client);
+  }
+
+  private armIdle(): void {
+    const t = this.options.timeoutSec ?? 0;
+    if (t <= 0 || this.clients.size > 0 || this.stopping) return;
+    this.disarmIdle();
+    this.idleTimer = setTimeout(() => this.emit('idle'), t * 1000);
+  }
+
+  private disarmIdle(): void {
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = null;
+  }
+
+  /** SIGHUP: new limits and keepalive settings for new and existing clients; listeners stay. */
+  reload(config: DaemonConfig): void {
+    this.config = { ...config, unixSockDir: this.config.unixSockDir };
+    for (const c of this.clients) c.reconfigure(this.config);
+  }
+
+  /** Stop listening, drop every client (releasing what each holds), remove the sockets. */
+  async stop(): Promise<void> {
+    if (this.stopping) return;
+    this.stopping = true;
+    this.disarmIdle();
+    await Promise.all(this.endpoints.map((l) => new Promise<void>((r) => l.server.close(() => r()))));
+    const gone = [...this.clients].map((c) => new Promise<void>((r) => { c.rpc.once('close', () => r()); c.destroy(); }));
+    await Promise.all(gone);
+    // Let the clients' release (closing their hypervisor connections) finish.
+    while (this.clients.size > 0) await new Promise((r) => setTimeout(r, 5));
+    for (const l of this.endpoints) {
+      if (l.path && existsSync(l.path)) unlinkSync(l.path);
+    }
+  }
+}
+
+/** A socket file left by a daemon that died: remove it; a live one means another daemon runs. */
+async function removeStaleSocket(path: string): Promise<void> {
+  let isSocket = false;
+  try { isSocket = lstatSync(path).isSocket(); } catch { return; }
+  if (!isSocket) throw virError(ErrorDomain.VIR_FROM_RPC, ErrorNumber.VIR_ERR_SYSTEM_ERROR, `Failed to bind socket to '${path}': the path exists and is not a socket`);
+  const alive = await new Promise<boolean>((resolve) => {
+    const s = net.connect(path);
+    s.once('connect', () => { s.destroy(); resolve(true); });
+    s.once('error', () => resolve(false));
+  });
+  if (alive) throw virError(ErrorDomain.VIR_FROM_RPC, ErrorNumber.VIR_ERR_SYSTEM_ERROR, `Failed to bind socket to '${path}': Address already in use`);
+  unlinkSync(path);
+}

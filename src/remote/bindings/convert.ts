@@ -1,0 +1,97 @@
+/** Converters between wire values and driver-contract values, one per kind of value. */
+import type {
+  DomainRef, InterfaceRef, NetworkRef, NodeDeviceRef, SnapshotRef, StoragePoolRef, StorageVolRef,
+} from '../../drivers/types.js';
+import type {
+  remote_nonnull_domain, remote_nonnull_domain_snapshot, remote_nonnull_interface, remote_nonnull_network,
+  remote_nonnull_node_device, remote_nonnull_storage_pool, remote_nonnull_storage_vol,
+} from '../../rpc/protocol/remote.js';
+import type { Conv } from './binding.js';
+
+/** The same value on both sides (ints, strings, optional strings, bigints). */
+export const same: Conv<any, any> = { toDriver: (w) => w, toWire: (d) => d };
+
+/** Wire int 0/1, driver boolean. */
+export const bool: Conv<number, boolean> = { toDriver: (w) => w !== 0, toWire: (d) => (d ? 1 : 0) };
+
+/** Wire (unsigned) hyper, driver number (KiB amounts, versions). */
+export const hyperNumber: Conv<bigint, number> = { toDriver: (w) => Number(w), toWire: (d) => BigInt(d) };
+
+/** Wire 16 raw bytes, driver UUID string. */
+export const uuid: Conv<Buffer, string> = {
+  toDriver: (w) => {
+    const h = w.toString('hex');
+    return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
+  },
+  toWire: (d) => Buffer.from(d.replace(/-/g, ''), 'hex'),
+};
+
+export const domain: Conv<remote_nonnull_domain, DomainRef> = {
+  toDriver: (w) => ({ name: w.name, uuid: uuid.toDriver(w.uuid), id: w.id }),
+  toWire: (d) => ({ name: d.name, uuid: uuid.toWire(d.uuid), id: d.id }),
+};
+
+export const network: Conv<remote_nonnull_network, NetworkRef> = {
+  toDriver: (w) => ({ name: w.name, uuid: uuid.toDriver(w.uuid) }),
+  toWire: (d) => ({ name: d.name, uuid: uuid.toWire(d.uuid) }),
+};
+
+export const storagePool: Conv<remote_nonnull_storage_pool, StoragePoolRef> = network as unknown as Conv<remote_nonnull_storage_pool, StoragePoolRef>;
+
+export const storageVol: Conv<remote_nonnull_storage_vol, StorageVolRef> = {
+  toDriver: (w) => ({ pool: w.pool, name: w.name, key: w.key }),
+  toWire: (d) => ({ pool: d.pool, name: d.name, key: d.key }),
+};
+
+export const snapshot: Conv<remote_nonnull_domain_snapshot, SnapshotRef> = {
+  toDriver: (w) => ({ name: w.name, domain: domain.toDriver(w.dom) }),
+  toWire: (d) => ({ name: d.name, dom: domain.toWire(d.domain) }),
+};
+
+export const iface: Conv<remote_nonnull_interface, InterfaceRef> = {
+  toDriver: (w) => ({ name: w.name, mac: w.mac }),
+  toWire: (d) => ({ name: d.name, mac: d.mac }),
+};
+
+export const nodeDevice: Conv<remote_nonnull_node_device, NodeDeviceRef> = {
+  toDriver: (w) => ({ name: w.name }),
+  toWire: (d) => ({ name: d.name }),
+};
+
+/** A node device passed by name only (NODE_DEVICE_GET_XML_DESC and friends). */
+export const nodeDeviceName: Conv<string, NodeDeviceRef> = { toDriver: (name) => ({ name }), toWire: (d) => d.name };
+
+/** An optional pointer of a converted value. */
+export function nullable<W, D>(c: Conv<W, D>): Conv<W | null, D | null> {
+  return { toDriver: (w) => (w === null ? null : c.toDriver(w)), toWire: (d) => (d === null || d === undefined ? null : c.toWire(d)) };
+}
+
+/** An array of converted values. */
+export function list<W, D>(c: Conv<W, D>): Conv<W[], D[]> {
+  return { toDriver: (w) => w.map((x) => c.toDriver(x)), toWire: (d) => d.map((x) => c.toWire(x)) };
+}
+
+/** Bytes carried as `char x[N]` / `char x<N>` on the wire, a NUL-free string in the driver. */
+export function chars(fixed?: number): Conv<Buffer, string> {
+  return {
+    toDriver: (w) => { const nul = w.indexOf(0); return w.subarray(0, nul < 0 ? w.length : nul).toString('utf8'); },
+    toWire: (d) => {
+      const b = Buffer.from(d, 'utf8');
+      if (fixed === undefined) return Buffer.concat([b, Buffer.alloc(1)]); // the NUL is counted, as libvirt sends
+      const out = Buffer.alloc(fixed);
+      b.copy(out, 0, 0, Math.min(b.length, fixed - 1));
+      return out;
+    },
+  };
+}
+
+/**
+ * The `need_results`/`ret` shape of the LIST_ALL procedures: the daemon sends the objects only when
+ * asked and always the count; the client reads the objects.
+ */
+export function listAll<W, D>(field: string, c: Conv<W, D>): { toWire(result: any, args: any): any; toDriver(ret: any): any } {
+  return {
+    toWire: (result: D[], args: { need_results: number }) => ({ [field]: args.need_results ? result.map((x) => c.toWire(x)) : [], ret: result.length }),
+    toDriver: (ret: Record<string, unknown>) => (ret[field] as W[]).map((x) => c.toDriver(x)),
+  };
+}

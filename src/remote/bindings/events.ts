@@ -1,0 +1,96 @@
+/**
+ * How events cross the wire: for each event ID, the MESSAGE procedure libvirtd sends (callback
+ * style, feature 14) and the conversion between its payload and the driver's event payload.
+ * Driver payload fields carry the wire names (`offset`, `devAlias`, `nsuri`...), the object as
+ * `domain` / `network` / `pool`.
+ */
+import type { DomainEventPayload, NetworkEventPayload, StoragePoolEventPayload } from '../../drivers/types.js';
+import type { ProcedureInfo } from '../../rpc/program.js';
+import { remoteProgram } from '../../rpc/protocol/remote.js';
+import { domain, network, storagePool } from './convert.js';
+
+export interface EventBinding<P> {
+  readonly proc: ProcedureInfo<unknown, unknown, any>;
+  /** Daemon: the MESSAGE payload for one driver event delivered to `callbackID`. */
+  toWire(payload: P, callbackID: number): any;
+  /** Client: the callback ID and the driver event from a MESSAGE payload. */
+  toDriver(msg: any, eventId: number): { callbackID: number; payload: P };
+}
+
+const proc = (n: number) => remoteProgram.procedures.get(n)!;
+
+/** Payload without the object; `nested` msgs wrap `{dom, ...}` in `msg`, `reason` ones put a reason before it. */
+type Shape = 'nested' | 'reason' | 'flat';
+
+function domainEvent(n: number, shape: Shape): EventBinding<DomainEventPayload> {
+  return {
+    proc: proc(n),
+    toWire: (p, callbackID) => {
+      const { eventId: _e, domain: d, reason, ...rest } = p;
+      const body = { dom: domain.toWire(d), ...rest };
+      if (shape === 'flat') return { callbackID, ...body, ...(reason === undefined ? {} : { reason }) };
+      if (shape === 'reason') return { callbackID, reason: reason ?? 0, msg: body };
+      return { callbackID, msg: { ...body, ...(reason === undefined ? {} : { reason }) } };
+    },
+    toDriver: (m, eventId) => {
+      const { callbackID, ...outer } = m;
+      const inner = shape === 'flat' ? outer : { ...outer.msg, ...(shape === 'reason' ? { reason: outer.reason } : {}) };
+      const { dom, ...rest } = inner;
+      return { callbackID, payload: { eventId, domain: domain.toDriver(dom), ...rest } };
+    },
+  };
+}
+
+/** Domain events by VIR_DOMAIN_EVENT_ID_*. */
+export const DOMAIN_EVENTS: ReadonlyMap<number, EventBinding<DomainEventPayload>> = new Map([
+  [0, domainEvent(318, 'nested')], // LIFECYCLE
+  [1, domainEvent(319, 'nested')], // REBOOT
+  [2, domainEvent(320, 'nested')], // RTC_CHANGE
+  [3, domainEvent(321, 'nested')], // WATCHDOG
+  [4, domainEvent(322, 'nested')], // IO_ERROR
+  [5, domainEvent(323, 'nested')], // GRAPHICS
+  [6, domainEvent(324, 'nested')], // IO_ERROR_REASON
+  [7, domainEvent(325, 'nested')], // CONTROL_ERROR
+  [8, domainEvent(326, 'nested')], // BLOCK_JOB
+  [9, domainEvent(327, 'nested')], // DISK_CHANGE
+  [10, domainEvent(328, 'nested')], // TRAY_CHANGE
+  [11, domainEvent(329, 'reason')], // PMWAKEUP
+  [12, domainEvent(330, 'reason')], // PMSUSPEND
+  [13, domainEvent(331, 'nested')], // BALLOON_CHANGE
+  [14, domainEvent(332, 'reason')], // PMSUSPEND_DISK
+  [15, domainEvent(333, 'nested')], // DEVICE_REMOVED
+  [16, domainEvent(339, 'flat')], // BLOCK_JOB_2
+  [17, domainEvent(346, 'flat')], // TUNABLE
+  [18, domainEvent(348, 'flat')], // AGENT_LIFECYCLE
+  [19, domainEvent(354, 'flat')], // DEVICE_ADDED
+  [20, domainEvent(359, 'flat')], // MIGRATION_ITERATION
+  [21, domainEvent(363, 'flat')], // JOB_COMPLETED
+  [22, domainEvent(367, 'flat')], // DEVICE_REMOVAL_FAILED
+  [23, domainEvent(379, 'flat')], // METADATA_CHANGE
+  [24, domainEvent(385, 'flat')], // BLOCK_THRESHOLD
+  [25, domainEvent(423, 'flat')], // MEMORY_FAILURE
+  [26, domainEvent(438, 'flat')], // MEMORY_DEVICE_SIZE_CHANGE
+]);
+
+/** Network events by VIR_NETWORK_EVENT_ID_*. */
+export const NETWORK_EVENTS: ReadonlyMap<number, EventBinding<NetworkEventPayload>> = new Map([
+  [0, {
+    proc: proc(315),
+    toWire: (p: NetworkEventPayload, callbackID: number) => ({ callbackID, net: network.toWire(p.network), event: p.event, detail: p.detail }),
+    toDriver: (m: any, eventId: number) => ({ callbackID: m.callbackID, payload: { eventId, network: network.toDriver(m.net), event: m.event, detail: m.detail } }),
+  }],
+]);
+
+/** Storage pool events by VIR_STORAGE_POOL_EVENT_ID_*. */
+export const STORAGE_POOL_EVENTS: ReadonlyMap<number, EventBinding<StoragePoolEventPayload>> = new Map([
+  [0, {
+    proc: proc(370),
+    toWire: (p: StoragePoolEventPayload, callbackID: number) => ({ callbackID, pool: storagePool.toWire(p.pool), event: p.event, detail: p.detail }),
+    toDriver: (m: any, eventId: number) => ({ callbackID: m.callbackID, payload: { eventId, pool: storagePool.toDriver(m.pool), event: m.event, detail: m.detail } }),
+  }],
+  [1, {
+    proc: proc(373),
+    toWire: (p: StoragePoolEventPayload, callbackID: number) => ({ callbackID, pool: storagePool.toWire(p.pool) }),
+    toDriver: (m: any, eventId: number) => ({ callbackID: m.callbackID, payload: { eventId, pool: storagePool.toDriver(m.pool), event: 0, detail: 0 } }),
+  }],
+]);

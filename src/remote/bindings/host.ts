@@ -1,0 +1,29 @@
+/** Bindings of the host-level entry points (connection, node). */
+import type { NodeInfo, SecurityModel } from '../../drivers/types.js';
+import { procedures as P } from '../../rpc/protocol/remote.js';
+import { bind, type Binding } from './binding.js';
+import { bool, chars, hyperNumber, same } from './convert.js';
+
+const model = chars(32);
+const nulTerminated = chars();
+
+export const hostBindings: Binding[] = [
+  bind(P.CONNECT_GET_TYPE, 'connectGetType', [], ['type', same]),
+  bind(P.CONNECT_GET_VERSION, 'connectGetVersion', [], ['hv_ver', hyperNumber]),
+  bind(P.CONNECT_GET_HOSTNAME, 'connectGetHostname', [], ['hostname', same]),
+  bind(P.CONNECT_GET_URI, 'connectGetURI', [], ['uri', same]),
+  bind(P.CONNECT_GET_MAX_VCPUS, 'connectGetMaxVcpus', [['type', same]], ['max_vcpus', same]),
+  bind(P.CONNECT_GET_CAPABILITIES, 'connectGetCapabilities', [], ['capabilities', same]),
+  bind(P.CONNECT_GET_SYSINFO, 'connectGetSysinfo', [['flags', same]], ['sysinfo', same]),
+  bind(P.CONNECT_IS_SECURE, 'connectIsSecure', [], ['secure', bool]),
+  bind(P.NODE_GET_INFO, 'nodeGetInfo', [], {
+    toWire: (i: NodeInfo) => ({ ...i, model: model.toWire(i.model), memory: BigInt(i.memory) }),
+    toDriver: (r) => ({ ...r, model: model.toDriver(r.model), memory: Number(r.memory) }),
+  }),
+  bind(P.NODE_GET_SECURITY_MODEL, 'nodeGetSecurityModel', [], {
+    toWire: (m: SecurityModel) => ({ model: nulTerminated.toWire(m.model), doi: nulTerminated.toWire(m.doi) }),
+    toDriver: (r) => ({ model: nulTerminated.toDriver(r.model), doi: nulTerminated.toDriver(r.doi) }),
+  }),
+  bind(P.NODE_GET_FREE_MEMORY, 'nodeGetFreeMemory', [], ['freeMem', same]),
+  bind(P.NODE_GET_CELLS_FREE_MEMORY, 'nodeGetCellsFreeMemory', [['startCell', same], ['maxcells', same]], ['cells', same]),
+];

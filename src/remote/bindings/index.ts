@@ -1,0 +1,28 @@
+/**
+ * Every binding between remote procedures and driver-contract methods, for the daemon (by
+ * procedure number) and for the remote driver (by method: the non-legacy procedure).
+ */
+import type { DriverMethod } from '../../drivers/types.js';
+import type { Binding } from './binding.js';
+import { hostBindings } from './host.js';
+import { domainBindings } from './domain.js';
+import { snapshotBindings } from './snapshot.js';
+import { networkBindings } from './network.js';
+import { storageBindings } from './storage.js';
+import { hostObjectBindings } from './host-objects.js';
+
+export * from './binding.js';
+export * as convert from './convert.js';
+
+export const BINDINGS: readonly Binding[] = [
+  ...hostBindings, ...domainBindings, ...snapshotBindings, ...networkBindings, ...storageBindings, ...hostObjectBindings,
+];
+
+/** Daemon side: the binding of a REMOTE procedure number. */
+export const BINDING_BY_PROC: ReadonlyMap<number, Binding> = new Map(BINDINGS.map((b) => [b.proc.number, b]));
+
+/** Client side: the procedure a driver method is sent as. */
+export const BINDING_BY_METHOD: ReadonlyMap<DriverMethod, Binding> = new Map(
+  BINDINGS.filter((b) => !b.legacy).map((b) => [b.method, b]),
+);
+export * from './events.js';

@@ -1,0 +1,29 @@
+/** Bindings of the network entry points. */
+import { procedures as P } from '../../rpc/protocol/remote.js';
+import { bind, type Binding } from './binding.js';
+import { bool, listAll, network, same, uuid } from './convert.js';
+
+const net = ['net', network] as const;
+
+export const networkBindings: Binding[] = [
+  bind(P.CONNECT_NUM_OF_NETWORKS, 'connectNumOfNetworks', [], ['num', same]),
+  bind(P.CONNECT_LIST_NETWORKS, 'connectListNetworks', [['maxnames', same]], ['names', same]),
+  bind(P.CONNECT_NUM_OF_DEFINED_NETWORKS, 'connectNumOfDefinedNetworks', [], ['num', same]),
+  bind(P.CONNECT_LIST_DEFINED_NETWORKS, 'connectListDefinedNetworks', [['maxnames', same]], ['names', same]),
+  bind(P.CONNECT_LIST_ALL_NETWORKS, 'connectListAllNetworks', [['flags', same]], listAll('nets', network), { wireConst: { need_results: 1 } }),
+  bind(P.NETWORK_LOOKUP_BY_NAME, 'networkLookupByName', [['name', same]], net),
+  bind(P.NETWORK_LOOKUP_BY_UUID, 'networkLookupByUUID', [['uuid', uuid]], net),
+  bind(P.NETWORK_CREATE_XML_FLAGS, 'networkCreateXML', [['xml', same], ['flags', same]], net),
+  bind(P.NETWORK_CREATE_XML, 'networkCreateXML', [['xml', same]], net, { legacy: true, driverTail: [0] }),
+  bind(P.NETWORK_DEFINE_XML_FLAGS, 'networkDefineXMLFlags', [['xml', same], ['flags', same]], net),
+  bind(P.NETWORK_DEFINE_XML, 'networkDefineXMLFlags', [['xml', same]], net, { legacy: true, api: 'virNetworkDefineXML', driverTail: [0] }),
+  bind(P.NETWORK_UNDEFINE, 'networkUndefine', [net], null),
+  bind(P.NETWORK_CREATE, 'networkCreate', [net], null),
+  bind(P.NETWORK_DESTROY, 'networkDestroy', [net], null),
+  bind(P.NETWORK_GET_XML_DESC, 'networkGetXMLDesc', [net, ['flags', same]], ['xml', same]),
+  bind(P.NETWORK_GET_BRIDGE_NAME, 'networkGetBridgeName', [net], ['name', same]),
+  bind(P.NETWORK_GET_AUTOSTART, 'networkGetAutostart', [net], ['autostart', bool]),
+  bind(P.NETWORK_SET_AUTOSTART, 'networkSetAutostart', [net, ['autostart', bool]], null),
+  bind(P.NETWORK_IS_ACTIVE, 'networkIsActive', [net], ['active', bool]),
+  bind(P.NETWORK_IS_PERSISTENT, 'networkIsPersistent', [net], ['persistent', bool]),
+];

@@ -1,0 +1,93 @@
+// Real daemons for the daemon tests: tsvirtd (ours, from dist/) and libvirt 9.0.0's libvirtd, each
+// in its own temporary directory, started here and stopped by PID.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { chownSync, existsSync, mkdtempSync, mkdirSync, readdirSync, rmSync, writeFileSync, chmodSync } from 'node:fs';
+import { tmpdir, userInfo } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const TSVIRTD = fileURLToPath(new URL('../../src/daemon/main.js', import.meta.url));
+export const haveVirsh = spawnSync('virsh', ['--version']).status === 0;
+export const havePython = spawnSync('/usr/bin/python3', ['-c', 'import libvirt']).status === 0;
+const root = userInfo().uid === 0;
+export const libvirtdSkip = !existsSync('/usr/sbin/libvirtd') ? 'needs libvirtd'
+  : !root ? 'needs root (runs libvirtd as nobody)' : !existsSync('/usr/bin/setpriv') ? 'needs setpriv' : false;
+
+export interface RunningDaemon {
+  readonly dir: string;
+  readonly socket: string;
+  /** A socket giving read-only connections (tsvirtd's -ro socket; libvirtd's session daemon has none). */
+  readonly readOnlySocket: string | null;
+  readonly pid: number;
+  readonly proc: ChildProcess;
+  stop(): Promise<void>;
+}
+
+async function waitFor(path: string, proc: ChildProcess, log: () => string): Promise<void> {
+  for (let i = 0; i < 200; i++) {
+    if (existsSync(path)) return;
+    if (proc.exitCode !== null) throw new Error(`daemon exited with ${proc.exitCode}: ${log()}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  throw new Error(`no socket at ${path}: ${log()}`);
+}
+
+function stopper(proc: ChildProcess, dir: string): () => Promise<void> {
+  return async () => {
+    if (proc.exitCode === null && proc.signalCode === null) {
+      const exited = new Promise((r) => proc.once('exit', r));
+      process.kill(proc.pid!, 'SIGTERM');
+      await exited;
+    }
+    rmSync(dir, { recursive: true, force: true });
+  };
+}
+
+/** Start tsvirtd with `conf` lines added to a config that puts its sockets in a temp dir. */
+export async function startTsvirtd(conf = '', args: string[] = []): Promise<RunningDaemon> {
+  const dir = mkdtempSync(join(tmpdir(), 'tsvirtd-'));
+  const sockDir = join(dir, 'run');
+  writeFileSync(join(dir, 'tsvirtd.conf'), `unix_sock_dir = "${sockDir}"\n${conf}`);
+  let stderr = '';
+  const proc = spawn(process.execPath, [TSVIRTD, '-f', join(dir, 'tsvirtd.conf'), '-p', join(dir, 'tsvirtd.pid'), ...args], {
+    stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, XDG_CONFIG_HOME: join(dir, 'config') },
+  });
+  proc.stderr!.on('data', (d) => { stderr += d; });
+  await waitFor(join(sockDir, 'tsvirt-sock-ro'), proc, () => stderr);
+  return { dir, socket: join(sockDir, 'tsvirt-sock'), readOnlySocket: join(sockDir, 'tsvirt-sock-ro'), pid: proc.pid!, proc, stop: stopper(proc, dir) };
+}
+
+/** Start libvirt's libvirtd as `nobody` (a session daemon: test driver, unix socket, auth none). */
+export async function startLibvirtd(): Promise<RunningDaemon> {
+  const dir = mkdtempSync(join(tmpdir(), 'libvirtd-'));
+  for (const d of ['run', 'home']) mkdirSync(join(dir, d));
+  chmodSync(dir, 0o755);
+  writeFileSync(join(dir, 'libvirtd.conf'), `unix_sock_dir = "${dir}/run"\nunix_sock_rw_perms = "0777"\nauth_unix_rw = "none"\n`);
+  const nobody = Number(spawnSync('id', ['-u', 'nobody'], { encoding: 'utf8' }).stdout.trim());
+  for (const p of [dir, join(dir, 'run'), join(dir, 'home'), join(dir, 'libvirtd.conf')]) chownSync(p, nobody, -1);
+  let stderr = '';
+  const proc = spawn('/usr/bin/setpriv', ['--reuid=nobody', '--regid=nogroup', '--clear-groups', '/usr/sbin/libvirtd', '-f', join(dir, 'libvirtd.conf'), '-p', join(dir, 'libvirtd.pid')], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+    env: { PATH: '/usr/sbin:/usr/bin:/sbin:/bin', HOME: join(dir, 'home'), XDG_RUNTIME_DIR: join(dir, 'run'), XDG_CONFIG_HOME: join(dir, 'home/.config'), XDG_CACHE_HOME: join(dir, 'home/.cache') },
+  });
+  proc.stderr!.on('data', (d) => { stderr += d; });
+  await waitFor(join(dir, 'run', 'libvirt-sock'), proc, () => stderr);
+  return { dir, socket: join(dir, 'run', 'libvirt-sock'), readOnlySocket: null, pid: proc.pid!, proc, stop: stopper(proc, dir) };
+}
+
+export interface Run { status: number | null; stdout: string; stderr: string }
+
+export function virsh(socket: string, args: string[], readOnly = false): Run {
+  const r = spawnSync('virsh', [...(readOnly ? ['-r'] : []), '-c', `test+unix:///default?socket=${socket}`, ...args], { encoding: 'utf8', timeout: 30_000 });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+export function python(script: string, socket: string, extra: string[] = []): Run {
+  const r = spawnSync('/usr/bin/python3', ['-c', script, `test+unix:///default?socket=${socket}`, ...extra], { encoding: 'utf8', timeout: 60_000 });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** Open file descriptors of a process. */
+export function fdCount(pid: number): number {
+  return readdirSync(`/proc/${pid}/fd`).length;
+}
