@@ -205,8 +205,6 @@ export class Connect extends EventEmitter<ConnectEvents> {
   async getURI(): Promise<string> {
     return this.#driver.connectGetURI ? this.invoke('connectGetURI') : this.#uri;
   }
-  /** virNodeGetSecurityModel (Python: getSecurityModel). */
-  getSecurityModel(): Promise<SecurityModel> { return this.invoke('nodeGetSecurityModel'); }
   getMaxVcpus(type: string | null = null): Promise<number> { return this.invoke('connectGetMaxVcpus', type); }
   getCapabilities(): Promise<string> { return this.invoke('connectGetCapabilities'); }
   getSysinfo(flags = 0): Promise<string> { return this.invoke('connectGetSysinfo', flags); }

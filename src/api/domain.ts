@@ -168,8 +168,6 @@ export class Domain extends ConnectObject {
   }
   isActive(): Promise<boolean> { return this.conn.invoke('domainIsActive', this.#ref); }
   isPersistent(): Promise<boolean> { return this.conn.invoke('domainIsPersistent', this.#ref); }
-  /** virDomainGetSecurityLabel (Python: securityLabel). */
-  securityLabel(): Promise<SecurityLabel> { return this.conn.invoke('domainGetSecurityLabel', this.#ref); }
   isUpdated(): Promise<boolean> { return this.conn.invoke('domainIsUpdated', this.#ref); }
   blockStats(disk: string): Promise<DomainBlockStats> { return this.conn.invoke('domainBlockStats', this.#ref, disk); }
   interfaceStats(device: string): Promise<DomainInterfaceStats> { return this.conn.invoke('domainInterfaceStats', this.#ref, device); }

@@ -39,7 +39,6 @@ export const ENTRY_POINTS: Readonly<Record<DriverMethod, EntryPoint>> = {
   nodeGetSecurityModel: r('virNodeGetSecurityModel', HOST),
   nodeGetFreeMemory: r('virNodeGetFreeMemory', HOST),
   nodeGetCellsFreeMemory: r('virNodeGetCellsFreeMemory', HOST),
-  nodeGetSecurityModel: r('virNodeGetSecurityModel', HOST),
 
   connectNumOfDomains: r('virConnectNumOfDomains', DOM),
   connectListDomains: r('virConnectListDomains', DOM),
@@ -85,7 +84,6 @@ export const ENTRY_POINTS: Readonly<Record<DriverMethod, EntryPoint>> = {
   domainIsActive: r('virDomainIsActive', DOM),
   domainIsPersistent: r('virDomainIsPersistent', DOM),
   domainIsUpdated: r('virDomainIsUpdated', DOM),
-  domainGetSecurityLabel: r('virDomainGetSecurityLabel', DOM),
   domainBlockStats: r('virDomainBlockStats', DOM),
   domainInterfaceStats: r('virDomainInterfaceStats', DOM),
   domainMemoryStats: r('virDomainMemoryStats', DOM),

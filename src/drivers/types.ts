@@ -83,12 +83,6 @@ export interface VcpuInfo { number: number; state: number; cpuTime: bigint; cpu:
 
 export interface MemoryStat { tag: number; val: bigint }
 
-/** virSecurityModel: the host's security driver ('' when none). */
-export interface SecurityModel { model: string; doi: string }
-
-/** virSecurityLabel of a domain ('' label when it has none). */
-export interface SecurityLabel { label: string; enforcing: boolean }
-
 /** A domain event as the driver raises it; `eventId` is VIR_DOMAIN_EVENT_ID_*. */
 export interface DomainEventPayload {
   eventId: number;
@@ -127,7 +121,6 @@ export interface ConnectionDriver {
   nodeGetSecurityModel?(): Promise<SecurityModel>;
   nodeGetFreeMemory?(): Promise<bigint>;
   nodeGetCellsFreeMemory?(startCell: number, maxCells: number): Promise<bigint[]>;
-  nodeGetSecurityModel?(): Promise<SecurityModel>;
 
   // Domains
   connectNumOfDomains?(): Promise<number>;
@@ -175,7 +168,6 @@ export interface ConnectionDriver {
   domainIsActive?(dom: DomainRef): Promise<boolean>;
   domainIsPersistent?(dom: DomainRef): Promise<boolean>;
   domainIsUpdated?(dom: DomainRef): Promise<boolean>;
-  domainGetSecurityLabel?(dom: DomainRef): Promise<SecurityLabel>;
   domainBlockStats?(dom: DomainRef, disk: string): Promise<DomainBlockStats>;
   domainInterfaceStats?(dom: DomainRef, device: string): Promise<DomainInterfaceStats>;
   domainMemoryStats?(dom: DomainRef, nrStats: number, flags: number): Promise<MemoryStat[]>;

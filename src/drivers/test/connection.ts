@@ -61,7 +61,6 @@ export class TestConnection implements ConnectionDriver {
   }
   async nodeGetFreeMemory() { return host.freeMemory(this.s); }
   async nodeGetCellsFreeMemory(start: number, max: number) { return host.cellsFreeMemory(this.s, start, max); }
-  async nodeGetSecurityModel() { const m = testCapabilities(this.s).host.secModels[0]; return { model: m?.model ?? '', doi: m?.doi ?? '' }; }
 
   // Domains
   async connectNumOfDomains() { return this.s.domains.activeIDs().length; }
@@ -112,11 +111,6 @@ export class TestConnection implements ConnectionDriver {
     res.setMetadata(this.s, d, type, md, key, uri, flags);
   }
   async domainRename(d: DomainRef, newName: string, flags: number) { return dom.rename(this.s, d, newName, flags); }
-  /** As libvirt's test driver: active domains carry the label libvirt-test, enforcing. */
-  async domainGetSecurityLabel(d: DomainRef) {
-    const active = dom.domainFromRef(this.s, d).isActive();
-    return { label: active ? 'libvirt-test' : '', enforcing: active };
-  }
   async domainIsActive(d: DomainRef) { return dom.domainFromRef(this.s, d).isActive(); }
   async domainIsPersistent(d: DomainRef) { return dom.domainFromRef(this.s, d).persistent; }
   async domainIsUpdated(d: DomainRef) { dom.domainFromRef(this.s, d); return false; }
