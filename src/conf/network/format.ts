@@ -1,5 +1,8 @@
 /** Format a NetworkDef as libvirt's virNetworkDefFormatBuf lays it out. */
 import { XmlWriter } from '../xml.js';
+import { formatBandwidth } from '../netdev/bandwidth.js';
+import { formatVlan } from '../netdev/vlan.js';
+import { formatVirtualPort } from '../netdev/virtualport.js';
 import type { DhcpLease, NetworkDNS, NetworkDef, NetworkForward, NetworkIP } from './types.js';
 
 export interface NetworkFormatOptions {
@@ -145,6 +148,8 @@ export function formatNetworkXML(def: NetworkDef, opts: NetworkFormatOptions = {
   if (def.mac !== undefined) w.empty('mac', { address: def.mac });
   if (def.domain !== undefined) w.empty('domain', { name: def.domain, localOnly: def.domainLocalOnly });
   writeDNS(w, def.dns);
+  formatVlan(w, def.vlan);
+  formatBandwidth(w, def.bandwidth);
   if (def.portIsolated) w.empty('port', { isolated: def.portIsolated });
   for (const ip of def.ips) writeIP(w, ip);
   for (const r of def.routes) {
@@ -157,10 +162,14 @@ export function formatNetworkXML(def: NetworkDef, opts: NetworkFormatOptions = {
       metric: r.metric || undefined,
     });
   }
+  formatVirtualPort(w, def.virtualPort);
   for (const pg of def.portGroups) {
-    // no vlan/virtualport/bandwidth children are modelled yet, so the element is always empty
-    w.line(`<portgroup name='${pg.name}'${pg.isDefault ? " default='yes'" : ''}${pg.trustGuestRxFilters ? ` trustGuestRxFilters='${pg.trustGuestRxFilters}'` : ''}>`);
-    w.line('</portgroup>');
+    // libvirt writes open and close tags even when a portgroup has no children
+    w.open('portgroup', { name: pg.name, default: pg.isDefault ? 'yes' : undefined, trustGuestRxFilters: pg.trustGuestRxFilters });
+    formatVlan(w, pg.vlan);
+    formatVirtualPort(w, pg.virtualPort);
+    formatBandwidth(w, pg.bandwidth);
+    w.close('portgroup');
   }
   w.close('network');
   return w.toString();

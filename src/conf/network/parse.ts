@@ -4,6 +4,9 @@ import { virError } from '../../errors/vir-error.js';
 import { attr, childElements, dumpNode, firstChild, parseXmlDocument, type XmlElement } from '../xml.js';
 import { formatIp, formatMac, ipEqual, ipPrefix, isMulticastMac, maskByPrefix, parseIp, parseMac } from './addr.js';
 import { parseNetworkDNS } from './parse-dns.js';
+import { parseBandwidth } from '../netdev/bandwidth.js';
+import { parseVlan } from '../netdev/vlan.js';
+import { parseVirtualPort } from '../netdev/virtualport.js';
 import { checkRange, parseNetworkIP } from './parse-ip.js';
 import { FORWARD_MODES, type ForwardMode, type NetworkDef, type NetworkForward, type NetworkIP, type NetworkRoute, type PortGroup } from './types.js';
 import { generateUuid, parseUuid } from './uuid.js';
@@ -213,10 +216,18 @@ function checkRouteGateways(def: NetworkDef): void {
 function parsePortGroup(node: XmlElement): PortGroup {
   const name = xpathAttr(node, 'name');
   if (name === undefined) throw xmlErr('Missing required name attribute in portgroup');
+  const isDefault = xpathAttr(node, 'default')?.toLowerCase() === 'yes';
+  const trustGuestRxFilters = propYesNo(node, 'trustGuestRxFilters');
+  const vport = firstChild(node, 'virtualport');
+  const bandwidth = firstChild(node, 'bandwidth');
+  const vlan = firstChild(node, 'vlan');
   return {
     name,
-    isDefault: xpathAttr(node, 'default')?.toLowerCase() === 'yes',
-    trustGuestRxFilters: propYesNo(node, 'trustGuestRxFilters'),
+    isDefault,
+    trustGuestRxFilters,
+    virtualPort: vport ? parseVirtualPort(vport, false) : undefined,
+    bandwidth: bandwidth ? parseBandwidth(bandwidth, false) : undefined,
+    vlan: vlan ? parseVlan(vlan) : undefined,
   };
 }
 
@@ -276,6 +287,10 @@ export function parseNetworkElement(root: XmlElement): NetworkDef {
   }
   const trustGuestRxFilters = propYesNo(root, 'trustGuestRxFilters');
   const domainNode = firstChild(root, 'domain');
+  const bandwidthNode = firstChild(root, 'bandwidth');
+  const bandwidth = bandwidthNode ? parseBandwidth(bandwidthNode, false) : undefined;
+  const vlanNode = firstChild(root, 'vlan');
+  const vlan = vlanNode ? parseVlan(vlanNode) : undefined;
 
   const bridgeNode = firstChild(root, 'bridge');
   const stp = xpathAttr(bridgeNode, 'stp');
@@ -308,6 +323,8 @@ export function parseNetworkElement(root: XmlElement): NetworkDef {
   }
 
   const dnsNode = firstChild(root, 'dns');
+  const dns = dnsNode ? parseNetworkDNS(name, dnsNode) : { forwarders: [], txts: [], srvs: [], hosts: [] };
+  const vportNode = firstChild(root, 'virtualport');
   const def: NetworkDef = {
     name,
     uuid,
@@ -327,7 +344,10 @@ export function parseNetworkElement(root: XmlElement): NetworkDef {
     },
     mac,
     mtu,
-    dns: dnsNode ? parseNetworkDNS(name, dnsNode) : { forwarders: [], txts: [], srvs: [], hosts: [] },
+    dns,
+    bandwidth,
+    vlan,
+    virtualPort: vportNode ? parseVirtualPort(vportNode, true) : undefined,
     portGroups: childElements(root, 'portgroup').map(parsePortGroup),
     ips: [] as NetworkIP[],
     routes: [],

@@ -1,4 +1,7 @@
 /** The network model: what libvirt's virNetworkDef holds, with addresses kept in canonical text. */
+import type { Bandwidth } from '../netdev/bandwidth.js';
+import type { Vlan } from '../netdev/vlan.js';
+import type { VirtualPort } from '../netdev/virtualport.js';
 
 export type ForwardMode = 'nat' | 'route' | 'open' | 'bridge' | 'private' | 'vepa' | 'passthrough' | 'hostdev';
 export const FORWARD_MODES: readonly ForwardMode[] = ['nat', 'route', 'open', 'bridge', 'private', 'vepa', 'passthrough', 'hostdev'];
@@ -118,13 +121,20 @@ export interface NetworkBridge {
   macTableManager?: 'kernel' | 'libvirt';
 }
 
-export interface PortGroup {
+/** Port settings a network or one of its portgroups gives the guest interfaces it serves. */
+export interface PortSettings {
+  vlan?: Vlan;
+  virtualPort?: VirtualPort;
+  bandwidth?: Bandwidth;
+}
+
+export interface PortGroup extends PortSettings {
   name: string;
   isDefault: boolean;
   trustGuestRxFilters?: TriState;
 }
 
-export interface NetworkDef {
+export interface NetworkDef extends PortSettings {
   name: string;
   /** Canonical lowercase UUID. */
   uuid: string;
