@@ -70,18 +70,24 @@ export interface FormatDomainOptions {
   migratable?: boolean;
 }
 
-/** Parse, validate and fill in defaults; throws VirError with libvirt's code and message. */
-export function parseDomainXML(xml: string, _opts: { flags?: number } = {}): DomainDef {
-  const root = parseXmlDocument(xml, { url: '(domain_definition)', errorDomain: ErrorDomain.VIR_FROM_DOMAIN, rootElement: 'domain' });
-  return parseDomainElement(root);
+export interface ParseDomainOptions {
+  flags?: number;
+  /** Guest architecture when `<type arch>` is absent (the driver's host default; the test driver's is i686). */
+  defaultArch?: string;
 }
 
-function parseDomainElement(root: XmlElement): DomainDef {
+/** Parse, validate and fill in defaults; throws VirError with libvirt's code and message. */
+export function parseDomainXML(xml: string, opts: ParseDomainOptions = {}): DomainDef {
+  const root = parseXmlDocument(xml, { url: '(domain_definition)', errorDomain: ErrorDomain.VIR_FROM_DOMAIN, rootElement: 'domain' });
+  return parseDomainElement(root, opts);
+}
+
+function parseDomainElement(root: XmlElement, opts: ParseDomainOptions): DomainDef {
   const general = parseGeneral(root);
   const metadata = parseMetadata(firstChild(root, 'metadata'));
   const memory = parseMemory(root);
   const vcpus = parseVcpus(root);
-  const os = parseOs(root);
+  const os = parseOs(root, opts.defaultArch);
   const features = parseFeatures(root);
   const cpu = parseCpu(root);
   const clock = parseClock(root);

@@ -44,7 +44,7 @@ export interface DomainOs {
 /** The test driver's capabilities default guest architecture. */
 const DEFAULT_ARCH = 'i686';
 
-export function parseOs(root: XmlElement): DomainOs {
+export function parseOs(root: XmlElement, defaultArch = DEFAULT_ARCH): DomainOs {
   const osEl = firstChild(root, 'os');
   const typeEl = osEl ? firstChild(osEl, 'type') : undefined;
   const typeText = typeEl?.textContent ?? undefined;
@@ -54,7 +54,7 @@ export function parseOs(root: XmlElement): DomainOs {
   if (archText !== undefined && !ARCHES.includes(archText)) throw unsupported(`Unknown architecture ${archText}`);
   const os: DomainOs = {
     type: typeText,
-    arch: archText ?? DEFAULT_ARCH,
+    arch: archText ?? defaultArch,
     machine: attr(typeEl, 'machine'),
     firmware: attr(osEl, 'firmware'),
     kernel: childText(osEl!, 'kernel') || undefined,

@@ -1,0 +1,64 @@
+/**
+ * buildQemuArgv: the QEMU command line libvirt 9.0.0 runs for a domain definition (after the
+ * QEMU post-parse), in libvirt's order (qemuBuildCommandLine), with its environment.
+ */
+import type { DomainDef } from '../../../conf/domain/index.js';
+import { isQ35 } from '../postparse/machine.js';
+import { assignAliases } from './aliases.js';
+import { ArgList } from './args.js';
+import { bootArgs, clockArgs, pmArgs } from './boot-args.js';
+import { bootIndexes } from './boot-index.js';
+import type { QemuArgvCaps } from './caps.js';
+import { audioArgs, balloonArgs, controllerArgs, serialArgs } from './device-args.js';
+import { diskArgs } from './disk-args.js';
+import { cpuArgs } from './cpu-args.js';
+import { machineArgs, memoryArgs, monitorArgs, nameArgs, smpArgs } from './machine-args.js';
+import type { QemuDomainPaths } from './paths.js';
+import { shellQuote } from './shell-quote.js';
+
+export interface QemuCommandLine {
+  /** Environment variables, in the order libvirt sets them. */
+  env: [string, string][];
+  binary: string;
+  args: string[];
+}
+
+export interface BuildQemuArgvOptions {
+  /** PATH handed to QEMU (libvirt passes its own). */
+  path?: string;
+}
+
+export function buildQemuArgv(def: DomainDef, _caps: QemuArgvCaps, paths: QemuDomainPaths, opts: BuildQemuArgvOptions = {}): QemuCommandLine {
+  const q35 = isQ35(def);
+  const aliases = assignAliases(def, q35);
+  const boot = bootIndexes(def);
+  const a = new ArgList();
+  nameArgs(a, def, paths);
+  machineArgs(a, def);
+  cpuArgs(a, def);
+  memoryArgs(a, def);
+  smpArgs(a, def);
+  a.add('-uuid', def.uuid);
+  if (def.devices.lists.graphics.length === 0) a.add('-display', 'none');
+  a.add('-no-user-config', '-nodefaults');
+  monitorArgs(a, paths);
+  clockArgs(a, def);
+  pmArgs(a, def);
+  bootArgs(a, def);
+  controllerArgs(a, def, aliases, q35);
+  diskArgs(a, def, aliases, boot, q35);
+  serialArgs(a, def, aliases, q35);
+  audioArgs(a, def);
+  balloonArgs(a, def, aliases, q35);
+  a.add('-sandbox', 'on,obsolete=deny,elevateprivileges=deny,spawn=deny,resourcecontrol=deny');
+  a.add('-msg', 'timestamp=on');
+  const env: [string, string][] = [['LC_ALL', 'C'], ['PATH', opts.path ?? process.env.PATH ?? '/usr/bin:/bin'], ['HOME', paths.libDir],
+    ['XDG_DATA_HOME', `${paths.libDir}/.local/share`], ['XDG_CACHE_HOME', `${paths.libDir}/.cache`],
+    ['XDG_CONFIG_HOME', `${paths.libDir}/.config`]];
+  return { env, binary: def.devices.emulator!, args: a.args };
+}
+
+/** One line, as `virsh domxml-to-native qemu-argv` prints it. */
+export function formatQemuCommandLine(cmd: QemuCommandLine): string {
+  return [...cmd.env.map(([k, v]) => `${k}=${shellQuote(v)}`), shellQuote(cmd.binary), ...cmd.args.map(shellQuote)].join(' ');
+}

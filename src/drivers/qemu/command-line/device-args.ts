@@ -1,0 +1,101 @@
+/** Controllers, character devices, audio and the memory balloon as `-device` / `-chardev` arguments. */
+import type { DomainDef } from '../../../conf/domain/index.js';
+import { getAttr, getChild, type XNode } from '../../../conf/domain/xnode.js';
+import { unsupported } from '../../../conf/domain/parse-util.js';
+import { isI440fx } from '../postparse/machine.js';
+import type { AliasMap } from './aliases.js';
+import type { ArgList } from './args.js';
+import { chardevArg } from './chardev.js';
+import { pciProps } from './pci-props.js';
+
+const CONTROLLER_ORDER = ['pci', 'usb', 'scsi', 'ide', 'sata', 'virtio-serial'];
+const USB_DRIVERS: Record<string, string> = {
+  'piix3-uhci': 'piix3-usb-uhci', 'piix4-uhci': 'piix4-usb-uhci', ehci: 'usb-ehci', 'ich9-ehci1': 'ich9-usb-ehci1',
+  'ich9-uhci1': 'ich9-usb-uhci1', 'ich9-uhci2': 'ich9-usb-uhci2', 'ich9-uhci3': 'ich9-usb-uhci3', 'nec-xhci': 'nec-usb-xhci',
+  'qemu-xhci': 'qemu-xhci',
+};
+const SCSI_DRIVERS: Record<string, string> = { 'virtio-scsi': 'virtio-scsi-pci', lsilogic: 'lsi', 'lsisas1068': 'mptsas1068' };
+
+/** Whether the controller is built into the machine (no -device of its own). */
+function isImplicit(def: DomainDef, c: XNode): boolean {
+  const type = getAttr(c, 'type');
+  const index = getAttr(c, 'index');
+  const model = getAttr(c, 'model');
+  if (type === 'pci' && (model === 'pci-root' || model === 'pcie-root')) return true;
+  if (type === 'ide' && index === '0' && isI440fx(def)) return true;
+  if (type === 'sata' && index === '0' && !isI440fx(def)) return true;
+  if (type === 'usb' && model === 'none') return true;
+  return type === 'fdc' || type === 'ccid';
+}
+
+export function controllerArgs(a: ArgList, def: DomainDef, aliases: AliasMap, q35: boolean): void {
+  for (const type of CONTROLLER_ORDER) {
+    const list = def.devices.lists.controller.filter((c) => getAttr(c, 'type') === type && !isImplicit(def, c))
+      .sort((x, y) => Number(getAttr(x, 'index')) - Number(getAttr(y, 'index')));
+    for (const c of list) a.json('-device', controllerProps(c, aliases.get(c)!, q35));
+  }
+}
+
+function controllerProps(c: XNode, id: string, q35: boolean): Record<string, unknown> {
+  const type = getAttr(c, 'type');
+  const model = getAttr(c, 'model');
+  switch (type) {
+    case 'pci': {
+      const target = getChild(c, 'target');
+      if (model === 'pcie-root-port') {
+        return { driver: 'pcie-root-port', port: Number(getAttr(target, 'port')), chassis: Number(getAttr(target, 'chassis')), id, ...pciProps(c, q35) };
+      }
+      if (model === 'pci-bridge') return { driver: 'pci-bridge', 'chassis_nr': Number(getAttr(target, 'chassisNr')), id, ...pciProps(c, q35) };
+      break;
+    }
+    case 'usb': {
+      const driver = USB_DRIVERS[model ?? 'piix3-uhci'];
+      if (!driver) break;
+      const ports = getAttr(c, 'ports');
+      return { driver, id, ...(ports ? { p2: Number(ports), p3: Number(ports) } : {}), ...pciProps(c, q35) };
+    }
+    case 'scsi': {
+      const driver = SCSI_DRIVERS[model ?? 'lsilogic'];
+      if (!driver) break;
+      return { driver, id, ...pciProps(c, q35) };
+    }
+    case 'virtio-serial':
+      return { driver: 'virtio-serial-pci', id, ...pciProps(c, q35) };
+    case 'sata':
+      return { driver: 'ahci', id, ...pciProps(c, q35) };
+    case 'ide':
+      return { driver: 'piix3-ide', id, ...pciProps(c, q35) };
+  }
+  throw unsupported(`tsvirt cannot yet build ${type} controllers of model '${model}'`);
+}
+
+const SERIAL_DRIVERS: Record<string, string> = { 'isa-serial': 'isa-serial', 'usb-serial': 'usb-serial', 'pci-serial': 'pci-serial' };
+
+export function serialArgs(a: ArgList, def: DomainDef, aliases: AliasMap, q35: boolean): void {
+  for (const s of def.devices.lists.serial) {
+    const id = aliases.get(s)!;
+    a.add('-chardev', chardevArg(s, `char${id}`));
+    const target = getChild(s, 'target');
+    const model = getAttr(getChild(target ?? { name: '', attrs: [], children: [] }, 'model'), 'name') ?? 'isa-serial';
+    const driver = SERIAL_DRIVERS[model];
+    if (!driver) throw unsupported(`tsvirt cannot yet build serial ports of model '${model}'`);
+    const index = driver === 'isa-serial' ? Number(getAttr(target, 'port')) : undefined;
+    a.json('-device', { driver, chardev: `char${id}`, id, index, ...pciProps(s, q35) });
+  }
+}
+
+export function audioArgs(a: ArgList, def: DomainDef): void {
+  for (const au of def.devices.lists.audio) a.json('-audiodev', { id: `audio${getAttr(au, 'id')}`, driver: getAttr(au, 'type') });
+}
+
+export function balloonArgs(a: ArgList, def: DomainDef, aliases: AliasMap, q35: boolean): void {
+  for (const b of def.devices.lists.memballoon) {
+    if (getAttr(b, 'model') === 'none') continue;
+    const deflate = getAttr(b, 'autodeflate');
+    const reporting = getAttr(b, 'freePageReporting');
+    a.json('-device', {
+      driver: 'virtio-balloon-pci', id: aliases.get(b), ...pciProps(b, q35),
+      'deflate-on-oom': deflate ? deflate === 'on' : undefined, 'free-page-reporting': reporting ? reporting === 'on' : undefined,
+    });
+  }
+}

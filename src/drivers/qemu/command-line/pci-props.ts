@@ -1,0 +1,23 @@
+/** The `bus` and `addr` properties of a PCI device's -device JSON. */
+import { getAttr, getChild, type XNode } from '../../../conf/domain/xnode.js';
+import { readPciAddress } from '../postparse/pci-address.js';
+
+/** Name QEMU gives the bus of PCI controller `index` (the root bus is pci.0 or pcie.0). */
+export function pciBusName(bus: number, q35: boolean): string {
+  return bus === 0 && q35 ? 'pcie.0' : `pci.${bus}`;
+}
+
+export function pciAddrString(slot: number, fn: number): string {
+  return fn === 0 ? `0x${slot.toString(16)}` : `0x${slot.toString(16)}.0x${fn.toString(16)}`;
+}
+
+/** `bus`, then `multifunction` when written, then `addr`; nothing for a device without a PCI address. */
+export function pciProps(node: XNode, q35: boolean): Record<string, unknown> {
+  const a = readPciAddress(node);
+  if (!a) return {};
+  const props: Record<string, unknown> = { bus: pciBusName(a.bus, q35) };
+  const multi = getAttr(getChild(node, 'address'), 'multifunction');
+  if (multi) props.multifunction = multi === 'on';
+  props.addr = pciAddrString(a.slot, a.function);
+  return props;
+}

@@ -1,0 +1,101 @@
+/**
+ * What libvirt's QEMU driver fills into a definition when it is defined: emulator, versioned
+ * machine type, the default CPU, implicit controllers, input devices, memory balloon and audio.
+ */
+import type { DomainDef } from '../../../conf/domain/index.js';
+import { getAttr, getChild, newXNode, type XNode } from '../../../conf/domain/xnode.js';
+import type { QemuArgvCaps } from '../command-line/caps.js';
+import { isI440fx, isQ35, isX86 } from './machine.js';
+
+export function applyQemuDefaults(def: DomainDef, caps: QemuArgvCaps): void {
+  def.devices.emulator ??= caps.emulator;
+  const machine = def.os.machine ?? caps.defaultMachine;
+  def.os.machine = caps.machineAliases[machine] ?? machine;
+  if (isX86(def)) applyX86CpuDefault(def);
+  const lists = def.devices.lists;
+  if (isX86(def)) {
+    addInputIfMissing(lists.input, 'mouse', 'ps2');
+    addInputIfMissing(lists.input, 'keyboard', 'ps2');
+  }
+  if (isX86(def) && def.os.machine !== 'isapc') {
+    if (!findController(lists.controller, 'usb', 0)) {
+      insertController(lists.controller, newXNode('controller', [['type', 'usb'], ['index', '0'],
+        ['model', isQ35(def) ? 'qemu-xhci' : 'piix3-uhci']]));
+    }
+    if (isQ35(def) && !findController(lists.controller, 'sata', 0)) {
+      insertController(lists.controller, newXNode('controller', [['type', 'sata'], ['index', '0']]));
+    }
+    const root = isQ35(def) ? 'pcie-root' : isI440fx(def) ? 'pci-root' : undefined;
+    if (root && !findController(lists.controller, 'pci', 0)) {
+      insertController(lists.controller, newXNode('controller', [['type', 'pci'], ['index', '0'], ['model', root]]));
+    }
+    if (lists.memballoon.length === 0) lists.memballoon.push(newXNode('memballoon', [['model', 'virtio']]));
+  }
+  for (const serial of lists.serial) applyX86SerialTarget(def, serial);
+  if (lists.audio.length === 0) addDefaultAudio(def);
+}
+
+/** Without `<cpu>`, an x86 guest gets QEMU's qemu64 model, unchecked and without fallback. */
+function applyX86CpuDefault(def: DomainDef): void {
+  if (def.cpu === undefined) {
+    def.cpu = { mode: 'custom', match: 'exact', check: 'none', model: { name: 'qemu64', fallback: 'forbid' }, features: [] };
+  }
+}
+
+function addInputIfMissing(inputs: XNode[], type: string, bus: string): void {
+  if (inputs.some((i) => getAttr(i, 'type') === type && getAttr(i, 'bus') === bus)) return;
+  inputs.push(newXNode('input', [['type', type], ['bus', bus]]));
+}
+
+export function findController(controllers: XNode[], type: string, index: number): XNode | undefined {
+  return controllers.find((c) => getAttr(c, 'type') === type && Number(getAttr(c, 'index')) === index);
+}
+
+/** Insert as virDomainControllerInsert: after the last controller of the same type with a lower index. */
+export function insertController(controllers: XNode[], node: XNode): void {
+  const type = getAttr(node, 'type');
+  const index = Number(getAttr(node, 'index'));
+  let at = -1;
+  for (let i = 0; i < controllers.length; i++) {
+    const c = controllers[i]!;
+    if (getAttr(c, 'type') !== type) continue;
+    if (Number(getAttr(c, 'index')) > index) {
+      at = i;
+      break;
+    }
+    at = i + 1;
+  }
+  if (at === -1) controllers.push(node);
+  else controllers.splice(at, 0, node);
+}
+
+/** x86 serial ports default to the ISA serial target and model. */
+function applyX86SerialTarget(def: DomainDef, serial: XNode): void {
+  if (!isX86(def)) return;
+  let target = getChild(serial, 'target');
+  if (!target) {
+    target = newXNode('target');
+    serial.children.push(target);
+  }
+  const type = getAttr(target, 'type') ?? 'isa-serial';
+  const port = getAttr(target, 'port');
+  target.attrs = [['type', type], ...(port === undefined ? [] : [['port', port] as [string, string]])];
+  if (!getChild(target, 'model')) {
+    const model = { 'isa-serial': 'isa-serial', 'usb-serial': 'usb-serial', 'pci-serial': 'pci-serial' }[type];
+    if (model) target.children.push(newXNode('model', [['name', model]]));
+  }
+}
+
+/** With no graphics, or VNC, the guest's sound goes nowhere; SPICE carries it to the client. */
+function addDefaultAudio(def: DomainDef): void {
+  const graphics = def.devices.lists.graphics.map((g) => getAttr(g, 'type'));
+  let type: string | undefined;
+  for (const g of graphics) {
+    if (g === 'vnc') type = 'none';
+    else if (g === 'spice') type = 'spice';
+    else if (g === 'sdl') type = undefined;
+  }
+  if (graphics.length === 0) type = 'none';
+  if (type) def.devices.lists.audio.push(newXNode('audio', [['id', '1'], ['type', type]]));
+}
+
