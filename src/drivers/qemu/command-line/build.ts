@@ -8,7 +8,7 @@ import { assignAliases } from './aliases.js';
 import { ArgList } from './args.js';
 import { bootArgs, clockArgs, pmArgs } from './boot-args.js';
 import { bootIndexes } from './boot-index.js';
-import type { QemuArgvCaps } from './caps.js';
+import type { QemuCaps } from '../caps/index.js';
 import { audioArgs, balloonArgs, controllerArgs, serialArgs } from './device-args.js';
 import { diskArgs } from './disk-args.js';
 import { cpuArgs } from './cpu-args.js';
@@ -28,7 +28,7 @@ export interface BuildQemuArgvOptions {
   path?: string;
 }
 
-export function buildQemuArgv(def: DomainDef, _caps: QemuArgvCaps, paths: QemuDomainPaths, opts: BuildQemuArgvOptions = {}): QemuCommandLine {
+export function buildQemuArgv(def: DomainDef, _caps: QemuCaps, paths: QemuDomainPaths, opts: BuildQemuArgvOptions = {}): QemuCommandLine {
   const q35 = isQ35(def);
   const aliases = assignAliases(def, q35);
   const boot = bootIndexes(def);

@@ -4,13 +4,16 @@
  */
 import type { DomainDef } from '../../../conf/domain/index.js';
 import { getAttr, getChild, newXNode, type XNode } from '../../../conf/domain/xnode.js';
-import type { QemuArgvCaps } from '../command-line/caps.js';
+import type { QemuCaps, QemuVirtType } from '../caps/index.js';
+import { unsupported } from '../../../conf/domain/parse-util.js';
 import { isI440fx, isQ35, isX86 } from './machine.js';
 
-export function applyQemuDefaults(def: DomainDef, caps: QemuArgvCaps): void {
-  def.devices.emulator ??= caps.emulator;
-  const machine = def.os.machine ?? caps.defaultMachine;
-  def.os.machine = caps.machineAliases[machine] ?? machine;
+export function applyQemuDefaults(def: DomainDef, caps: QemuCaps): void {
+  def.devices.emulator ??= caps.binary;
+  const type = def.type as QemuVirtType;
+  const machine = def.os.machine ?? caps.defaultMachine(type)?.name;
+  if (machine === undefined) throw unsupported(`no machine type available for arch '${def.os.arch}'`);
+  def.os.machine = caps.canonicalMachine(type, machine) ?? machine;
   if (isX86(def)) applyX86CpuDefault(def);
   const lists = def.devices.lists;
   if (isX86(def)) {
@@ -35,11 +38,11 @@ export function applyQemuDefaults(def: DomainDef, caps: QemuArgvCaps): void {
   if (lists.audio.length === 0) addDefaultAudio(def);
 }
 
-/** Without `<cpu>`, an x86 guest gets QEMU's qemu64 model, unchecked and without fallback. */
+/** A custom CPU without a model (or no `<cpu>` at all) is QEMU's qemu64, unchecked and without fallback. */
 function applyX86CpuDefault(def: DomainDef): void {
-  if (def.cpu === undefined) {
-    def.cpu = { mode: 'custom', match: 'exact', check: 'none', model: { name: 'qemu64', fallback: 'forbid' }, features: [] };
-  }
+  const cpu = def.cpu ?? { features: [] };
+  if ((cpu.mode ?? 'custom') !== 'custom' || cpu.model?.name) return;
+  def.cpu = { ...cpu, mode: 'custom', match: 'exact', check: cpu.check ?? 'none', model: { ...cpu.model, name: 'qemu64', fallback: 'forbid' } };
 }
 
 function addInputIfMissing(inputs: XNode[], type: string, bus: string): void {

@@ -3,18 +3,18 @@
  * definition (`virsh define` then `dumpxml` is the oracle).
  */
 import { parseDomainXML, type DomainDef } from '../../../conf/domain/index.js';
-import type { QemuArgvCaps } from '../command-line/caps.js';
+import type { QemuCaps } from '../caps/index.js';
 import { applyQemuDefaults } from './defaults.js';
 import { assignPciAddresses } from './pci-assign.js';
 
-export function qemuPostParse(def: DomainDef, caps: QemuArgvCaps): DomainDef {
+export function qemuPostParse(def: DomainDef, caps: QemuCaps): DomainDef {
   applyQemuDefaults(def, caps);
   assignPciAddresses(def);
   return def;
 }
 
 /** Parse domain XML as the QEMU driver does: the host's architecture by default, then its post-parse. */
-export function parseQemuDomainXML(xml: string, caps: QemuArgvCaps, flags = 0): DomainDef {
+export function parseQemuDomainXML(xml: string, caps: QemuCaps, flags = 0): DomainDef {
   return qemuPostParse(parseDomainXML(xml, { flags, defaultArch: caps.arch }), caps);
 }
 
