@@ -194,6 +194,14 @@ export class LogHandler {
     }
   }
 
+  /** Closes a just-opened entry whose client vanished before it could open the FIFO. */
+  closeUnopened(path: string): void {
+    const file = this.#files.get(path);
+    if (!file || file.pipe.writerSeen) return;
+    file.pipe.drain();
+    if (!file.pipe.writerSeen) this.#closeFile(file);
+  }
+
   /** Closes every pipe and file (writers then get EPIPE). */
   close(): void {
     this.#stopSweeper();
