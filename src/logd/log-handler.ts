@@ -7,7 +7,7 @@
  * blocking) first; see log-pipe.ts for why that is exact. Reads and appends drain too, so a
  * read after a write sees it and an appended line lands after what the guest wrote before it.
  */
-import { closeSync, fstatSync, unlinkSync } from 'node:fs';
+import { closeSync, fstatSync, readdirSync, unlinkSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { ErrorDomain, ErrorNumber, checkFlags, virError } from '../errors/index.js';
@@ -85,6 +85,13 @@ export class LogHandler {
   constructor(options: LogHandlerOptions) {
     this.options = { pipeOpenTimeoutMs: 30_000, drainBeforePosition: true, ...options };
     this.#startSweeper();
+  }
+
+  /** Removes FIFOs a daemon that died left behind (call on a fresh start, not on a restart). */
+  removeStalePipes(): void {
+    for (const name of readdirSync(this.options.pipeDir)) {
+      if (name.endsWith('.fifo')) unlinkQuietly(join(this.options.pipeDir, name));
+    }
   }
 
   /** Paths of the log files with a live pipe. */

@@ -90,7 +90,8 @@ async function main(): Promise<void> {
     process.kill(state.pid, RESTART_READY_SIGNAL);
     log.info('took over %d log files from pid %d', state.files.length, state.pid);
   } else {
-    await server.listen(socketPath);
+    await server.listen(socketPath); // fails if another daemon serves this run directory
+    handler.removeStalePipes();
     writePidFile(pidFile);
   }
 
