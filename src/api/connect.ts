@@ -330,6 +330,18 @@ export class Connect extends EventEmitter<ConnectEvents> {
   async listAllInterfaces(flags = 0): Promise<HostInterface[]> {
     return (await this.invoke('connectListAllInterfaces', flags)).map((ref) => new HostInterface(this, ref));
   }
+  listInterfaces(): Promise<string[]> { return this.invoke('connectListInterfaces', 1 << 16); }
+  numOfDefinedInterfaces(): Promise<number> { return this.invoke('connectNumOfDefinedInterfaces'); }
+  listDefinedInterfaces(): Promise<string[]> { return this.invoke('connectListDefinedInterfaces', 1 << 16); }
+  async interfaceLookupByMACString(mac: string): Promise<HostInterface> {
+    return new HostInterface(this, await this.invoke('interfaceLookupByMACString', mac));
+  }
+  async interfaceDefineXML(xml: string, flags = 0): Promise<HostInterface> {
+    return new HostInterface(this, await this.invoke('interfaceDefineXML', xml, flags));
+  }
+  changeBegin(flags = 0): Promise<void> { return this.invoke('interfaceChangeBegin', flags); }
+  changeCommit(flags = 0): Promise<void> { return this.invoke('interfaceChangeCommit', flags); }
+  changeRollback(flags = 0): Promise<void> { return this.invoke('interfaceChangeRollback', flags); }
   async interfaceLookupByName(name: string): Promise<HostInterface> {
     return new HostInterface(this, await this.invoke('interfaceLookupByName', name));
   }

@@ -12,10 +12,17 @@ export class HostInterface extends ConnectObject {
     this.#ref = ref;
   }
 
+  /** @internal The reference the driver contract takes. */
+  get ref(): InterfaceRef { return this.#ref; }
+
   name(): string { return this.#ref.name; }
   MACString(): string { return this.#ref.mac; }
   xmlDesc(flags = 0): Promise<string> { return this.connect().invoke('interfaceGetXMLDesc', this.#ref, flags); }
   XMLDesc(flags = 0): Promise<string> { return this.xmlDesc(flags); }
+  undefine(): Promise<void> { return this.connect().invoke('interfaceUndefine', this.#ref); }
+  create(flags = 0): Promise<void> { return this.connect().invoke('interfaceCreate', this.#ref, flags); }
+  destroy(flags = 0): Promise<void> { return this.connect().invoke('interfaceDestroy', this.#ref, flags); }
+  isActive(): Promise<boolean> { return this.connect().invoke('interfaceIsActive', this.#ref); }
 }
 
 /** A host device (virNodeDevice). */

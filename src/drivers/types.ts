@@ -247,11 +247,25 @@ export interface ConnectionDriver {
   storageVolGetXMLDesc?(vol: StorageVolRef, flags: number): Promise<string>;
   storageVolGetPath?(vol: StorageVolRef): Promise<string>;
 
-  // Host interfaces and node devices (read side)
+  // Host interfaces
   connectNumOfInterfaces?(): Promise<number>;
+  connectListInterfaces?(maxnames: number): Promise<string[]>;
+  connectNumOfDefinedInterfaces?(): Promise<number>;
+  connectListDefinedInterfaces?(maxnames: number): Promise<string[]>;
   connectListAllInterfaces?(flags: number): Promise<InterfaceRef[]>;
   interfaceLookupByName?(name: string): Promise<InterfaceRef>;
+  interfaceLookupByMACString?(mac: string): Promise<InterfaceRef>;
   interfaceGetXMLDesc?(iface: InterfaceRef, flags: number): Promise<string>;
+  interfaceDefineXML?(xml: string, flags: number): Promise<InterfaceRef>;
+  interfaceUndefine?(iface: InterfaceRef): Promise<void>;
+  interfaceCreate?(iface: InterfaceRef, flags: number): Promise<void>;
+  interfaceDestroy?(iface: InterfaceRef, flags: number): Promise<void>;
+  interfaceIsActive?(iface: InterfaceRef): Promise<boolean>;
+  interfaceChangeBegin?(flags: number): Promise<void>;
+  interfaceChangeCommit?(flags: number): Promise<void>;
+  interfaceChangeRollback?(flags: number): Promise<void>;
+
+  // Node devices (read side)
   connectListAllNodeDevices?(flags: number): Promise<NodeDeviceRef[]>;
   nodeDeviceLookupByName?(name: string): Promise<NodeDeviceRef>;
   nodeDeviceGetXMLDesc?(dev: NodeDeviceRef, flags: number): Promise<string>;

@@ -98,6 +98,14 @@ export function virRawError(domain: number, code: number, message: string, extra
 }
 
 /** virReportInvalidArg: VIR_ERR_INVALID_ARG with a raw message naming the function and argument. */
+/**
+ * What libvirt's public API reports when a driver failed without setting an error (a parser
+ * that returns -1 silently, for instance): virDispatchError's generic fallback.
+ */
+export function unknownCauseError(): VirError {
+  return virRawError(ErrorDomain.VIR_FROM_NONE, ErrorNumber.VIR_ERR_INTERNAL_ERROR, 'An error occurred, but the cause is unknown');
+}
+
 export function invalidArgError(domain: number, func: string, argName: string, message: string): VirError {
   return virRawError(domain, ErrorNumber.VIR_ERR_INVALID_ARG, message, { str1: func, str2: argName, int1: 0, int2: 0 });
 }

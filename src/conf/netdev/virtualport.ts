@@ -3,6 +3,7 @@ import { ErrorDomain, ErrorNumber } from '../../errors/codes.js';
 import { virError } from '../../errors/vir-error.js';
 import { attr, childElements, type XmlElement, type XmlWriter } from '../xml.js';
 import { parseUuid } from '../network/uuid.js';
+import { parseCInteger } from '../network/xml-props.js';
 
 export type VirtualPortType = '802.1Qbg' | '802.1Qbh' | 'openvswitch' | 'midonet';
 const TYPES: readonly VirtualPortType[] = ['802.1Qbg', '802.1Qbh', 'openvswitch', 'midonet'];
@@ -32,21 +33,14 @@ const EXTRA_ORDER: readonly [keyof VirtualPort, string][] = [
 
 const xmlErr = (detail: string) => virError(ErrorDomain.VIR_FROM_NONE, ErrorNumber.VIR_ERR_XML_ERROR, detail);
 
-/** strtoul with base 0, as virStrToLong_ui(..., 0, ...): decimal, 0x hex or leading-0 octal. */
-function parseCUnsigned(text: string): number | null {
-  const m = /^\s*\+?(0[xX][0-9a-fA-F]+|0[0-7]*|[1-9]\d*)$/.exec(text);
-  if (!m) return null;
-  const v = m[1]!;
-  const n = /^0[xX]/.test(v) ? parseInt(v.slice(2), 16) : v.length > 1 && v.startsWith('0') ? parseInt(v, 8) : Number(v);
-  return n > 0xffffffff ? null : n;
-}
-
 function numberParam(text: string | undefined, name: string, max: number, range: string): number | undefined {
   if (text === undefined) return undefined;
-  const n = parseCUnsigned(text);
-  if (n === null) throw xmlErr(`cannot parse value of ${name} parameter`);
-  if (n > max) throw xmlErr(range);
-  return n;
+  const n = parseCInteger(text);
+  // virStrToLong_ui: a negative number wraps around to a large unsigned one
+  if (n === null || n > 0xffffffffn || n < -0xffffffffn) throw xmlErr(`cannot parse value of ${name} parameter`);
+  const u = n < 0n ? Number(0x100000000n + n) : Number(n);
+  if (u > max) throw xmlErr(range);
+  return u;
 }
 
 function uuidParam(text: string | undefined, name: string): string | undefined {

@@ -81,6 +81,29 @@ export function descend(el: XmlElement | undefined, ...names: string[]): XmlElem
   return cur;
 }
 
+/**
+ * strtol/strtoul with base 0, as libvirt's virStrToLong_*(..., 0, ...): optional spaces and sign,
+ * then decimal, 0x hex or leading-0 octal, to the end of the text. Null when malformed.
+ */
+export function parseCInteger(text: string): bigint | null {
+  const m = /^\s*([+-]?)(0[xX][0-9a-fA-F]+|0[0-7]*|[1-9]\d*)$/.exec(text);
+  if (!m) return null;
+  const digits = m[2]!;
+  const value = /^0[xX]/.test(digits) ? BigInt(digits) : digits.length > 1 && digits.startsWith('0') ? BigInt(`0o${digits.slice(1)}`) : BigInt(digits);
+  return m[1] === '-' ? -value : value;
+}
+
+/** A signed int attribute in base 0 (virXMLPropInt with base 0). */
+export function propIntBase0(el: XmlElement | undefined, name: string): number | undefined {
+  const value = attr(el, name);
+  if (value === undefined) return undefined;
+  const n = parseCInteger(value);
+  if (n === null || n < -0x80000000n || n > 0x7fffffffn) {
+    throw xmlPropError(`Invalid value for attribute '${name}' in element '${el!.nodeName}': '${value}'. Expected integer value`);
+  }
+  return Number(n);
+}
+
 /** A signed int attribute, as virXMLPropInt. */
 export function propInt(el: XmlElement | undefined, name: string): number | undefined {
   const value = attr(el, name);

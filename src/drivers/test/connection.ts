@@ -1,10 +1,11 @@
-import type { ConnectAuth, ConnectionDriver, DomainRef, SnapshotRef, EventListener, DomainEventPayload, NetworkEventPayload, NetworkRef, StoragePoolEventPayload, StoragePoolRef } from '../types.js';
+import type { ConnectAuth, ConnectionDriver, DomainRef, InterfaceRef, SnapshotRef, EventListener, DomainEventPayload, NetworkEventPayload, NetworkRef, StoragePoolEventPayload, StoragePoolRef } from '../types.js';
 import * as C from '../../api/constants.js';
 import * as dom from './domains.js';
 import * as res from './domain-resources.js';
 import * as net from './networks.js';
 import * as sto from './storage.js';
 import * as host from './host.js';
+import * as iface from './interfaces.js';
 import * as snap from './snapshots.js';
 import { E, testCheckFlags, testError } from './errors.js';
 import { testCapabilities, testCapabilitiesXML } from './capabilities.js';
@@ -206,10 +207,22 @@ export class TestConnection implements ConnectionDriver {
   async storageVolGetPath(v: Parameters<typeof sto.volDelete>[1]) { return sto.volGetPath(this.s, v); }
 
   // Host interfaces and node devices
-  async connectNumOfInterfaces() { return this.s.interfaces.filter((i) => i.active).length; }
-  async connectListAllInterfaces(flags: number) { return host.listInterfaces(this.s, flags); }
-  async interfaceLookupByName(name: string) { return host.interfaceLookupByName(this.s, name); }
-  async interfaceGetXMLDesc(i: Parameters<typeof host.interfaceXML>[1], flags: number) { return host.interfaceXML(this.s, i, flags); }
+  async connectNumOfInterfaces() { return iface.numOf(this.s, true); }
+  async connectListInterfaces(max: number) { return iface.names(this.s, true, max); }
+  async connectNumOfDefinedInterfaces() { return iface.numOf(this.s, false); }
+  async connectListDefinedInterfaces(max: number) { return iface.names(this.s, false, max); }
+  async connectListAllInterfaces(flags: number) { return iface.listAll(this.s, flags); }
+  async interfaceLookupByName(name: string) { return iface.lookupByName(this.s, name); }
+  async interfaceLookupByMACString(mac: string) { return iface.lookupByMAC(this.s, mac); }
+  async interfaceGetXMLDesc(i: InterfaceRef, flags: number) { return iface.xmlDesc(this.s, i, flags); }
+  async interfaceDefineXML(xml: string, flags: number) { return iface.define(this.s, xml, flags); }
+  async interfaceUndefine(i: InterfaceRef) { iface.undefine(this.s, i); }
+  async interfaceCreate(i: InterfaceRef, flags: number) { iface.setActive(this.s, i, true, flags); }
+  async interfaceDestroy(i: InterfaceRef, flags: number) { iface.setActive(this.s, i, false, flags); }
+  async interfaceIsActive(i: InterfaceRef) { return iface.isActive(this.s, i); }
+  async interfaceChangeBegin(flags: number) { iface.changeBegin(this.s, flags); }
+  async interfaceChangeCommit(flags: number) { iface.changeCommit(this.s, flags); }
+  async interfaceChangeRollback(flags: number) { iface.changeRollback(this.s, flags); }
   async connectListAllNodeDevices(flags: number) { return host.listDevices(this.s, flags); }
   async nodeDeviceLookupByName(name: string) { return host.deviceLookupByName(this.s, name); }
   async nodeDeviceGetXMLDesc(d: Parameters<typeof host.deviceXML>[1], flags: number) { return host.deviceXML(this.s, d, flags); }

@@ -1,6 +1,5 @@
 import { hostname } from 'node:os';
-import * as C from '../../api/constants.js';
-import type { InterfaceRef, NodeDeviceRef, NodeInfo } from '../types.js';
+import type { NodeDeviceRef, NodeInfo } from '../types.js';
 import { dumpNode } from '../../conf/xml.js';
 import { E, testCheckFlags, testError } from './errors.js';
 import type { HostObj } from './objects.js';
@@ -44,31 +43,6 @@ export function cellsFreeMemory(state: TestState, start: number, max: number): b
 }
 
 // Host interfaces and node devices --------------------------------------------------------------
-
-const ifaceRef = (o: HostObj): InterfaceRef => ({ name: o.name, mac: o.mac });
-
-export function listInterfaces(state: TestState, flags: number): InterfaceRef[] {
-  testCheckFlags('testConnectListAllInterfaces', flags,
-    C.VIR_CONNECT_LIST_INTERFACES_ACTIVE | C.VIR_CONNECT_LIST_INTERFACES_INACTIVE);
-  const want = (o: HostObj) => !(flags & (C.VIR_CONNECT_LIST_INTERFACES_ACTIVE | C.VIR_CONNECT_LIST_INTERFACES_INACTIVE)) ||
-    Boolean((flags & C.VIR_CONNECT_LIST_INTERFACES_ACTIVE && o.active) || (flags & C.VIR_CONNECT_LIST_INTERFACES_INACTIVE && !o.active));
-  return state.interfaces.filter(want).map(ifaceRef);
-}
-
-function interfaceByName(state: TestState, name: string): HostObj {
-  const obj = state.interfaces.find((i) => i.name === name);
-  if (!obj) throw testError(E.VIR_ERR_NO_INTERFACE, `no interface with matching name '${name}'`);
-  return obj;
-}
-
-export function interfaceLookupByName(state: TestState, name: string): InterfaceRef {
-  return ifaceRef(interfaceByName(state, name));
-}
-
-export function interfaceXML(state: TestState, iface: InterfaceRef, flags: number): string {
-  testCheckFlags('testInterfaceGetXMLDesc', flags, C.VIR_INTERFACE_XML_INACTIVE);
-  return dumpNode(interfaceByName(state, iface.name).element, 0) + '\n';
-}
 
 export function listDevices(state: TestState, flags: number): NodeDeviceRef[] {
   if (flags) testCheckFlags('testConnectListAllNodeDevices', flags, 0);

@@ -1,3 +1,4 @@
+import { parseInterfaceElement } from '../../conf/interface/index.js';
 import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join } from 'node:path';
 import { XMLSerializer } from '@xmldom/xmldom';
@@ -31,10 +32,7 @@ export function loadNodeXML(xml: string, file: string | null, state = new TestSt
     state.networks.push({ def, newDef: null, active: true, persistent: true, autostart: false });
   }
   for (const el of childElements(root, 'interface')) {
-    const node = resolve(el, file);
-    state.interfaces.push({
-      name: attr(node, 'name') ?? '', mac: attr(firstChild(node, 'mac'), 'address') ?? '', parent: null, active: true, element: node,
-    });
+    state.interfaces.push({ def: parseInterfaceElement(resolve(el, file)), active: true });
   }
   for (const el of childElements(root, 'pool')) loadPool(state, resolve(el, file), file);
   for (const el of childElements(root, 'device')) {

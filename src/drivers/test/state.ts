@@ -2,6 +2,7 @@ import type { NodeInfo } from '../types.js';
 import { DomainObjList } from './domain-list.js';
 import { EventBus } from '../shared/event-bus.js';
 import type { HostObj, NetworkObj, PoolObj, TestCell } from './objects.js';
+import { cloneIfaces, type IfaceObj } from './interfaces.js';
 import { DEFAULT_NODE_INFO } from './default-node.js';
 
 /** Everything one test driver instance knows: shared by all connections to the same URI. */
@@ -11,7 +12,9 @@ export class TestState {
   readonly domains = new DomainObjList();
   readonly networks: NetworkObj[] = [];
   readonly pools: PoolObj[] = [];
-  readonly interfaces: HostObj[] = [];
+  readonly interfaces: IfaceObj[] = [];
+  /** The interfaces as they were when virInterfaceChangeBegin started a transaction. */
+  ifaceBackup: IfaceObj[] | null = null;
   readonly devices: HostObj[] = [];
   readonly auths: { username: string; password: string | null }[] = [];
   readonly events = new EventBus();
@@ -24,7 +27,7 @@ export class TestState {
 
   /**
    * An independent copy: what a fresh test:///default starts from without parsing its node XML
-   * again. Definitions are deep-copied; host interface and device elements are shared (read-only).
+   * again. Definitions are deep-copied; node device elements are shared (read-only).
    */
   clone(): TestState {
     const copy = new TestState();
@@ -34,7 +37,7 @@ export class TestState {
     for (const obj of this.domains.all()) copy.domains.adopt(obj.clone());
     copy.networks.push(...this.networks.map((n) => ({ ...n, def: structuredClone(n.def), newDef: n.newDef && structuredClone(n.newDef) })));
     copy.pools.push(...this.pools.map((p) => ({ ...p, def: structuredClone(p.def), volumes: structuredClone(p.volumes) })));
-    copy.interfaces.push(...this.interfaces.map((i) => ({ ...i })));
+    copy.interfaces.push(...cloneIfaces(this.interfaces));
     copy.devices.push(...this.devices.map((d) => ({ ...d })));
     copy.auths.push(...this.auths.map((a) => ({ ...a })));
     return copy;

@@ -23,7 +23,8 @@ VOID = {
     'create', 'createWithFlags', 'undefine', 'undefineFlags', 'shutdown', 'shutdownFlags', 'reboot',
     'reset', 'destroy', 'destroyFlags', 'suspend', 'resume', 'save', 'managedSave', 'managedSaveRemove',
     'setAutostart', 'setMaxMemory', 'setMemory', 'setMemoryFlags', 'setVcpus', 'setVcpusFlags',
-    'setMetadata', 'rename', 'restore', 'build', 'delete', 'refresh',
+    'setMetadata', 'rename', 'restore', 'build', 'delete', 'refresh', 'changeBegin', 'changeCommit',
+    'changeRollback',
 }
 # Calls whose C function returns 0/1 for false/true.
 BOOL = {'isActive', 'isPersistent', 'autostart', 'hasManagedSaveImage', 'isEncrypted', 'isSecure',

@@ -13,6 +13,7 @@ export type OracleStep =
   | { op: 'vol'; pool: string; xml: string }
   | { op: 'domain'; xml: string }
   | { op: 'snapshot'; domain: string; xml: string; flags?: number }
+  | { op: 'iface'; xml: string }
   | { op: 'capabilities' };
 
 export type OracleResult =
@@ -45,6 +46,9 @@ for step in json.load(sys.stdin):
         elif op == 'snapshot':
             s = conn.lookupByName(step['domain']).snapshotCreateXML(step['xml'], step.get('flags', 0))
             out.append({'ok': True, 'xml': s.getXMLDesc(0)})
+        elif op == 'iface':
+            i = conn.interfaceDefineXML(step['xml'])
+            out.append({'ok': True, 'xml': i.XMLDesc(0)})
         elif op == 'capabilities':
             out.append({'ok': True, 'xml': conn.getCapabilities()})
     except libvirt.libvirtError as e:

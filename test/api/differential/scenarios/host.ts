@@ -31,12 +31,29 @@ export const hostScenarios: Scenario[] = [
     ],
   },
   {
-    name: 'host interface and node device XML',
+    name: 'host interface XML and lifecycle',
     steps: [
       { call: 'conn.interfaceLookupByName', args: ['eth1'], as: 'i' }, { call: 'i.xmlDesc', args: [0] },
+      { call: 'i.xmlDesc', args: [1] }, { call: 'i.isActive', args: [] }, { call: 'i.create', args: [0] },
+      { call: 'conn.interfaceLookupByMACString', args: ['aa:bb:cc:dd:ee:ff'] },
+      { call: 'conn.interfaceLookupByMACString', args: ['00:00:00:00:00:00'] },
+      { call: 'conn.changeBegin', args: [0] }, { call: 'conn.changeBegin', args: [0] },
+      { call: 'conn.interfaceDefineXML', args: ["<interface type='vlan' name='eth1.5'><vlan tag='5'><interface name='eth1'/></vlan></interface>", 0], as: 'v' },
+      { call: 'v.xmlDesc', args: [0] }, { call: 'v.isActive', args: [] }, { call: 'v.create', args: [0] },
+      { call: 'conn.listInterfaces', args: [] }, { call: 'conn.listDefinedInterfaces', args: [] },
+      { call: 'conn.changeRollback', args: [0] }, { call: 'conn.listInterfaces', args: [] },
+      { call: 'conn.changeCommit', args: [0] }, { call: 'conn.changeRollback', args: [0] },
+      { call: 'i.destroy', args: [0] }, { call: 'i.destroy', args: [0] }, { call: 'conn.numOfDefinedInterfaces', args: [] },
+      { call: 'i.undefine', args: [] }, { call: 'conn.numOfInterfaces', args: [] },
+      { call: 'conn.interfaceDefineXML', args: ["<interface type='ethernet'/>", 0] },
+    ],
+  },
+  {
+    name: 'node device XML',
+    steps: [
       { call: 'conn.nodeDeviceLookupByName', args: ['computer'], as: 'nd' }, { call: 'nd.xmlDesc', args: [0] },
     ],
-    knownDifference: 'interface and node device XML are re-serialised by xmldom (double quotes, <mac> kept in input order) '
-      + 'instead of formatted as virInterfaceDefFormat / virNodeDeviceDefFormat: needs interface and node device models in src/conf/',
+    knownDifference: 'node device XML is re-serialised by xmldom (double quotes) instead of formatted as '
+      + 'virNodeDeviceDefFormat: needs a node device model in src/conf/',
   },
 ];
