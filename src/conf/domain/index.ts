@@ -7,7 +7,7 @@ import { firstChild, parseXmlDocument, XmlWriter, type XmlElement } from '../xml
 import { applyBootOrder } from './boot-order.js';
 import { formatClock, parseClock, type DomainClock } from './clock.js';
 import { formatCpu, parseCpu, type DomainCpu } from './cpu.js';
-import { formatDevices, parseDevices, type DomainDevices } from './devices/index.js';
+import { applyDeviceDefaults, formatDevices, parseDevices, type DomainDevices } from './devices/index.js';
 import { formatFeatures, parseFeatures, type DomainFeatures } from './features.js';
 import { formatGeneral, parseGeneral } from './general.js';
 import { formatLifecycle, parseLifecycle } from './lifecycle.js';
@@ -74,6 +74,11 @@ export interface ParseDomainOptions {
   flags?: number;
   /** Guest architecture when `<type arch>` is absent (the driver's host default; the test driver's is i686). */
   defaultArch?: string;
+  /**
+   * The driver's own post-parse, run as libvirt runs its driver callback: after controller
+   * numbering, before the implicit devices (controllers for disks and channels, video, consoles).
+   */
+  driverPostParse?: (def: DomainDef) => void;
 }
 
 /** Parse, validate and fill in defaults; throws VirError with libvirt's code and message. */
@@ -93,7 +98,6 @@ function parseDomainElement(root: XmlElement, opts: ParseDomainOptions): DomainD
   const clock = parseClock(root);
   const lifecycle = parseLifecycle(root);
   const devices = parseDevices(root, os.type, general.type);
-  applyBootOrder(os, devices);
   const passthrough: Record<string, XNode[]> = {};
   for (const name of [...PASSTHROUGH_BEFORE_VCPU, ...PASSTHROUGH_AFTER_VCPU, ...PASSTHROUGH_AFTER_LIFECYCLE, ...PASSTHROUGH_AFTER_DEVICES]) {
     const nodes: XNode[] = [];
@@ -107,7 +111,11 @@ function parseDomainElement(root: XmlElement, opts: ParseDomainOptions): DomainD
   }
   // automatic vCPU placement implies automatic memory placement
   if (vcpus.placement === 'auto' && !passthrough.numatune) passthrough.numatune = [autoNumatune()];
-  return { ...general, metadata, memory, vcpus, os, features, cpu, clock, ...lifecycle, devices, passthrough };
+  const def: DomainDef = { ...general, metadata, memory, vcpus, os, features, cpu, clock, ...lifecycle, devices, passthrough };
+  opts.driverPostParse?.(def);
+  applyDeviceDefaults(devices, os.type, general.type);
+  applyBootOrder(os, devices);
+  return def;
 }
 
 /** Format as libvirt's virDomainDefFormat does. */

@@ -77,14 +77,16 @@ export function parseDevices(root: XmlElement, osType: string, domainType: strin
   checkUsbDisabled(lists);
   for (const disk of disks) assignDiskAddress(disk);
   lists.disk = disks.map(finishDisk);
-  applyDeviceDefaults(devices, osType, domainType);
+  assignControllerIndexes(lists.controller);
   return devices;
 }
 
-/** Post-parse defaults: controller numbering, implicit controllers and video, ports, consoles. */
-function applyDeviceDefaults(devices: DomainDevices, osType: string, domainType: string): void {
+/**
+ * libvirt's common post-parse, run after the driver's own: implicit controllers and video,
+ * serial ports, consoles.
+ */
+export function applyDeviceDefaults(devices: DomainDevices, osType: string, domainType: string): void {
   const lists = devices.lists;
-  assignControllerIndexes(lists.controller);
   for (const bus of ['scsi', 'fdc', 'ide', 'sata']) {
     for (const disk of lists.disk) {
       if (getAttr(getChild(disk, 'target'), 'bus') !== bus) continue;

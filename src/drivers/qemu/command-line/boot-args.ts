@@ -17,6 +17,8 @@ export function clockArgs(a: ArgList, def: DomainDef): void {
   if (pitPolicy === 'delay' || pitPolicy === 'discard' || pitPolicy === 'catchup') {
     if (def.type === 'kvm') a.add('-global', `kvm-pit.lost_tick_policy=${pitPolicy === 'catchup' ? 'slew' : pitPolicy}`);
   }
+  const hpet = c.timers.find((t) => getAttr(t, 'name') === 'hpet');
+  if (getAttr(hpet, 'present') === 'no') a.add('-no-hpet');
 }
 
 export function pmArgs(a: ArgList, def: DomainDef): void {

@@ -3,14 +3,18 @@
  * QEMU post-parse), in libvirt's order (qemuBuildCommandLine), with its environment.
  */
 import type { DomainDef } from '../../../conf/domain/index.js';
+import type { XNode } from '../../../conf/domain/xnode.js';
 import { isQ35 } from '../postparse/machine.js';
 import { assignAliases } from './aliases.js';
 import { ArgList } from './args.js';
 import { bootArgs, clockArgs, pmArgs } from './boot-args.js';
 import { bootIndexes } from './boot-index.js';
 import type { QemuCaps } from '../caps/index.js';
-import { audioArgs, balloonArgs, controllerArgs, serialArgs } from './device-args.js';
+import { audioArgs, balloonArgs, channelArgs, controllerArgs, serialArgs } from './device-args.js';
 import { diskArgs } from './disk-args.js';
+import { graphicsArgs, inputArgs, videoArgs } from './display-args.js';
+import { netArgs, type TapFds } from './net-args.js';
+import { rngArgs, watchdogArgs } from './misc-args.js';
 import { cpuArgs } from './cpu-args.js';
 import { machineArgs, memoryArgs, monitorArgs, nameArgs, smpArgs } from './machine-args.js';
 import type { QemuDomainPaths } from './paths.js';
@@ -26,6 +30,10 @@ export interface QemuCommandLine {
 export interface BuildQemuArgvOptions {
   /** PATH handed to QEMU (libvirt passes its own). */
   path?: string;
+  /** The tap (and vhost-net) descriptors the driver opened for bridge, network and ethernet interfaces. */
+  tapFds?: (net: XNode, index: number) => TapFds | undefined;
+  /** The TCP port allocated for an autoport VNC display (default: the first of the range, 5900). */
+  vncPort?: number;
 }
 
 export function buildQemuArgv(def: DomainDef, _caps: QemuCaps, paths: QemuDomainPaths, opts: BuildQemuArgvOptions = {}): QemuCommandLine {
@@ -47,9 +55,16 @@ export function buildQemuArgv(def: DomainDef, _caps: QemuCaps, paths: QemuDomain
   bootArgs(a, def);
   controllerArgs(a, def, aliases, q35);
   diskArgs(a, def, aliases, boot, q35);
+  netArgs(a, def, aliases, boot, q35, opts.tapFds ?? (() => undefined));
   serialArgs(a, def, aliases, q35);
+  channelArgs(a, def, aliases, paths);
+  inputArgs(a, def, aliases, q35);
   audioArgs(a, def);
+  graphicsArgs(a, def, opts.vncPort);
+  videoArgs(a, def, aliases, q35);
+  watchdogArgs(a, def, aliases, q35);
   balloonArgs(a, def, aliases, q35);
+  rngArgs(a, def, aliases, q35);
   a.add('-sandbox', 'on,obsolete=deny,elevateprivileges=deny,spawn=deny,resourcecontrol=deny');
   a.add('-msg', 'timestamp=on');
   const env: [string, string][] = [['LC_ALL', 'C'], ['PATH', opts.path ?? process.env.PATH ?? '/usr/bin:/bin'], ['HOME', paths.libDir],

@@ -16,5 +16,6 @@ export function cpuArgs(a: ArgList, def: DomainDef): void {
   if (!model) return;
   const features = cpu.features.map((f) => `${getAttr(f, 'name')}=${POLICY_SWITCH[getAttr(f, 'policy') ?? 'require'] ?? 'on'}`)
     .filter((f) => !f.endsWith('=undefined'));
-  a.add('-cpu', [model, ...(mode === 'host-passthrough' && cpu.migratable === 'off' ? ['migratable=off'] : []), ...features].join(','));
+  const migratable = mode === 'host-passthrough' || mode === 'maximum' ? [`migratable=${cpu.migratable ?? 'on'}`] : [];
+  a.add('-cpu', [model, ...migratable, ...features].join(','));
 }

@@ -7,6 +7,8 @@ import type { AliasMap } from './aliases.js';
 import type { ArgList } from './args.js';
 import { chardevArg } from './chardev.js';
 import { pciProps } from './pci-props.js';
+import type { QemuDomainPaths } from './paths.js';
+import { join } from 'node:path';
 
 const CONTROLLER_ORDER = ['pci', 'usb', 'scsi', 'ide', 'sata', 'virtio-serial'];
 const USB_DRIVERS: Record<string, string> = {
@@ -82,6 +84,34 @@ export function serialArgs(a: ArgList, def: DomainDef, aliases: AliasMap, q35: b
     const index = driver === 'isa-serial' ? Number(getAttr(target, 'port')) : undefined;
     a.json('-device', { driver, chardev: `char${id}`, id, index, ...pciProps(s, q35) });
   }
+}
+
+/**
+ * virtio channels and consoles as ports of a virtio-serial controller. A unix channel without a
+ * path listens in the domain's channel directory under the channel's name (the guest agent's).
+ */
+export function channelArgs(a: ArgList, def: DomainDef, aliases: AliasMap, paths: QemuDomainPaths): void {
+  for (const c of def.devices.lists.channel) virtioPort(a, c, aliases.get(c)!, 'virtserialport', paths);
+  for (const c of def.devices.lists.console) {
+    if (getAttr(getChild(c, 'target'), 'type') === 'virtio') virtioPort(a, c, aliases.get(c)!, 'virtconsole', paths);
+  }
+}
+
+function virtioPort(a: ArgList, node: XNode, id: string, driver: string, paths: QemuDomainPaths): void {
+  const target = getChild(node, 'target');
+  const targetType = getAttr(target, 'type');
+  if (targetType !== 'virtio') throw unsupported(`tsvirt cannot yet build ${targetType} channels`);
+  const name = getAttr(target, 'name');
+  let chr = node;
+  if (getAttr(node, 'type') === 'unix' && getAttr(getChild(node, 'source'), 'path') === undefined && name) {
+    chr = { ...node, children: [{ name: 'source', attrs: [['mode', 'bind'], ['path', join(paths.channelDir, name)]], children: [] }] };
+  }
+  a.add('-chardev', chardevArg(chr, `char${id}`));
+  const addr = getChild(node, 'address');
+  a.json('-device', {
+    driver, bus: `virtio-serial${getAttr(addr, 'controller') ?? 0}.${getAttr(addr, 'bus') ?? 0}`, nr: Number(getAttr(addr, 'port')),
+    chardev: `char${id}`, id, name,
+  });
 }
 
 export function audioArgs(a: ArgList, def: DomainDef): void {

@@ -29,9 +29,10 @@ function storageDriver(d: XNode): string {
 }
 
 export function diskArgs(a: ArgList, def: DomainDef, aliases: AliasMap, boot: Map<XNode, number>, q35: boolean): void {
-  const withSource = def.devices.lists.disk.filter((d) => sourcePath(d) !== undefined);
-  let nodeIndex = withSource.length;
+  // node names count down: the first disk gets the highest number
+  let nodeIndex = def.devices.lists.disk.length + 1;
   for (const d of def.devices.lists.disk) {
+    nodeIndex--;
     const driver = getChild(d, 'driver');
     const cacheName = getAttr(driver, 'cache');
     const cache = cacheName ? CACHE_MODES[cacheName] : undefined;
@@ -39,12 +40,11 @@ export function diskArgs(a: ArgList, def: DomainDef, aliases: AliasMap, boot: Ma
     let drive: string | undefined;
     const path = sourcePath(d);
     if (path !== undefined) {
-      const n = nodeIndex--;
+      const n = nodeIndex;
       const cacheProps = cache ? { cache: { direct: cache.direct, 'no-flush': cache.noFlush } } : {};
       const io = getAttr(driver, 'io');
       a.json('-blockdev', {
-        driver: storageDriver(d), filename: path, 'node-name': `libvirt-${n}-storage`, ...cacheProps,
-        aio: io === 'native' || io === 'io_uring' || io === 'threads' ? io : undefined,
+        driver: storageDriver(d), filename: path, aio: io, 'node-name': `libvirt-${n}-storage`, ...cacheProps,
         'auto-read-only': true, discard: 'unmap',
       });
       a.json('-blockdev', {

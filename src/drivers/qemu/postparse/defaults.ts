@@ -5,15 +5,18 @@
 import type { DomainDef } from '../../../conf/domain/index.js';
 import { getAttr, getChild, newXNode, type XNode } from '../../../conf/domain/xnode.js';
 import type { QemuCaps, QemuVirtType } from '../caps/index.js';
-import { unsupported } from '../../../conf/domain/parse-util.js';
+import { qemuUnsupported } from './validate.js';
 import { isI440fx, isQ35, isX86 } from './machine.js';
 
 export function applyQemuDefaults(def: DomainDef, caps: QemuCaps): void {
-  def.devices.emulator ??= caps.binary;
-  const type = def.type as QemuVirtType;
+  if (def.devices.emulator === undefined) {
+    if (def.os.arch !== caps.arch) throw qemuUnsupported(`No emulator found for arch '${def.os.arch}'`);
+    def.devices.emulator = caps.binary;
+  }
+  // machines of any domain type other than kvm are looked up among TCG's, as libvirt does
+  const type: QemuVirtType = def.type === 'kvm' ? 'kvm' : 'qemu';
   const machine = def.os.machine ?? caps.defaultMachine(type)?.name;
-  if (machine === undefined) throw unsupported(`no machine type available for arch '${def.os.arch}'`);
-  def.os.machine = caps.canonicalMachine(type, machine) ?? machine;
+  if (machine !== undefined) def.os.machine = caps.canonicalMachine(type, machine) ?? machine;
   if (isX86(def)) applyX86CpuDefault(def);
   const lists = def.devices.lists;
   if (isX86(def)) {
@@ -38,11 +41,18 @@ export function applyQemuDefaults(def: DomainDef, caps: QemuCaps): void {
   if (lists.audio.length === 0) addDefaultAudio(def);
 }
 
-/** A custom CPU without a model (or no `<cpu>` at all) is QEMU's qemu64, unchecked and without fallback. */
+/**
+ * A custom CPU without a model (or no `<cpu>` at all) is QEMU's qemu64 without fallback; CPUs are
+ * not checked against the host unless asked (host-model: partially); host CPUs stay migratable.
+ */
 function applyX86CpuDefault(def: DomainDef): void {
   const cpu = def.cpu ?? { features: [] };
-  if ((cpu.mode ?? 'custom') !== 'custom' || cpu.model?.name) return;
-  def.cpu = { ...cpu, mode: 'custom', match: 'exact', check: cpu.check ?? 'none', model: { ...cpu.model, name: 'qemu64', fallback: 'forbid' } };
+  const mode = cpu.mode ?? 'custom';
+  if (mode === 'custom' && !cpu.model?.name) {
+    def.cpu = { ...cpu, mode: 'custom', match: 'exact', model: { ...cpu.model, name: 'qemu64', fallback: 'forbid' } };
+  } else def.cpu = cpu;
+  def.cpu.check ??= mode === 'host-model' ? 'partial' : 'none';
+  if (mode === 'host-passthrough' || mode === 'maximum') def.cpu.migratable ??= 'on';
 }
 
 function addInputIfMissing(inputs: XNode[], type: string, bus: string): void {

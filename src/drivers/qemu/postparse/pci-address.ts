@@ -2,7 +2,7 @@
 import { getAttr, getChild, newXNode, type XNode } from '../../../conf/domain/xnode.js';
 
 /** Children libvirt writes after a device's address (everything else comes before it). */
-const AFTER_ADDRESS: Record<string, string[]> = { memballoon: ['stats', 'driver'] };
+const AFTER_ADDRESS: Record<string, string[]> = { memballoon: ['driver'] };
 
 export interface PciAddress {
   bus: number;

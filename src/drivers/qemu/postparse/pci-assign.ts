@@ -7,7 +7,7 @@
  */
 import type { DomainDef } from '../../../conf/domain/index.js';
 import { getAttr, getChild, newXNode, type XNode } from '../../../conf/domain/xnode.js';
-import { unsupported } from '../../../conf/domain/parse-util.js';
+import { unsupported, xmlError } from '../../../conf/domain/parse-util.js';
 import { insertController } from './defaults.js';
 import { isI440fx, isQ35 } from './machine.js';
 import { readPciAddress, wantsPciAddress, writePciAddress, type PciAddress } from './pci-address.js';
@@ -187,7 +187,12 @@ function addRootPorts(def: DomainDef): void {
 }
 
 export function assignPciAddresses(def: DomainDef): void {
-  if (!isI440fx(def) && !isQ35(def)) return;
+  if (!isI440fx(def) && !isQ35(def)) {
+    if (devicesInOrder(def).some(([, n]) => wantsPciAddress(n))) throw xmlError('No PCI buses available');
+    return;
+  }
+  // the chipset's fixed slots (primary video among them) go first, so they need no root port
+  reserveChipset(def, buildSet(def));
   if (isQ35(def)) addRootPorts(def);
   const set = buildSet(def);
   reserveChipset(def, set);

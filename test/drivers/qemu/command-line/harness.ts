@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { formatDomainXML } from '../../../../src/conf/domain/index.js';
 import { VirError } from '../../../../src/errors/vir-error.js';
 import { QemuCapsCache, type QemuCaps } from '../../../../src/drivers/qemu/caps/index.js';
-import { buildQemuArgv, formatQemuCommandLine, qemuDomainPathsUnder } from '../../../../src/drivers/qemu/command-line/index.js';
+import { qemuDomainXMLToNative } from '../../../../src/drivers/qemu/command-line/index.js';
 import { parseQemuDomainXML } from '../../../../src/drivers/qemu/postparse/index.js';
 import { Command } from '../../../../src/util/command/index.js';
 
@@ -68,9 +68,7 @@ export async function ours(run: CorpusRun, file: string): Promise<Outcome> {
     out.xmlError = errorOf(e);
   }
   try {
-    const def = parseQemuDomainXML(xml, run.caps);
-    const paths = qemuDomainPathsUnder(join(run.root, 'lib', 'qemu'), -1, def.name);
-    out.argv = formatQemuCommandLine(buildQemuArgv(def, run.caps, paths));
+    out.argv = qemuDomainXMLToNative('qemu-argv', xml, run.caps, join(run.root, 'lib', 'qemu'));
   } catch (e) {
     out.argvError = errorOf(e);
   }
