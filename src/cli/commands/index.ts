@@ -2,10 +2,16 @@
 import type { CommandFamily } from '../command.js';
 import { domainMonitorFamily } from './domain-monitor.js';
 import { hostFamily } from './host.js';
+import { networkFamily } from './network.js';
+import { poolFamily } from './pool.js';
 import { virshFamily } from './virsh.js';
+import { volumeFamily } from './volume.js';
 
 export const FAMILIES: readonly CommandFamily[] = [
   domainMonitorFamily,
   hostFamily,
+  networkFamily,
+  poolFamily,
+  volumeFamily,
   virshFamily,
 ];

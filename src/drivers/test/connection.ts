@@ -192,7 +192,7 @@ export class TestConnection implements ConnectionDriver {
   async storagePoolListVolumes(p: StoragePoolRef, max: number) { return sto.listVolumes(this.s, p).map((v) => v.name).slice(0, max); }
   async storagePoolListAllVolumes(p: StoragePoolRef, flags: number) {
     testCheckFlags('testStoragePoolListAllVolumes', flags, 0);
-    return sto.listVolumes(this.s, p);
+    return sto.listAllVolumes(this.s, p);
   }
   async storageVolLookupByName(p: StoragePoolRef, name: string) { return sto.volLookupByName(this.s, p, name); }
   async storageVolLookupByKey(key: string) { return sto.volLookupByKey(this.s, key); }

@@ -7,6 +7,7 @@ import { setPoolDefaults } from './node-file.js';
 import type { PoolObj } from './objects.js';
 import type { TestState } from './state.js';
 import { flagPair } from '../shared/list-filter.js';
+import { findSourceConflict } from '../shared/pool-source-conflict.js';
 
 const ref = (obj: PoolObj): StoragePoolRef => ({ name: obj.def.name, uuid: obj.def.uuid });
 /** virstorageobj.c reports as VIR_FROM_STORAGE. */
@@ -36,6 +37,8 @@ function event(state: TestState, obj: PoolObj, type: number, eventId = C.VIR_STO
 
 /** virStoragePoolObjListAdd with its duplicate checks. */
 function add(state: TestState, def: StoragePoolDef, checkLive: boolean): PoolObj {
+  const clash = findSourceConflict(state.pools.map((p) => p.def), def);
+  if (clash) throw objError(E.VIR_ERR_OPERATION_FAILED, `Storage source conflict with pool: '${clash.name}'`);
   const existing = state.poolByUUID(def.uuid);
   if (existing) {
     if (existing.def.name !== def.name) {
@@ -176,6 +179,14 @@ function volByName(obj: PoolObj, name: string) {
 
 export function listVolumes(state: TestState, pool: StoragePoolRef): StorageVolRef[] {
   const obj = activeByName(state, pool.name);
+  return obj.volumes.map((v) => volRef(obj, v));
+}
+
+/** testStoragePoolListAllVolumes finds the pool by UUID and words its inactive error without the name. */
+export function listAllVolumes(state: TestState, pool: StoragePoolRef): StorageVolRef[] {
+  const obj = state.poolByUUID(pool.uuid);
+  if (!obj) throw testError(E.VIR_ERR_NO_STORAGE_POOL, `no storage pool with matching uuid '${pool.uuid}'`);
+  if (!obj.active) throw testError(E.VIR_ERR_OPERATION_INVALID, 'storage pool is not active');
   return obj.volumes.map((v) => volRef(obj, v));
 }
 

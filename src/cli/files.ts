@@ -1,0 +1,21 @@
+/** Reading the files commands name (XML descriptions), failing with libvirt's virFileReadAll lines. */
+import { readFile } from 'node:fs/promises';
+import { describeErrno } from './errno.js';
+import { fail } from './opts.js';
+import type { Session } from './session.js';
+
+/** virsh's limit on an XML file it reads (VSH_MAX_XML_FILE). */
+const MAX_XML_FILE = 10 * 1024 * 1024;
+
+export async function readXMLFile(session: Session, path: string): Promise<string> {
+  let data: Buffer;
+  try {
+    data = await readFile(path);
+  } catch (err) {
+    const code = (err as { code?: string }).code;
+    // open() succeeds on a directory; it is the read that fails.
+    fail(session, `Failed to ${code === 'EISDIR' ? 'read' : 'open'} file '${path}': ${describeErrno(err)}`);
+  }
+  if (data.length > MAX_XML_FILE) fail(session, `Failed to read file '${path}': Value too large for defined data type`);
+  return data.toString('utf8');
+}

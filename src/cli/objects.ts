@@ -1,0 +1,61 @@
+/**
+ * What the network, storage, snapshot and host-object commands share: finding an object the
+ * way virsh's virshCommandOpt*By helpers do, virsh's name order, and its size formatting.
+ */
+import type { OptionDef } from './command.js';
+import type { Session } from './session.js';
+import { CommandFailed } from './opts.js';
+
+export const UUID_STRING_LEN = 36;
+
+/** A flag option. */
+export const flag = (name: string, help: string): OptionDef => ({ name, type: 'bool', help });
+
+/**
+ * Try each way of finding an object in turn; when none works print virsh's "failed to get"
+ * line and let the library's error of the last attempt (if any was made) follow it.
+ */
+export async function findObject<T>(session: Session, what: string, attempts: (() => Promise<T>)[]): Promise<T> {
+  let last: unknown = null;
+  for (const attempt of attempts) {
+    try {
+      return await attempt();
+    } catch (err) {
+      last = err;
+    }
+  }
+  session.out.error(what);
+  if (last) throw last;
+  throw new CommandFailed();
+}
+
+/** vshStrcasecmp: ASCII case-insensitive byte order, as virsh sorts its listings. */
+export function compareNames(a: string, b: string): number {
+  const x = a.toLowerCase();
+  const y = b.toLowerCase();
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+const UNITS = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB', 'EiB'];
+
+/** vshPrettyCapacity printed with "%.2lf %s": "1.00 GiB", "512.00 B". */
+export function prettyCapacity(bytes: bigint): string {
+  const value = Number(bytes);
+  let unit = 0;
+  let limit = 1024;
+  while (unit < UNITS.length - 1 && value >= limit) {
+    unit++;
+    limit *= 1024;
+  }
+  return `${fixed2(value / (limit / 1024))} ${UNITS[unit]}`;
+}
+
+/** C's "%.2f": like toFixed(2) except that exact ties round to even. */
+function fixed2(x: number): string {
+  const hundredths = x * 100;
+  if (Number.isInteger(hundredths * 2) && !Number.isInteger(hundredths)) {
+    const down = Math.floor(hundredths);
+    return ((down % 2 === 0 ? down : down + 1) / 100).toFixed(2);
+  }
+  return x.toFixed(2);
+}
