@@ -7,7 +7,8 @@ import { OPEN_LOG_FILE_TRUNCATE, type LogManagerClient } from '../../src/logd/cl
 import { logManagerProgram, logProcedures } from '../../src/logd/protocol.js';
 import { encodeValue } from '../../src/rpc/codec.js';
 import { RpcConnection } from '../../src/rpc/connection.js';
-import { TestDaemon } from './daemon-harness.js';
+import { Command } from '../../src/util/command/index.js';
+import { MAIN, TestDaemon } from './daemon-harness.js';
 
 const dom = { name: 'guest', uuid: Buffer.alloc(16, 0xab) };
 let daemon: TestDaemon;
@@ -36,6 +37,14 @@ function raw(): Promise<RpcConnection> {
 test('socket and run directory are private to the daemon\'s user', () => {
   assert.equal(statSync(daemon.socketPath).mode & 0o777, 0o600);
   assert.equal(statSync(daemon.runDir).mode & 0o777, 0o700);
+});
+
+test('a second daemon on the same run directory refuses to start and changes nothing', async () => {
+  const second = new Command(process.execPath, [MAIN, '-f', daemon.configFile, '--run-dir', daemon.runDir, '--log-dir', daemon.logDir])
+    .setErrorBuffer();
+  assert.equal(await second.run({ exitStatus: true }), 1);
+  assert.match(second.capturedError!, /another daemon is listening on .*tsvirtlogd-sock/);
+  assert.equal((await client.getLogFilePosition(daemon.logPath('cycle.log')).catch((e: Error) => e.message)), `internal error: No open log file ${daemon.logPath('cycle.log')}`);
 });
 
 test('open, write through the pipe, position, read back, append: the whole cycle over the socket', async () => {
