@@ -57,6 +57,7 @@ export class DaemonClient implements ClientContext {
   closeCallbackRegistered = false;
   readonly events: EventRegistry;
   private inFlight = 0;
+  private opening: Promise<void> | null = null;
   private paused = false;
   private released = false;
 
@@ -93,7 +94,13 @@ export class DaemonClient implements ClientContext {
   }
 
   /** Open the hypervisor connection through the public API. */
-  async openConnection(name: string | null, flags: number): Promise<void> {
+  openConnection(name: string | null, flags: number): Promise<void> {
+    const opening = this.open(name, flags);
+    this.opening = opening;
+    return opening.finally(() => { if (this.opening === opening) this.opening = null; });
+  }
+
+  private async open(name: string | null, flags: number): Promise<void> {
     if (this.conn) throw virError(ErrorDomain.VIR_FROM_RPC, ErrorNumber.VIR_ERR_INTERNAL_ERROR, 'connection already open');
     const ro = this.readOnly || (flags & VIR_CONNECT_RO) !== 0;
     const conn = await openAuth(name === '' ? null : name, null, ro ? VIR_CONNECT_RO : 0);
@@ -156,6 +163,8 @@ export class DaemonClient implements ClientContext {
 
   /** Check the header, find the handler, decode, run, encode. Resolves with the reply payload. */
   private async dispatch(h: Header, payload: Uint8Array): Promise<Uint8Array | undefined> {
+    // Calls pipelined behind CONNECT_OPEN are answered after it, and see the connection it opens.
+    if (this.opening) await this.opening.catch(() => undefined);
     if (h.prog !== REMOTE_PROGRAM || h.vers !== REMOTE_PROTOCOL_VERSION) {
       throw rpcError(`Cannot find program ${h.prog >>> 0} version ${h.vers >>> 0}`);
     }

@@ -5,19 +5,24 @@
  * `domain` / `network` / `pool`.
  */
 import type { DomainEventPayload, NetworkEventPayload, StoragePoolEventPayload } from '../../drivers/types.js';
+import type { Codec } from '../../rpc/codec.js';
 import type { ProcedureInfo } from '../../rpc/program.js';
 import { remoteProgram } from '../../rpc/protocol/remote.js';
 import { domain, network, storagePool } from './convert.js';
 
 export interface EventBinding<P> {
-  readonly proc: ProcedureInfo<unknown, unknown, any>;
+  readonly proc: ProcedureInfo<unknown, unknown, any> & { readonly msg: Codec<any> };
   /** Daemon: the MESSAGE payload for one driver event delivered to `callbackID`. */
   toWire(payload: P, callbackID: number): any;
   /** Client: the callback ID and the driver event from a MESSAGE payload. */
   toDriver(msg: any, eventId: number): { callbackID: number; payload: P };
 }
 
-const proc = (n: number) => remoteProgram.procedures.get(n)!;
+function proc(n: number): EventBinding<unknown>['proc'] {
+  const p = remoteProgram.procedures.get(n);
+  if (!p?.msg) throw new Error(`procedure ${n} is not an event`);
+  return p as EventBinding<unknown>['proc'];
+}
 
 /** Payload without the object; `nested` msgs wrap `{dom, ...}` in `msg`, `reason` ones put a reason before it. */
 type Shape = 'nested' | 'reason' | 'flat';
