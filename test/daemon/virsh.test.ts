@@ -17,10 +17,12 @@ after(async () => {
 });
 
 /**
- * CPU time of the test driver is the host's clock: equal in shape, not in value. Socket paths
+ * CPU time of the test driver and snapshot creation times are the host's clock: equal in shape,
+ * not in value. Socket paths
  * (in `uri`) and temp dirs differ by daemon.
  */
 const masked = (s: string) => s.replace(/(CPU time:\s+)[0-9.]+s/g, '$1Ns')
+  .replace(/\d{4}-\d\d-\d\d \d\d:\d\d:\d\d [+-]\d{4}/g, 'TIME')
   .replaceAll(ours.socket, 'SOCKET').replaceAll(theirs.socket, 'SOCKET').replaceAll(ours.dir, 'DIR').replaceAll(theirs.dir, 'DIR');
 
 const NEW_DOMAIN = `<domain type='test'><name>fresh</name><uuid>12345678-1234-1234-1234-123456789abc</uuid><memory>65536</memory><os><type>hvm</type></os></domain>`;
