@@ -22,5 +22,5 @@ export * from './errors/index.js';
 export type {
   ConnectAuth, Credential, ConnectionDriver, DriverFactory, ConnectTarget, NodeInfo, DomainInfo, DomainStateInfo,
   StoragePoolInfo, StorageVolInfo, DomainBlockStats, DomainInterfaceStats, VcpuInfo, MemoryStat,
-  SecurityModel, SecurityLabel,
+  SecurityModel, SecurityLabel, NodeStat,
 } from './drivers/types.js';

@@ -24,6 +24,11 @@ export function checkNull(from: number, func: string, name: string, value: unkno
   if (value !== null && value !== undefined) throw invalidArgError(from, func, name, `${name} in ${func} must be NULL`);
 }
 
+/** virNodeGetCPUStats / virNodeGetMemoryStats: -1 (all) is the only negative cpu or cell number. */
+export function checkStatsIndex(func: string, name: string, value: number): void {
+  if (value < -1) throw invalidArgError(ErrorDomain.VIR_FROM_DOMAIN, func, name, `${name} in ${func} only accepts -1 as a negative value`);
+}
+
 /** VIR_REQUIRE_FLAG: `flag` may only be given together with `required`. */
 export function requireFlag(from: number, func: string, flags: number, flag: [number, string], required: [number, string]): void {
   if (flags & flag[0] && !(flags & required[0])) {

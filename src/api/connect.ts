@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { ErrorDomain, ErrorNumber, ErrorScope, VirError, dispatchError, isVirError, virError, type ErrorHandler } from '../errors/index.js';
-import type { ConnectionDriver, DriverMethod, NodeInfo, SecurityModel } from '../drivers/types.js';
+import type { ConnectionDriver, DriverMethod, NodeInfo, NodeStat, SecurityModel } from '../drivers/types.js';
 import { ENTRY_POINTS } from './entry-points.js';
 import { Domain } from './domain.js';
 import { Network } from './network.js';
@@ -10,7 +10,7 @@ import { EventHub } from './events.js';
 import { Stream } from './stream.js';
 import { LIB_VERSION } from './version.js';
 import { uuidArg } from './uuid.js';
-import { checkNonNegative, parseUUIDString } from './arg-checks.js';
+import { checkNonNegative, checkStatsIndex, parseUUIDString } from './arg-checks.js';
 import { createLogger } from '../log/index.js';
 
 const log = createLogger('libvirt');
@@ -216,6 +216,18 @@ export class Connect extends EventEmitter<ConnectEvents> {
   }
   /** virConnectSetKeepAlive: probe the peer every `interval` seconds, give up after `count` misses. */
   setKeepAlive(interval: number, count: number): Promise<void> { return this.invoke('connectSetKeepAlive', interval, count); }
+  /** virNodeGetCPUMap: how many cpus the host has and which are online (Python: getCPUMap). */
+  getCPUMap(flags = 0): Promise<{ cpus: number; online: boolean[] }> { return this.invoke('nodeGetCPUMap', flags); }
+  /** virNodeGetCPUStats: counters of cpu `cpuNum`, or of all cpus with VIR_NODE_CPU_STATS_ALL_CPUS (-1). */
+  async getCPUStats(cpuNum: number, flags = 0): Promise<NodeStat[]> {
+    await this.guard(0, () => checkStatsIndex('virNodeGetCPUStats', 'cpuNum', cpuNum));
+    return this.invoke('nodeGetCPUStats', cpuNum, flags);
+  }
+  /** virNodeGetMemoryStats: counters of cell `cellNum`, or of all cells with VIR_NODE_MEMORY_STATS_ALL_CELLS (-1). */
+  async getMemoryStats(cellNum: number, flags = 0): Promise<NodeStat[]> {
+    await this.guard(0, () => checkStatsIndex('virNodeGetMemoryStats', 'cellNum', cellNum));
+    return this.invoke('nodeGetMemoryStats', cellNum, flags);
+  }
   /** virNodeGetSecurityModel. */
   getSecurityModel(): Promise<SecurityModel> { return this.invoke('nodeGetSecurityModel'); }
   /** virNodeGetInfo (Python: getInfo). */
@@ -251,6 +263,10 @@ export class Connect extends EventEmitter<ConnectEvents> {
     return new Domain(this, await this.invokeAs('virDomainLookupByUUIDString', 'domainLookupByUUID', canonical));
   }
   async createXML(xml: string, flags = 0): Promise<Domain> { return new Domain(this, await this.invoke('domainCreateXML', xml, flags)); }
+  /** virDomainCreateXMLWithFiles: as createXML, passing these file descriptors to the guest. */
+  async createXMLWithFiles(xml: string, fds: number[], flags = 0): Promise<Domain> {
+    return new Domain(this, await this.invoke('domainCreateXMLWithFiles', xml, fds, flags));
+  }
   async defineXML(xml: string): Promise<Domain> {
     return new Domain(this, await this.invokeAs('virDomainDefineXML', 'domainDefineXMLFlags', xml, 0));
   }

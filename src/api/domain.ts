@@ -8,9 +8,14 @@ import { uuidBytes } from './uuid.js';
 import { ConnectObject } from './object.js';
 import { DomainSnapshot } from './snapshot.js';
 import type { Stream } from './stream.js';
-import { checkGetMetadata, checkNonZero, checkSetMetadata, checkSetVcpus } from './arg-checks.js';
+import { checkGetMetadata, checkNonNegative, checkNonZero, checkSetMetadata, checkSetVcpus } from './arg-checks.js';
 
 const DOM = ErrorDomain.VIR_FROM_DOMAIN;
+
+/** A cpu map cut or padded (with false) to `cpus` entries. */
+function fitMap(map: boolean[], cpus: number): boolean[] {
+  return Array.from({ length: cpus }, (_, i) => map[i] === true);
+}
 
 /** A domain (virDomain): a handle by name, UUID and id; every call asks the driver afresh. */
 export class Domain extends ConnectObject {
@@ -60,6 +65,10 @@ export class Domain extends ConnectObject {
   }
   async createWithFlags(flags = 0): Promise<void> {
     this.track(await this.conn.invoke('domainCreateWithFlags', this.#ref, flags));
+  }
+  /** virDomainCreateWithFiles: as createWithFlags, passing these file descriptors to the guest. */
+  async createWithFiles(fds: number[], flags = 0): Promise<void> {
+    this.track(await this.conn.invoke('domainCreateWithFiles', this.#ref, fds, flags));
   }
   async undefine(): Promise<void> {
     await this.conn.invokeAs('virDomainUndefine', 'domainUndefineFlags', this.#ref, 0);
@@ -136,7 +145,34 @@ export class Domain extends ConnectObject {
   }
   vcpusFlags(flags = 0): Promise<number> { return this.conn.invoke('domainGetVcpusFlags', this.#ref, flags); }
   maxVcpus(): Promise<number> { return this.conn.invoke('domainGetMaxVcpus', this.#ref); }
-  vcpus(): Promise<VcpuInfo[]> { return this.conn.invoke('domainGetVcpus', this.#ref); }
+  /**
+   * The host cpu count affinity maps cover: virNodeGetCPUMap's, else the node info's (as the
+   * Python binding sizes them).
+   */
+  private async hostCpuCount(): Promise<number> {
+    try {
+      return (await this.conn.invoke('nodeGetCPUMap', 0)).cpus;
+    } catch {
+      const n = await this.conn.invoke('nodeGetInfo');
+      return n.nodes * n.sockets * n.cores * n.threads;
+    }
+  }
+  /** virDomainGetVcpus: each running vcpu with its host cpu, time and affinity. */
+  async vcpus(): Promise<VcpuInfo[]> {
+    const vcpus = await this.conn.invoke('domainGetVcpus', this.#ref);
+    const cpus = await this.hostCpuCount();
+    return vcpus.map((x) => ({ ...x, cpumap: fitMap(x.cpumap, cpus) }));
+  }
+  /**
+   * virDomainGetVcpuPinInfo: the affinity of the first `ncpumaps` vcpus (live or config per
+   * flags); by default as many as info() counts, as the Python binding asks for.
+   */
+  async vcpuPinInfo(flags = 0, ncpumaps?: number): Promise<boolean[][]> {
+    const count = ncpumaps ?? (await this.info()).nrVirtCpu;
+    const maps = await this.conn.invoke('domainGetVcpuPinInfo', this.#ref, flags);
+    const cpus = await this.hostCpuCount();
+    return maps.slice(0, count).map((m) => fitMap(m, cpus));
+  }
 
   // State and description -----------------------------------------------------------------------
 
@@ -171,6 +207,11 @@ export class Domain extends ConnectObject {
   isUpdated(): Promise<boolean> { return this.conn.invoke('domainIsUpdated', this.#ref); }
   blockStats(disk: string): Promise<DomainBlockStats> { return this.conn.invoke('domainBlockStats', this.#ref, disk); }
   interfaceStats(device: string): Promise<DomainInterfaceStats> { return this.conn.invoke('domainInterfaceStats', this.#ref, device); }
+  /** virDomainSetMemoryStatsPeriod. */
+  async setMemoryStatsPeriod(period: number, flags = 0): Promise<void> {
+    await this.precheck('virDomainSetMemoryStatsPeriod', () => checkNonNegative(DOM, 'virDomainSetMemoryStatsPeriod', 'period', period));
+    return this.conn.invoke('domainSetMemoryStatsPeriod', this.#ref, period, flags);
+  }
   memoryStats(nrStats = 13, flags = 0): Promise<MemoryStat[]> { return this.conn.invoke('domainMemoryStats', this.#ref, nrStats, flags); }
 
   // Streams -------------------------------------------------------------------------------------

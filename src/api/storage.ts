@@ -72,6 +72,8 @@ export class StorageVol extends ConnectObject {
     return new StoragePool(this.conn, await this.conn.invoke('storagePoolLookupByVolume', this.#ref));
   }
   delete(flags = 0): Promise<void> { return this.conn.invoke('storageVolDelete', this.#ref, flags); }
+  /** virStorageVolWipe. */
+  wipe(flags = 0): Promise<void> { return this.conn.invoke('storageVolWipe', this.#ref, flags); }
   info(): Promise<StorageVolInfo> { return this.conn.invoke('storageVolGetInfo', this.#ref); }
   xmlDesc(flags = 0): Promise<string> { return this.conn.invoke('storageVolGetXMLDesc', this.#ref, flags); }
   XMLDesc(flags = 0): Promise<string> { return this.xmlDesc(flags); }

@@ -90,5 +90,5 @@ export function exclusive(session: Session, cmd: ParsedCommand, a: string, b: st
 
 /** virsh's VSH_REQUIRE_OPTION check: `a` only makes sense with `b`. */
 export function requires(session: Session, cmd: ParsedCommand, a: string, b: string): void {
-  if (optBool(cmd, a) && !optBool(cmd, b)) fail(session, `Option --${a} is required by option --${b}`);
+  if (optBool(cmd, a) && !optBool(cmd, b)) fail(session, `Option --${b} is required by option --${a}`);
 }

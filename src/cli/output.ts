@@ -36,6 +36,12 @@ export class Output {
     this.stderr.write(`error: ${message}\n`);
   }
 
+  /** Text on stderr exactly as given (progress lines, libxml2-style messages). */
+  stderrRaw(text: string): void {
+    this.flush();
+    this.stderr.write(text);
+  }
+
   debug(level: Level, message: string): void {
     if (level < this.debugLevel) return;
     this.log(level, message);

@@ -10,8 +10,14 @@ import { parseCommands } from './parser.js';
 import { CommandFailed } from './opts.js';
 import type { TokenSource } from './tokens.js';
 
-/** Error codes after which virsh assumes the connection is gone and reconnects. */
-const DISCONNECT_CODES = new Set([38 /* SYSTEM_ERROR from REMOTE */, 39 /* RPC */, 5 /* NO_CONNECT */, 6 /* INVALID_CONN */]);
+/** Whether virsh takes this error to mean the connection is gone (and reconnects before the next command). */
+function meansDisconnected(err: VirError): boolean {
+  const lib = loadedLibrary;
+  if (!lib) return false;
+  const { ErrorNumber: E, ErrorDomain: D } = lib;
+  return (err.code === E.VIR_ERR_SYSTEM_ERROR && err.domain === D.VIR_FROM_REMOTE)
+    || err.code === E.VIR_ERR_RPC || err.code === E.VIR_ERR_NO_CONNECT || err.code === E.VIR_ERR_INVALID_CONN;
+}
 
 export interface SessionSettings {
   connname: string | null;
@@ -24,9 +30,10 @@ export interface SessionSettings {
 
 type Library = typeof import('../index.js');
 let library: Promise<Library> | null = null;
+let loadedLibrary: Library | null = null;
 /** The library is loaded on first use, so `help` and `echo` start without it. */
 export function loadLibrary(): Promise<Library> {
-  library ??= import('../index.js');
+  library ??= import('../index.js').then((lib) => (loadedLibrary = lib));
   return library;
 }
 
@@ -140,7 +147,7 @@ export class Session {
       }
       const elapsed = performance.now() - started;
       if (!ok) {
-        if (this.lastError && DISCONNECT_CODES.has(this.lastError.code)) this.#disconnected = true;
+        if (this.lastError && meansDisconnected(this.lastError)) this.#disconnected = true;
         this.reportError();
       }
       if (cmd.def.name === 'quit' || cmd.def.name === 'exit') {

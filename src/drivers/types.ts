@@ -45,6 +45,9 @@ export interface NodeInfo {
   threads: number;
 }
 
+/** One virNodeCPUStats / virNodeMemoryStats entry: a field name (`user`, `kernel`, `total`...) and its value. */
+export interface NodeStat { field: string; value: bigint }
+
 /** virSecurityModel: the host's security driver and its domain of interpretation. */
 export interface SecurityModel { model: string; doi: string }
 
@@ -79,7 +82,8 @@ export interface DomainInterfaceStats {
   txBytes: bigint; txPackets: bigint; txErrs: bigint; txDrop: bigint;
 }
 
-export interface VcpuInfo { number: number; state: number; cpuTime: bigint; cpu: number }
+/** virVcpuInfo plus the vcpu's affinity: `cpumap[i]` says whether host cpu i may run it. */
+export interface VcpuInfo { number: number; state: number; cpuTime: bigint; cpu: number; cpumap: boolean[] }
 
 export interface MemoryStat { tag: number; val: bigint }
 
@@ -119,6 +123,12 @@ export interface ConnectionDriver {
   nodeGetInfo?(): Promise<NodeInfo>;
   /** The host's first security model (model and DOI empty when none is active). */
   nodeGetSecurityModel?(): Promise<SecurityModel>;
+  /** CPU time counters (ns) of one cpu or of all (-1), in the driver's order. */
+  /** The host's cpu count and which cpus are online (virNodeGetCPUMap). */
+  nodeGetCPUMap?(flags: number): Promise<{ cpus: number; online: boolean[] }>;
+  nodeGetCPUStats?(cpuNum: number, flags: number): Promise<NodeStat[]>;
+  /** Memory counters (KiB) of one NUMA cell or of all (-1). */
+  nodeGetMemoryStats?(cellNum: number, flags: number): Promise<NodeStat[]>;
   nodeGetFreeMemory?(): Promise<bigint>;
   nodeGetCellsFreeMemory?(startCell: number, maxCells: number): Promise<bigint[]>;
 
@@ -132,6 +142,9 @@ export interface ConnectionDriver {
   domainLookupByName?(name: string): Promise<DomainRef>;
   domainLookupByUUID?(uuid: string): Promise<DomainRef>;
   domainCreateXML?(xml: string, flags: number): Promise<DomainRef>;
+  /** Start a guest handing it open file descriptors of the caller (local drivers that can pass fds). */
+  domainCreateXMLWithFiles?(xml: string, fds: number[], flags: number): Promise<DomainRef>;
+  domainCreateWithFiles?(dom: DomainRef, fds: number[], flags: number): Promise<DomainRef | void>;
   domainDefineXMLFlags?(xml: string, flags: number): Promise<DomainRef>;
   domainUndefineFlags?(dom: DomainRef, flags: number): Promise<void>;
   domainCreateWithFlags?(dom: DomainRef, flags: number): Promise<DomainRef>;
@@ -161,6 +174,10 @@ export interface ConnectionDriver {
   domainGetXMLDesc?(dom: DomainRef, flags: number): Promise<string>;
   domainGetOSType?(dom: DomainRef): Promise<string>;
   /** The domain's security label; empty while it is not running. */
+  /** Each vcpu's affinity (one boolean per host cpu), from the live or persistent definition. */
+  /** How often (seconds) the balloon driver collects statistics; 0 stops it. */
+  domainSetMemoryStatsPeriod?(dom: DomainRef, period: number, flags: number): Promise<void>;
+  domainGetVcpuPinInfo?(dom: DomainRef, flags: number): Promise<boolean[][]>;
   domainGetSecurityLabel?(dom: DomainRef): Promise<SecurityLabel>;
   domainGetMetadata?(dom: DomainRef, type: number, uri: string | null, flags: number): Promise<string>;
   domainSetMetadata?(dom: DomainRef, type: number, metadata: string | null, key: string | null, uri: string | null, flags: number): Promise<void>;
@@ -243,6 +260,8 @@ export interface ConnectionDriver {
   storageVolCreateXML?(pool: StoragePoolRef, xml: string, flags: number): Promise<StorageVolRef>;
   storageVolCreateXMLFrom?(pool: StoragePoolRef, xml: string, clone: StorageVolRef, flags: number): Promise<StorageVolRef>;
   storageVolDelete?(vol: StorageVolRef, flags: number): Promise<void>;
+  /** Overwrite the volume's data (virStorageVolWipe). */
+  storageVolWipe?(vol: StorageVolRef, flags: number): Promise<void>;
   storageVolGetInfo?(vol: StorageVolRef): Promise<StorageVolInfo>;
   storageVolGetXMLDesc?(vol: StorageVolRef, flags: number): Promise<string>;
   storageVolGetPath?(vol: StorageVolRef): Promise<string>;

@@ -1,17 +1,20 @@
 /** Every scenario of the corpus, through real virsh and through tsvirsh: identical results. */
-import { test } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { haveVirsh, runTsvirsh, runVirsh, type Scenario } from './harness.js';
 import { basics } from './scenarios/basics.js';
+import { domainScenarios, hostScenarios } from './scenarios/domains.js';
 import { networkScenarios } from './scenarios/networks.js';
 import { poolScenarios, volumeScenarios } from './scenarios/storage.js';
 
-const corpus: Scenario[] = [...basics, ...networkScenarios, ...poolScenarios, ...volumeScenarios];
+const corpus: Scenario[] = [...basics, ...hostScenarios, ...domainScenarios, ...networkScenarios, ...poolScenarios, ...volumeScenarios];
 
-for (const scenario of corpus) {
-  test(`tsvirsh matches virsh: ${scenario.name}`, { skip: haveVirsh ? false : 'virsh is not installed' }, () => {
-    const expected = runVirsh(scenario);
-    const actual = runTsvirsh(scenario);
-    assert.deepEqual(actual, expected);
-  });
-}
+// Scenarios are independent (each has its own directory and session): run a few at a time.
+describe('tsvirsh matches virsh', { concurrency: 4 }, () => {
+  for (const scenario of corpus) {
+    it(scenario.name, { skip: haveVirsh ? false : 'virsh is not installed' }, async () => {
+      const [expected, actual] = await Promise.all([runVirsh(scenario), runTsvirsh(scenario)]);
+      assert.deepEqual(actual, expected);
+    });
+  }
+});

@@ -4,8 +4,8 @@
  * through tsvirsh in fresh temporary directories; stdout, stderr and exit status must match
  * after normalising only what truly varies (the temporary path, the host name, CPU time).
  */
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { hostname, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -41,21 +41,39 @@ function cleanEnv(dir: string, extra: Record<string, string> = {}): NodeJS.Proce
 
 const expand = (text: string, dir: string): string => text.split('$DIR').join(dir);
 
-function runIn(program: string[], scenario: Scenario): Outcome {
-  const dir = mkdtempSync(join(tmpdir(), 'tsvirsh-diff-'));
+/** Run one program to its end (or kill it after `timeout` ms: status null), collecting its output. */
+function runProgram(program: string[], options: { cwd: string; input: string; env: NodeJS.ProcessEnv; timeout: number }): Promise<Outcome> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(program[0]!, program.slice(1), { cwd: options.cwd, env: options.env, stdio: ['pipe', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    const timer = setTimeout(() => child.kill('SIGKILL'), options.timeout);
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ stdout, stderr, status: code });
+    });
+    child.stdin.on('error', () => undefined);
+    child.stdin.end(options.input);
+  });
+}
+
+async function runIn(program: string[], scenario: Scenario, timeout = 30_000): Promise<Outcome> {
+  const dir = await mkdtemp(join(tmpdir(), 'tsvirsh-diff-'));
   try {
-    for (const [name, content] of Object.entries(scenario.files ?? {})) writeFileSync(join(dir, name), expand(content, dir));
+    for (const [name, content] of Object.entries(scenario.files ?? {})) await writeFile(join(dir, name), expand(content, dir));
     const env = Object.fromEntries(Object.entries(scenario.env ?? {}).map(([k, v]) => [k, expand(v, dir)]));
-    const run = spawnSync(program[0]!, [...program.slice(1), ...scenario.args.map((a) => expand(a, dir))], {
+    const run = await runProgram([...program, ...scenario.args.map((a) => expand(a, dir))], {
       cwd: dir,
       input: scenario.stdin === undefined ? '' : expand(scenario.stdin, dir),
       env: cleanEnv(dir, env),
-      encoding: 'utf8',
-      timeout: 30_000,
+      timeout,
     });
     return { stdout: normalise(run.stdout, dir), stderr: normalise(run.stderr, dir), status: run.status };
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    await rm(dir, { recursive: true, force: true });
   }
 }
 
@@ -72,5 +90,14 @@ export function normalise(text: string, dir: string): string {
   return out;
 }
 
-export const runVirsh = (scenario: Scenario): Outcome => runIn(['virsh'], scenario);
-export const runTsvirsh = (scenario: Scenario): Outcome => runIn([process.execPath, TSVIRSH], scenario);
+/**
+ * virsh's save and managedsave can hang for good when the job ends before virsh starts waiting
+ * for it (a race in virsh 9.0.0 itself): a run that times out is tried again.
+ */
+export async function runVirsh(scenario: Scenario): Promise<Outcome> {
+  for (let attempt = 1; ; attempt++) {
+    const outcome = await runIn(['virsh'], scenario, 5_000);
+    if (outcome.status !== null || attempt === 8) return outcome;
+  }
+}
+export const runTsvirsh = (scenario: Scenario): Promise<Outcome> => runIn([process.execPath, TSVIRSH], scenario);

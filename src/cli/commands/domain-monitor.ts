@@ -6,26 +6,19 @@ import {
   VIR_CONNECT_LIST_DOMAINS_HAS_SNAPSHOT, VIR_CONNECT_LIST_DOMAINS_NO_SNAPSHOT, VIR_CONNECT_LIST_DOMAINS_HAS_CHECKPOINT,
   VIR_CONNECT_LIST_DOMAINS_NO_CHECKPOINT, VIR_CONNECT_LIST_DOMAINS_RUNNING, VIR_CONNECT_LIST_DOMAINS_PAUSED,
   VIR_CONNECT_LIST_DOMAINS_SHUTOFF, VIR_CONNECT_LIST_DOMAINS_OTHER, VIR_DOMAIN_METADATA_TITLE, VIR_DOMAIN_METADATA_DESCRIPTION,
-  VIR_DOMAIN_SHUTOFF, ErrorNumber, type Domain,
+  VIR_DOMAIN_SHUTOFF, VIR_DOMAIN_XML_INACTIVE, VIR_DOMAIN_AFFECT_LIVE, VIR_DOMAIN_MEMORY_STAT_NR, ErrorNumber,
+  type Domain, type DomainBlockStats, type DomainInterfaceStats,
 } from '../../index.js';
 import type { CommandFamily, OptionDef, ParsedCommand } from '../command.js';
-import { domainOption } from '../lookup.js';
-import { exclusive, optBool } from '../opts.js';
+import { domainOption, must } from '../lookup.js';
+import { CommandFailed, exclusive, fail, optBool, optInt, optString } from '../opts.js';
+import { DOMAIN_ARG, affectFlags } from '../domain-options.js';
 import { formatTable } from '../table.js';
-import { stateName } from '../domain-state.js';
+import { reasonName, stateName } from '../domain-state.js';
 import { JSON_OPTION, printJSON } from '../json.js';
 import type { Session } from '../session.js';
 
-/** Names of every domain, for completing a domain argument. */
-export async function domainNames(s: Session): Promise<string[]> {
-  const domains = await s.conn.listAllDomains();
-  return domains.map((d) => {
-    d.free();
-    return d.name();
-  });
-}
 
-export const DOMAIN_ARG: OptionDef = { name: 'domain', type: 'data', required: true, help: 'domain name, id or UUID', complete: domainNames };
 
 /** list's filter flags: option name and the listAllDomains flag it adds. */
 const LIST_FILTERS: [string, number][] = [
@@ -208,6 +201,145 @@ async function cmdDominfo(s: Session, cmd: ParsedCommand): Promise<boolean> {
   return ok;
 }
 
+async function cmdDomstate(s: Session, cmd: ParsedCommand): Promise<void> {
+  using dom = await domainOption(s, cmd);
+  const { state, reason } = await dom.state();
+  if (optBool(cmd, 'json')) printJSON(s, { state: stateName(state), reason: reasonName(state, reason) });
+  else if (optBool(cmd, 'reason')) s.out.print(`${stateName(state)} (${reasonName(state, reason)})\n`);
+  else s.out.print(`${stateName(state)}\n`);
+}
+
+/** The domain's XML as virshDomainGetXML reads it, parsed. */
+async function domainXMLRoot(s: Session, cmd: ParsedCommand) {
+  const flags = optBool(cmd, 'inactive') ? VIR_DOMAIN_XML_INACTIVE : 0;
+  using dom = await domainOption(s, cmd);
+  const xml = await must(s, 'Failed to get domain description xml', () => dom.xmlDesc(flags));
+  const xmlLib = await import('../xml.js');
+  return { root: xmlLib.parseXML(xml), xmlLib };
+}
+
+async function cmdDomblklist(s: Session, cmd: ParsedCommand): Promise<void> {
+  const details = optBool(cmd, 'details');
+  const { root, xmlLib } = await domainXMLRoot(s, cmd);
+  const rows: { type: string | null; device: string | null; target: string; source: string | null }[] = [];
+  for (const disk of xmlLib.selectElements(root, './devices/disk')) {
+    const type = xmlLib.xpathString(disk, './@type');
+    const device = xmlLib.xpathString(disk, './@device');
+    if (details && (type === null || device === null)) {
+      s.out.print('unable to query block list details');
+      throw new CommandFailed();
+    }
+    const target = xmlLib.xpathString(disk, './target/@dev');
+    if (target === null) fail(s, 'unable to query block list');
+    let source: string | null;
+    if (type === 'nvme') {
+      const ns = xmlLib.xpathString(disk, './source/@namespace');
+      const addr = xmlLib.selectElements(disk, './source/address')[0];
+      if (ns === null || !addr) fail(s, 'Unable to query NVMe disk address');
+      const num = (name: string): number => Number(addr!.getAttribute(name) ?? '0');
+      const hex = (n: number, w: number): string => n.toString(16).padStart(w, '0');
+      source = `nvme://${hex(num('domain'), 4)}:${hex(num('bus'), 2)}:${hex(num('slot'), 2)}.${num('function')}/${ns}`;
+    } else {
+      source = xmlLib.xpathString(disk, './source/@file|./source/@dev|./source/@dir|./source/@name|./source/@volume|./source/@path');
+    }
+    rows.push({ type, device, target: target!, source });
+  }
+  if (optBool(cmd, 'json')) {
+    printJSON(s, rows.map((r) => (details ? r : { target: r.target, source: r.source })));
+    return;
+  }
+  const header = details ? ['Type', 'Device', 'Target', 'Source'] : ['Target', 'Source'];
+  const cells = rows.map((r) => (details ? [r.type!, r.device!, r.target, r.source ?? '-'] : [r.target, r.source ?? '-']));
+  s.out.print(formatTable(header, cells, !s.out.quiet));
+}
+
+async function cmdDomiflist(s: Session, cmd: ParsedCommand): Promise<void> {
+  const { root, xmlLib } = await domainXMLRoot(s, cmd);
+  const rows = xmlLib.selectElements(root, './devices/interface').map((iface) => ({
+    interface: xmlLib.xpathString(iface, './target/@dev'),
+    type: xmlLib.xpathString(iface, './@type'),
+    source: xmlLib.xpathString(iface, './source/@bridge|./source/@dev|./source/@network|./source/@name|./source/@path'),
+    model: xmlLib.xpathString(iface, './model/@type'),
+    mac: xmlLib.xpathString(iface, './mac/@address'),
+  }));
+  if (optBool(cmd, 'json')) {
+    printJSON(s, rows);
+    return;
+  }
+  const cells = rows.map((r) => [r.interface ?? '-', r.type ?? '', r.source ?? '-', r.model ?? '-', r.mac ?? '-']);
+  s.out.print(formatTable(['Interface', 'Type', 'Source', 'Model', 'MAC'], cells, !s.out.quiet));
+}
+
+/** domblkstat's fields: legacy name and the words of --human. */
+const BLOCK_FIELDS: [keyof DomainBlockStats, string, string][] = [
+  ['rdReq', 'rd_req', 'number of read operations:'],
+  ['rdBytes', 'rd_bytes', 'number of bytes read:'],
+  ['wrReq', 'wr_req', 'number of write operations:'],
+  ['wrBytes', 'wr_bytes', 'number of bytes written:'],
+  ['errs', 'errs', 'error count:'],
+];
+
+async function cmdDomblkstat(s: Session, cmd: ParsedCommand): Promise<void> {
+  const human = optBool(cmd, 'human');
+  using dom = await domainOption(s, cmd);
+  const name = optString(s, cmd, 'domain')!;
+  let device = optString(s, cmd, 'device') ?? '';
+  const stats = await must(s, `Failed to get block stats ${name} ${device}`, () => dom.blockStats(device));
+  if (optBool(cmd, 'json')) {
+    printJSON(s, Object.fromEntries(BLOCK_FIELDS.filter(([k]) => stats[k] >= 0n).map(([k, legacy]) => [legacy, stats[k]])));
+    return;
+  }
+  if (human) {
+    s.out.print(`Device: ${device}\n`);
+    device = '';
+  }
+  for (const [key, legacy, words] of BLOCK_FIELDS) {
+    if (stats[key] >= 0n) s.out.print(`${device} ${human ? words.padEnd(31) : legacy} ${stats[key]}\n`);
+  }
+}
+
+const IFACE_FIELDS: [keyof DomainInterfaceStats, string][] = [
+  ['rxBytes', 'rx_bytes'], ['rxPackets', 'rx_packets'], ['rxErrs', 'rx_errs'], ['rxDrop', 'rx_drop'],
+  ['txBytes', 'tx_bytes'], ['txPackets', 'tx_packets'], ['txErrs', 'tx_errs'], ['txDrop', 'tx_drop'],
+];
+
+async function cmdDomifstat(s: Session, cmd: ParsedCommand): Promise<void> {
+  using dom = await domainOption(s, cmd);
+  const name = optString(s, cmd, 'domain')!;
+  const device = optString(s, cmd, 'interface')!;
+  const stats = await must(s, `Failed to get interface stats ${name} ${device}`, () => dom.interfaceStats(device));
+  const shown = IFACE_FIELDS.filter(([k]) => stats[k] >= 0n);
+  if (optBool(cmd, 'json')) printJSON(s, Object.fromEntries(shown.map(([k, label]) => [label, stats[k]])));
+  else for (const [k, label] of shown) s.out.print(`${device} ${label} ${stats[k]}\n`);
+}
+
+/** dommemstat's names, in the order virsh tests for them. */
+const MEMORY_TAGS: [number, string][] = [
+  [0, 'swap_in'], [1, 'swap_out'], [2, 'major_fault'], [3, 'minor_fault'], [4, 'unused'], [5, 'available'],
+  [8, 'usable'], [6, 'actual'], [7, 'rss'], [9, 'last_update'], [10, 'disk_caches'], [11, 'hugetlb_pgalloc'], [12, 'hugetlb_pgfail'],
+];
+
+async function cmdDommemstat(s: Session, cmd: ParsedCommand): Promise<void> {
+  let flags = affectFlags(s, cmd);
+  using dom = await domainOption(s, cmd);
+  const name = optString(s, cmd, 'domain')!;
+  const chosen = optBool(cmd, 'current') || optBool(cmd, 'live') || optBool(cmd, 'config');
+  if (!chosen && (await dom.isActive().catch(() => false))) flags |= VIR_DOMAIN_AFFECT_LIVE;
+  const period = optInt(s, cmd, 'period');
+  if (period !== undefined) {
+    if (period < 0) fail(s, `Invalid collection period value '${period}'`);
+    await must(s, 'Unable to change balloon collection period.', () => dom.setMemoryStatsPeriod(period, flags));
+    return;
+  }
+  const stats = await must(s, `Failed to get memory statistics for domain ${name}`, () => dom.memoryStats(VIR_DOMAIN_MEMORY_STAT_NR, 0));
+  const named = stats.flatMap((st) => {
+    const label = MEMORY_TAGS.find(([tag]) => tag === st.tag)?.[1];
+    return label ? [[label, st.val] as const] : [];
+  });
+  if (optBool(cmd, 'json')) printJSON(s, Object.fromEntries(named));
+  else for (const [label, val] of named) s.out.print(`${label} ${val}\n`);
+}
+
 export const domainMonitorFamily: CommandFamily = {
   group: 'Domain Monitoring',
   keyword: 'monitor',
@@ -247,6 +379,54 @@ export const domainMonitorFamily: CommandFamily = {
       summary: 'show basic facts about a domain',
       options: [DOMAIN_ARG, JSON_OPTION],
       handler: cmdDominfo,
+    },
+    {
+      name: 'domstate',
+      summary: 'show the state of a domain',
+      options: [DOMAIN_ARG, flag('reason', 'add why it is in that state'), JSON_OPTION],
+      handler: cmdDomstate,
+    },
+    {
+      name: 'domblklist',
+      summary: 'list the block devices (disks) of a domain',
+      options: [DOMAIN_ARG, flag('inactive', 'from the definition used at next boot'), flag('details', 'add disk type and device'), JSON_OPTION],
+      handler: cmdDomblklist,
+    },
+    {
+      name: 'domiflist',
+      summary: 'list the network interfaces of a domain',
+      options: [DOMAIN_ARG, flag('inactive', 'from the definition used at next boot'), JSON_OPTION],
+      handler: cmdDomiflist,
+    },
+    {
+      name: 'domblkstat',
+      summary: 'show I/O counters of a domain block device',
+      options: [
+        DOMAIN_ARG,
+        { name: 'device', type: 'string', emptyOk: true, help: 'the disk (target such as vda, or source path)' },
+        flag('human', 'spell the counters out'),
+        JSON_OPTION,
+      ],
+      handler: cmdDomblkstat,
+    },
+    {
+      name: 'domifstat',
+      summary: 'show traffic counters of a domain network interface',
+      options: [DOMAIN_ARG, { name: 'interface', type: 'data', required: true, help: 'the interface (target device or MAC)' }, JSON_OPTION],
+      handler: cmdDomifstat,
+    },
+    {
+      name: 'dommemstat',
+      summary: 'show memory statistics of a running domain, or set how often they are collected',
+      options: [
+        DOMAIN_ARG,
+        { name: 'period', type: 'number', named: true, help: 'seconds between collections by the balloon driver' },
+        flag('config', 'the persistent definition'),
+        flag('live', 'the running domain'),
+        flag('current', 'the running domain if it runs, else the definition'),
+        JSON_OPTION,
+      ],
+      handler: cmdDommemstat,
     },
   ],
 };

@@ -1,5 +1,6 @@
 /** Every command family, in the order `help` lists their groups (virsh's order). */
 import type { CommandFamily } from '../command.js';
+import { domainFamily } from './domain.js';
 import { domainMonitorFamily } from './domain-monitor.js';
 import { hostFamily } from './host.js';
 import { networkFamily } from './network.js';
@@ -8,6 +9,7 @@ import { virshFamily } from './virsh.js';
 import { volumeFamily } from './volume.js';
 
 export const FAMILIES: readonly CommandFamily[] = [
+  domainFamily,
   domainMonitorFamily,
   hostFamily,
   networkFamily,

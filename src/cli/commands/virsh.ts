@@ -3,6 +3,7 @@ import { homedir } from 'node:os';
 import type { CommandFamily } from '../command.js';
 import { fail, optArgv, optBool, optString, optStringQuiet } from '../opts.js';
 import { helpAll, helpCommand, helpGroup } from '../help.js';
+import { describeErrno } from '../errno.js';
 
 /** virsh's echo --shell quoting: words without shell metacharacters as they are, others in single quotes. */
 function shellQuote(word: string): string {
@@ -154,17 +155,3 @@ export const virshFamily: CommandFamily = {
     },
   ],
 };
-
-/** strerror-like text for a failed system call, as virsh prints g_strerror(errno). */
-export function describeErrno(err: unknown): string {
-  const code = (err as { code?: string }).code;
-  const texts: Record<string, string> = {
-    ENOENT: 'No such file or directory',
-    EACCES: 'Permission denied',
-    ENOTDIR: 'Not a directory',
-    EISDIR: 'Is a directory',
-    EEXIST: 'File exists',
-    EPERM: 'Operation not permitted',
-  };
-  return (code && texts[code]) ?? (err instanceof Error ? err.message : String(err));
-}

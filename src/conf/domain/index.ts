@@ -11,7 +11,7 @@ import { applyDeviceDefaults, formatDevices, parseDevices, type DomainDevices } 
 import { formatFeatures, parseFeatures, type DomainFeatures } from './features.js';
 import { formatGeneral, parseGeneral } from './general.js';
 import { formatLifecycle, parseLifecycle } from './lifecycle.js';
-import { formatMemory, parseMemory, type DomainMemory } from './memory.js';
+import { checkMemorySize, formatMemory, parseMemory, type DomainMemory } from './memory.js';
 import { formatMetadata, parseMetadata, type MetadataEntry } from './metadata.js';
 import { formatOs, parseOs, type DomainOs } from './os.js';
 import { autoNumatune, parseCputune, parseMemoryBacking, parseMemtune, parseNumatune } from './tuning.js';
@@ -115,6 +115,7 @@ function parseDomainElement(root: XmlElement, opts: ParseDomainOptions): DomainD
   opts.driverPostParse?.(def);
   applyDeviceDefaults(devices, os.type, general.type);
   applyBootOrder(os, devices);
+  checkMemorySize(memory);
   return def;
 }
 

@@ -14,9 +14,6 @@ export interface DomainMemory {
 export function parseMemory(root: XmlElement): DomainMemory {
   const memEl = firstChild(root, 'memory');
   const total = parseScaledKiB(memEl, './memory[1]') ?? 0;
-  if (total === 0) {
-    throw xmlError('Memory size must be specified via <memory> or in the <numa> configuration');
-  }
   const current = parseScaledKiB(firstChild(root, 'currentMemory'), './currentMemory[1]');
   const memory: DomainMemory = { total, current: current === undefined || current === 0 || current > total ? total : current };
   const dumpCore = attr(memEl, 'dumpCore');
@@ -25,6 +22,11 @@ export function parseMemory(root: XmlElement): DomainMemory {
   const max = parseScaledKiB(maxEl, './maxMemory[1]');
   if (max !== undefined) memory.maxMemory = { size: max, slots: uintAttr(maxEl, 'slots') };
   return memory;
+}
+
+/** A post-parse check in libvirt: it comes after every element has been read. */
+export function checkMemorySize(memory: DomainMemory): void {
+  if (memory.total === 0) throw xmlError('Memory size must be specified via <memory> or in the <numa> configuration');
 }
 
 export function formatMemory(w: XmlWriter, m: DomainMemory): void {

@@ -1,6 +1,7 @@
 /** Read-only views of a domain's devices that drivers need (stats lookups, names, balloon). */
 import type { DomainDef } from './index.js';
-import { getAttr, getChild } from './xnode.js';
+import { getAttr, getChild, newXNode, orderChildren } from './xnode.js';
+import { MEMBALLOON_CHILDREN } from './devices/simple.js';
 
 export interface DiskView { dev: string; path?: string; bus?: string; device?: string; type?: string }
 export interface InterfaceView { type?: string; mac?: string; ifname?: string; source?: string; model?: string }
@@ -27,6 +28,19 @@ export function domainInterfaces(def: DomainDef): InterfaceView[] {
       model: getAttr(getChild(n, 'model'), 'type'),
     };
   });
+}
+
+/**
+ * Set the balloon's statistics collection period (`<stats period>`; 0 removes it, as libvirt
+ * writes none then). False when the domain has no usable balloon (none, or model 'none').
+ */
+export function setMemballoonPeriod(def: DomainDef, period: number): boolean {
+  const balloon = def.devices.lists.memballoon?.[0];
+  if (!balloon || getAttr(balloon, 'model') === 'none') return false;
+  balloon.children = balloon.children.filter((c) => c.name !== 'stats');
+  if (period > 0) balloon.children.push(newXNode('stats', [['period', String(period)]]));
+  orderChildren(balloon, MEMBALLOON_CHILDREN);
+  return true;
 }
 
 /** The memory balloon's model, or undefined when the domain has none. */

@@ -56,6 +56,11 @@ export class TestConnection implements ConnectionDriver {
   async connectIsSecure() { return true; }
   async connectIsAlive() { return this.#open; }
   async nodeGetInfo() { return host.nodeInfo(this.s); }
+  async nodeGetCPUMap(flags: number) { return host.cpuMap(flags); }
+  async nodeGetCPUStats(_cpuNum: number, flags: number) {
+    testCheckFlags('testNodeGetCPUStats', flags, 0);
+    return host.cpuStats();
+  }
   async nodeGetSecurityModel() {
     const sec = testCapabilities(this.s).host.secModels[0];
     return { model: sec?.model ?? '', doi: sec?.doi ?? '' };
@@ -76,9 +81,12 @@ export class TestConnection implements ConnectionDriver {
   async domainLookupByName(name: string) { return dom.lookupByName(this.s, name); }
   async domainLookupByUUID(uuid: string) { return dom.lookupByUUID(this.s, uuid); }
   async domainCreateXML(xml: string, flags: number) { return dom.createXML(this.s, xml, flags); }
+  /** libvirt's test driver takes the descriptors and ignores them. */
+  async domainCreateXMLWithFiles(xml: string, _fds: number[], flags: number) { return dom.createXML(this.s, xml, flags); }
   async domainDefineXMLFlags(xml: string, flags: number) { return dom.defineXML(this.s, xml, flags); }
   async domainUndefineFlags(d: DomainRef, flags: number) { dom.undefine(this.s, d, flags); }
   async domainCreateWithFlags(d: DomainRef, flags: number) { return dom.create(this.s, d, flags); }
+  async domainCreateWithFiles(d: DomainRef, _fds: number[], flags: number) { return dom.create(this.s, d, flags); }
   async domainShutdownFlags(d: DomainRef, flags: number) { dom.shutdown(this.s, d, flags); }
   async domainReboot(d: DomainRef, flags: number) { dom.reboot(this.s, d, flags); }
   async domainReset(d: DomainRef, flags: number) { dom.reset(this.s, d, flags); }
@@ -100,6 +108,8 @@ export class TestConnection implements ConnectionDriver {
   async domainGetVcpusFlags(d: DomainRef, flags: number) { return res.getVcpusFlags(this.s, d, flags); }
   async domainGetMaxVcpus(d: DomainRef) { return res.getVcpusFlags(this.s, d, C.VIR_DOMAIN_AFFECT_LIVE | C.VIR_DOMAIN_VCPU_MAXIMUM); }
   async domainGetVcpus(d: DomainRef) { return res.getVcpus(this.s, d); }
+  async domainSetMemoryStatsPeriod(d: DomainRef, period: number, flags: number) { res.setMemoryStatsPeriod(this.s, d, period, flags); }
+  async domainGetVcpuPinInfo(d: DomainRef, flags: number) { return res.getVcpuPinInfo(this.s, d, flags); }
   async domainGetInfo(d: DomainRef) { return res.getInfo(this.s, d); }
   async domainGetState(d: DomainRef, flags: number) { return dom.getState(this.s, d, flags); }
   async domainGetXMLDesc(d: DomainRef, flags: number) { return dom.getXMLDesc(this.s, d, flags); }

@@ -1,11 +1,12 @@
 import { readFileSync, writeFileSync, unlinkSync } from 'node:fs';
-import { formatDomainXML, getDomainMetadata, parseDomainXML, setDomainMetadata } from '../../conf/domain/index.js';
+import { formatDomainXML, getDomainMetadata, parseDomainXML, setDomainMetadata, type DomainDef } from '../../conf/domain/index.js';
+import { parseCpuset } from '../../conf/domain/cpuset.js';
 import * as C from '../../api/constants.js';
 import { ErrorDomain, ErrorNumber, virError } from '../../errors/index.js';
 import type {
   DomainBlockStats, DomainInfo, DomainInterfaceStats, DomainRef, MemoryStat, VcpuInfo,
 } from '../types.js';
-import { domainDisks, domainInterfaces, memballoonModel } from '../../conf/domain/query.js';
+import { domainDisks, domainInterfaces, memballoonModel, setMemballoonPeriod } from '../../conf/domain/query.js';
 import { domainFromRef, generateIfnames } from './domains.js';
 import { E, testCheckFlags, testError } from './errors.js';
 import { dropIfTransient, lifecycleEvent, shutdownDomainState, startDomainState } from './lifecycle.js';
@@ -82,14 +83,32 @@ export function setVcpusFlags(state: TestState, ref: DomainRef, n: number, flags
   }
 }
 
+/** VIR_NODEINFO_MAXCPUS: every host cpu the node info describes. */
+function hostCpuCount(state: TestState): number {
+  return state.nodeInfo.nodes * state.nodeInfo.sockets * state.nodeInfo.cores * state.nodeInfo.threads;
+}
+
+/** The host cpus a vcpu may run on: the domain's `<vcpu cpuset>`, else every host cpu (per-vcpu pins are not modelled). */
+function vcpuAffinity(state: TestState, def: DomainDef): boolean[] {
+  const allowed = def.vcpus.cpuset === undefined ? null : new Set(parseCpuset(def.vcpus.cpuset));
+  return Array.from({ length: hostCpuCount(state) }, (_, cpu) => allowed === null || allowed.has(cpu));
+}
+
 export function getVcpus(state: TestState, ref: DomainRef): VcpuInfo[] {
   const obj = domainFromRef(state, ref);
   if (!obj.isActive()) throw testError(E.VIR_ERR_OPERATION_INVALID, 'cannot list vcpus for an inactive domain');
-  const lastCpu = state.nodeInfo.nodes * state.nodeInfo.sockets * state.nodeInfo.cores * state.nodeInfo.threads - 1;
+  const cpumap = vcpuAffinity(state, obj.def);
   const base = nowMicros();
   return Array.from({ length: obj.def.vcpus.current }, (_, i) => ({
-    number: i, state: C.VIR_VCPU_RUNNING, cpu: lastCpu, cpuTime: base / 10n,
+    number: i, state: C.VIR_VCPU_RUNNING, cpu: cpumap.lastIndexOf(true), cpuTime: base / 10n, cpumap: [...cpumap],
   }));
+}
+
+/** testDomainGetVcpuPinInfo: the affinity of every vcpu up to the maximum, from the live or persistent definition. */
+export function getVcpuPinInfo(state: TestState, ref: DomainRef, flags: number): boolean[][] {
+  const { def } = domainFromRef(state, ref).getOneDef('testDomainGetVcpuPinInfo', flags);
+  const cpumap = vcpuAffinity(state, def);
+  return Array.from({ length: def.vcpus.max }, () => [...cpumap]);
 }
 
 export function saveFlags(state: TestState, ref: DomainRef, path: string, dxml: string | null, flags: number): void {
@@ -215,6 +234,15 @@ export function interfaceStats(state: TestState, ref: DomainRef, device: string)
     rxBytes: base / 10n, rxPackets: base / 100n, rxErrs: base / 1_000_000n, rxDrop: base / 2_000_000n,
     txBytes: base / 20n, txPackets: base / 110n, txErrs: base / 3_000_000n, txDrop: base / 4_000_000n,
   };
+}
+
+/** testDomainSetMemoryStatsPeriod: the balloon's collection period in the live or persistent definition. */
+export function setMemoryStatsPeriod(state: TestState, ref: DomainRef, period: number, flags: number): void {
+  testCheckFlags('testDomainSetMemoryStatsPeriod', flags, C.VIR_DOMAIN_AFFECT_LIVE | C.VIR_DOMAIN_AFFECT_CONFIG);
+  const { def } = domainFromRef(state, ref).getOneDef('testDomainSetMemoryStatsPeriod', flags);
+  if (!setMemballoonPeriod(def, period)) {
+    throw testError(E.VIR_ERR_INTERNAL_ERROR, 'No memory balloon device configured, can not set the collection period');
+  }
 }
 
 export function memoryStats(state: TestState, ref: DomainRef, nrStats: number, flags: number): MemoryStat[] {

@@ -1,5 +1,5 @@
 import { hostname } from 'node:os';
-import type { NodeDeviceRef, NodeInfo } from '../types.js';
+import type { NodeDeviceRef, NodeInfo, NodeStat } from '../types.js';
 import { dumpNode } from '../../conf/xml.js';
 import { E, testCheckFlags, testError } from './errors.js';
 import type { HostObj } from './objects.js';
@@ -40,6 +40,22 @@ export function freeMemory(state: TestState): bigint {
 export function cellsFreeMemory(state: TestState, start: number, max: number): bigint[] {
   if (start >= state.cells.length) throw testError(E.VIR_ERR_INVALID_ARG, 'Range exceeds available cells');
   return state.cells.slice(start, start + max).map((c) => BigInt(c.mem));
+}
+
+/** testNodeGetCPUStats: libvirt's fixed counters (VIR_NODE_CPU_STATS_* field names), the same for every cpu. */
+export function cpuStats(): NodeStat[] {
+  return [
+    { field: 'user', value: 9797400000n },
+    { field: 'kernel', value: 34678723400000n },
+    { field: 'idle', value: 87264900000n },
+    { field: 'iowait', value: 763600000n },
+  ];
+}
+
+/** testNodeGetCPUMap: libvirt's fixed answer, 8 cpus of which 0, 2 and 4 are online. */
+export function cpuMap(flags: number): { cpus: number; online: boolean[] } {
+  testCheckFlags('testNodeGetCPUMap', flags, 0);
+  return { cpus: 8, online: Array.from({ length: 8 }, (_, i) => ((0x15 >> i) & 1) === 1) };
 }
 
 // Host interfaces and node devices --------------------------------------------------------------

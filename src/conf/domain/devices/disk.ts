@@ -39,7 +39,8 @@ export function parseDisk(el: XmlElement, osType: string): DiskDef {
     throw virError(ErrorDomain.VIR_FROM_DOMAIN, ErrorNumber.VIR_ERR_NO_SOURCE, dev);
   }
   const bus = explicitBus ?? (device === 'floppy' ? 'fdc' : busFromDiskName(dev) ?? (osType === 'hvm' ? 'ide' : 'xen'));
-  setAttr(node, 'type', getAttr(node, 'type') ?? 'file');
+  // libvirt resets the type of a disk without <source> (an empty drive) to 'file'.
+  setAttr(node, 'type', source ? getAttr(node, 'type') ?? 'file' : 'file');
   setAttr(node, 'device', device);
   // a CD-ROM is read-only whatever the XML says
   if (device === 'cdrom' && !getChild(node, 'readonly')) node.children.push({ name: 'readonly', attrs: [], children: [] });

@@ -9,9 +9,12 @@ export function parseMemballoon(el: XmlElement): XNode {
   const node = toXNode(el);
   orderAttrs(node, ['model', 'autodeflate', 'freePageReporting']);
   normalizeAddress(node);
-  orderChildren(node, ['alias', 'address', 'stats', 'driver']);
+  orderChildren(node, MEMBALLOON_CHILDREN);
   return node;
 }
+
+/** virDomainMemballoonDefFormat's order: the stats period comes before the device info. */
+export const MEMBALLOON_CHILDREN = ['stats', 'alias', 'address', 'driver'];
 
 export function parseRng(el: XmlElement): XNode {
   const model = el.getAttribute('model') ?? '';

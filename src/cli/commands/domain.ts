@@ -1,0 +1,11 @@
+/** virsh's "domain" group (Domain Management): one family assembled from its topic files. */
+import type { CommandFamily } from '../command.js';
+import { lifecycleCommands } from './domain-lifecycle.js';
+import { definitionCommands } from './domain-define.js';
+import { resourceCommands } from './domain-resources.js';
+
+export const domainFamily: CommandFamily = {
+  group: 'Domain Management',
+  keyword: 'domain',
+  commands: [...definitionCommands, ...lifecycleCommands, ...resourceCommands].sort((a, b) => a.name.localeCompare(b.name)),
+};
