@@ -24,7 +24,7 @@ VOID = {
     'reset', 'destroy', 'destroyFlags', 'suspend', 'resume', 'save', 'managedSave', 'managedSaveRemove',
     'setAutostart', 'setMaxMemory', 'setMemory', 'setMemoryFlags', 'setVcpus', 'setVcpusFlags',
     'setMetadata', 'rename', 'restore', 'build', 'delete', 'refresh', 'changeBegin', 'changeCommit',
-    'changeRollback',
+    'changeRollback', 'setMemoryStatsPeriod', 'createWithFiles', 'setKeepAlive',
 }
 # Calls whose C function returns 0/1 for false/true.
 BOOL = {'isActive', 'isPersistent', 'autostart', 'hasManagedSaveImage', 'isEncrypted', 'isSecure',
@@ -102,6 +102,19 @@ def shape(kind, method, value):
         return {name: TIME_DEPENDENT for name in BLOCK_STATS}
     if key == 'domain.interfaceStats':
         return {name: TIME_DEPENDENT for name in IFACE_STATS}
+    if key == 'conn.getCPUMap':
+        return {'cpus': value[0], 'online': list(value[1])}
+    if key in ('conn.getCPUStats', 'conn.getMemoryStats'):
+        return [{'field': k, 'value': str(v)} for k, v in value.items()]
+    if key == 'conn.getSecurityModel':
+        return {'model': value[0], 'doi': value[1]}
+    if key == 'domain.securityLabel':
+        return {'label': value[0], 'enforcing': bool(value[1])}
+    if key == 'domain.vcpuPinInfo':
+        return [list(m) for m in value]
+    if key == 'domain.vcpus':
+        return [{'number': n, 'state': st, 'cpuTime': TIME_DEPENDENT, 'cpu': cpu, 'cpumap': list(m)}
+                for (n, st, _t, cpu), m in zip(value[0], value[1])]
     if key == 'domain.memoryStats':
         return {str(MEMORY_STAT_TAGS[name]): str(v) for name, v in value.items()}
     return value

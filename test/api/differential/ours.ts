@@ -25,6 +25,7 @@ function shape(target: Handle, method: string, value: unknown): unknown {
   if (method === 'blockStats' || method === 'interfaceStats') {
     return Object.fromEntries(Object.keys(value as object).map((k) => [k, TIME_DEPENDENT]));
   }
+  if (method === 'vcpus') return (value as v.VcpuInfo[]).map((x) => ({ ...x, cpuTime: TIME_DEPENDENT }));
   if (method === 'memoryStats') {
     return Object.fromEntries((value as v.MemoryStat[]).map((s) => [String(s.tag), s.val]));
   }
@@ -73,6 +74,7 @@ class ScenarioRun {
 
   #arg(a: Arg): unknown {
     if (typeof a === 'string') return a.split('$TMP').join(this.#tmp);
+    if (Array.isArray(a)) return a.map((x) => this.#arg(x));
     if (a !== null && typeof a === 'object') return this.#vars.get(a.ref);
     return a;
   }

@@ -4,7 +4,7 @@
  */
 
 /** A step argument: JSON, `$TMP` in strings stands for the scenario's temporary directory. */
-export type Arg = string | number | boolean | null | { ref: string };
+export type Arg = string | number | boolean | null | { ref: string } | Arg[];
 
 export interface Step {
   /** `open` / `openReadOnly` (a new connection to the scenario's URI) or `<var>.<method>`. */

@@ -12,6 +12,7 @@ import { networkScenarios } from './networks.js';
 import { storageScenarios } from './storage.js';
 import { badInputScenarios } from './bad-input.js';
 import { nodeFileScenarios } from './node-file.js';
+import { shellSupportScenarios } from './shell-support.js';
 
 /** Every group of the corpus; each group runs in one Python process and one pass of ours. */
 export const SCENARIO_GROUPS: Record<string, Scenario[]> = {
@@ -28,4 +29,5 @@ export const SCENARIO_GROUPS: Record<string, Scenario[]> = {
   storage: storageScenarios,
   'bad input': badInputScenarios,
   'node file': nodeFileScenarios,
+  'shell support': shellSupportScenarios,
 };
