@@ -1,6 +1,6 @@
 import { hostname } from 'node:os';
 import type { NodeDeviceRef, NodeInfo, NodeStat } from '../types.js';
-import { dumpNode } from '../../conf/xml.js';
+import { formatNodeDeviceXML } from '../../conf/nodedev.js';
 import { E, testCheckFlags, testError } from './errors.js';
 import type { HostObj } from './objects.js';
 import type { TestState } from './state.js';
@@ -77,5 +77,5 @@ export function deviceLookupByName(state: TestState, name: string): NodeDeviceRe
 
 export function deviceXML(state: TestState, dev: NodeDeviceRef, flags: number): string {
   testCheckFlags('testNodeDeviceGetXMLDesc', flags, 0);
-  return dumpNode(deviceByName(state, dev.name).element, 0) + '\n';
+  return formatNodeDeviceXML(deviceByName(state, dev.name).element);
 }

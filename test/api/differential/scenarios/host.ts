@@ -52,8 +52,10 @@ export const hostScenarios: Scenario[] = [
     name: 'node device XML',
     steps: [
       { call: 'conn.nodeDeviceLookupByName', args: ['computer'], as: 'nd' }, { call: 'nd.xmlDesc', args: [0] },
+      { call: 'conn.nodeDeviceLookupByName', args: ['scsi_host1'], as: 'h1' }, { call: 'h1.xmlDesc', args: [0] },
+      { call: 'conn.nodeDeviceLookupByName', args: ['scsi_host2'], as: 'h2' }, { call: 'h2.xmlDesc', args: [0] },
+      { call: 'conn.nodeDeviceLookupByName', args: ['scsi_host11'], as: 'h11' }, { call: 'h11.xmlDesc', args: [0] },
+      { call: 'h11.xmlDesc', args: [1] },
     ],
-    knownDifference: 'node device XML is re-serialised by xmldom (double quotes) instead of formatted as '
-      + 'virNodeDeviceDefFormat: needs a node device model in src/conf/',
   },
 ];
