@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -63,9 +63,11 @@ test('abort stops a child with SIGTERM and reaps it; a pending wait reports the 
 });
 
 test('abort escalates to SIGKILL after the grace period', async () => {
-  const command = new Command('/bin/sh', ['-c', 'trap "" TERM; exec sleep 60']);
+  const ready = join(dir, 'trap-ready');
+  const command = new Command('/bin/sh', ['-c', `trap "" TERM; : > ${ready}; exec sleep 60`]);
   const pid = await command.runAsync();
-  await new Promise((resolve) => setTimeout(resolve, 50)); // let the shell ignore SIGTERM first
+  // the shell must ignore SIGTERM before we send it, however loaded the machine is
+  while (!existsSync(ready)) await new Promise((resolve) => setTimeout(resolve, 10));
   const waiting = command.wait().then(() => 'exited', (err: Error) => err.message);
   const start = Date.now();
   await command.abort(100);
