@@ -220,3 +220,31 @@ test('read-only socket: every state change refused with VIR_ERR_OPERATION_DENIED
   }
   await c.close();
 });
+
+test('1000 concurrent client connections are served', async () => {
+  const clients = await Promise.all(Array.from({ length: 1000 }, () => client(ours.socket)));
+  const results = await Promise.all(clients.map((c) => c.invoke(remoteProgram, P.CONNECT_LIST_ALL_DOMAINS, { need_results: 1, flags: 0 })));
+  assert.ok(results.every((r) => r.ret === 1 && r.domains[0].name === 'test'));
+  await Promise.all(clients.map((c) => c.close()));
+});
+
+test('max_clients: connections beyond the limit are closed at once, the others served', async () => {
+  const small = await startTsvirtd('max_clients = 2\n');
+  const a = await client(small.socket);
+  const b = await client(small.socket);
+  const r = await exchange(small.socket, [open(0)], 1, 2000);
+  assert.equal(r.closed, true);
+  assert.equal(r.packets.length, 0);
+  await lookupWorks(a);
+  await a.close();
+  // Once one leaves, a new client is served.
+  let served = false;
+  for (let i = 0; i < 50 && !served; i++) {
+    served = (await exchange(small.socket, [open(0)], 1, 500)).packets.length === 1;
+    if (!served) await new Promise((x) => setTimeout(x, 20));
+  }
+  assert.equal(served, true);
+  await lookupWorks(b);
+  await b.close();
+  await small.stop();
+});
