@@ -23,6 +23,8 @@ const log = createLogger('logging.log_handler');
 
 /** virLogManagerProtocolDomainOpenLogFileFlags */
 export const OPEN_LOG_FILE_TRUNCATE = 1;
+/** How long an open waits for the previous pipe of the same file to lose its last writer. */
+const BUSY_GRACE_MS = 2000;
 /** VIR_LOG_MANAGER_PROTOCOL_STRING_MAX: the most one read may ask for. */
 export const READ_MAX = 4194304;
 
@@ -103,6 +105,7 @@ export class LogHandler {
   async openLogFile(driver: string, dom: DomainRef, path: string, flags: number): Promise<OpenedLogFile> {
     flagsError('virLogHandlerDomainOpenLogFile', flags, OPEN_LOG_FILE_TRUNCATE);
     this.options.logDirs.check(path);
+    await this.#waitForPreviousWriter(path);
     this.#refuseIfBusy(path);
     const pipePath = join(this.options.pipeDir, `${randomUUID()}.fifo`);
     const fd = await createFifoReader(pipePath);
@@ -223,6 +226,20 @@ export class LogHandler {
   #stopSweeper(): void {
     if (this.#sweeper) clearInterval(this.#sweeper);
     this.#sweeper = null;
+  }
+
+  /**
+   * A guest that just failed may still be exiting, its end of the previous pipe not yet closed:
+   * give it a moment before the open is refused as busy.
+   */
+  async #waitForPreviousWriter(path: string): Promise<void> {
+    for (let waited = 0; waited < BUSY_GRACE_MS; waited += 10) {
+      const existing = this.#files.get(path);
+      if (!existing) return;
+      existing.pipe.drain();
+      if (!this.#files.has(path)) return;
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
   }
 
   #refuseIfBusy(path: string): void {

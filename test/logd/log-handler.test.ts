@@ -106,8 +106,10 @@ test('a log file can be open once; after its writer is gone it opens again at on
   const h = handler();
   const path = freshLog();
   const first = await h.openLogFile('qemu', dom, path, 0);
+  const started = Date.now();
   await assert.rejects(h.openLogFile('qemu', dom, path, 0),
     virErrorWith(`Cannot open log file: '${path}': Device or resource busy`));
+  assert.ok(Date.now() - started >= 1900, 'refused only after the grace for an exiting writer');
   const w = openSync(first.pipePath, 'w');
   writeSync(w, 'run 1\n');
   closeSync(w);
@@ -117,6 +119,18 @@ test('a log file can be open once; after its writer is gone it opens again at on
   assert.equal(readFileSync(path, 'latin1'), 'run 1\n');
   h.close();
   assert.equal(existsSync(second.pipePath), false, 'close removes a FIFO nobody opened');
+});
+
+test('an open waits for a writer that is just closing its end of the previous pipe', async () => {
+  const h = handler();
+  const path = freshLog();
+  const first = await h.openLogFile('qemu', dom, path, 0);
+  const w = openSync(first.pipePath, 'w');
+  writeSync(w, 'dying words\n');
+  setTimeout(() => closeSync(w), 200); // the guest is still exiting when the next start opens
+  const second = await h.openLogFile('qemu', dom, path, 0);
+  assert.equal(second.pos.offset, 12n);
+  h.close();
 });
 
 test('a pipe nobody opens for writing is closed after the timeout', async () => {
