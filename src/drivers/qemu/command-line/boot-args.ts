@@ -3,6 +3,7 @@ import type { DomainDef } from '../../../conf/domain/index.js';
 import { getAttr } from '../../../conf/domain/xnode.js';
 import type { ArgList } from './args.js';
 import { findFeature } from './machine-args.js';
+import { isQ35 } from '../postparse/machine.js';
 
 export function clockArgs(a: ArgList, def: DomainDef): void {
   const c = def.clock;
@@ -15,7 +16,7 @@ export function clockArgs(a: ArgList, def: DomainDef): void {
   const pit = c.timers.find((t) => getAttr(t, 'name') === 'pit');
   const pitPolicy = getAttr(pit, 'tickpolicy');
   if (pitPolicy === 'delay' || pitPolicy === 'discard' || pitPolicy === 'catchup') {
-    if (def.type === 'kvm') a.add('-global', `kvm-pit.lost_tick_policy=${pitPolicy === 'catchup' ? 'slew' : pitPolicy}`);
+    a.add('-global', `kvm-pit.lost_tick_policy=${pitPolicy === 'catchup' ? 'slew' : pitPolicy}`);
   }
   const hpet = c.timers.find((t) => getAttr(t, 'name') === 'hpet');
   if (getAttr(hpet, 'present') === 'no') a.add('-no-hpet');
@@ -24,6 +25,13 @@ export function clockArgs(a: ArgList, def: DomainDef): void {
 export function pmArgs(a: ArgList, def: DomainDef): void {
   a.add('-no-shutdown');
   if (!findFeature(def, 'acpi')) a.add('-no-acpi');
+  // guest suspend states switched off in the chipset's power management device
+  const pm = def.passthrough.pm?.[0];
+  const lpc = isQ35(def) ? 'ICH9-LPC' : 'PIIX4_PM';
+  for (const [element, state] of [['suspend-to-mem', 's3'], ['suspend-to-disk', 's4']]) {
+    const enabled = getAttr(pm?.children.find((c) => c.name === element), 'enabled');
+    if (enabled !== undefined) a.add('-global', `${lpc}.disable_${state}=${enabled === 'yes' ? 0 : 1}`);
+  }
 }
 
 export function bootArgs(a: ArgList, def: DomainDef): void {

@@ -10,8 +10,9 @@ import { ArgList } from './args.js';
 import { bootArgs, clockArgs, pmArgs } from './boot-args.js';
 import { bootIndexes } from './boot-index.js';
 import type { QemuCaps } from '../caps/index.js';
-import { audioArgs, balloonArgs, channelArgs, controllerArgs, serialArgs } from './device-args.js';
+import { audioArgs, balloonArgs, channelArgs, controllerArgs, panicArgs, parallelArgs, serialArgs } from './device-args.js';
 import { diskArgs } from './disk-args.js';
+import { loaderArgs, pflashArgs } from './firmware-args.js';
 import { graphicsArgs, inputArgs, videoArgs } from './display-args.js';
 import { netArgs, type TapFds } from './net-args.js';
 import { rngArgs, watchdogArgs } from './misc-args.js';
@@ -42,8 +43,9 @@ export function buildQemuArgv(def: DomainDef, _caps: QemuCaps, paths: QemuDomain
   const boot = bootIndexes(def);
   const a = new ArgList();
   nameArgs(a, def, paths);
-  machineArgs(a, def);
+  machineArgs(a, def, pflashArgs(a, def));
   cpuArgs(a, def);
+  loaderArgs(a, def);
   memoryArgs(a, def);
   smpArgs(a, def);
   a.add('-uuid', def.uuid);
@@ -57,6 +59,7 @@ export function buildQemuArgv(def: DomainDef, _caps: QemuCaps, paths: QemuDomain
   diskArgs(a, def, aliases, boot, q35);
   netArgs(a, def, aliases, boot, q35, opts.tapFds ?? (() => undefined));
   serialArgs(a, def, aliases, q35);
+  parallelArgs(a, def, aliases);
   channelArgs(a, def, aliases, paths);
   inputArgs(a, def, aliases, q35);
   audioArgs(a, def);
@@ -66,6 +69,7 @@ export function buildQemuArgv(def: DomainDef, _caps: QemuCaps, paths: QemuDomain
   balloonArgs(a, def, aliases, q35);
   rngArgs(a, def, aliases, q35);
   a.add('-sandbox', 'on,obsolete=deny,elevateprivileges=deny,spawn=deny,resourcecontrol=deny');
+  panicArgs(a, def);
   a.add('-msg', 'timestamp=on');
   const env: [string, string][] = [['LC_ALL', 'C'], ['PATH', opts.path ?? process.env.PATH ?? '/usr/bin:/bin'], ['HOME', paths.libDir],
     ['XDG_DATA_HOME', `${paths.libDir}/.local/share`], ['XDG_CACHE_HOME', `${paths.libDir}/.cache`],

@@ -6,7 +6,7 @@ import { isI440fx } from '../postparse/machine.js';
 import type { AliasMap } from './aliases.js';
 import type { ArgList } from './args.js';
 import { chardevArg } from './chardev.js';
-import { pciProps } from './pci-props.js';
+import { pciProps, virtioOptions } from './pci-props.js';
 import type { QemuDomainPaths } from './paths.js';
 import { join } from 'node:path';
 
@@ -54,15 +54,18 @@ function controllerProps(c: XNode, id: string, q35: boolean): Record<string, unk
       const driver = USB_DRIVERS[model ?? 'piix3-uhci'];
       if (!driver) break;
       const ports = getAttr(c, 'ports');
-      return { driver, id, ...(ports ? { p2: Number(ports), p3: Number(ports) } : {}), ...pciProps(c, q35) };
+      const xhci = model === 'qemu-xhci' || model === 'nec-xhci';
+      const portProps = ports ? xhci ? { p2: Number(ports), p3: Number(ports) } : { ports: Number(ports) } : {};
+      return { driver, ...portProps, id, ...pciProps(c, q35) };
     }
     case 'scsi': {
       const driver = SCSI_DRIVERS[model ?? 'lsilogic'];
       if (!driver) break;
-      return { driver, id, ...pciProps(c, q35) };
+      const queues = getAttr(getChild(c, 'driver'), 'queues');
+      return { driver, ...(model === 'virtio-scsi' ? virtioOptions(c) : {}), id, num_queues: queues === undefined ? undefined : Number(queues), ...pciProps(c, q35) };
     }
     case 'virtio-serial':
-      return { driver: 'virtio-serial-pci', id, ...pciProps(c, q35) };
+      return { driver: 'virtio-serial-pci', ...virtioOptions(c), id, ...pciProps(c, q35) };
     case 'sata':
       return { driver: 'ahci', id, ...pciProps(c, q35) };
     case 'ide':
@@ -114,6 +117,24 @@ function virtioPort(a: ArgList, node: XNode, id: string, driver: string, paths: 
   });
 }
 
+export function parallelArgs(a: ArgList, def: DomainDef, aliases: AliasMap): void {
+  for (const p of def.devices.lists.parallel) {
+    const id = aliases.get(p)!;
+    a.add('-chardev', chardevArg(p, `char${id}`));
+    a.json('-device', { driver: 'isa-parallel', chardev: `char${id}`, id });
+  }
+}
+
+/** The pvpanic device (ISA model), written after the sandbox options as libvirt does. */
+export function panicArgs(a: ArgList, def: DomainDef): void {
+  for (const p of def.devices.lists.panic) {
+    const model = getAttr(p, 'model') ?? 'isa';
+    if (model !== 'isa') throw unsupported(`tsvirt cannot yet build panic devices of model '${model}'`);
+    const iobase = getAttr(getChild(p, 'address'), 'iobase');
+    a.json('-device', { driver: 'pvpanic', ioport: iobase === undefined ? undefined : Number(iobase) });
+  }
+}
+
 export function audioArgs(a: ArgList, def: DomainDef): void {
   for (const au of def.devices.lists.audio) a.json('-audiodev', { id: `audio${getAttr(au, 'id')}`, driver: getAttr(au, 'type') });
 }
@@ -124,7 +145,7 @@ export function balloonArgs(a: ArgList, def: DomainDef, aliases: AliasMap, q35: 
     const deflate = getAttr(b, 'autodeflate');
     const reporting = getAttr(b, 'freePageReporting');
     a.json('-device', {
-      driver: 'virtio-balloon-pci', id: aliases.get(b), ...pciProps(b, q35),
+      driver: 'virtio-balloon-pci', ...virtioOptions(b), id: aliases.get(b), ...pciProps(b, q35),
       'deflate-on-oom': deflate ? deflate === 'on' : undefined, 'free-page-reporting': reporting ? reporting === 'on' : undefined,
     });
   }

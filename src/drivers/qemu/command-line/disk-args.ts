@@ -3,7 +3,8 @@ import type { DomainDef } from '../../../conf/domain/index.js';
 import { getAttr, getChild, type XNode } from '../../../conf/domain/xnode.js';
 import { unsupported } from '../../../conf/domain/parse-util.js';
 import type { ArgList } from './args.js';
-import { pciProps } from './pci-props.js';
+import { pciProps, virtioOptions } from './pci-props.js';
+import { usbProps } from './display-args.js';
 import type { AliasMap } from './aliases.js';
 
 interface CacheMode { writeback: boolean; direct: boolean; noFlush: boolean }
@@ -24,11 +25,30 @@ function sourcePath(d: XNode): string | undefined {
 function storageDriver(d: XNode): string {
   const type = getAttr(d, 'type');
   if (type === 'file') return 'file';
-  if (type === 'block') return getAttr(d, 'device') === 'cdrom' ? 'host_cdrom' : 'host_device';
+  // host_cdrom only for a drive found to be a real CD-ROM when starting; a definition gives host_device
+  if (type === 'block') return 'host_device';
   throw unsupported(`tsvirt cannot yet build disks of type '${type}'`);
 }
 
+/** Floppies boot through their controller: implicit on pc (globals), an explicit isa-fdc on q35. */
+function floppyControllerArgs(a: ArgList, def: DomainDef, boot: Map<XNode, number>, q35: boolean): void {
+  const floppies = def.devices.lists.disk.filter((d) => getAttr(getChild(d, 'target'), 'bus') === 'fdc');
+  if (floppies.length === 0) return;
+  let bootindexA: number | undefined;
+  let bootindexB: number | undefined;
+  for (const f of floppies) {
+    if (getAttr(getChild(f, 'address'), 'unit') === '1') bootindexB = boot.get(f);
+    else bootindexA = boot.get(f);
+  }
+  if (q35) a.json('-device', { driver: 'isa-fdc', bootindexA, bootindexB });
+  else {
+    if (bootindexA) a.add('-global', `isa-fdc.bootindexA=${bootindexA}`);
+    if (bootindexB) a.add('-global', `isa-fdc.bootindexB=${bootindexB}`);
+  }
+}
+
 export function diskArgs(a: ArgList, def: DomainDef, aliases: AliasMap, boot: Map<XNode, number>, q35: boolean): void {
+  floppyControllerArgs(a, def, boot, q35);
   // node names count down: the first disk gets the highest number
   let nodeIndex = def.devices.lists.disk.length + 1;
   for (const d of def.devices.lists.disk) {
@@ -65,7 +85,12 @@ function diskDeviceProps(d: XNode, drive: string | undefined, id: string, bootin
   const writeCache = cache ? (cache.writeback ? 'on' : 'off') : undefined;
   switch (bus) {
     case 'virtio':
-      return { driver: 'virtio-blk-pci', ...pciProps(d, q35), drive, id, bootindex, 'write-cache': writeCache };
+      return { driver: 'virtio-blk-pci', ...virtioOptions(d), ...pciProps(d, q35), drive, id, bootindex, 'write-cache': writeCache };
+    case 'usb':
+      return { driver: 'usb-storage', ...usbProps(d), drive, id, bootindex, removable: getAttr(getChild(d, 'target'), 'removable') === 'on',
+        'write-cache': writeCache };
+    case 'fdc':
+      return { driver: 'floppy', unit: Number(getAttr(addr, 'unit')), drive, id, 'write-cache': writeCache };
     case 'ide': case 'sata': {
       const controller = Number(getAttr(addr, 'controller'));
       const ideBus = bus === 'ide' ? `ide.${getAttr(addr, 'bus')}` : q35 && controller === 0 ? `ide.${getAttr(addr, 'unit')}`

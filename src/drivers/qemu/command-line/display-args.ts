@@ -4,7 +4,7 @@ import { getAttr, getChild, type XNode } from '../../../conf/domain/xnode.js';
 import { unsupported } from '../../../conf/domain/parse-util.js';
 import type { AliasMap } from './aliases.js';
 import type { ArgList } from './args.js';
-import { pciProps } from './pci-props.js';
+import { pciProps, virtioOptions } from './pci-props.js';
 import { escapeComma } from './shell-quote.js';
 
 const USB_INPUTS: Record<string, string> = { tablet: 'usb-tablet', mouse: 'usb-mouse', keyboard: 'usb-kbd' };
@@ -17,7 +17,7 @@ export function inputArgs(a: ArgList, def: DomainDef, aliases: AliasMap, q35: bo
     if (bus === 'ps2') continue;
     const id = aliases.get(input);
     if (bus === 'usb' && USB_INPUTS[type]) a.json('-device', { driver: USB_INPUTS[type], id, ...usbProps(input) });
-    else if (bus === 'virtio' && VIRTIO_INPUTS[type]) a.json('-device', { driver: VIRTIO_INPUTS[type], id, ...pciProps(input, q35) });
+    else if (bus === 'virtio' && VIRTIO_INPUTS[type]) a.json('-device', { driver: VIRTIO_INPUTS[type], ...virtioOptions(input), id, ...pciProps(input, q35) });
     else throw unsupported(`tsvirt cannot yet build ${type} input devices on bus '${bus}'`);
   }
 }

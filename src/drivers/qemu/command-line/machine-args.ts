@@ -16,11 +16,14 @@ export function ramBackendId(def: DomainDef): string {
   return def.os.machine?.startsWith('pc') || isQ35(def) ? 'pc.ram' : 'mach-virt.ram';
 }
 
-export function machineArgs(a: ArgList, def: DomainDef): void {
+/** `-machine` with its properties; `pflash` names the firmware block nodes. */
+export function machineArgs(a: ArgList, def: DomainDef, pflash: string[]): void {
   const opts = [def.os.machine!, 'usb=off'];
   const vmport = findFeature(def, 'vmport');
   if (vmport) opts.push(`vmport=${getAttr(vmport, 'state') === 'off' ? 'off' : 'on'}`);
-  opts.push(`dump-guest-core=${def.memory.dumpCore ?? 'off'}`, `memory-backend=${ramBackendId(def)}`);
+  const smm = findFeature(def, 'smm');
+  if (smm) opts.push(`smm=${getAttr(smm, 'state') === 'off' ? 'off' : 'on'}`);
+  opts.push(`dump-guest-core=${def.memory.dumpCore ?? 'off'}`, `memory-backend=${ramBackendId(def)}`, ...pflash);
   a.add('-machine', opts.join(','));
   a.add('-accel', def.type === 'kvm' ? 'kvm' : 'tcg');
 }

@@ -4,7 +4,7 @@ import { getAttr, getChild, type XNode } from '../../../conf/domain/xnode.js';
 import { unsupported } from '../../../conf/domain/parse-util.js';
 import type { AliasMap } from './aliases.js';
 import type { ArgList } from './args.js';
-import { pciProps } from './pci-props.js';
+import { pciProps, virtioOptions } from './pci-props.js';
 
 /** File descriptors the driver opened for a tap-backed interface (as passed to QEMU). */
 export interface TapFds {
@@ -25,7 +25,7 @@ export function netArgs(a: ArgList, def: DomainDef, aliases: AliasMap, boot: Map
     a.json('-netdev', netdevProps(net, netdev, tapFds(net, i)));
     const model = getAttr(getChild(net, 'model'), 'type') ?? 'rtl8139';
     a.json('-device', {
-      driver: NIC_DRIVERS[model] ?? model, netdev, id, mac: getAttr(getChild(net, 'mac'), 'address'), bootindex: boot.get(net),
+      driver: NIC_DRIVERS[model] ?? model, ...(NIC_DRIVERS[model] ? virtioOptions(net) : {}), netdev, id, mac: getAttr(getChild(net, 'mac'), 'address'), bootindex: boot.get(net),
       ...pciProps(net, q35),
     });
   });

@@ -19,5 +19,21 @@ export function pciProps(node: XNode, q35: boolean): Record<string, unknown> {
   const multi = getAttr(getChild(node, 'address'), 'multifunction');
   if (multi) props.multifunction = multi === 'on';
   props.addr = pciAddrString(a.slot, a.function);
+  const acpiIndex = getAttr(getChild(node, 'acpi'), 'index');
+  if (acpiIndex !== undefined) props['acpi-index'] = Number(acpiIndex);
   return props;
+}
+
+const VIRTIO_OPTIONS: [attr: string, prop: string][] = [['iommu', 'iommu_platform'], ['ats', 'ats'], ['packed', 'packed'],
+  ['page_per_vq', 'page-per-vq']];
+
+/** The virtio transport switches of a device's `<driver>` (iommu, ats, packed, page_per_vq). */
+export function virtioOptions(node: XNode): Record<string, unknown> {
+  const driver = getChild(node, 'driver');
+  const out: Record<string, unknown> = {};
+  for (const [attr, prop] of VIRTIO_OPTIONS) {
+    const v = getAttr(driver, attr);
+    if (v !== undefined) out[prop] = v === 'on';
+  }
+  return out;
 }

@@ -4,6 +4,7 @@
  * interface, since bridges and networks need tap devices only a start creates; the descriptors
  * are numbered as they would be passed (from 4, after stdio and the log pipe).
  */
+import { join } from 'node:path';
 import { virError } from '../../../errors/vir-error.js';
 import { ErrorDomain, ErrorNumber } from '../../../errors/codes.js';
 import { getChild, newXNode, type XNode } from '../../../conf/domain/xnode.js';
@@ -18,7 +19,7 @@ const FIRST_PASSED_FD = 4;
 /** `libRoot` is the driver's state directory (`<root>/lib/qemu`); the domain is numbered -1 as libvirt does. */
 export function qemuDomainXMLToNative(format: string, xml: string, caps: QemuCaps, libRoot: string): string {
   if (format !== QEMU_ARGV_FORMAT) throw virError(ErrorDomain.VIR_FROM_QEMU, ErrorNumber.VIR_ERR_INVALID_ARG, `unsupported config type ${format}`);
-  const def = parseQemuDomainXML(xml, caps);
+  const def = parseQemuDomainXML(xml, caps, { nvramDir: join(libRoot, 'nvram') });
   def.devices.lists.interface = def.devices.lists.interface.map(asEthernet);
   const cmd = buildQemuArgv(def, caps, qemuDomainPathsUnder(libRoot, -1, def.name), {
     tapFds: (_net, i) => ({ tapfds: [String(FIRST_PASSED_FD + i)] }),

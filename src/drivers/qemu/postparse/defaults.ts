@@ -2,13 +2,14 @@
  * What libvirt's QEMU driver fills into a definition when it is defined: emulator, versioned
  * machine type, the default CPU, implicit controllers, input devices, memory balloon and audio.
  */
+import { join } from 'node:path';
 import type { DomainDef } from '../../../conf/domain/index.js';
 import { getAttr, getChild, newXNode, type XNode } from '../../../conf/domain/xnode.js';
 import type { QemuCaps, QemuVirtType } from '../caps/index.js';
 import { qemuUnsupported } from './validate.js';
 import { isI440fx, isQ35, isX86 } from './machine.js';
 
-export function applyQemuDefaults(def: DomainDef, caps: QemuCaps): void {
+export function applyQemuDefaults(def: DomainDef, caps: QemuCaps, nvramDir: string): void {
   if (def.devices.emulator === undefined) {
     if (def.os.arch !== caps.arch) throw qemuUnsupported(`No emulator found for arch '${def.os.arch}'`);
     def.devices.emulator = caps.binary;
@@ -18,6 +19,7 @@ export function applyQemuDefaults(def: DomainDef, caps: QemuCaps): void {
   const machine = def.os.machine ?? caps.defaultMachine(type)?.name;
   if (machine !== undefined) def.os.machine = caps.canonicalMachine(type, machine) ?? machine;
   if (isX86(def)) applyX86CpuDefault(def);
+  applyNvramPath(def, nvramDir);
   const lists = def.devices.lists;
   if (isX86(def)) {
     addInputIfMissing(lists.input, 'mouse', 'ps2');
@@ -25,15 +27,15 @@ export function applyQemuDefaults(def: DomainDef, caps: QemuCaps): void {
   }
   if (isX86(def) && def.os.machine !== 'isapc') {
     if (!findController(lists.controller, 'usb', 0)) {
-      insertController(lists.controller, newXNode('controller', [['type', 'usb'], ['index', '0'],
+      addController(lists.controller, newXNode('controller', [['type', 'usb'], ['index', '0'],
         ['model', isQ35(def) ? 'qemu-xhci' : 'piix3-uhci']]));
     }
     if (isQ35(def) && !findController(lists.controller, 'sata', 0)) {
-      insertController(lists.controller, newXNode('controller', [['type', 'sata'], ['index', '0']]));
+      addController(lists.controller, newXNode('controller', [['type', 'sata'], ['index', '0']]));
     }
     const root = isQ35(def) ? 'pcie-root' : isI440fx(def) ? 'pci-root' : undefined;
     if (root && !findController(lists.controller, 'pci', 0)) {
-      insertController(lists.controller, newXNode('controller', [['type', 'pci'], ['index', '0'], ['model', root]]));
+      addController(lists.controller, newXNode('controller', [['type', 'pci'], ['index', '0'], ['model', root]]));
     }
     if (lists.memballoon.length === 0) lists.memballoon.push(newXNode('memballoon', [['model', 'virtio']]));
   }
@@ -55,6 +57,13 @@ function applyX86CpuDefault(def: DomainDef): void {
   if (mode === 'host-passthrough' || mode === 'maximum') def.cpu.migratable ??= 'on';
 }
 
+/** A read-only pflash loader keeps its variables in a per-domain store: `<nvramDir>/<name>_VARS.fd`. */
+function applyNvramPath(def: DomainDef, nvramDir: string): void {
+  const loader = def.os.loader;
+  if (loader?.type !== 'pflash' || loader.readonly !== 'yes' || loader.nvram?.path) return;
+  loader.nvram = { ...loader.nvram, path: join(nvramDir, `${def.name}_VARS.fd`) };
+}
+
 function addInputIfMissing(inputs: XNode[], type: string, bus: string): void {
   if (inputs.some((i) => getAttr(i, 'type') === type && getAttr(i, 'bus') === bus)) return;
   inputs.push(newXNode('input', [['type', type], ['bus', bus]]));
@@ -64,26 +73,13 @@ export function findController(controllers: XNode[], type: string, index: number
   return controllers.find((c) => getAttr(c, 'type') === type && Number(getAttr(c, 'index')) === index);
 }
 
-/** Insert as virDomainControllerInsert: after the last controller of the same type with a lower index. */
-export function insertController(controllers: XNode[], node: XNode): void {
-  const type = getAttr(node, 'type');
-  const index = Number(getAttr(node, 'index'));
-  let at = -1;
-  for (let i = 0; i < controllers.length; i++) {
-    const c = controllers[i]!;
-    if (getAttr(c, 'type') !== type) continue;
-    if (Number(getAttr(c, 'index')) > index) {
-      at = i;
-      break;
-    }
-    at = i + 1;
-  }
-  if (at === -1) controllers.push(node);
-  else controllers.splice(at, 0, node);
+/** Controllers the driver adds go at the end of the list (virDomainDefAddController). */
+export function addController(controllers: XNode[], node: XNode): void {
+  controllers.push(node);
 }
 
 /** x86 serial ports default to the ISA serial target and model. */
-function applyX86SerialTarget(def: DomainDef, serial: XNode): void {
+export function applyX86SerialTarget(def: DomainDef, serial: XNode): void {
   if (!isX86(def)) return;
   let target = getChild(serial, 'target');
   if (!target) {

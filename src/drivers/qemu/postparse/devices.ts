@@ -8,11 +8,33 @@ const QXL_VGAMEM_DEFAULT = '16384';
 
 export function applyQemuDeviceDefaults(def: DomainDef): void {
   const l = def.devices.lists;
+  applyQemuControllerDefaults(def);
   for (const disk of l.disk) diskDefaults(disk);
   for (const net of l.interface) if (!getChild(net, 'model') && isX86(def)) insertBefore(net, newXNode('model', [['type', 'rtl8139']]), NET_AFTER_MODEL);
+  // a unix channel without a path gets one generated at start; the definition keeps none
+  for (const ch of l.channel) {
+    const source = getChild(ch, 'source');
+    if (getAttr(ch, 'type') === 'unix' && source && getAttr(source, 'path') === undefined) ch.children.splice(ch.children.indexOf(source), 1);
+  }
   for (const video of l.video) {
     const model = getChild(video, 'model');
     if (model && getAttr(model, 'type') === 'qxl' && getAttr(model, 'vgamem') === undefined) setAttr(model, 'vgamem', QXL_VGAMEM_DEFAULT);
+  }
+}
+
+/**
+ * Controllers without a model get QEMU's: piix3-uhci for USB (on any x86 machine; only the
+ * implicit q35 controller is xHCI) and lsilogic for SCSI. Run again for the implicit ones.
+ */
+export function applyQemuControllerDefaults(def: DomainDef): void {
+  if (!isX86(def)) return;
+  for (const c of def.devices.lists.controller) {
+    if (getAttr(c, 'model') !== undefined) continue;
+    const type = getAttr(c, 'type');
+    const model = type === 'usb' ? 'piix3-uhci' : type === 'scsi' ? 'lsilogic' : undefined;
+    if (!model) continue;
+    setAttr(c, 'model', model);
+    orderAttrs(c, ['type', 'index', 'model', 'ports', 'vectors']);
   }
 }
 

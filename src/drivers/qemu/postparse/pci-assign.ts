@@ -8,7 +8,7 @@
 import type { DomainDef } from '../../../conf/domain/index.js';
 import { getAttr, getChild, newXNode, type XNode } from '../../../conf/domain/xnode.js';
 import { unsupported, xmlError } from '../../../conf/domain/parse-util.js';
-import { insertController } from './defaults.js';
+import { addController } from './defaults.js';
 import { isI440fx, isQ35 } from './machine.js';
 import { readPciAddress, wantsPciAddress, writePciAddress, type PciAddress } from './pci-address.js';
 
@@ -182,7 +182,7 @@ function addRootPorts(def: DomainDef): void {
   let add = Math.max(0, needing - emptyPorts);
   if (add > 0 && maxIndex <= 0) add++;
   for (let i = 1; i <= add; i++) {
-    insertController(controllers, newXNode('controller', [['type', 'pci'], ['index', String(maxIndex + i)], ['model', 'pcie-root-port']]));
+    addController(controllers, newXNode('controller', [['type', 'pci'], ['index', String(maxIndex + i)], ['model', 'pcie-root-port']]));
   }
 }
 

@@ -62,7 +62,7 @@ export async function ours(run: CorpusRun, file: string): Promise<Outcome> {
   const xml = await readFile(file, 'utf8');
   const out: Outcome = {};
   try {
-    const def = parseQemuDomainXML(xml, run.caps);
+    const def = parseQemuDomainXML(xml, run.caps, { nvramDir: join(run.root, 'lib', 'qemu', 'nvram') });
     out.xml = formatDomainXML(def, { inactive: true });
   } catch (e) {
     out.xmlError = errorOf(e);
