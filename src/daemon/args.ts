@@ -9,6 +9,8 @@ export interface DaemonArgs {
   verbose: boolean;
   version: boolean;
   help: boolean;
+  /** Serve one client on stdin/stdout instead of listening (the ssh transport). */
+  stdio: boolean;
 }
 
 export class UsageError extends Error {}
@@ -18,11 +20,11 @@ const WITH_VALUE: Record<string, keyof DaemonArgs> = {
 };
 const FLAGS: Record<string, keyof DaemonArgs> = {
   '-l': 'listen', '--listen': 'listen', '-d': 'daemon', '--daemon': 'daemon', '-v': 'verbose', '--verbose': 'verbose',
-  '--version': 'version', '-V': 'version', '-h': 'help', '--help': 'help',
+  '--version': 'version', '-V': 'version', '-h': 'help', '--help': 'help', '--stdio': 'stdio',
 };
 
 export function parseArgs(argv: readonly string[]): DaemonArgs {
-  const out: DaemonArgs = { config: null, listen: false, pidFile: null, daemon: false, timeout: 0, verbose: false, version: false, help: false };
+  const out: DaemonArgs = { config: null, listen: false, pidFile: null, daemon: false, timeout: 0, verbose: false, version: false, help: false, stdio: false };
   for (let i = 0; i < argv.length; i++) {
     let a = argv[i];
     let value: string | undefined;
@@ -62,6 +64,7 @@ Options:
   -f | --config FILE     Configuration file (libvirtd.conf syntax)
   -p | --pid-file FILE   Pid file
   -V | --version         Display the version and exit
+       --stdio           Serve one client on stdin/stdout (for the ssh transport), no sockets
 
 Sockets: tsvirt-sock (read-write, mode 0700) and tsvirt-sock-ro (read-only, mode 0777) in
 unix_sock_dir: /run/tsvirt for root, $XDG_RUNTIME_DIR/tsvirt for a user.

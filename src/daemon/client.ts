@@ -4,7 +4,7 @@
  * event registrations, and the dispatch of its calls. When the client goes away everything it
  * holds is released: events deregistered, the hypervisor connection closed.
  */
-import type { Socket } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { openAuth } from '../api/open.js';
 import type { Connect } from '../api/connect.js';
 import { VIR_CONNECT_RO } from '../api/constants.js';
@@ -29,7 +29,7 @@ export interface ListenerInfo {
   readonly readOnly: boolean;
   readonly auth: AuthType;
   /** unix sockets count as secure transports; plain TCP does not. */
-  readonly transport: 'unix' | 'tcp';
+  readonly transport: 'unix' | 'tcp' | 'stdio';
 }
 
 const AUTH_NUMBER: Record<AuthType, number> = { none: 0, sasl: 1, polkit: 2 };
@@ -62,7 +62,7 @@ export class DaemonClient implements ClientContext {
   private released = false;
 
   constructor(
-    readonly socket: Socket,
+    readonly socket: Duplex,
     readonly listener: ListenerInfo,
     private config: DaemonConfig,
     onGone: (client: DaemonClient) => void,

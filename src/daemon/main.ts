@@ -74,6 +74,11 @@ async function main(argv: string[]): Promise<number> {
   if (args.help) { process.stdout.write(usage()); return 0; }
   if (args.version) { process.stdout.write(`${versionString()}\n`); return 0; }
   const config = readConfig(args);
+  if (args.stdio) {
+    // One client on stdin/stdout: no sockets, no pid file; logs go to stderr only.
+    await new Daemon(config).serveStdio(process.stdin, process.stdout);
+    return 0;
+  }
   const pidFile = args.pidFile ?? defaultPidFile();
   if (args.daemon) {
     await daemonize(argv, pidFile);

@@ -4,6 +4,7 @@
  */
 import { EventEmitter } from 'node:events';
 import net from 'node:net';
+import { Duplex } from 'node:stream';
 import { chmodSync, existsSync, mkdirSync, unlinkSync, lstatSync } from 'node:fs';
 import { join } from 'node:path';
 import { ErrorDomain, ErrorNumber, virError } from '../errors/index.js';
@@ -84,13 +85,25 @@ export class Daemon extends EventEmitter {
     });
   }
 
-  private accept(socket: net.Socket, info: ListenerInfo): void {
+  /**
+   * Serve one client on the process's stdin/stdout (the ssh transport: the remote side runs
+   * `tsvirtd --stdio`, as libvirt runs virt-ssh-helper). Resolves when that client is gone.
+   */
+  serveStdio(input: NodeJS.ReadableStream, output: NodeJS.WritableStream): Promise<void> {
+    const duplex = Duplex.from({ readable: input, writable: output });
+    return new Promise((resolve) => {
+      this.once('clientGone', () => resolve());
+      this.accept(duplex, { readOnly: false, auth: this.config.authUnixRw, transport: 'stdio' });
+    });
+  }
+
+  private accept(socket: Duplex, info: ListenerInfo): void {
     if (this.stopping || this.clients.size >= this.config.maxClients) {
       log.warn(`refusing a client: ${this.clients.size} clients already (max_clients ${this.config.maxClients})`);
       socket.destroy();
       return;
     }
-    socket.setNoDelay?.(true);
+    (socket as net.Socket).setNoDelay?.(true);
     const client = new DaemonClient(socket, info, this.config, (c) => {
       this.clients.delete(c);
       this.emit('clientGone', c);

@@ -188,3 +188,21 @@ test('AUTH_LIST answers none on both sockets', async () => {
   }
   await d.stop();
 });
+
+test('--stdio serves one client on stdin/stdout and exits when it leaves', async () => {
+  const { spawn } = await import('node:child_process');
+  const { Duplex } = await import('node:stream');
+  const { RpcConnection } = await import('../../src/rpc/connection.js');
+  const { remoteProgram } = await import('../../src/rpc/protocol/remote.js');
+  const dir = mkdtempSync(join(tmpdir(), 'tsvirtd-stdio-'));
+  const child = spawn(process.execPath, [TSVIRTD, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'], env: { ...process.env, XDG_CONFIG_HOME: dir } });
+  const c = new RpcConnection(Duplex.from({ readable: child.stdout!, writable: child.stdin! }));
+  await c.invoke(remoteProgram, P.CONNECT_OPEN, { name: 'test:///default', flags: 0 });
+  const r = await c.invoke(remoteProgram, P.DOMAIN_LOOKUP_BY_NAME, { name: 'test' });
+  assert.equal(r.dom.name, 'test');
+  const exited = new Promise<number | null>((res) => child.once('exit', (code) => res(code)));
+  child.stdin!.end();
+  assert.equal(await exited, 0);
+  c.destroy();
+  rmSync(dir, { recursive: true, force: true });
+});
