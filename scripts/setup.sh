@@ -16,6 +16,8 @@ command -v qemu-img >/dev/null 2>&1 || need+=(qemu-utils)
 command -v libvirtd >/dev/null 2>&1 || need+=(libvirt-daemon)
 [ -e /usr/lib/x86_64-linux-gnu/libvirt/connection-driver/libvirt_driver_qemu.so ] || need+=(libvirt-daemon-driver-qemu)
 [ -d /usr/share/OVMF ] || need+=(ovmf)
+# tsvirsh's interactive shell is tested on a real terminal (tmux: type, tab-complete, read the screen).
+command -v tmux >/dev/null 2>&1 || need+=(tmux)
 # The test guest (test/drivers/qemu/guest) is unpacked from these packages with apt-get download.
 apt_knows() { apt-cache show "$1" >/dev/null 2>&1; }
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1 && ! { apt_knows linux-image-cloud-amd64 && apt_knows busybox-static; }; then

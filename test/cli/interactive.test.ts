@@ -1,0 +1,78 @@
+/**
+ * The interactive shell used as a person would: tsvirsh runs on a real terminal (a tmux pane),
+ * keys are typed, and the screen is read back — prompt, tab completion of commands, options and
+ * domain names, history, quit.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { TSVIRSH } from './harness.js';
+
+const haveTmux = spawnSync('tmux', ['-V']).status === 0;
+/** Our own tmux server, so nothing else's sessions are touched. */
+const SOCKET = `tsvirsh-test-${process.pid}`;
+
+const tmux = (...args: string[]): string => {
+  const run = spawnSync('tmux', ['-L', SOCKET, ...args], { encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(`tmux ${args[0]}: ${run.stderr}`);
+  return run.stdout;
+};
+const screen = (): string => tmux('capture-pane', '-t', 'shell', '-p');
+const type = (...keys: string[]): string => tmux('send-keys', '-t', 'shell', ...keys);
+
+/** Wait until the screen shows `pattern` (terminals redraw asynchronously). */
+async function waitFor(pattern: RegExp, what: string): Promise<string> {
+  for (let i = 0; i < 200; i++) {
+    const text = screen();
+    if (pattern.test(text)) return text;
+    await sleep(50);
+  }
+  assert.fail(`screen never showed ${what}:\n${screen()}`);
+}
+
+/** The last line holding the prompt (tmux drops trailing blanks). */
+const promptLine = (text: string): string => text.split('\n').filter((l) => l.startsWith('virsh #')).pop() ?? '';
+
+test('interactive shell on a terminal: completion, history, quit', { skip: haveTmux ? false : 'tmux is not installed' }, async () => {
+  tmux('new-session', '-d', '-s', 'shell', '-x', '120', '-y', '50', `${process.execPath} ${TSVIRSH} -c test:///default; sleep 30`);
+  try {
+    await waitFor(/Welcome to virsh[\s\S]*^virsh #$/m, 'the welcome text and prompt');
+
+    type('li', 'Tab');
+    await waitFor(/^virsh # list$/m, 'the command name completed');
+    type('Enter');
+    await waitFor(/^ 1 {4}test {3}running$/m, 'the domain table');
+
+    type('dominfo t', 'Tab');
+    await waitFor(/^virsh # dominfo test$/m, 'the domain name completed');
+    type('Enter');
+    await waitFor(/^Name: {11}test$/m, 'dominfo output');
+
+    // As in bash, the first Tab completes what is common, a second one lists the candidates
+    // (a Tab typed while the first is still being answered counts as the first).
+    type('list --a', 'Tab');
+    let options = '';
+    for (let i = 0; i < 10 && !/--all +--autostart/.test(options); i++) {
+      await sleep(200);
+      type('Tab');
+      await sleep(200);
+      options = screen();
+    }
+    assert.match(options, /--all +--autostart/);
+    assert.match(promptLine(options), /^virsh # list --a$/);
+    type('C-u', 'Up');
+    await waitFor(/^virsh # dominfo test$/m, 'the previous command from history');
+    type('C-u', 'echo one "two three"', 'Enter');
+    await waitFor(/^one two three$/m, 'echo output');
+
+    type('quit', 'Enter');
+    // tsvirsh has ended when the shell that ran it goes on to `sleep`, and no prompt follows quit.
+    for (let i = 0; i < 200 && tmux('list-panes', '-t', 'shell', '-F', '#{pane_current_command}').trim() !== 'sleep'; i++) await sleep(50);
+    assert.equal(tmux('list-panes', '-t', 'shell', '-F', '#{pane_current_command}').trim(), 'sleep');
+    const end = screen();
+    assert.doesNotMatch(end.slice(end.lastIndexOf('virsh # quit') + 'virsh # quit'.length), /virsh #/);
+  } finally {
+    tmux('kill-server');
+  }
+});
