@@ -4,7 +4,9 @@
  */
 import { ErrorDomain, invalidArgError } from '../errors/index.js';
 import {
-  VIR_DOMAIN_AFFECT_CONFIG, VIR_DOMAIN_METADATA_DESCRIPTION, VIR_DOMAIN_METADATA_ELEMENT, VIR_DOMAIN_METADATA_TITLE,
+  VIR_DOMAIN_SNAPSHOT_CREATE_HALT, VIR_DOMAIN_SNAPSHOT_CREATE_NO_METADATA, VIR_DOMAIN_SNAPSHOT_CREATE_REDEFINE,
+  VIR_DOMAIN_SNAPSHOT_DELETE_CHILDREN, VIR_DOMAIN_SNAPSHOT_DELETE_CHILDREN_ONLY, VIR_DOMAIN_SNAPSHOT_REVERT_PAUSED,
+  VIR_DOMAIN_SNAPSHOT_REVERT_RUNNING, VIR_DOMAIN_AFFECT_CONFIG, VIR_DOMAIN_METADATA_DESCRIPTION, VIR_DOMAIN_METADATA_ELEMENT, VIR_DOMAIN_METADATA_TITLE,
   VIR_DOMAIN_VCPU_MAXIMUM,
 } from './constants.js';
 
@@ -33,6 +35,13 @@ export function checkStatsIndex(func: string, name: string, value: number): void
 export function requireFlag(from: number, func: string, flags: number, flag: [number, string], required: [number, string]): void {
   if (flags & flag[0] && !(flags & required[0])) {
     throw invalidArgError(from, func, 'flags', `Flag '${required[1]}' is required by flag '${flag[1]}'`);
+  }
+}
+
+/** VIR_EXCLUSIVE_FLAGS: the two flags may not be given together. */
+export function exclusiveFlags(from: number, func: string, flags: number, a: [number, string], b: [number, string]): void {
+  if (flags & a[0] && flags & b[0]) {
+    throw invalidArgError(from, func, 'flags', `Flags '${a[1]}' and '${b[1]}' are mutually exclusive`);
   }
 }
 
@@ -77,4 +86,27 @@ export function checkGetMetadata(type: number, uri: string | null): void {
   const func = 'virDomainGetMetadata';
   if (type === VIR_DOMAIN_METADATA_TITLE || type === VIR_DOMAIN_METADATA_DESCRIPTION) checkNull(DOM, func, 'uri', uri);
   else if (type === VIR_DOMAIN_METADATA_ELEMENT) checkNonNull(DOM, func, 'uri', uri);
+}
+
+// Snapshot calls ---------------------------------------------------------------------------------
+
+const SNAP = ErrorDomain.VIR_FROM_DOMAIN_SNAPSHOT;
+
+/** virDomainSnapshotCreateXML: a redefinition neither skips metadata nor halts. */
+export function checkSnapshotCreate(flags: number): void {
+  const redefine: [number, string] = [VIR_DOMAIN_SNAPSHOT_CREATE_REDEFINE, 'VIR_DOMAIN_SNAPSHOT_CREATE_REDEFINE'];
+  exclusiveFlags(SNAP, 'virDomainSnapshotCreateXML', flags, redefine, [VIR_DOMAIN_SNAPSHOT_CREATE_NO_METADATA, 'VIR_DOMAIN_SNAPSHOT_CREATE_NO_METADATA']);
+  exclusiveFlags(SNAP, 'virDomainSnapshotCreateXML', flags, redefine, [VIR_DOMAIN_SNAPSHOT_CREATE_HALT, 'VIR_DOMAIN_SNAPSHOT_CREATE_HALT']);
+}
+
+/** virDomainRevertToSnapshot: running or paused, not both. */
+export function checkSnapshotRevert(flags: number): void {
+  exclusiveFlags(SNAP, 'virDomainRevertToSnapshot', flags, [VIR_DOMAIN_SNAPSHOT_REVERT_RUNNING, 'VIR_DOMAIN_SNAPSHOT_REVERT_RUNNING'],
+    [VIR_DOMAIN_SNAPSHOT_REVERT_PAUSED, 'VIR_DOMAIN_SNAPSHOT_REVERT_PAUSED']);
+}
+
+/** virDomainSnapshotDelete: with the children or only the children, not both. */
+export function checkSnapshotDelete(flags: number): void {
+  exclusiveFlags(SNAP, 'virDomainSnapshotDelete', flags, [VIR_DOMAIN_SNAPSHOT_DELETE_CHILDREN, 'VIR_DOMAIN_SNAPSHOT_DELETE_CHILDREN'],
+    [VIR_DOMAIN_SNAPSHOT_DELETE_CHILDREN_ONLY, 'VIR_DOMAIN_SNAPSHOT_DELETE_CHILDREN_ONLY']);
 }

@@ -8,9 +8,12 @@ import { uuidBytes } from './uuid.js';
 import { ConnectObject } from './object.js';
 import { DomainSnapshot } from './snapshot.js';
 import type { Stream } from './stream.js';
-import { checkGetMetadata, checkNonNegative, checkNonZero, checkSetMetadata, checkSetVcpus } from './arg-checks.js';
+import {
+  checkGetMetadata, checkNonNegative, checkNonZero, checkSetMetadata, checkSetVcpus, checkSnapshotCreate, checkSnapshotRevert,
+} from './arg-checks.js';
 
 const DOM = ErrorDomain.VIR_FROM_DOMAIN;
+const SNAP = ErrorDomain.VIR_FROM_DOMAIN_SNAPSHOT;
 
 /** A cpu map cut or padded (with false) to `cpus` entries. */
 function fitMap(map: boolean[], cpus: number): boolean[] {
@@ -51,9 +54,9 @@ export class Domain extends ConnectObject {
   }
 
   /** libvirt's public API refuses read-only connections first, then checks the arguments. */
-  private precheck(cName: string, checkArgs: () => void): Promise<void> {
-    return this.conn.guard(DOM, () => {
-      this.conn.checkWritable(cName, DOM);
+  private precheck(cName: string, checkArgs: () => void, from: number = DOM): Promise<void> {
+    return this.conn.guard(from, () => {
+      this.conn.checkWritable(cName, from);
       checkArgs();
     });
   }
@@ -228,6 +231,7 @@ export class Domain extends ConnectObject {
   // Snapshots -----------------------------------------------------------------------------------
 
   async snapshotCreateXML(xml: string, flags = 0): Promise<DomainSnapshot> {
+    await this.precheck('virDomainSnapshotCreateXML', () => checkSnapshotCreate(flags), SNAP);
     return new DomainSnapshot(this, await this.conn.invoke('domainSnapshotCreateXML', this.#ref, xml, flags));
   }
   snapshotNum(flags = 0): Promise<number> { return this.conn.invoke('domainSnapshotNum', this.#ref, flags); }
@@ -242,7 +246,8 @@ export class Domain extends ConnectObject {
   async snapshotCurrent(flags = 0): Promise<DomainSnapshot> {
     return new DomainSnapshot(this, await this.conn.invoke('domainSnapshotCurrent', this.#ref, flags));
   }
-  revertToSnapshot(snap: DomainSnapshot, flags = 0): Promise<void> {
+  async revertToSnapshot(snap: DomainSnapshot, flags = 0): Promise<void> {
+    await this.precheck('virDomainRevertToSnapshot', () => checkSnapshotRevert(flags), SNAP);
     return this.conn.invoke('domainRevertToSnapshot', snap.ref, flags);
   }
 }

@@ -6,8 +6,12 @@ import { basics } from './scenarios/basics.js';
 import { domainScenarios, hostScenarios } from './scenarios/domains.js';
 import { networkScenarios } from './scenarios/networks.js';
 import { poolScenarios, volumeScenarios } from './scenarios/storage.js';
+import { snapshotScenarios } from './scenarios/snapshots.js';
+import { hostObjectScenarios } from './scenarios/host-objects.js';
+import { eventScenarios, objectEventScenarios } from './scenarios/events.js';
 
-const corpus: Scenario[] = [...basics, ...hostScenarios, ...domainScenarios, ...networkScenarios, ...poolScenarios, ...volumeScenarios];
+const corpus: Scenario[] = [...basics, ...hostScenarios, ...domainScenarios, ...networkScenarios, ...poolScenarios, ...volumeScenarios,
+  ...snapshotScenarios, ...hostObjectScenarios, ...eventScenarios, ...objectEventScenarios];
 
 // Scenarios are independent (each has its own directory and session): run a few at a time.
 describe('tsvirsh matches virsh', { concurrency: 4 }, () => {

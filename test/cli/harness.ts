@@ -87,6 +87,9 @@ export function normalise(text: string, dir: string): string {
   out = out.replace(/^(cpu_time\s+)\d+\.\ds$/gm, '$1<cpu>s');
   out = out.replace(/^(\d+\s+\d+\s+\S+\s+)\d+\.\ds(\s+\S+)$/gm, '$1<cpu>s$2');
   out = out.replace(/^\(Time: \d+\.\d{3} ms\)$/gm, '(Time: <ms> ms)');
+  // Snapshots record the wall-clock second they were taken.
+  out = out.replace(/\d{4}-\d\d-\d\d \d\d:\d\d:\d\d [+-]\d{4}/g, 'YYYY-MM-DD hh:mm:ss +zzzz');
+  out = out.replace(/<creationTime>\d+<\/creationTime>/g, '<creationTime>T</creationTime>');
   return out;
 }
 

@@ -40,3 +40,15 @@ test('vol-list --json and vol-info --json', () => {
   assert.deepEqual(json('vol-create-as default-pool b 1M --allocation 0; vol-info b --pool default-pool --json'),
     { name: 'b', type: 'file', capacity: 1024 ** 2, allocation: 0 });
 });
+
+test('snapshot-list --json and snapshot-info --json', () => {
+  const list = json('snapshot-create-as test s1; snapshot-create-as test s2; snapshot-list test --parent --json') as Record<string, unknown>[];
+  assert.deepEqual(list.map((s) => [s.name, s.state, s.parent, typeof s.creationTime]), [['s1', 'running', null, 'number'], ['s2', 'running', 's1', 'number']]);
+  assert.deepEqual(json('snapshot-create-as test s1; snapshot-create-as test s2; snapshot-info test s1 --json'), {
+    name: 's1', domain: 'test', current: false, state: 'running', location: 'internal', parent: null, children: 1, descendants: 1, metadata: true,
+  });
+});
+
+test('iface-list --json', () => {
+  assert.deepEqual(json('iface-list --all --json'), [{ name: 'eth1', active: true, mac: 'aa:bb:cc:dd:ee:ff' }]);
+});

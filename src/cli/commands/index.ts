@@ -2,17 +2,24 @@
 import type { CommandFamily } from '../command.js';
 import { domainFamily } from './domain.js';
 import { domainMonitorFamily } from './domain-monitor.js';
+import { eventFamily } from './event.js';
 import { hostFamily } from './host.js';
+import { interfaceFamily, nodedevFamily } from './host-objects.js';
 import { networkFamily } from './network.js';
 import { poolFamily } from './pool.js';
+import { snapshotFamily } from './snapshot.js';
 import { virshFamily } from './virsh.js';
 import { volumeFamily } from './volume.js';
 
 export const FAMILIES: readonly CommandFamily[] = [
   domainFamily,
   domainMonitorFamily,
+  eventFamily,
   hostFamily,
+  interfaceFamily,
   networkFamily,
+  nodedevFamily,
+  snapshotFamily,
   poolFamily,
   volumeFamily,
   virshFamily,

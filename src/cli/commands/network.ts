@@ -3,7 +3,7 @@ import {
   VIR_CONNECT_LIST_NETWORKS_ACTIVE as ACTIVE, VIR_CONNECT_LIST_NETWORKS_INACTIVE as INACTIVE,
   VIR_CONNECT_LIST_NETWORKS_PERSISTENT, VIR_CONNECT_LIST_NETWORKS_TRANSIENT, VIR_CONNECT_LIST_NETWORKS_AUTOSTART,
   VIR_CONNECT_LIST_NETWORKS_NO_AUTOSTART, VIR_NETWORK_CREATE_VALIDATE, VIR_NETWORK_DEFINE_VALIDATE,
-  VIR_NETWORK_XML_INACTIVE, type Network,
+  VIR_NETWORK_XML_INACTIVE, VIR_NETWORK_EVENT_ID_LIFECYCLE, type Network,
 } from '../../index.js';
 import type { CommandFamily, OptionDef, ParsedCommand } from '../command.js';
 import type { Session } from '../session.js';
@@ -13,6 +13,7 @@ import { formatTable } from '../table.js';
 import { JSON_OPTION, printJSON } from '../json.js';
 import { readXMLFile } from '../files.js';
 import { UUID_STRING_LEN, compareNames, findObject, flag } from '../objects.js';
+import { optTimeout, runEventLoop } from '../event-loop.js';
 
 const BY_UUID = 1;
 const BY_NAME = 2;
@@ -133,6 +134,36 @@ function fromFile(name: 'net-define' | 'net-create', summary: string): CommandFa
   };
 }
 
+const NETWORK_EVENTS = ['Defined', 'Undefined', 'Started', 'Stopped'];
+
+/** net-event: wait for network lifecycle events. */
+async function cmdNetEvent(s: Session, cmd: ParsedCommand): Promise<boolean> {
+  if (optBool(cmd, 'list')) {
+    s.out.print('lifecycle\n');
+    return true;
+  }
+  const eventName = optString(s, cmd, 'event');
+  if (eventName === undefined) fail(s, 'either --list or --event <type> is required');
+  if (eventName !== 'lifecycle') fail(s, `unknown event type ${eventName}`);
+  const seconds = optTimeout(s, cmd);
+  // As virsh: a network that cannot be found is reported, and then events of every network are awaited.
+  const net = optBool(cmd, 'network') ? await networkOption(s, cmd).catch((err: unknown) => {
+    s.lastError = err as never;
+    return null;
+  }) : null;
+  try {
+    return await runEventLoop(s, cmd, seconds, async (deliver) => {
+      const id = await s.conn.networkEventRegisterAny(net, VIR_NETWORK_EVENT_ID_LIFECYCLE, (ev) => {
+        deliver(`event 'lifecycle' for network ${ev.net.name()}: ${NETWORK_EVENTS[ev.event] ?? 'unknown'}\n`);
+        ev.net.free();
+      });
+      return [() => s.conn.networkEventDeregisterAny(id)];
+    });
+  } finally {
+    net?.free();
+  }
+}
+
 export const networkFamily: CommandFamily = {
   group: 'Networking',
   keyword: 'network',
@@ -160,6 +191,19 @@ export const networkFamily: CommandFamily = {
         using net = await networkOption(s, cmd);
         s.out.print(await net.xmlDesc(optBool(cmd, 'inactive') ? VIR_NETWORK_XML_INACTIVE : 0));
       },
+    },
+    {
+      name: 'net-event',
+      summary: 'wait for network events and print them, or list the event types',
+      options: [
+        { name: 'network', type: 'string', help: 'only events of this network' },
+        { name: 'event', type: 'string', help: 'the event type to wait for' },
+        flag('loop', 'keep waiting after the first event'),
+        { name: 'timeout', type: 'number', help: 'give up after this many seconds' },
+        flag('list', 'list the event types'),
+        flag('timestamp', 'prefix each event with the time'),
+      ],
+      handler: cmdNetEvent,
     },
     { name: 'net-info', summary: 'show basic facts about a network', options: [NETWORK_ARG, JSON_OPTION], handler: cmdNetInfo },
     {

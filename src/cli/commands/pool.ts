@@ -13,6 +13,7 @@ import { JSON_OPTION, printJSON } from '../json.js';
 import { readXMLFile } from '../files.js';
 import { splitCommas } from './virsh.js';
 import { UUID_STRING_LEN, compareNames, findObject, flag, prettyCapacity } from '../objects.js';
+import { optTimeout, runEventLoop } from '../event-loop.js';
 
 const BY_UUID = 1;
 const BY_NAME = 2;
@@ -262,6 +263,40 @@ function overwriteFlags(cmd: ParsedCommand): number {
     | (optBool(cmd, 'overwrite') ? lib.VIR_STORAGE_POOL_BUILD_OVERWRITE : 0);
 }
 
+const POOL_EVENT_TYPES = ['lifecycle', 'refresh'];
+const POOL_EVENTS = ['Defined', 'Undefined', 'Started', 'Stopped', 'Created', 'Deleted'];
+
+/** pool-event: wait for storage pool lifecycle or refresh events. */
+async function cmdPoolEvent(s: Session, cmd: ParsedCommand): Promise<boolean> {
+  if (optBool(cmd, 'list')) {
+    for (const name of POOL_EVENT_TYPES) s.out.print(`${name}\n`);
+    return true;
+  }
+  const eventName = optString(s, cmd, 'event');
+  if (eventName === undefined) fail(s, 'either --list or --event <type> is required');
+  const eventId = POOL_EVENT_TYPES.indexOf(eventName);
+  if (eventId < 0) fail(s, `unknown event type ${eventName}`);
+  const seconds = optTimeout(s, cmd);
+  // As virsh: a pool that cannot be found is reported, and then events of every pool are awaited.
+  const pool = optBool(cmd, 'pool') ? await poolOption(s, cmd).catch((err: unknown) => {
+    s.lastError = err as never;
+    return null;
+  }) : null;
+  try {
+    return await runEventLoop(s, cmd, seconds, async (deliver) => {
+      const id = await s.conn.storagePoolEventRegisterAny(pool, eventId, (ev) => {
+        deliver(eventId === 0
+          ? `event 'lifecycle' for storage pool ${ev.pool.name()}: ${POOL_EVENTS[ev.event] ?? 'unknown'}\n`
+          : `event 'refresh' for storage pool ${ev.pool.name()}\n`);
+        ev.pool.free();
+      });
+      return [() => s.conn.storagePoolEventDeregisterAny(id)];
+    });
+  } finally {
+    pool?.free();
+  }
+}
+
 export const poolFamily: CommandFamily = {
   group: 'Storage Pool',
   keyword: 'pool',
@@ -342,6 +377,19 @@ export const poolFamily: CommandFamily = {
         using pool = await poolOption(s, cmd);
         s.out.print(await pool.xmlDesc(optBool(cmd, 'inactive') ? lib.VIR_STORAGE_XML_INACTIVE : 0));
       },
+    },
+    {
+      name: 'pool-event',
+      summary: 'wait for storage pool events and print them, or list the event types',
+      options: [
+        { name: 'pool', type: 'string', help: 'only events of this pool' },
+        { name: 'event', type: 'string', help: 'the event type to wait for' },
+        flag('loop', 'keep waiting after the first event'),
+        { name: 'timeout', type: 'number', help: 'give up after this many seconds' },
+        flag('list', 'list the event types'),
+        flag('timestamp', 'prefix each event with the time'),
+      ],
+      handler: cmdPoolEvent,
     },
     {
       name: 'pool-info',

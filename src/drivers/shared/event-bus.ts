@@ -52,10 +52,11 @@ export class EventBus {
   }
 
   private emit<P extends { eventId: number }>(map: Map<number, Subscription<P>>, payload: P, uuid: string): void {
-    const targets = [...map.values()].filter((s) => s.eventId === payload.eventId && (s.uuid === null || s.uuid === uuid));
+    const targets = [...map].filter(([, s]) => s.eventId === payload.eventId && (s.uuid === null || s.uuid === uuid));
     if (targets.length === 0) return;
     setImmediate(() => {
-      for (const s of targets) s.listener(payload);
+      // A callback deregistered (or whose connection closed) meanwhile gets nothing, as in libvirt.
+      for (const [id, s] of targets) if (map.get(id) === s) s.listener(payload);
     });
   }
 }

@@ -1,6 +1,7 @@
 import { hostname } from 'node:os';
 import type { NodeDeviceRef, NodeInfo, NodeStat } from '../types.js';
 import { formatNodeDeviceXML } from '../../conf/nodedev.js';
+import type { XmlElement } from '../../conf/xml.js';
 import { E, testCheckFlags, testError } from './errors.js';
 import type { HostObj } from './objects.js';
 import type { TestState } from './state.js';
@@ -60,9 +61,20 @@ export function cpuMap(flags: number): { cpus: number; online: boolean[] } {
 
 // Host interfaces and node devices --------------------------------------------------------------
 
+/** virNodeDevCapType names; VIR_CONNECT_LIST_NODE_DEVICES_CAP_* is 1 << index. */
+const DEVICE_CAPS = ['system', 'pci', 'usb_device', 'usb', 'net', 'scsi_host', 'scsi_target', 'scsi', 'storage', 'fc_host', 'vports',
+  'scsi_generic', 'drm', 'mdev_types', 'mdev', 'ccw', 'css', 'vdpa', 'ap_card', 'ap_queue', 'ap_matrix', 'vpd'];
+const FILTERS_CAP = 2 ** DEVICE_CAPS.length - 1;
+
+/** testConnectListAllNodeDevices: capability filters only (no active/inactive filter). */
 export function listDevices(state: TestState, flags: number): NodeDeviceRef[] {
-  if (flags) testCheckFlags('testConnectListAllNodeDevices', flags, 0);
-  return state.devices.map((d) => ({ name: d.name }));
+  testCheckFlags('testConnectListAllNodeDevices', flags, FILTERS_CAP);
+  // Nested capabilities count too (an fc_host or vport_ops inside a scsi_host, mdev_types inside a pci device).
+  const hasCap = (d: HostObj): boolean => Array.from(d.element.getElementsByTagName('capability')).some((c) => {
+    const type = (c as XmlElement).getAttribute('type') ?? '';
+    return flags & 2 ** DEVICE_CAPS.indexOf(type === 'vport_ops' ? 'vports' : type);
+  });
+  return state.devices.filter((d) => !(flags & FILTERS_CAP) || hasCap(d)).map((d) => ({ name: d.name }));
 }
 
 function deviceByName(state: TestState, name: string): HostObj {

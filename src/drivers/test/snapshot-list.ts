@@ -41,11 +41,13 @@ export class SnapshotList {
     if (this.current === name) this.current = null;
   }
 
+  /** Newest first, as libvirt links each new child in front of its siblings. */
   children(name: string | null): SnapshotObj[] {
-    return this.all().filter((s) => (s.def.parent ?? null) === name);
+    return this.all().filter((s) => (s.def.parent ?? null) === name).reverse();
   }
 
-  descendants(name: string): SnapshotObj[] {
+  /** Depth first, each parent before its children (libvirt's topological visit). */
+  descendants(name: string | null): SnapshotObj[] {
     const out: SnapshotObj[] = [];
     for (const child of this.children(name)) out.push(child, ...this.descendants(child.def.name));
     return out;
@@ -60,7 +62,8 @@ export class SnapshotList {
     if (from !== null) {
       list = flags & C.VIR_DOMAIN_SNAPSHOT_LIST_DESCENDANTS ? this.descendants(from) : this.children(from);
     } else {
-      list = flags & C.VIR_DOMAIN_SNAPSHOT_LIST_ROOTS ? this.children(null) : this.all();
+      if (flags & C.VIR_DOMAIN_SNAPSHOT_LIST_ROOTS) list = this.children(null);
+      else list = flags & C.VIR_DOMAIN_SNAPSHOT_LIST_TOPOLOGICAL ? this.descendants(null) : this.all();
     }
     const leaf = (s: SnapshotObj) => this.children(s.def.name).length === 0;
     return list.filter((s) => {

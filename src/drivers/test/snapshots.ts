@@ -56,7 +56,8 @@ export function create(state: TestState, ref: DomainRef, xml: string, flags: num
       throw testError(E.VIR_ERR_INVALID_ARG, `definition for snapshot ${def.name} must use uuid ${obj.def.uuid}`);
     }
   } else {
-    if (list.get(def.name)) throw testError(E.VIR_ERR_INTERNAL_ERROR, `snapshot '${def.name}' already exists`);
+    // virDomainMomentAssignDef's refusal.
+    if (list.get(def.name)) throw testError(E.VIR_ERR_OPERATION_FAILED, `domain moment ${def.name} already exists`);
     dom = cloneDomainDef(obj.def);
     def.state = STATE_NAMES[obj.state] ?? 'nostate';
     const location = def.memory === 'external' ? 'external' : 'internal';
