@@ -24,6 +24,32 @@ const ARCHES: Readonly<Record<string, ArchInfo>> = {
 /** The order libvirt lists guests in: its virArch enum order, not alphabetical. */
 export const ARCH_ORDER: readonly string[] = ['armv7l', 'aarch64', 'i686', 'mips64', 'ppc64', 'ppc64le', 'riscv64', 's390x', 'x86_64'];
 
+/** Every architecture name libvirt 9.0.0 parses (virArch), served by QEMU or not. */
+const LIBVIRT_ARCHES: ReadonlySet<string> = new Set(['alpha', 'armv6l', 'armv7l', 'armv7b', 'aarch64', 'cris', 'i686', 'ia64',
+  'lm32', 'm68k', 'microblaze', 'microblazeel', 'mips', 'mipsel', 'mips64', 'mips64el', 'openrisc', 'parisc', 'parisc64', 'ppc',
+  'ppcle', 'ppc64', 'ppc64le', 'ppcemb', 'riscv32', 'riscv64', 's390', 's390x', 'sh4', 'sh4eb', 'sparc', 'sparc64', 'unicore32',
+  'x86_64', 'xtensa', 'xtensaeb']);
+
+export function isKnownArch(arch: string): boolean {
+  return LIBVIRT_ARCHES.has(arch);
+}
+
+/**
+ * Can a binary for `binaryArch` run guests of `arch`? libvirt's virQEMUCapsIsArchSupported:
+ * its own arch, and the older sibling of a 64-bit one.
+ */
+export function binaryServesArch(binaryArch: string, arch: string): boolean {
+  return arch === binaryArch || (binaryArch === 'x86_64' && arch === 'i686') || (binaryArch === 'aarch64' && arch === 'armv7l') ||
+    (binaryArch === 'armv7l' && arch === 'armv6l') || (binaryArch === 'ppc64' && arch === 'ppc64le');
+}
+
+/** Same family, for libvirt's first, coarser check of a given emulator against a given arch. */
+export function sameArchFamily(a: string, b: string): boolean {
+  const family = (arch: string): string => (arch === 'i686' || arch === 'x86_64' ? 'x86' : arch.startsWith('ppc') ? 'ppc'
+    : arch.startsWith('arm') || arch === 'aarch64' ? 'arm' : arch.startsWith('s390') ? 's390' : arch);
+  return family(a) === family(b);
+}
+
 export function archInfo(arch: string): ArchInfo | undefined {
   return ARCHES[arch];
 }

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { delimiter, join } from 'node:path';
 import { createLogger } from '../../../log/index.js';
-import { ARCH_ORDER, archInfo } from './arch.js';
+import { ARCH_ORDER, archInfo, isKnownArch } from './arch.js';
 import { noEmulatorForArch, unknownArch } from './errors.js';
 import { checkBinary, kvmUsable, probeQemu } from './probe.js';
 import type { QemuProbeData } from './probe-data.js';
@@ -11,7 +11,7 @@ import { QemuCaps } from './qemu-caps.js';
 const log = createLogger('qemu.caps');
 
 /** Bumped whenever QemuProbeData changes shape, so older cache files are probed again. */
-const CACHE_FORMAT = 1;
+const CACHE_FORMAT = 2;
 
 /** What makes a probe still valid: the same file, unchanged, and the same KVM situation. */
 interface BinaryIdentity {
@@ -72,7 +72,7 @@ export class QemuCapsCache {
 
   /** The capabilities of the emulator serving guests of `arch` (`qemu-system-TARGET`). */
   async lookupByArch(arch: string): Promise<QemuCaps> {
-    if (!archInfo(arch)) throw unknownArch(arch);
+    if (!isKnownArch(arch)) throw unknownArch(arch);
     const binary = await this.findBinary(arch);
     if (!binary) throw noEmulatorForArch(arch);
     return this.lookup(binary);

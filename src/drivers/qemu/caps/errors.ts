@@ -35,3 +35,23 @@ export function unknownArch(arch: string): VirError {
 export function unknownVirtType(type: string): VirError {
   return virError(DOMAIN, ErrorNumber.VIR_ERR_INVALID_ARG, `unknown virttype: ${type}`);
 }
+
+export function archMismatch(fromEmulator: string, given: string): VirError {
+  return virError(DOMAIN, ErrorNumber.VIR_ERR_INVALID_ARG, `architecture from emulator '${fromEmulator}' doesn't match given architecture '${given}'`);
+}
+
+export function accelNotSupported(accel: string, binary: string): VirError {
+  return virError(DOMAIN, ErrorNumber.VIR_ERR_INVALID_ARG, `the accel '${accel}' is not supported by '${binary}' on this host`);
+}
+
+export function machineNotSupported(machine: string, binary: string): VirError {
+  return virError(DOMAIN, ErrorNumber.VIR_ERR_INVALID_ARG, `the machine '${machine}' is not supported by emulator '${binary}'`);
+}
+
+export function archNotSupported(binary: string, arch: string): VirError {
+  return virError(DOMAIN, ErrorNumber.VIR_ERR_INVALID_ARG, `Emulator '${binary}' does not support arch '${arch}'`);
+}
+
+export function virtTypeNotSupported(binary: string, virttype: string): VirError {
+  return virError(DOMAIN, ErrorNumber.VIR_ERR_INVALID_ARG, `Emulator '${binary}' does not support virt type '${virttype}'`);
+}

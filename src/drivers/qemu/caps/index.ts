@@ -5,3 +5,7 @@ export type * from './probe-data.js';
 export { readHostCaps, type HostCapsOptions } from './host.js';
 export { buildQemuCapabilities } from './capabilities.js';
 export { archFromTarget, hostArch } from './arch.js';
+export { buildDomainCaps, type DomainCapsQuery, type DomainCapsHost } from './domain-caps-build.js';
+export { formatDomainCapsXML, type DomainCaps } from './domain-caps.js';
+export { loadFirmwareDescriptors, machineFirmware, type FirmwareDescriptor } from './firmware.js';
+export { readHostTools, type HostTools } from './host-tools.js';

@@ -59,6 +59,10 @@ export interface QemuProbeData {
   readonly tpmTypes: readonly string[];
   readonly sev: boolean;
   readonly sgx: boolean;
+  /** The display back ends QEMU was built with (`vnc`, `spice-app`, `egl-headless`, `dbus`...), from its QMP schema. */
+  readonly displayTypes: readonly string[];
+  /** Its x86 `max` CPU has the `migratable` property (libvirt asks `max-x86_64-cpu` only). */
+  readonly cpuMigratable: boolean;
   readonly tcg: ProbedAccel;
   /** Absent when KVM could not be used. */
   readonly kvmAccel: ProbedAccel | null;

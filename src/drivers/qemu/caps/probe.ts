@@ -87,7 +87,22 @@ async function probeCommon(monitor: QmpMonitor): Promise<CommonData> {
     tpmTypes,
     sev: has.has('query-sev-capabilities') && (await succeeds(monitor, 'query-sev-capabilities')),
     sgx: has.has('query-sgx-capabilities') && (await succeeds(monitor, 'query-sgx-capabilities')),
+    displayTypes: displayTypes(await monitor.execute<SchemaEntry[]>('query-qmp-schema')),
+    cpuMigratable: types.includes('max-x86_64-cpu') &&
+      (await monitor.execute<Array<{ name: string }>>('qom-list-properties', { typename: 'max-x86_64-cpu' })).some((p) => p.name === 'migratable'),
   };
+}
+
+interface SchemaEntry {
+  name: string; 'meta-type': string; 'ret-type'?: string; members?: Array<{ name: string; type?: string }>; values?: string[];
+}
+
+/** The values of the `type` member of query-display-options' reply (schema type names are masked, so follow the links). */
+function displayTypes(schema: SchemaEntry[]): string[] {
+  const byName = new Map(schema.map((entry) => [entry.name, entry]));
+  const reply = byName.get(byName.get('query-display-options')?.['ret-type'] ?? '');
+  const enumType = byName.get(reply?.members?.find((m) => m.name === 'type')?.type ?? '');
+  return enumType?.values ?? enumType?.members?.map((m) => m.name) ?? [];
 }
 
 /** A command whose error only means "not available here" (SEV, SGX). */
