@@ -1,8 +1,10 @@
 /** tsvirt: libvirt's API for Node.js. The package root exports what a libvirt user reaches for. */
 import { registerDriver } from './api/registry.js';
 import { testDriverFactory } from './drivers/test/index.js';
+import { remoteDriverFactory } from './drivers/remote/index.js';
 
 registerDriver(testDriverFactory);
+registerDriver(remoteDriverFactory);
 
 export { open, openReadOnly, openAuth, EMBEDDED_DEFAULT_URI } from './api/open.js';
 export { Connect, type ConnectEvents } from './api/connect.js';

@@ -95,3 +95,11 @@ export function listAll<W, D>(field: string, c: Conv<W, D>): { toWire(result: an
     toDriver: (ret: Record<string, unknown>) => (ret[field] as W[]).map((x) => c.toDriver(x)),
   };
 }
+
+/**
+ * A list size the client sends at most `max` of (the protocol's array limit): callers may ask
+ * for "all" with a larger number, as the public API's defaults do; the daemon passes it through.
+ */
+export function capped(max: number): Conv<number, number> {
+  return { toDriver: (w) => w, toWire: (d) => Math.min(d, max) };
+}

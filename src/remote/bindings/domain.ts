@@ -1,8 +1,8 @@
 /** Bindings of the domain entry points. */
 import type { DomainInfo, VcpuInfo, DomainBlockStats, DomainInterfaceStats, MemoryStat, DomainRef, SecurityLabel } from '../../drivers/types.js';
-import { procedures as P } from '../../rpc/protocol/remote.js';
+import { REMOTE_DOMAIN_LIST_MAX, procedures as P } from '../../rpc/protocol/remote.js';
 import { bind, type Binding } from './binding.js';
-import { bool, chars, domain, hyperNumber, listAll, same, uuid } from './convert.js';
+import { bool, capped, chars, domain, hyperNumber, listAll, same, uuid } from './convert.js';
 
 const VIR_DOMAIN_AFFECT_LIVE = 1;
 const dom = ['dom', domain] as const;
@@ -11,9 +11,9 @@ const label = chars();
 
 export const domainBindings: Binding[] = [
   bind(P.CONNECT_NUM_OF_DOMAINS, 'connectNumOfDomains', [], ['num', same]),
-  bind(P.CONNECT_LIST_DOMAINS, 'connectListDomains', [['maxids', same]], ['ids', same]),
+  bind(P.CONNECT_LIST_DOMAINS, 'connectListDomains', [['maxids', capped(REMOTE_DOMAIN_LIST_MAX)]], ['ids', same]),
   bind(P.CONNECT_NUM_OF_DEFINED_DOMAINS, 'connectNumOfDefinedDomains', [], ['num', same]),
-  bind(P.CONNECT_LIST_DEFINED_DOMAINS, 'connectListDefinedDomains', [['maxnames', same]], ['names', same]),
+  bind(P.CONNECT_LIST_DEFINED_DOMAINS, 'connectListDefinedDomains', [['maxnames', capped(REMOTE_DOMAIN_LIST_MAX)]], ['names', same]),
   bind(P.CONNECT_LIST_ALL_DOMAINS, 'connectListAllDomains', [flags], listAll('domains', domain), { wireConst: { need_results: 1 } }),
   bind(P.DOMAIN_LOOKUP_BY_ID, 'domainLookupByID', [['id', same]], dom),
   bind(P.DOMAIN_LOOKUP_BY_NAME, 'domainLookupByName', [['name', same]], dom),

@@ -4,10 +4,12 @@
  * Driver payload fields carry the wire names (`offset`, `devAlias`, `nsuri`...), the object as
  * `domain` / `network` / `pool`.
  */
-import type { DomainEventPayload, NetworkEventPayload, StoragePoolEventPayload } from '../../drivers/types.js';
+import type {
+  DomainEventPayload, DomainRef, NetworkEventPayload, NetworkRef, StoragePoolEventPayload, StoragePoolRef,
+} from '../../drivers/types.js';
 import type { Codec } from '../../rpc/codec.js';
 import type { ProcedureInfo } from '../../rpc/program.js';
-import { remoteProgram } from '../../rpc/protocol/remote.js';
+import { procedures as P, remoteProgram } from '../../rpc/protocol/remote.js';
 import { domain, network, storagePool } from './convert.js';
 
 export interface EventBinding<P> {
@@ -99,3 +101,37 @@ export const STORAGE_POOL_EVENTS: ReadonlyMap<number, EventBinding<StoragePoolEv
     toDriver: (m: any, eventId: number) => ({ callbackID: m.callbackID, payload: { eventId, pool: storagePool.toDriver(m.pool), event: 0, detail: 0 } }),
   }],
 ]);
+
+/**
+ * One family of events as the client registers it: the REGISTER/DEREGISTER procedures, the
+ * filter field of the register args (null = every object), and the events by ID. libvirtd keeps
+ * one registration per (event ID, filter) and client, so a client fans one out to its listeners.
+ */
+export interface EventFamily<R, P> {
+  readonly register: ProcedureInfo<any, { callbackID: number }, unknown>;
+  readonly deregister: ProcedureInfo<{ callbackID: number }, unknown, unknown>;
+  /** The register args for an event ID and an optional filter object. */
+  registerArgs(eventId: number, filter: R | null): unknown;
+  readonly events: ReadonlyMap<number, EventBinding<P>>;
+}
+
+export const DOMAIN_EVENT_FAMILY: EventFamily<DomainRef, DomainEventPayload> = {
+  register: P.CONNECT_DOMAIN_EVENT_CALLBACK_REGISTER_ANY,
+  deregister: P.CONNECT_DOMAIN_EVENT_CALLBACK_DEREGISTER_ANY,
+  registerArgs: (eventID, d) => ({ eventID, dom: d && domain.toWire(d) }),
+  events: DOMAIN_EVENTS,
+};
+
+export const NETWORK_EVENT_FAMILY: EventFamily<NetworkRef, NetworkEventPayload> = {
+  register: P.CONNECT_NETWORK_EVENT_REGISTER_ANY,
+  deregister: P.CONNECT_NETWORK_EVENT_DEREGISTER_ANY,
+  registerArgs: (eventID, n) => ({ eventID, net: n && network.toWire(n) }),
+  events: NETWORK_EVENTS,
+};
+
+export const STORAGE_POOL_EVENT_FAMILY: EventFamily<StoragePoolRef, StoragePoolEventPayload> = {
+  register: P.CONNECT_STORAGE_POOL_EVENT_REGISTER_ANY,
+  deregister: P.CONNECT_STORAGE_POOL_EVENT_DEREGISTER_ANY,
+  registerArgs: (eventID, p) => ({ eventID, pool: p && storagePool.toWire(p) }),
+  events: STORAGE_POOL_EVENTS,
+};

@@ -10,12 +10,14 @@ import { snapshotBindings } from './snapshot.js';
 import { networkBindings } from './network.js';
 import { storageBindings } from './storage.js';
 import { hostObjectBindings } from './host-objects.js';
+import { streamBindings } from './streams.js';
 
 export * from './binding.js';
 export * as convert from './convert.js';
 
 export const BINDINGS: readonly Binding[] = [
   ...hostBindings, ...domainBindings, ...snapshotBindings, ...networkBindings, ...storageBindings, ...hostObjectBindings,
+  ...streamBindings,
 ];
 
 /** Daemon side: the binding of a REMOTE procedure number. */

@@ -1,15 +1,15 @@
 /** Bindings of the network entry points. */
-import { procedures as P } from '../../rpc/protocol/remote.js';
+import { REMOTE_NETWORK_LIST_MAX, procedures as P } from '../../rpc/protocol/remote.js';
 import { bind, type Binding } from './binding.js';
-import { bool, listAll, network, same, uuid } from './convert.js';
+import { bool, capped, listAll, network, same, uuid } from './convert.js';
 
 const net = ['net', network] as const;
 
 export const networkBindings: Binding[] = [
   bind(P.CONNECT_NUM_OF_NETWORKS, 'connectNumOfNetworks', [], ['num', same]),
-  bind(P.CONNECT_LIST_NETWORKS, 'connectListNetworks', [['maxnames', same]], ['names', same]),
+  bind(P.CONNECT_LIST_NETWORKS, 'connectListNetworks', [['maxnames', capped(REMOTE_NETWORK_LIST_MAX)]], ['names', same]),
   bind(P.CONNECT_NUM_OF_DEFINED_NETWORKS, 'connectNumOfDefinedNetworks', [], ['num', same]),
-  bind(P.CONNECT_LIST_DEFINED_NETWORKS, 'connectListDefinedNetworks', [['maxnames', same]], ['names', same]),
+  bind(P.CONNECT_LIST_DEFINED_NETWORKS, 'connectListDefinedNetworks', [['maxnames', capped(REMOTE_NETWORK_LIST_MAX)]], ['names', same]),
   bind(P.CONNECT_LIST_ALL_NETWORKS, 'connectListAllNetworks', [['flags', same]], listAll('nets', network), { wireConst: { need_results: 1 } }),
   bind(P.NETWORK_LOOKUP_BY_NAME, 'networkLookupByName', [['name', same]], net),
   bind(P.NETWORK_LOOKUP_BY_UUID, 'networkLookupByUUID', [['uuid', uuid]], net),

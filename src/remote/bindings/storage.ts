@@ -1,8 +1,8 @@
 /** Bindings of the storage pool and volume entry points. */
 import type { StoragePoolInfo, StorageVolInfo } from '../../drivers/types.js';
-import { procedures as P } from '../../rpc/protocol/remote.js';
+import { REMOTE_STORAGE_POOL_LIST_MAX, REMOTE_STORAGE_VOL_LIST_MAX, procedures as P } from '../../rpc/protocol/remote.js';
 import { bind, type Binding } from './binding.js';
-import { bool, listAll, same, storagePool, storageVol, uuid } from './convert.js';
+import { bool, capped, listAll, same, storagePool, storageVol, uuid } from './convert.js';
 
 const pool = ['pool', storagePool] as const;
 const vol = ['vol', storageVol] as const;
@@ -10,9 +10,9 @@ const flags = ['flags', same] as const;
 
 export const storageBindings: Binding[] = [
   bind(P.CONNECT_NUM_OF_STORAGE_POOLS, 'connectNumOfStoragePools', [], ['num', same]),
-  bind(P.CONNECT_LIST_STORAGE_POOLS, 'connectListStoragePools', [['maxnames', same]], ['names', same]),
+  bind(P.CONNECT_LIST_STORAGE_POOLS, 'connectListStoragePools', [['maxnames', capped(REMOTE_STORAGE_POOL_LIST_MAX)]], ['names', same]),
   bind(P.CONNECT_NUM_OF_DEFINED_STORAGE_POOLS, 'connectNumOfDefinedStoragePools', [], ['num', same]),
-  bind(P.CONNECT_LIST_DEFINED_STORAGE_POOLS, 'connectListDefinedStoragePools', [['maxnames', same]], ['names', same]),
+  bind(P.CONNECT_LIST_DEFINED_STORAGE_POOLS, 'connectListDefinedStoragePools', [['maxnames', capped(REMOTE_STORAGE_POOL_LIST_MAX)]], ['names', same]),
   bind(P.CONNECT_LIST_ALL_STORAGE_POOLS, 'connectListAllStoragePools', [flags], listAll('pools', storagePool), { wireConst: { need_results: 1 } }),
   bind(P.CONNECT_FIND_STORAGE_POOL_SOURCES, 'connectFindStoragePoolSources', [['type', same], ['srcSpec', same], flags], ['xml', same]),
   bind(P.STORAGE_POOL_LOOKUP_BY_NAME, 'storagePoolLookupByName', [['name', same]], pool),
@@ -36,7 +36,7 @@ export const storageBindings: Binding[] = [
   bind(P.STORAGE_POOL_IS_ACTIVE, 'storagePoolIsActive', [pool], ['active', bool]),
   bind(P.STORAGE_POOL_IS_PERSISTENT, 'storagePoolIsPersistent', [pool], ['persistent', bool]),
   bind(P.STORAGE_POOL_NUM_OF_VOLUMES, 'storagePoolNumOfVolumes', [pool], ['num', same]),
-  bind(P.STORAGE_POOL_LIST_VOLUMES, 'storagePoolListVolumes', [pool, ['maxnames', same]], ['names', same]),
+  bind(P.STORAGE_POOL_LIST_VOLUMES, 'storagePoolListVolumes', [pool, ['maxnames', capped(REMOTE_STORAGE_VOL_LIST_MAX)]], ['names', same]),
   bind(P.STORAGE_POOL_LIST_ALL_VOLUMES, 'storagePoolListAllVolumes', [pool, flags], listAll('vols', storageVol), { wireConst: { need_results: 1 } }),
   bind(P.STORAGE_VOL_LOOKUP_BY_NAME, 'storageVolLookupByName', [pool, ['name', same]], vol),
   bind(P.STORAGE_VOL_LOOKUP_BY_KEY, 'storageVolLookupByKey', [['key', same]], vol),

@@ -93,15 +93,19 @@ export class ChildRun {
   }
 
   /** The output pipes nobody here collects: the caller reads them. */
-  callerPipes(): { stdout: Readable | null; stderr: Readable | null } {
-    const { stdout, stderr } = this.#child;
-    return { stdout: this.#plan.captureStdout ? null : stdout, stderr: this.#plan.captureStderr ? null : stderr };
+  callerPipes(): { stdin: Writable | null; stdout: Readable | null; stderr: Readable | null } {
+    const { stdin, stdout, stderr } = this.#child;
+    return {
+      stdin: this.#plan.callerStdin ? stdin : null,
+      stdout: this.#plan.captureStdout ? null : stdout,
+      stderr: this.#plan.captureStderr ? null : stderr,
+    };
   }
 
   /** Close stdin and the pipes we collect from; the caller's pipes stay readable to their end. */
   destroyOwnPipes(): void {
-    const { stdout, stderr } = this.callerPipes();
-    for (const stream of this.#child.stdio) if (stream && stream !== stdout && stream !== stderr) stream.destroy();
+    const { stdin, stdout, stderr } = this.callerPipes();
+    for (const stream of this.#child.stdio) if (stream && stream !== stdin && stream !== stdout && stream !== stderr) stream.destroy();
   }
 }
 

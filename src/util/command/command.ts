@@ -65,7 +65,7 @@ export class Command implements AsyncDisposable {
   #capturedError: string | null = null;
   #pid: number | null = null;
   /** Pipes handed to the caller by the last run, closed on dispose if the caller did not. */
-  #callerPipes: { stdout: Readable | null; stderr: Readable | null } = { stdout: null, stderr: null };
+  #callerPipes: { stdin: Writable | null; stdout: Readable | null; stderr: Readable | null } = { stdin: null, stdout: null, stderr: null };
 
   /** A command running `binary` (a path, or a name looked up on PATH when it runs). */
   constructor(binary: string, args: readonly string[] = []) {
@@ -268,6 +268,11 @@ export class Command implements AsyncDisposable {
     return isFd(fd) ? this.#error({ kind: 'fd', fd }) : this.#fail(`invalid error fd ${fd}`);
   }
 
+  /** stdin from a pipe, written through `command.stdin` once `runAsync()` resolved. */
+  setInputPipe(): this {
+    return this.#input({ kind: 'pipe' });
+  }
+
   /** stdout into a pipe, read from `command.stdout` once `runAsync()` resolved. */
   setOutputPipe(): this {
     return this.#output({ kind: 'pipe' });
@@ -314,6 +319,11 @@ export class Command implements AsyncDisposable {
   /** The child's pid while it runs (for a daemon: the daemon's own pid, after `run()`). */
   get pid(): number | null {
     return this.#pid;
+  }
+
+  /** The pipe from `setInputPipe()`, once started. */
+  get stdin(): Writable | null {
+    return this.#callerPipes.stdin;
   }
 
   /** The pipe from `setOutputPipe()` (carrying stderr too with `setErrorToOutput()`), once started. */
@@ -374,7 +384,7 @@ export class Command implements AsyncDisposable {
     if (this.#buildError !== null) throw invalidUse();
     if (this.#run !== null) throw internalError(`command is already running as pid ${this.#run.pid}`);
     const stringIo = [this.#stdin, this.#stdout, this.#stderr].some((s) => s?.kind === 'buffer');
-    const callerPipes = this.#stdout?.kind === 'pipe' || this.#stderr?.kind === 'pipe';
+    const callerPipes = this.#stdin?.kind === 'pipe' || this.#stdout?.kind === 'pipe' || this.#stderr?.kind === 'pipe';
     if (synchronous && callerPipes && !this.#daemon) throw internalError('cannot mix caller fds with blocking execution');
     if (this.#daemon && stringIo) throw internalError('cannot mix string I/O with daemon');
     if (!synchronous && this.#daemon) throw internalError('daemonized command cannot use virCommandRunAsync');
@@ -534,8 +544,9 @@ export class Command implements AsyncDisposable {
   async [Symbol.asyncDispose](): Promise<void> {
     await this.abort();
     this.#closeTransferredFds();
+    this.#callerPipes.stdin?.destroy();
     this.#callerPipes.stdout?.destroy();
     this.#callerPipes.stderr?.destroy();
-    this.#callerPipes = { stdout: null, stderr: null };
+    this.#callerPipes = { stdin: null, stdout: null, stderr: null };
   }
 }

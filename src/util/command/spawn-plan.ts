@@ -13,6 +13,8 @@ export interface SpawnPlan {
   readonly options: SpawnOptions;
   readonly captureStdout: boolean;
   readonly captureStderr: boolean;
+  /** stdin is a pipe the caller writes. */
+  readonly callerStdin: boolean;
   /** The child's environment, to write on this fd of the child for the pre-exec helper. */
   readonly envPipe: { readonly fd: number; readonly data: Buffer } | null;
 }
@@ -86,6 +88,7 @@ export function planSpawn(spec: CommandSpec): SpawnPlan {
     options: { stdio, env, cwd: spec.daemon ? '/' : spec.cwd ?? undefined, detached: spec.daemon || spec.newSession },
     captureStdout: spec.stdout.kind === 'buffer',
     captureStderr: spec.stderr.kind === 'buffer',
+    callerStdin: spec.stdin.kind === 'pipe',
     envPipe,
   };
 }

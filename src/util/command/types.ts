@@ -11,7 +11,9 @@ export type OutputTarget =
 export type InputSource =
   | { readonly kind: 'null' }
   | { readonly kind: 'fd'; readonly fd: number }
-  | { readonly kind: 'buffer'; readonly data: Buffer };
+  | { readonly kind: 'buffer'; readonly data: Buffer }
+  /** A pipe the caller writes to through `command.stdin`. */
+  | { readonly kind: 'pipe' };
 
 /** A resource limit value: a number, or no limit. */
 export type LimitValue = number | 'unlimited';

@@ -1,0 +1,117 @@
+/**
+ * The driver contract over RPC: every method with a binding (src/remote/bindings) becomes one
+ * REMOTE call on a single multiplexed RpcConnection, so any number of concurrent callers share
+ * one socket. Streams and events need more than a call and are wired here; connection-level
+ * questions (alive, encrypted, secure, keepalive) are answered from the transport.
+ */
+import type { Duplex } from 'node:stream';
+import type { ConnectionDriver, DriverMethod } from '../types.js';
+import { BINDING_BY_METHOD, DOMAIN_EVENT_FAMILY, NETWORK_EVENT_FAMILY, STORAGE_POOL_EVENT_FAMILY, type Binding } from '../../remote/bindings/index.js';
+import type { RpcConnection } from '../../rpc/connection.js';
+import { procedures as P, remoteProgram } from '../../rpc/protocol/remote.js';
+import { remoteCall } from './call.js';
+import { RemoteEvents } from './events.js';
+import { rpcStreamDuplex } from './stream-duplex.js';
+
+export interface TransportInfo {
+  /** TLS, or SSH: nobody on the path can read the traffic. */
+  readonly encrypted: boolean;
+  /** Encrypted, or a local Unix socket. */
+  readonly secure: boolean;
+}
+
+/** Answered by the client itself, as libvirt's: the URI is the one the caller opened. */
+const CLIENT_SIDE: ReadonlySet<DriverMethod> = new Set(['connectGetURI']);
+
+export class RemoteConnection {
+  readonly name = 'remote';
+  readonly rpc: RpcConnection;
+  readonly #info: TransportInfo;
+  readonly #events: RemoteEvents;
+  #closing: Promise<void> | null = null;
+
+  constructor(rpc: RpcConnection, info: TransportInfo) {
+    this.rpc = rpc;
+    this.#info = info;
+    this.#events = new RemoteEvents(rpc, [DOMAIN_EVENT_FAMILY, NETWORK_EVENT_FAMILY, STORAGE_POOL_EVENT_FAMILY]);
+    const self = this as unknown as Record<string, unknown>;
+    for (const [method, binding] of BINDING_BY_METHOD) {
+      if (CLIENT_SIDE.has(method)) continue;
+      self[method] = binding.proc.stream ? this.#streamMethod(binding) : this.#callMethod(binding);
+    }
+  }
+
+  #callMethod(b: Binding) {
+    return async (...args: unknown[]) => b.driverRet(await remoteCall(this.rpc, b.proc, b.wireArgs(args)), args);
+  }
+
+  /** The stream is opened for the call's serial first: data may follow the reply at once. */
+  #streamMethod(b: Binding) {
+    return async (...args: unknown[]): Promise<Duplex> => {
+      const serial = this.rpc.nextSerial(remoteProgram.number);
+      const stream = this.rpc.openStream(remoteProgram.number, remoteProgram.version, b.proc.number, serial);
+      const duplex = rpcStreamDuplex(this.rpc, stream);
+      try {
+        await remoteCall(this.rpc, b.proc, b.wireArgs(args), { serial });
+      } catch (err) {
+        stream.close();
+        duplex.destroy();
+        throw err;
+      }
+      return duplex;
+    };
+  }
+
+  async connectIsAlive(): Promise<boolean> {
+    return !this.rpc.closed;
+  }
+
+  async connectIsEncrypted(): Promise<boolean> {
+    return this.#info.encrypted;
+  }
+
+  async connectIsSecure(): Promise<boolean> {
+    return this.#info.secure;
+  }
+
+  async connectSetKeepAlive(interval: number, count: number): Promise<void> {
+    if (interval <= 0) this.rpc.stopKeepAlive();
+    else this.rpc.startKeepAlive(interval, count);
+  }
+
+  connectDomainEventRegisterAny: ConnectionDriver['connectDomainEventRegisterAny'] = (dom, eventId, listener) =>
+    this.#events.register(DOMAIN_EVENT_FAMILY, dom, eventId, listener);
+
+  connectDomainEventDeregisterAny: ConnectionDriver['connectDomainEventDeregisterAny'] = (id) =>
+    this.#events.deregister(DOMAIN_EVENT_FAMILY, id);
+
+  connectNetworkEventRegisterAny: ConnectionDriver['connectNetworkEventRegisterAny'] = (net, eventId, listener) =>
+    this.#events.register(NETWORK_EVENT_FAMILY, net, eventId, listener);
+
+  connectNetworkEventDeregisterAny: ConnectionDriver['connectNetworkEventDeregisterAny'] = (id) =>
+    this.#events.deregister(NETWORK_EVENT_FAMILY, id);
+
+  connectStoragePoolEventRegisterAny: ConnectionDriver['connectStoragePoolEventRegisterAny'] = (pool, eventId, listener) =>
+    this.#events.register(STORAGE_POOL_EVENT_FAMILY, pool, eventId, listener);
+
+  connectStoragePoolEventDeregisterAny: ConnectionDriver['connectStoragePoolEventDeregisterAny'] = (id) =>
+    this.#events.deregister(STORAGE_POOL_EVENT_FAMILY, id);
+
+  /** CONNECT_CLOSE, then the socket; a dead peer is simply dropped. */
+  close(): Promise<void> {
+    this.#closing ??= (async () => {
+      if (!this.rpc.closed) {
+        try {
+          await remoteCall(this.rpc, P.CONNECT_CLOSE, undefined, { timeoutMs: 10_000 });
+        } catch { /* closing anyway */ }
+      }
+      await this.rpc.close();
+    })();
+    return this.#closing;
+  }
+}
+
+/** The methods a RemoteConnection fills in: every bound one plus the connection-level ones. */
+export type RemoteDriver = RemoteConnection & ConnectionDriver;
+
+export const REMOTE_METHODS: readonly DriverMethod[] = [...BINDING_BY_METHOD.keys()].filter((m) => !CLIENT_SIDE.has(m));

@@ -1,0 +1,97 @@
+/**
+ * Event registrations of one remote connection. libvirtd accepts one registration per
+ * (event ID, filter) and client, so as libvirt's remote driver we register each such key once on
+ * the daemon and fan its MESSAGE packets out to every local listener; the daemon registration is
+ * dropped with its last listener. Local callback IDs are our own.
+ */
+import { ErrorDomain, ErrorNumber, virError } from '../../errors/index.js';
+import { decodeValue } from '../../rpc/codec.js';
+import type { Packet } from '../../rpc/packet.js';
+import type { RpcConnection } from '../../rpc/connection.js';
+import { remoteProgram } from '../../rpc/protocol/remote.js';
+import type { EventBinding, EventFamily } from '../../remote/bindings/index.js';
+import { remoteCall } from './call.js';
+
+interface DaemonRegistration {
+  remoteId: Promise<number>;
+  listeners: Set<number>;
+}
+
+interface Local {
+  key: string;
+  family: EventFamily<any, any>;
+  listener: (payload: any) => void;
+}
+
+export class RemoteEvents {
+  readonly #rpc: RpcConnection;
+  readonly #byKey = new Map<string, DaemonRegistration>();
+  /** `family:remoteId` -> key, for routing MESSAGE packets. */
+  readonly #byRemote = new Map<string, string>();
+  readonly #locals = new Map<number, Local>();
+  /** MESSAGE procedure number -> its family, event ID and binding. */
+  readonly #routes = new Map<number, { family: EventFamily<any, any>; eventId: number; binding: EventBinding<any> }>();
+  #nextId = 1;
+
+  constructor(rpc: RpcConnection, families: readonly EventFamily<any, any>[]) {
+    this.#rpc = rpc;
+    for (const family of families) {
+      for (const [eventId, binding] of family.events) this.#routes.set(binding.proc.number, { family, eventId, binding });
+    }
+    rpc.on('message', (p: Packet) => this.#onMessage(p));
+  }
+
+  async register<R extends { uuid?: string; name: string }, P>(
+    family: EventFamily<R, P>, filter: R | null, eventId: number, listener: (payload: P) => void,
+  ): Promise<number> {
+    if (![...family.events.keys()].includes(eventId)) {
+      throw virError(ErrorDomain.VIR_FROM_REMOTE, ErrorNumber.VIR_ERR_INVALID_ARG, `unsupported event ID ${eventId}`);
+    }
+    const key = `${family.register.number}:${eventId}:${filter ? (filter.uuid ?? filter.name) : ''}`;
+    let reg = this.#byKey.get(key);
+    if (!reg) {
+      const remoteId = remoteCall(this.#rpc, family.register, family.registerArgs(eventId, filter)).then((r) => {
+        this.#byRemote.set(`${family.register.number}:${r.callbackID}`, key);
+        return r.callbackID;
+      });
+      reg = { remoteId, listeners: new Set() };
+      this.#byKey.set(key, reg);
+      remoteId.catch(() => { if (this.#byKey.get(key) === reg) this.#byKey.delete(key); });
+    }
+    await reg.remoteId;
+    const id = this.#nextId++;
+    reg.listeners.add(id);
+    this.#locals.set(id, { key, family, listener: listener as (p: unknown) => void });
+    return id;
+  }
+
+  async deregister(family: EventFamily<any, any>, callbackId: number): Promise<void> {
+    const local = this.#locals.get(callbackId);
+    if (!local || local.family !== family) {
+      throw virError(ErrorDomain.VIR_FROM_REMOTE, ErrorNumber.VIR_ERR_INVALID_ARG, `callback ID ${callbackId} not registered`);
+    }
+    this.#locals.delete(callbackId);
+    const reg = this.#byKey.get(local.key)!;
+    reg.listeners.delete(callbackId);
+    if (reg.listeners.size > 0) return;
+    this.#byKey.delete(local.key);
+    const remoteId = await reg.remoteId;
+    this.#byRemote.delete(`${family.register.number}:${remoteId}`);
+    if (!this.#rpc.closed) await remoteCall(this.#rpc, family.deregister, { callbackID: remoteId });
+  }
+
+  #onMessage(p: Packet): void {
+    if (p.header.prog !== remoteProgram.number) return;
+    const route = this.#routes.get(p.header.proc);
+    if (!route?.binding.proc.msg) return;
+    let event: { callbackID: number; payload: unknown };
+    try {
+      event = route.binding.toDriver(decodeValue(route.binding.proc.msg, p.payload), route.eventId);
+    } catch {
+      return; // an undecodable event is dropped, as libvirt's client does
+    }
+    const key = this.#byRemote.get(`${route.family.register.number}:${event.callbackID}`);
+    const reg = key === undefined ? undefined : this.#byKey.get(key);
+    for (const id of reg?.listeners ?? []) this.#locals.get(id)?.listener(event.payload);
+  }
+}

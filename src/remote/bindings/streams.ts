@@ -1,0 +1,19 @@
+/**
+ * Bindings of the entry points that open a data stream. The call's reply carries nothing: the
+ * driver's result (a Duplex) is the stream the client opens for the call's serial before sending
+ * it, and the daemon for the CALL it answers. `proc.stream` says which way the data flows.
+ */
+import { procedures as P } from '../../rpc/protocol/remote.js';
+import { bind, type Binding } from './binding.js';
+import { domain, same, storageVol } from './convert.js';
+
+const dom = ['dom', domain] as const;
+const vol = ['vol', storageVol] as const;
+const flags = ['flags', same] as const;
+
+export const streamBindings: Binding[] = [
+  bind(P.DOMAIN_OPEN_CONSOLE, 'domainOpenConsole', [dom, ['dev_name', same], flags], null),
+  bind(P.DOMAIN_OPEN_CHANNEL, 'domainOpenChannel', [dom, ['name', same], flags], null),
+  bind(P.STORAGE_VOL_UPLOAD, 'storageVolUpload', [vol, ['offset', same], ['length', same], flags], null),
+  bind(P.STORAGE_VOL_DOWNLOAD, 'storageVolDownload', [vol, ['offset', same], ['length', same], flags], null),
+];

@@ -1,0 +1,138 @@
+/** Runs a corpus scenario through our public API (and so through the remote driver). */
+import { isVirError, openAuth, type Connect, type Domain, type DomainSnapshot, type HostInterface, type Network, type NodeDevice, type StoragePool, type StorageVol } from '../../../src/index.js';
+import type { Scenario } from './corpus.js';
+
+/** JSON-able form of a result: objects by name, times masked, bigints as strings. */
+function plain(v: unknown): unknown {
+  if (typeof v === 'bigint') return v.toString();
+  if (Array.isArray(v)) return v.map(plain);
+  if (typeof v === 'boolean') return v ? 1 : 0;
+  return v ?? null;
+}
+
+interface Vars { d?: Domain; n?: Network; p?: StoragePool; v?: StorageVol; s?: DomainSnapshot; i?: HostInterface; x?: NodeDevice; events: unknown[] }
+
+type Op = (c: Connect, vars: Vars, ...args: any[]) => Promise<unknown>;
+
+const names = (xs: { name(): string }[]) => xs.map((x) => x.name()).sort();
+
+const OPS: Record<string, Op> = {
+  getType: (c) => c.getType(),
+  getVersion: (c) => c.getVersion(),
+  getLibVersion: (c) => c.getLibVersion(),
+  getHostname: (c) => c.getHostname(),
+  getURI: (c) => c.getURI(),
+  getMaxVcpus: (c, _v, t) => c.getMaxVcpus(t),
+  nodeInfo: async (c) => { const i = await c.getInfo(); return [i.model, i.memory, i.cpus, i.mhz, i.nodes, i.sockets, i.cores, i.threads]; },
+  isSecure: (c) => c.isSecure(),
+  isEncrypted: (c) => c.isEncrypted(),
+  isAlive: (c) => c.isAlive(),
+  capabilities: (c) => c.getCapabilities(),
+  sysinfo: (c) => c.getSysinfo(0),
+  freeMemory: (c) => c.getFreeMemory(),
+  securityModel: async (c) => { const m = await c.getSecurityModel(); return [m.model, m.doi]; },
+  numOfDomains: (c) => c.numOfDomains(),
+  listDomainsID: (c) => c.listDomainsID(),
+  numOfDefinedDomains: (c) => c.numOfDefinedDomains(),
+  listDefinedDomains: async (c) => (await c.listDefinedDomains()).sort(),
+  listAllDomains: async (c, _v, f) => names(await c.listAllDomains(f)),
+  lookupByName: async (c, v, n) => { v.d = await c.lookupByName(n); return v.d.name(); },
+  lookupByID: async (c, v, id) => { v.d = await c.lookupByID(id); return v.d.name(); },
+  lookupByUUIDString: async (c, v, u) => { v.d = await c.lookupByUUIDString(u); return v.d.name(); },
+  defineXML: async (c, v, xml) => { v.d = await c.defineXML(xml); return v.d.name(); },
+  createXML: async (c, v, xml) => { v.d = await c.createXML(xml, 0); return v.d.name(); },
+  domInfo: async (_c, v) => { const i = await v.d!.info(); return [i.state, i.maxMem, i.memory, i.nrVirtCpu]; },
+  domState: async (_c, v) => { const s = await v.d!.state(0); return [s.state, s.reason]; },
+  domXML: (_c, v, f) => v.d!.XMLDesc(f),
+  domOSType: (_c, v) => v.d!.osType(),
+  domIsActive: (_c, v) => v.d!.isActive(),
+  domIsPersistent: (_c, v) => v.d!.isPersistent(),
+  domIsUpdated: (_c, v) => v.d!.isUpdated(),
+  domMaxMemory: (_c, v) => v.d!.maxMemory(),
+  domMaxVcpus: (_c, v) => v.d!.maxVcpus(),
+  domVcpusFlags: (_c, v, f) => v.d!.vcpusFlags(f),
+  domAutostart: (_c, v) => v.d!.autostart(),
+  domSetAutostart: (_c, v, a) => v.d!.setAutostart(Boolean(a)),
+  domCreate: (_c, v) => v.d!.create(),
+  domSuspend: (_c, v) => v.d!.suspend(),
+  domResume: (_c, v) => v.d!.resume(),
+  domShutdown: (_c, v) => v.d!.shutdown(),
+  domDestroy: (_c, v) => v.d!.destroy(),
+  domUndefine: (_c, v) => v.d!.undefine(),
+  domSetMemory: (_c, v, kib) => v.d!.setMemory(kib),
+  domSetMetadata: (_c, v, type, md, key, uri, f) => v.d!.setMetadata(type, md, key, uri, f),
+  domMetadata: (_c, v, type, uri, f) => v.d!.metadata(type, uri, f),
+  domSnapshotNum: (_c, v, f) => v.d!.snapshotNum(f),
+  domSnapshotListNames: async (_c, v, f) => (await v.d!.snapshotListNames(f)).sort(),
+  domSnapshotCreate: async (_c, v, xml, f) => { v.s = await v.d!.snapshotCreateXML(xml, f); return v.s.getName(); },
+  domSnapshotLookup: async (_c, v, n) => { v.s = await v.d!.snapshotLookupByName(n, 0); return v.s.getName(); },
+  domHasCurrentSnapshot: (_c, v, f) => v.d!.hasCurrentSnapshot(f),
+  snapName: async (_c, v) => v.s!.getName(),
+  snapIsCurrent: (_c, v) => v.s!.isCurrent(0),
+  snapXMLContains: async (_c, v, text) => (await v.s!.getXMLDesc(0)).includes(text),
+  snapDelete: (_c, v) => v.s!.delete(0),
+  numOfNetworks: (c) => c.numOfNetworks(),
+  listNetworks: async (c) => (await c.listNetworks()).sort(),
+  listAllNetworks: async (c, _v, f) => names(await c.listAllNetworks(f)),
+  networkLookupByName: async (c, v, n) => { v.n = await c.networkLookupByName(n); return v.n.name(); },
+  networkDefineXML: async (c, v, xml) => { v.n = await c.networkDefineXML(xml); return v.n.name(); },
+  netXML: (_c, v) => v.n!.XMLDesc(0),
+  netIsActive: (_c, v) => v.n!.isActive(),
+  netIsPersistent: (_c, v) => v.n!.isPersistent(),
+  netAutostart: (_c, v) => v.n!.autostart(),
+  netBridge: (_c, v) => v.n!.bridgeName(),
+  netCreate: (_c, v) => v.n!.create(),
+  netDestroy: (_c, v) => v.n!.destroy(),
+  netUndefine: (_c, v) => v.n!.undefine(),
+  numOfStoragePools: (c) => c.numOfStoragePools(),
+  listStoragePools: async (c) => (await c.listStoragePools()).sort(),
+  listAllStoragePools: async (c, _v, f) => names(await c.listAllStoragePools(f)),
+  poolLookupByName: async (c, v, n) => { v.p = await c.storagePoolLookupByName(n); return v.p.name(); },
+  poolDefineXML: async (c, v, xml) => { v.p = await c.storagePoolDefineXML(xml, 0); return v.p.name(); },
+  poolInfo: async (_c, v) => { const i = await v.p!.info(); return [i.state, i.capacity, i.allocation, i.available]; },
+  poolXML: (_c, v) => v.p!.XMLDesc(0),
+  poolIsActive: (_c, v) => v.p!.isActive(),
+  poolNumOfVolumes: (_c, v) => v.p!.numOfVolumes(),
+  poolListVolumes: async (_c, v) => (await v.p!.listVolumes()).sort(),
+  poolUndefine: (_c, v) => v.p!.undefine(),
+  volCreate: async (_c, v, xml) => { v.v = await v.p!.createXML(xml, 0); return v.v.name(); },
+  volPath: (_c, v) => v.v!.path(),
+  volInfo: async (_c, v) => { const i = await v.v!.info(); return [i.type, i.capacity, i.allocation]; },
+  volDelete: (_c, v) => v.v!.delete(0),
+  numOfInterfaces: (c) => c.numOfInterfaces(),
+  listAllInterfaces: async (c, _v, f) => names(await c.listAllInterfaces(f)),
+  interfaceLookupByName: async (c, v, n) => { v.i = await c.interfaceLookupByName(n); return [v.i.name(), v.i.MACString()]; },
+  ifaceXML: (_c, v) => v.i!.XMLDesc(0),
+  listAllDevices: async (c, _v, f) => names(await c.listAllDevices(f)),
+  nodeDeviceLookupByName: async (c, v, n) => { v.x = await c.nodeDeviceLookupByName(n); return v.x.name(); },
+  devXML: (_c, v) => v.x!.XMLDesc(0),
+  watchLifecycle: async (c, v) => {
+    await c.domainEventRegisterAny(null, 0, (e) => { v.events.push([e.dom.name(), e.event ?? null, e.detail ?? null]); });
+    return null;
+  },
+  events: async (_c, v) => { await new Promise((r) => setTimeout(r, 300)); return v.events; },
+};
+
+export type Outcome = unknown;
+
+/** Each step's result, or {error: [code, domain, message]}. */
+export async function runScenario(uri: string, scenario: Scenario): Promise<Outcome[]> {
+  const c = await openAuth(uri, null, scenario.readOnly ? 1 : 0);
+  const vars: Vars = { events: [] };
+  const out: Outcome[] = [];
+  try {
+    for (const [op, ...args] of scenario.steps) {
+      const fn = OPS[op];
+      if (!fn) throw new Error(`unknown op ${op}`);
+      try {
+        out.push(plain(await fn(c, vars, ...args)));
+      } catch (err) {
+        if (!isVirError(err)) throw err;
+        out.push({ error: [err.code, err.domain, err.message] });
+      }
+    }
+  } finally {
+    await c.close();
+  }
+  return out;
+}

@@ -1,0 +1,143 @@
+# libvirt-python side of the remote driver's differential corpus (see corpus.ts): reads
+# {"uri", "readOnly", "steps"} on stdin, prints the outcome of each step as JSON, with the same
+# vocabulary and result shapes as interpreter.ts.
+import json, sys, threading, time
+import libvirt
+
+libvirt.registerErrorHandler(lambda *a: None, None)
+libvirt.virEventRegisterDefaultImpl()
+def loop():
+    while True:
+        libvirt.virEventRunDefaultImpl()
+threading.Thread(target=loop, daemon=True).start()
+
+req = json.load(sys.stdin)
+c = libvirt.openReadOnly(req['uri']) if req.get('readOnly') else libvirt.open(req['uri'])
+v = {'events': []}
+
+def setv(k, o):
+    v[k] = o
+    return o.name() if hasattr(o, 'name') else o.getName()
+
+def names(xs):
+    return sorted(x.name() for x in xs)
+
+def info_node(i):
+    # libvirt-python gives the memory in MiB; the C API (and ours) in KiB
+    return [i[0], i[1] * 1024] + i[2:8]
+
+OPS = {
+    'getType': lambda: c.getType(),
+    'getVersion': lambda: c.getVersion(),
+    'getLibVersion': lambda: c.getLibVersion(),
+    'getHostname': lambda: c.getHostname(),
+    'getURI': lambda: c.getURI(),
+    'getMaxVcpus': lambda t: c.getMaxVcpus(t),
+    'nodeInfo': lambda: info_node(c.getInfo()),
+    'isSecure': lambda: c.isSecure(),
+    'isEncrypted': lambda: c.isEncrypted(),
+    'isAlive': lambda: c.isAlive(),
+    'capabilities': lambda: c.getCapabilities(),
+    'sysinfo': lambda: c.getSysinfo(0),
+    'freeMemory': lambda: str(c.getFreeMemory()),
+    'securityModel': lambda: c.getSecurityModel(),
+    'numOfDomains': lambda: c.numOfDomains(),
+    'listDomainsID': lambda: c.listDomainsID(),
+    'numOfDefinedDomains': lambda: c.numOfDefinedDomains(),
+    'listDefinedDomains': lambda: sorted(c.listDefinedDomains()),
+    'listAllDomains': lambda f: names(c.listAllDomains(f)),
+    'lookupByName': lambda n: setv('d', c.lookupByName(n)),
+    'lookupByID': lambda i: setv('d', c.lookupByID(i)),
+    'lookupByUUIDString': lambda u: setv('d', c.lookupByUUIDString(u)),
+    'defineXML': lambda x: setv('d', c.defineXML(x)),
+    'createXML': lambda x: setv('d', c.createXML(x, 0)),
+    'domInfo': lambda: v['d'].info()[:4],
+    'domState': lambda: v['d'].state(0),
+    'domXML': lambda f: v['d'].XMLDesc(f),
+    'domOSType': lambda: v['d'].OSType(),
+    'domIsActive': lambda: v['d'].isActive(),
+    'domIsPersistent': lambda: v['d'].isPersistent(),
+    'domIsUpdated': lambda: v['d'].isUpdated(),
+    'domMaxMemory': lambda: v['d'].maxMemory(),
+    'domMaxVcpus': lambda: v['d'].maxVcpus(),
+    'domVcpusFlags': lambda f: v['d'].vcpusFlags(f),
+    'domAutostart': lambda: v['d'].autostart(),
+    'domSetAutostart': lambda a: none(v['d'].setAutostart(a)),
+    'domCreate': lambda: none(v['d'].create()),
+    'domSuspend': lambda: none(v['d'].suspend()),
+    'domResume': lambda: none(v['d'].resume()),
+    'domShutdown': lambda: none(v['d'].shutdown()),
+    'domDestroy': lambda: none(v['d'].destroy()),
+    'domUndefine': lambda: none(v['d'].undefine()),
+    'domSetMemory': lambda k: none(v['d'].setMemory(k)),
+    'domSetMetadata': lambda t, m, k, u, f: none(v['d'].setMetadata(t, m, k, u, f)),
+    'domMetadata': lambda t, u, f: v['d'].metadata(t, u, f),
+    'domSnapshotNum': lambda f: v['d'].snapshotNum(f),
+    'domSnapshotListNames': lambda f: sorted(v['d'].snapshotListNames(f)),
+    'domSnapshotCreate': lambda x, f: setv('s', v['d'].snapshotCreateXML(x, f)),
+    'domSnapshotLookup': lambda n: setv('s', v['d'].snapshotLookupByName(n, 0)),
+    'domHasCurrentSnapshot': lambda f: v['d'].hasCurrentSnapshot(f),
+    'snapName': lambda: v['s'].getName(),
+    'snapIsCurrent': lambda: v['s'].isCurrent(0),
+    'snapXMLContains': lambda t: t in v['s'].getXMLDesc(0),
+    'snapDelete': lambda: none(v['s'].delete(0)),
+    'numOfNetworks': lambda: c.numOfNetworks(),
+    'listNetworks': lambda: sorted(c.listNetworks()),
+    'listAllNetworks': lambda f: names(c.listAllNetworks(f)),
+    'networkLookupByName': lambda n: setv('n', c.networkLookupByName(n)),
+    'networkDefineXML': lambda x: setv('n', c.networkDefineXML(x)),
+    'netXML': lambda: v['n'].XMLDesc(0),
+    'netIsActive': lambda: v['n'].isActive(),
+    'netIsPersistent': lambda: v['n'].isPersistent(),
+    'netAutostart': lambda: v['n'].autostart(),
+    'netBridge': lambda: v['n'].bridgeName(),
+    'netCreate': lambda: none(v['n'].create()),
+    'netDestroy': lambda: none(v['n'].destroy()),
+    'netUndefine': lambda: none(v['n'].undefine()),
+    'numOfStoragePools': lambda: c.numOfStoragePools(),
+    'listStoragePools': lambda: sorted(c.listStoragePools()),
+    'listAllStoragePools': lambda f: names(c.listAllStoragePools(f)),
+    'poolLookupByName': lambda n: setv('p', c.storagePoolLookupByName(n)),
+    'poolDefineXML': lambda x: setv('p', c.storagePoolDefineXML(x, 0)),
+    'poolInfo': lambda: [str(x) if i else x for i, x in enumerate(v['p'].info())],
+    'poolXML': lambda: v['p'].XMLDesc(0),
+    'poolIsActive': lambda: v['p'].isActive(),
+    'poolNumOfVolumes': lambda: v['p'].numOfVolumes(),
+    'poolListVolumes': lambda: sorted(v['p'].listVolumes()),
+    'poolUndefine': lambda: none(v['p'].undefine()),
+    'volCreate': lambda x: setv('v', v['p'].createXML(x, 0)),
+    'volPath': lambda: v['v'].path(),
+    'volInfo': lambda: [str(x) if i else x for i, x in enumerate(v['v'].info())],
+    'volDelete': lambda: none(v['v'].delete(0)),
+    'numOfInterfaces': lambda: c.numOfInterfaces(),
+    'listAllInterfaces': lambda f: names(c.listAllInterfaces(f)),
+    'interfaceLookupByName': lambda n: iface(c.interfaceLookupByName(n)),
+    'ifaceXML': lambda: v['i'].XMLDesc(0),
+    'listAllDevices': lambda f: names(c.listAllDevices(f)),
+    'nodeDeviceLookupByName': lambda n: setv('x', c.nodeDeviceLookupByName(n)),
+    'devXML': lambda: v['x'].XMLDesc(0),
+    'watchLifecycle': lambda: none(c.domainEventRegisterAny(None, 0, lambda _c, d, e, det, _o: v['events'].append([d.name(), e, det]), None)),
+    'events': lambda: (time.sleep(0.3), v['events'])[1],
+}
+
+def none(_):
+    return None
+
+def iface(i):
+    v['i'] = i
+    return [i.name(), i.MACString()]
+
+out = []
+for step in req['steps']:
+    op, args = step[0], step[1:]
+    try:
+        r = OPS[op](*args)
+        if isinstance(r, bool):
+            r = 1 if r else 0
+        if isinstance(r, tuple):
+            r = list(r)
+        out.append(r)
+    except libvirt.libvirtError as e:
+        out.append({'error': [e.get_error_code(), e.get_error_domain(), e.get_error_message()]})
+c.close()
+print(json.dumps(out))
