@@ -18,6 +18,10 @@ command -v libvirtd >/dev/null 2>&1 || need+=(libvirt-daemon)
 [ -d /usr/share/OVMF ] || need+=(ovmf)
 # tsvirsh's interactive shell is tested on a real terminal (tmux: type, tab-complete, read the screen).
 command -v tmux >/dev/null 2>&1 || need+=(tmux)
+# The remote driver's tests: SASL users for libvirtd (saslpasswd2, cyrus's SCRAM/PLAIN), TLS certificates.
+command -v saslpasswd2 >/dev/null 2>&1 || need+=(sasl2-bin)
+[ -e /usr/lib/x86_64-linux-gnu/sasl2/libscram.so ] || need+=(libsasl2-modules)
+command -v openssl >/dev/null 2>&1 || need+=(openssl)
 # The test guest (test/drivers/qemu/guest) is unpacked from these packages with apt-get download.
 apt_knows() { apt-cache show "$1" >/dev/null 2>&1; }
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1 && ! { apt_knows linux-image-cloud-amd64 && apt_knows busybox-static; }; then

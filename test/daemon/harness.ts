@@ -1,10 +1,11 @@
 // Real daemons for the daemon tests: tsvirtd (ours, from dist/) and libvirt 9.0.0's libvirtd, each
 // in its own temporary directory, started here and stopped by PID.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, mkdirSync, readdirSync, rmSync, writeFileSync, chmodSync } from 'node:fs';
+import { existsSync, mkdtempSync, mkdirSync, readdirSync, rmSync, writeFileSync, chmodSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { connect, createServer, type AddressInfo } from 'node:net';
 
 export const TSVIRTD = fileURLToPath(new URL('../../src/daemon/main.js', import.meta.url));
 export const haveVirsh = spawnSync('virsh', ['--version']).status === 0;
@@ -57,22 +58,65 @@ export async function startTsvirtd(conf = '', args: string[] = []): Promise<Runn
   return { dir, socket: join(sockDir, 'tsvirt-sock'), readOnlySocket: join(sockDir, 'tsvirt-sock-ro'), pid: proc.pid!, proc, stop: stopper(proc, dir) };
 }
 
-/** Start libvirt's libvirtd as `nobody` (a session daemon: test driver, unix socket, auth none). */
-export async function startLibvirtd(): Promise<RunningDaemon> {
+export interface LibvirtdOptions {
+  /** Called with the daemon's directory before it starts: extra config lines, environment, listening. */
+  prepare?(dir: string): { conf?: string; env?: Record<string, string>; listen?: boolean; tcpPorts?: number[] };
+  /** auth_unix_rw, "none" by default. */
+  authUnixRw?: string;
+}
+
+/**
+ * Start libvirt's libvirtd as `nobody` (a session daemon: test driver, unix socket, auth none
+ * unless told otherwise; with `listen`, the TCP/TLS listeners the extra config asks for).
+ */
+export async function startLibvirtd(options: LibvirtdOptions = {}): Promise<RunningDaemon> {
   const dir = mkdtempSync(join(tmpdir(), 'libvirtd-'));
   for (const d of ['run', 'home']) mkdirSync(join(dir, d));
   chmodSync(dir, 0o755);
-  writeFileSync(join(dir, 'libvirtd.conf'), `unix_sock_dir = "${dir}/run"\nunix_sock_rw_perms = "0777"\nauth_unix_rw = "none"\n`);
+  const extra = options.prepare?.(dir) ?? {};
+  writeFileSync(join(dir, 'libvirtd.conf'),
+    `unix_sock_dir = "${dir}/run"\nunix_sock_rw_perms = "0777"\nauth_unix_rw = "${options.authUnixRw ?? 'none'}"\n${extra.conf ?? ''}`);
   const nobody = Number(spawnSync('id', ['-u', 'nobody'], { encoding: 'utf8' }).stdout.trim());
-  for (const p of [dir, join(dir, 'run'), join(dir, 'home'), join(dir, 'libvirtd.conf')]) chownSync(p, nobody, -1);
+  spawnSync('chown', ['-R', String(nobody), dir]);
   let stderr = '';
-  const proc = spawn('/usr/bin/setpriv', ['--reuid=nobody', '--regid=nogroup', '--clear-groups', '/usr/sbin/libvirtd', '-f', join(dir, 'libvirtd.conf'), '-p', join(dir, 'libvirtd.pid')], {
+  const args = ['--reuid=nobody', '--regid=nogroup', '--clear-groups', '/usr/sbin/libvirtd', '-f', join(dir, 'libvirtd.conf'), '-p', join(dir, 'libvirtd.pid')];
+  if (extra.listen) args.push('--listen');
+  const proc = spawn('/usr/bin/setpriv', args, {
     stdio: ['ignore', 'ignore', 'pipe'],
-    env: { PATH: '/usr/sbin:/usr/bin:/sbin:/bin', HOME: join(dir, 'home'), XDG_RUNTIME_DIR: join(dir, 'run'), XDG_CONFIG_HOME: join(dir, 'home/.config'), XDG_CACHE_HOME: join(dir, 'home/.cache') },
+    env: {
+      PATH: '/usr/sbin:/usr/bin:/sbin:/bin', HOME: join(dir, 'home'), XDG_RUNTIME_DIR: join(dir, 'run'),
+      XDG_CONFIG_HOME: join(dir, 'home/.config'), XDG_CACHE_HOME: join(dir, 'home/.cache'), ...extra.env,
+    },
   });
   proc.stderr!.on('data', (d) => { stderr += d; });
   await waitFor(join(dir, 'run', 'libvirt-sock'), proc, () => stderr);
+  for (const port of extra.tcpPorts ?? []) await waitForPort(port, proc, () => stderr);
   return { dir, socket: join(dir, 'run', 'libvirt-sock'), readOnlySocket: null, pid: proc.pid!, proc, stop: stopper(proc, dir) };
+}
+
+async function waitForPort(port: number, proc: ChildProcess, log: () => string): Promise<void> {
+  for (let i = 0; i < 200; i++) {
+    const open = await new Promise<boolean>((resolve) => {
+      const s = connect(port, '127.0.0.1', () => { s.destroy(); resolve(true); });
+      s.on('error', () => resolve(false));
+    });
+    if (open) return;
+    if (proc.exitCode !== null) throw new Error(`daemon exited with ${proc.exitCode}: ${log()}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  throw new Error(`nothing listens on 127.0.0.1:${port}: ${log()}`);
+}
+
+/** A TCP port nothing listens on now (the kernel's pick, released at once). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as AddressInfo;
+      srv.close(() => resolve(port));
+    });
+    srv.on('error', reject);
+  });
 }
 
 export interface Run { status: number | null; stdout: string; stderr: string }

@@ -64,7 +64,19 @@ export async function openTls(o: TlsOptions): Promise<TLSSocket> {
   return socket;
 }
 
-function tlsError(err: Error): Error {
+/** OpenSSL's verification failures, reported as libvirt reports gnutls's. */
+const VERIFY_CODES = new Set([
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY', 'SELF_SIGNED_CERT_IN_CHAIN', 'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'CERT_HAS_EXPIRED', 'CERT_NOT_YET_VALID', 'CERT_SIGNATURE_FAILURE', 'CERT_REVOKED', 'INVALID_CA', 'CERT_UNTRUSTED',
+]);
+
+function tlsError(err: NodeJS.ErrnoException): Error {
+  if (err.code === 'ERR_TLS_CERT_ALTNAME_INVALID') {
+    return virError(ErrorDomain.VIR_FROM_RPC, ErrorNumber.VIR_ERR_RPC, `Certificate owner does not match the hostname: ${err.message}`);
+  }
+  if (err.code && VERIFY_CODES.has(err.code)) {
+    return virError(ErrorDomain.VIR_FROM_RPC, ErrorNumber.VIR_ERR_AUTH_FAILED, "Failed to verify peer's certificate");
+  }
   return virError(ErrorDomain.VIR_FROM_RPC, ErrorNumber.VIR_ERR_SYSTEM_ERROR, `Unable to establish TLS session: ${err.message}`);
 }
 
@@ -79,7 +91,11 @@ function confirmation(socket: Socket): Promise<void> {
       if (byte[0] === 1) resolve();
       else { socket.destroy(); reject(refused()); }
     };
-    const onEnd = () => { cleanup(); reject(refused()); };
+    // libvirtd hangs up instead of sending 0 when it rejects our certificate.
+    const onEnd = () => {
+      cleanup();
+      reject(virError(ErrorDomain.VIR_FROM_RPC, ErrorNumber.VIR_ERR_SYSTEM_ERROR, 'Unable to read TLS confirmation: Input/output error'));
+    };
     const onError = (err: Error) => { cleanup(); reject(tlsError(err)); };
     const cleanup = () => { socket.off('readable', onReadable); socket.off('end', onEnd); socket.off('error', onError); };
     socket.on('readable', onReadable);
