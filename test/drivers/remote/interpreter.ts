@@ -10,11 +10,27 @@ function plain(v: unknown): unknown {
   return v ?? null;
 }
 
-interface Vars { d?: Domain; n?: Network; p?: StoragePool; v?: StorageVol; s?: DomainSnapshot; i?: HostInterface; x?: NodeDevice; events: unknown[] }
+interface Vars {
+  d?: Domain; n?: Network; p?: StoragePool; v?: StorageVol; s?: DomainSnapshot; i?: HostInterface; x?: NodeDevice;
+  events: unknown[];
+  /** Every object handed out: each holds a reference on the connection until freed. */
+  held: { free(): void }[];
+}
+
+function keep<T extends { free(): void }>(v: Vars, obj: T): T {
+  v.held.push(obj);
+  return obj;
+}
 
 type Op = (c: Connect, vars: Vars, ...args: any[]) => Promise<unknown>;
 
 const names = (xs: { name(): string }[]) => xs.map((x) => x.name()).sort();
+
+async function held<T extends { free(): void }>(v: Vars, list: Promise<T[]>): Promise<T[]> {
+  const xs = await list;
+  v.held.push(...xs);
+  return xs;
+}
 
 const OPS: Record<string, Op> = {
   getType: (c) => c.getType(),
@@ -35,12 +51,12 @@ const OPS: Record<string, Op> = {
   listDomainsID: (c) => c.listDomainsID(),
   numOfDefinedDomains: (c) => c.numOfDefinedDomains(),
   listDefinedDomains: async (c) => (await c.listDefinedDomains()).sort(),
-  listAllDomains: async (c, _v, f) => names(await c.listAllDomains(f)),
-  lookupByName: async (c, v, n) => { v.d = await c.lookupByName(n); return v.d.name(); },
-  lookupByID: async (c, v, id) => { v.d = await c.lookupByID(id); return v.d.name(); },
-  lookupByUUIDString: async (c, v, u) => { v.d = await c.lookupByUUIDString(u); return v.d.name(); },
-  defineXML: async (c, v, xml) => { v.d = await c.defineXML(xml); return v.d.name(); },
-  createXML: async (c, v, xml) => { v.d = await c.createXML(xml, 0); return v.d.name(); },
+  listAllDomains: async (c, v, f) => names(await held(v, c.listAllDomains(f))),
+  lookupByName: async (c, v, n) => { v.d = keep(v, await c.lookupByName(n)); return v.d.name(); },
+  lookupByID: async (c, v, id) => { v.d = keep(v, await c.lookupByID(id)); return v.d.name(); },
+  lookupByUUIDString: async (c, v, u) => { v.d = keep(v, await c.lookupByUUIDString(u)); return v.d.name(); },
+  defineXML: async (c, v, xml) => { v.d = keep(v, await c.defineXML(xml)); return v.d.name(); },
+  createXML: async (c, v, xml) => { v.d = keep(v, await c.createXML(xml, 0)); return v.d.name(); },
   domInfo: async (_c, v) => { const i = await v.d!.info(); return [i.state, i.maxMem, i.memory, i.nrVirtCpu]; },
   domState: async (_c, v) => { const s = await v.d!.state(0); return [s.state, s.reason]; },
   domXML: (_c, v, f) => v.d!.XMLDesc(f),
@@ -64,8 +80,8 @@ const OPS: Record<string, Op> = {
   domMetadata: (_c, v, type, uri, f) => v.d!.metadata(type, uri, f),
   domSnapshotNum: (_c, v, f) => v.d!.snapshotNum(f),
   domSnapshotListNames: async (_c, v, f) => (await v.d!.snapshotListNames(f)).sort(),
-  domSnapshotCreate: async (_c, v, xml, f) => { v.s = await v.d!.snapshotCreateXML(xml, f); return v.s.getName(); },
-  domSnapshotLookup: async (_c, v, n) => { v.s = await v.d!.snapshotLookupByName(n, 0); return v.s.getName(); },
+  domSnapshotCreate: async (_c, v, xml, f) => { v.s = keep(v, await v.d!.snapshotCreateXML(xml, f)); return v.s.getName(); },
+  domSnapshotLookup: async (_c, v, n) => { v.s = keep(v, await v.d!.snapshotLookupByName(n, 0)); return v.s.getName(); },
   domHasCurrentSnapshot: (_c, v, f) => v.d!.hasCurrentSnapshot(f),
   snapName: async (_c, v) => v.s!.getName(),
   snapIsCurrent: (_c, v) => v.s!.isCurrent(0),
@@ -73,9 +89,9 @@ const OPS: Record<string, Op> = {
   snapDelete: (_c, v) => v.s!.delete(0),
   numOfNetworks: (c) => c.numOfNetworks(),
   listNetworks: async (c) => (await c.listNetworks()).sort(),
-  listAllNetworks: async (c, _v, f) => names(await c.listAllNetworks(f)),
-  networkLookupByName: async (c, v, n) => { v.n = await c.networkLookupByName(n); return v.n.name(); },
-  networkDefineXML: async (c, v, xml) => { v.n = await c.networkDefineXML(xml); return v.n.name(); },
+  listAllNetworks: async (c, v, f) => names(await held(v, c.listAllNetworks(f))),
+  networkLookupByName: async (c, v, n) => { v.n = keep(v, await c.networkLookupByName(n)); return v.n.name(); },
+  networkDefineXML: async (c, v, xml) => { v.n = keep(v, await c.networkDefineXML(xml)); return v.n.name(); },
   netXML: (_c, v) => v.n!.XMLDesc(0),
   netIsActive: (_c, v) => v.n!.isActive(),
   netIsPersistent: (_c, v) => v.n!.isPersistent(),
@@ -86,28 +102,28 @@ const OPS: Record<string, Op> = {
   netUndefine: (_c, v) => v.n!.undefine(),
   numOfStoragePools: (c) => c.numOfStoragePools(),
   listStoragePools: async (c) => (await c.listStoragePools()).sort(),
-  listAllStoragePools: async (c, _v, f) => names(await c.listAllStoragePools(f)),
-  poolLookupByName: async (c, v, n) => { v.p = await c.storagePoolLookupByName(n); return v.p.name(); },
-  poolDefineXML: async (c, v, xml) => { v.p = await c.storagePoolDefineXML(xml, 0); return v.p.name(); },
+  listAllStoragePools: async (c, v, f) => names(await held(v, c.listAllStoragePools(f))),
+  poolLookupByName: async (c, v, n) => { v.p = keep(v, await c.storagePoolLookupByName(n)); return v.p.name(); },
+  poolDefineXML: async (c, v, xml) => { v.p = keep(v, await c.storagePoolDefineXML(xml, 0)); return v.p.name(); },
   poolInfo: async (_c, v) => { const i = await v.p!.info(); return [i.state, i.capacity, i.allocation, i.available]; },
   poolXML: (_c, v) => v.p!.XMLDesc(0),
   poolIsActive: (_c, v) => v.p!.isActive(),
   poolNumOfVolumes: (_c, v) => v.p!.numOfVolumes(),
   poolListVolumes: async (_c, v) => (await v.p!.listVolumes()).sort(),
   poolUndefine: (_c, v) => v.p!.undefine(),
-  volCreate: async (_c, v, xml) => { v.v = await v.p!.createXML(xml, 0); return v.v.name(); },
+  volCreate: async (_c, v, xml) => { v.v = keep(v, await v.p!.createXML(xml, 0)); return v.v.name(); },
   volPath: (_c, v) => v.v!.path(),
   volInfo: async (_c, v) => { const i = await v.v!.info(); return [i.type, i.capacity, i.allocation]; },
   volDelete: (_c, v) => v.v!.delete(0),
   numOfInterfaces: (c) => c.numOfInterfaces(),
-  listAllInterfaces: async (c, _v, f) => names(await c.listAllInterfaces(f)),
-  interfaceLookupByName: async (c, v, n) => { v.i = await c.interfaceLookupByName(n); return [v.i.name(), v.i.MACString()]; },
+  listAllInterfaces: async (c, v, f) => names(await held(v, c.listAllInterfaces(f))),
+  interfaceLookupByName: async (c, v, n) => { v.i = keep(v, await c.interfaceLookupByName(n)); return [v.i.name(), v.i.MACString()]; },
   ifaceXML: (_c, v) => v.i!.XMLDesc(0),
-  listAllDevices: async (c, _v, f) => names(await c.listAllDevices(f)),
-  nodeDeviceLookupByName: async (c, v, n) => { v.x = await c.nodeDeviceLookupByName(n); return v.x.name(); },
+  listAllDevices: async (c, v, f) => names(await held(v, c.listAllDevices(f))),
+  nodeDeviceLookupByName: async (c, v, n) => { v.x = keep(v, await c.nodeDeviceLookupByName(n)); return v.x.name(); },
   devXML: (_c, v) => v.x!.XMLDesc(0),
   watchLifecycle: async (c, v) => {
-    await c.domainEventRegisterAny(null, 0, (e) => { v.events.push([e.dom.name(), e.event ?? null, e.detail ?? null]); });
+    await c.domainEventRegisterAny(null, 0, (e) => { v.events.push([e.dom.name(), e.event ?? null, e.detail ?? null]); e.dom.free(); });
     return null;
   },
   events: async (_c, v) => { await new Promise((r) => setTimeout(r, 300)); return v.events; },
@@ -118,7 +134,7 @@ export type Outcome = unknown;
 /** Each step's result, or {error: [code, domain, message]}. */
 export async function runScenario(uri: string, scenario: Scenario): Promise<Outcome[]> {
   const c = await openAuth(uri, null, scenario.readOnly ? 1 : 0);
-  const vars: Vars = { events: [] };
+  const vars: Vars = { events: [], held: [] };
   const out: Outcome[] = [];
   try {
     for (const [op, ...args] of scenario.steps) {
@@ -132,6 +148,7 @@ export async function runScenario(uri: string, scenario: Scenario): Promise<Outc
       }
     }
   } finally {
+    for (const o of vars.held) o.free();
     await c.close();
   }
   return out;
