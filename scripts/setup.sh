@@ -22,6 +22,10 @@ command -v tmux >/dev/null 2>&1 || need+=(tmux)
 command -v saslpasswd2 >/dev/null 2>&1 || need+=(sasl2-bin)
 [ -e /usr/lib/x86_64-linux-gnu/sasl2/libscram.so ] || need+=(libsasl2-modules)
 command -v openssl >/dev/null 2>&1 || need+=(openssl)
+# The ssh transport's test: a real sshd on loopback, the ssh client, nc -U on the far side.
+[ -x /usr/sbin/sshd ] || need+=(openssh-server)
+command -v ssh >/dev/null 2>&1 || need+=(openssh-client)
+command -v nc >/dev/null 2>&1 || need+=(netcat-openbsd)
 # The test guest (test/drivers/qemu/guest) is unpacked from these packages with apt-get download.
 apt_knows() { apt-cache show "$1" >/dev/null 2>&1; }
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1 && ! { apt_knows linux-image-cloud-amd64 && apt_knows busybox-static; }; then

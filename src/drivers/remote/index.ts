@@ -4,7 +4,7 @@
  * over one multiplexed RPC connection. Opening follows libvirt's remote driver: channel,
  * authentication, keepalive negotiation, CONNECT_OPEN.
  */
-import { ErrorDomain, ErrorNumber, virError } from '../../errors/index.js';
+import { ErrorDomain, ErrorNumber, isVirError, virError } from '../../errors/index.js';
 import { RpcConnection } from '../../rpc/connection.js';
 import { procedures as P } from '../../rpc/protocol/remote.js';
 import { parseURI, remoteName, remoteParams, remoteTransport } from '../../uri/index.js';
@@ -13,7 +13,7 @@ import type { ConnectAuth, ConnectTarget, ConnectionDriver, DriverFactory } from
 import { authenticate } from './auth.js';
 import { remoteCall } from './call.js';
 import { RemoteConnection } from './connection.js';
-import { openChannel } from './transport.js';
+import { openChannel, type Channel } from './transport.js';
 
 const VIR_CONNECT_RO = 1;
 const FEATURE_PROGRAM_KEEPALIVE = 10;
@@ -22,6 +22,15 @@ const FEATURE_PROGRAM_KEEPALIVE = 10;
 function keepAliveSettings(): { interval: number; count: number } {
   const conf = loadClientConfig();
   return { interval: conf?.getInt('keepalive_interval') ?? 5, count: conf?.getUInt('keepalive_count') ?? 5 };
+}
+
+/** An early end of file, with what ssh printed: libvirt's "End of file while reading data: WHY: Input/output error". */
+async function withDiagnostics(err: unknown, channel: Channel): Promise<unknown> {
+  const eof = 'End of file while reading data: Input/output error';
+  if (!isVirError(err) || err.message !== eof || !channel.diagnostics) return err;
+  const why = (await channel.diagnostics()).split('\n').filter(Boolean).pop();
+  if (!why) return err;
+  return virError(ErrorDomain.VIR_FROM_RPC, ErrorNumber.VIR_ERR_SYSTEM_ERROR, `End of file while reading data: ${why}: Input/output error`);
 }
 
 export async function openRemote(target: ConnectTarget, auth: ConnectAuth | null, flags: number): Promise<ConnectionDriver> {
@@ -44,7 +53,7 @@ export async function openRemote(target: ConnectTarget, auth: ConnectAuth | null
     await remoteCall(rpc, P.CONNECT_OPEN, { name: name === '' ? null : name, flags: flags & VIR_CONNECT_RO });
   } catch (err) {
     rpc.destroy(null);
-    throw err;
+    throw await withDiagnostics(err, channel);
   }
   return new RemoteConnection(rpc, channel) as RemoteConnection & ConnectionDriver;
 }

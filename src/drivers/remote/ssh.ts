@@ -5,7 +5,6 @@
  * (proxy=native, for a host running libvirtd).
  */
 import { Duplex } from 'node:stream';
-import { ErrorDomain, ErrorNumber, virError } from '../../errors/index.js';
 import type { RemoteParams } from '../../uri/index.js';
 import { Command } from '../../util/command/index.js';
 import type { ConnectTarget } from '../types.js';
@@ -35,15 +34,16 @@ export async function openSsh(target: ConnectTarget, params: RemoteParams, socke
     .setErrorBuffer();
   await cmd.runAsync();
   const socket = Duplex.from({ readable: cmd.stdout!, writable: cmd.stdin! });
-  // ssh failing (unknown host, refused key) ends stdout: report why from its stderr.
-  const exited = cmd.wait().then(() => null, (err: Error) => err);
-  void exited.then((err) => {
-    if (err) socket.destroy(virError(ErrorDomain.VIR_FROM_RPC, ErrorNumber.VIR_ERR_SYSTEM_ERROR, `Cannot recv data: ${err.message}`));
-  });
+  const exited = cmd.wait().then(() => undefined, () => undefined);
   return {
     socket,
     encrypted: true,
     secure: true,
     dispose: async () => { await cmd.abort(); },
+    // ssh failing (unknown host, refused key) just ends stdout: its stderr says why.
+    diagnostics: async () => {
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 2000).unref())]);
+      return (cmd.capturedError ?? '').trim();
+    },
   };
 }

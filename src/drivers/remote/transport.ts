@@ -20,6 +20,8 @@ export interface Channel extends TransportInfo {
   readonly socket: Duplex;
   /** Stops whatever runs the channel (the ssh process); the socket's end does the rest. */
   dispose(): Promise<void>;
+  /** What the program behind the channel said on stderr before it ended (ssh), if anything. */
+  diagnostics?(): Promise<string>;
 }
 
 /** The daemon socket a unix (or ssh) connection uses: `socket=`, else tsvirtd's default. */

@@ -1,13 +1,28 @@
 /** Bindings of the host interface and node device entry points. */
-import { procedures as P } from '../../rpc/protocol/remote.js';
+import { REMOTE_INTERFACE_LIST_MAX, procedures as P } from '../../rpc/protocol/remote.js';
 import { bind, type Binding } from './binding.js';
-import { iface, listAll, nodeDevice, nodeDeviceName, same } from './convert.js';
+import { bool, capped, iface, listAll, nodeDevice, nodeDeviceName, same } from './convert.js';
+
+const ifc = ['iface', iface] as const;
+const flags = ['flags', same] as const;
 
 export const hostObjectBindings: Binding[] = [
   bind(P.CONNECT_NUM_OF_INTERFACES, 'connectNumOfInterfaces', [], ['num', same]),
   bind(P.CONNECT_LIST_ALL_INTERFACES, 'connectListAllInterfaces', [['flags', same]], listAll('ifaces', iface), { wireConst: { need_results: 1 } }),
   bind(P.INTERFACE_LOOKUP_BY_NAME, 'interfaceLookupByName', [['name', same]], ['iface', iface]),
-  bind(P.INTERFACE_GET_XML_DESC, 'interfaceGetXMLDesc', [['iface', iface], ['flags', same]], ['xml', same]),
+  bind(P.INTERFACE_GET_XML_DESC, 'interfaceGetXMLDesc', [ifc, flags], ['xml', same]),
+  bind(P.CONNECT_LIST_INTERFACES, 'connectListInterfaces', [['maxnames', capped(REMOTE_INTERFACE_LIST_MAX)]], ['names', same]),
+  bind(P.CONNECT_NUM_OF_DEFINED_INTERFACES, 'connectNumOfDefinedInterfaces', [], ['num', same]),
+  bind(P.CONNECT_LIST_DEFINED_INTERFACES, 'connectListDefinedInterfaces', [['maxnames', capped(REMOTE_INTERFACE_LIST_MAX)]], ['names', same]),
+  bind(P.INTERFACE_LOOKUP_BY_MAC_STRING, 'interfaceLookupByMACString', [['mac', same]], ifc),
+  bind(P.INTERFACE_DEFINE_XML, 'interfaceDefineXML', [['xml', same], flags], ifc),
+  bind(P.INTERFACE_UNDEFINE, 'interfaceUndefine', [ifc], null),
+  bind(P.INTERFACE_CREATE, 'interfaceCreate', [ifc, flags], null),
+  bind(P.INTERFACE_DESTROY, 'interfaceDestroy', [ifc, flags], null),
+  bind(P.INTERFACE_IS_ACTIVE, 'interfaceIsActive', [ifc], ['active', bool]),
+  bind(P.INTERFACE_CHANGE_BEGIN, 'interfaceChangeBegin', [flags], null),
+  bind(P.INTERFACE_CHANGE_COMMIT, 'interfaceChangeCommit', [flags], null),
+  bind(P.INTERFACE_CHANGE_ROLLBACK, 'interfaceChangeRollback', [flags], null),
   bind(P.CONNECT_LIST_ALL_NODE_DEVICES, 'connectListAllNodeDevices', [['flags', same]], listAll('devices', nodeDevice), { wireConst: { need_results: 1 } }),
   bind(P.NODE_DEVICE_LOOKUP_BY_NAME, 'nodeDeviceLookupByName', [['name', same]], ['dev', nodeDevice]),
   bind(P.NODE_DEVICE_GET_XML_DESC, 'nodeDeviceGetXMLDesc', [['name', nodeDeviceName], ['flags', same]], ['xml', same]),

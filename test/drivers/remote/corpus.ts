@@ -15,6 +15,8 @@ const NET_XML = `<network><name>dnet</name><uuid>7a3b2c1d-0000-4000-8000-0000000
 const POOL_XML = `<pool type='dir'><name>dpool</name><uuid>7a3b2c1d-0000-4000-8000-00000000f00d</uuid>`
   + `<target><path>/tmp/dpool</path></target></pool>`;
 const VOL_XML = `<volume><name>v1.img</name><capacity unit='bytes'>1048576</capacity></volume>`;
+const IFACE_XML = `<interface type='ethernet' name='eth9'><start mode='onboot'/><mac address='52:54:00:aa:bb:09'/>`
+  + `<protocol family='ipv4'><ip address='192.168.9.9' prefix='24'/></protocol></interface>`;
 const SNAP_XML = `<domainsnapshot><name>s1</name><description>first</description></domainsnapshot>`;
 
 export const SCENARIOS: Scenario[] = [
@@ -61,6 +63,13 @@ export const SCENARIOS: Scenario[] = [
     ['numOfInterfaces'], ['listAllInterfaces', 0], ['interfaceLookupByName', 'eth1'], ['ifaceXML'],
     ['interfaceLookupByName', 'nope'], ['listAllDevices', 0], ['nodeDeviceLookupByName', 'computer'], ['devXML'],
     ['nodeDeviceLookupByName', 'nope'],
+  ] },
+  { name: 'interface define, lifecycle and transactions', steps: [
+    ['numOfDefinedInterfaces'], ['listDefinedInterfaces'], ['listInterfaces'], ['changeBegin'], ['changeBegin'],
+    ['interfaceDefineXML', IFACE_XML], ['ifaceIsActive'], ['listDefinedInterfaces'], ['ifaceCreate'], ['ifaceIsActive'],
+    ['ifaceCreate'], ['interfaceLookupByMACString', '52:54:00:aa:bb:09'], ['interfaceLookupByMACString', '52:54:00:00:00:00'],
+    ['ifaceDestroy'], ['ifaceUndefine'], ['changeRollback'], ['listDefinedInterfaces'], ['changeCommit'],
+    ['interfaceDefineXML', '<interface/>'],
   ] },
   { name: 'read-only connection denials', readOnly: true, steps: [
     ['lookupByName', 'test'], ['domInfo'], ['domSuspend'], ['domDestroy'], ['domSetAutostart', 0],
