@@ -92,6 +92,7 @@ export class Connect extends EventEmitter<ConnectEvents> {
         throw virError(entry.from, ErrorNumber.VIR_ERR_NO_SUPPORT, cName);
       }
       if (log.enabled(1)) log.debug(`${cName} via ${this.#driver.name}`);
+      if (this.#driver.callAs && cName !== entry.c) return await this.#driver.callAs(cName, method, args) as Result<M>;
       return await fn.apply(this.#driver, args);
     } catch (err) {
       throw this.report(err, entry.from);

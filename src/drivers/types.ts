@@ -106,6 +106,13 @@ export type EventListener<P> = (payload: P) => void;
 export interface ConnectionDriver {
   readonly name: string;
   close(): Promise<void>;
+  /**
+   * For a public function that shares its entry point with another (virDomainDestroy and
+   * virDomainDestroyFlags both reach domainDestroyFlags): called instead of the method, with the
+   * function's name, by drivers that treat them differently (the remote driver sends the
+   * function's own procedure, as libvirt's client does).
+   */
+  callAs?(cName: string, method: DriverMethod, args: unknown[]): Promise<unknown>;
 
   // Host
   connectGetType?(): Promise<string>;
@@ -305,7 +312,7 @@ export interface ConnectionDriver {
 }
 
 /** The entry points of the contract, by name. */
-export type DriverMethod = Exclude<keyof ConnectionDriver, 'name' | 'close'>;
+export type DriverMethod = Exclude<keyof ConnectionDriver, 'name' | 'close' | 'callAs'>;
 
 /** The URI a connection is opened for, split as libvirt's virURIParse splits it. */
 export interface ConnectTarget {

@@ -6,7 +6,7 @@
  */
 import type { Duplex } from 'node:stream';
 import type { ConnectionDriver, DriverMethod } from '../types.js';
-import { BINDING_BY_METHOD, DOMAIN_EVENT_FAMILY, NETWORK_EVENT_FAMILY, STORAGE_POOL_EVENT_FAMILY, type Binding } from '../../remote/bindings/index.js';
+import { BINDINGS, BINDING_BY_METHOD, DOMAIN_EVENT_FAMILY, NETWORK_EVENT_FAMILY, STORAGE_POOL_EVENT_FAMILY, type Binding } from '../../remote/bindings/index.js';
 import type { RpcConnection } from '../../rpc/connection.js';
 import { procedures as P, remoteProgram } from '../../rpc/protocol/remote.js';
 import { remoteCall } from './call.js';
@@ -20,8 +20,16 @@ export interface TransportInfo {
   readonly secure: boolean;
 }
 
-/** Answered by the client itself, as libvirt's: the URI is the one the caller opened. */
-const CLIENT_SIDE: ReadonlySet<DriverMethod> = new Set(['connectGetURI']);
+/**
+ * Answered by the client itself, as libvirt's: the URI is the one the caller opened; secure and
+ * encrypted combine the transport with the daemon's CONNECT_IS_SECURE.
+ */
+const CLIENT_SIDE: ReadonlySet<DriverMethod> = new Set(['connectGetURI', 'connectIsSecure']);
+
+/** The legacy procedures by the public function they serve (DOMAIN_DESTROY for virDomainDestroy). */
+const LEGACY_BY_API: ReadonlyMap<string, Binding> = new Map(
+  BINDINGS.filter((b) => b.legacy && b.api).map((b) => [b.api!, b]),
+);
 
 export class RemoteConnection {
   readonly name = 'remote';
@@ -67,11 +75,22 @@ export class RemoteConnection {
   }
 
   async connectIsEncrypted(): Promise<boolean> {
-    return this.#info.encrypted;
+    const { secure } = await remoteCall(this.rpc, P.CONNECT_IS_SECURE, undefined);
+    return this.#info.encrypted && secure !== 0;
   }
 
   async connectIsSecure(): Promise<boolean> {
-    return this.#info.secure;
+    const { secure } = await remoteCall(this.rpc, P.CONNECT_IS_SECURE, undefined);
+    return this.#info.secure && secure !== 0;
+  }
+
+  /** virDomainDestroy goes out as DOMAIN_DESTROY, not DOMAIN_DESTROY_FLAGS: old daemons know it, errors name it. */
+  callAs(cName: string, method: DriverMethod, args: unknown[]): Promise<unknown> {
+    const legacy = LEGACY_BY_API.get(cName);
+    const b = legacy?.method === method ? legacy : BINDING_BY_METHOD.get(method);
+    const self = this as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>;
+    if (!b || CLIENT_SIDE.has(method) || b.proc.stream) return self[method]!(...args);
+    return this.#callMethod(b)(...args);
   }
 
   async connectSetKeepAlive(interval: number, count: number): Promise<void> {

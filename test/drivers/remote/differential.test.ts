@@ -23,6 +23,14 @@ for (const { name, start, skip } of DAEMONS) {
     });
     after(async () => { await daemon?.stop(); });
 
+    it('read-only socket: the daemon refuses changes (tsvirtd)', { skip: name !== 'tsvirtd' && 'libvirtd runs without a read-only socket here' }, async () => {
+      const roUri = `test+unix:///default?socket=${daemon.readOnlySocket}`;
+      const scenario = { ...SCENARIOS.find((s) => s.name === 'read-only connection denials')!, readOnly: false };
+      const expected = runOracle(roUri, scenario);
+      assert.deepEqual(await runScenario(roUri, scenario), expected);
+      assert.match(JSON.stringify(expected), /read only access prevents virDomainSuspend/);
+    });
+
     for (const scenario of SCENARIOS) {
       it(scenario.name, async () => {
         const expected = runOracle(uri, scenario);

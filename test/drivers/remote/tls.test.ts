@@ -1,4 +1,4 @@
-// The tls transport against a real libvirtd with a TLS listener on loopback and a PKI made by
+// The tls and tcp transports against a real libvirtd with TLS and TCP listeners on loopback and a PKI made by
 // openssl: certificates from `pkipath`, the daemon's confirmation byte, and the same errors as
 // libvirt-python when our CA does not know the server or the server does not know our CA.
 import { after, before, describe, it } from 'node:test';
@@ -36,21 +36,24 @@ async function ours(uri: string): Promise<string> {
   }
 }
 
-describe('tls transport against libvirtd', { skip }, () => {
+describe('tls and tcp transports against libvirtd', { skip }, () => {
   let daemon: RunningDaemon;
   let port: number;
+  let tcpPort: number;
   let pki: string;
   const stranger = mkdtempSync(join(tmpdir(), 'tsvirt-pki-'));
   before(async () => {
     port = await freePort();
+    tcpPort = await freePort();
     makePki(stranger, 'a CA the daemon does not know');
     daemon = await startLibvirtd({
       prepare: (dir) => {
         pki = makePki(join(dir, 'pki'));
         return {
           listen: true,
-          tcpPorts: [port],
-          conf: `listen_tls = 1\nlisten_tcp = 0\ntls_port = "${port}"\nlisten_addr = "127.0.0.1"\nauth_tls = "none"\n`
+          tcpPorts: [port, tcpPort],
+          conf: `listen_tls = 1\nlisten_tcp = 1\ntls_port = "${port}"\ntcp_port = "${tcpPort}"\nlisten_addr = "127.0.0.1"\n`
+            + 'auth_tls = "none"\nauth_tcp = "none"\n'
             + `key_file = "${pki}/serverkey.pem"\ncert_file = "${pki}/servercert.pem"\nca_file = "${pki}/cacert.pem"\n`,
         };
       },
@@ -75,6 +78,12 @@ describe('tls transport against libvirtd', { skip }, () => {
     assert.equal(await ours(uri), expected);
     // no_verify skips our check; the daemon still refuses a client certificate from a CA it does not know
     assert.equal(await ours(`${uri}&no_verify=1`), '38 7 Unable to read TLS confirmation: Input/output error');
+  });
+
+  it('tcp: plain, neither encrypted nor secure', async () => {
+    const uri = `test+tcp://127.0.0.1:${tcpPort}/default`;
+    assert.equal(await ours(uri), 'ok TEST 0 0');
+    if (havePython) assert.equal(python(uri), 'ok TEST 0 0');
   });
 
   it('a missing certificate file is named', async () => {
