@@ -23,8 +23,9 @@ describe('QmpMonitor against a real QEMU', () => {
     monitor = await QmpMonitor.connect(qemu.socketPath, { vmName: 'guest1' });
   });
   after(async () => {
-    monitor.destroy();
-    await qemu.stop();
+    // before() may have failed half-way: a failed connect must not leave QEMU running
+    (monitor as QmpMonitor | undefined)?.destroy();
+    await (qemu as QemuUnderTest | undefined)?.stop();
   });
 
   test('the greeting carries QEMU version and capabilities are negotiated', async () => {
