@@ -137,9 +137,11 @@ export class Daemon extends EventEmitter {
     if (this.stopping) return;
     this.stopping = true;
     this.disarmIdle();
-    await Promise.all(this.endpoints.map((l) => new Promise<void>((r) => l.server.close(() => r()))));
+    // net.Server.close() only calls back once every connection has ended, so the clients are
+    // dropped before waiting for it (waiting first hangs as long as one client stays connected).
+    const closed = this.endpoints.map((l) => new Promise<void>((r) => l.server.close(() => r())));
     const gone = [...this.clients].map((c) => new Promise<void>((r) => { c.rpc.once('close', () => r()); c.destroy(); }));
-    await Promise.all(gone);
+    await Promise.all([...gone, ...closed]);
     // Let the clients' release (closing their hypervisor connections) finish.
     while (this.clients.size > 0) await new Promise((r) => setTimeout(r, 5));
     for (const l of this.endpoints) {

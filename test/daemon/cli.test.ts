@@ -1,12 +1,12 @@
 // tsvirtd as a program: options, config errors, pid file, signals, idle timeout, TCP, -d.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { TSVIRTD, haveVirsh, startTsvirtd, virsh } from './harness.js';
+import { TSVIRTD, havePython, haveVirsh, startTsvirtd, virsh } from './harness.js';
 import { applyConfig, defaultConfig } from '../../src/daemon/config.js';
 import { parseArgs, UsageError } from '../../src/daemon/args.js';
 import { VirConf } from '../../src/util/conf/index.js';
@@ -91,6 +91,22 @@ test('SIGTERM: clean exit, sockets and pid file removed; a second daemon on the 
   assert.equal(existsSync(d.socket), false);
   assert.equal(existsSync(d.readOnlySocket!), false);
   assert.equal(existsSync(pidFile), false);
+  await d.stop();
+});
+
+test('SIGTERM with a client still connected: the client is dropped and the daemon exits', { skip: havePython ? false : 'needs libvirt-python' }, async () => {
+  const d = await startTsvirtd();
+  // a real libvirt client that opened a connection and keeps it while we stop the daemon
+  const client = spawn('/usr/bin/python3', ['-c', `import libvirt, sys, time
+c = libvirt.open('test+unix:///default?socket=${d.socket}')
+print(c.getHostname(), flush=True)
+time.sleep(60)`], { stdio: ['ignore', 'pipe', 'inherit'] });
+  await new Promise((r) => client.stdout!.once('data', r));
+  const exited = new Promise<number | null>((r) => d.proc.once('exit', (code) => r(code)));
+  process.kill(d.pid, 'SIGTERM');
+  assert.equal(await exited, 0);
+  assert.equal(existsSync(d.socket), false);
+  client.kill('SIGKILL');
   await d.stop();
 });
 
