@@ -1,9 +1,11 @@
 /** tsvirt: libvirt's API for Node.js. The package root exports what a libvirt user reaches for. */
 import { registerDriver } from './api/registry.js';
 import { testDriverFactory } from './drivers/test/index.js';
+import { qemuDriverFactory } from './drivers/qemu/index.js';
 import { remoteDriverFactory } from './drivers/remote/index.js';
 
 registerDriver(testDriverFactory);
+registerDriver(qemuDriverFactory);
 registerDriver(remoteDriverFactory);
 
 export { open, openReadOnly, openAuth, EMBEDDED_DEFAULT_URI } from './api/open.js';

@@ -26,7 +26,11 @@ mount -t sysfs sysfs /sys
 mount -t devtmpfs devtmpfs /dev
 insmod /lib/evdev.ko
 insmod /lib/button.ko
-acpid -c /etc/acpi
+acpid -f -c /etc/acpi &
+acpid=$!
+# Ready only once acpid holds every input device open: a button press before that would be lost.
+events=$(ls /dev/input | grep -c event)
+while [ "$(ls -l /proc/$acpid/fd | grep -c /dev/input/event)" -lt "$events" ]; do usleep 10000; done
 echo ${READY_MARKER}
 while :; do sh; done </dev/console >/dev/console 2>&1
 `;
@@ -97,7 +101,7 @@ let cached: TestGuest | null = null;
 export function testGuest(): TestGuest {
   if (cached) return cached;
   const kernelPkg = kernelPackage();
-  const target = join(CACHE, `guest-${kernelPkg}-v2`);
+  const target = join(CACHE, `guest-${kernelPkg}-v4`);
   if (!existsSync(join(target, 'initrd.cpio'))) build(target, kernelPkg);
   cached = { kernel: join(target, 'vmlinuz'), initrd: join(target, 'initrd.cpio'), cmdline: 'console=ttyS0' };
   return cached;
