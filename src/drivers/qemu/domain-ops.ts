@@ -77,8 +77,7 @@ export async function undefine(state: QemuDriverState, ref: DomainRef, flags: nu
 }
 
 export async function createXML(state: QemuDriverState, xml: string, flags: number): Promise<DomainRef> {
-  qemuCheckFlags('qemuDomainCreateXML', flags, C.VIR_DOMAIN_START_PAUSED | C.VIR_DOMAIN_START_AUTODESTROY |
-    C.VIR_DOMAIN_START_VALIDATE | C.VIR_DOMAIN_START_RESET_NVRAM);
+  qemuCheckFlags('qemuDomainCreateXML', flags, C.VIR_DOMAIN_START_PAUSED | C.VIR_DOMAIN_START_VALIDATE);
   const def = await prepareDef(state, xml, flags);
   const { obj } = state.domains.add(def, { live: true });
   await obj.withJob(async () => {
@@ -93,8 +92,8 @@ export async function createXML(state: QemuDriverState, xml: string, flags: numb
 }
 
 export async function create(state: QemuDriverState, ref: DomainRef, flags: number): Promise<DomainRef> {
-  qemuCheckFlags('qemuDomainCreateWithFlags', flags, C.VIR_DOMAIN_START_PAUSED | C.VIR_DOMAIN_START_AUTODESTROY |
-    C.VIR_DOMAIN_START_BYPASS_CACHE | C.VIR_DOMAIN_START_FORCE_BOOT | C.VIR_DOMAIN_START_RESET_NVRAM);
+  qemuCheckFlags('qemuDomainCreateWithFlags', flags, C.VIR_DOMAIN_START_PAUSED | C.VIR_DOMAIN_START_BYPASS_CACHE |
+    C.VIR_DOMAIN_START_FORCE_BOOT);
   const obj = domainFromRef(state, ref);
   await obj.withJob(async () => {
     if (obj.isActive()) throw qemuError(E.VIR_ERR_OPERATION_INVALID, 'domain is already running');

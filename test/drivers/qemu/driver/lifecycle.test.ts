@@ -4,7 +4,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import * as v from '../../../../src/index.js';
 import { guestXml } from './guest-xml.js';
@@ -97,6 +97,24 @@ test('a persistent guest: define writes its config atomically, start, destroy, a
   await again.undefine();
   assert.deepEqual(readdirSync(configDir).filter((f) => f.endsWith('.xml')), []);
   await assert.rejects(conn.lookupByName('pers1'), (e: v.VirError) => e.code === v.ErrorNumber.VIR_ERR_NO_DOMAIN);
+});
+
+test('an autostart domain starts when the driver instance opens, once per boot of its run directory', async (t) => {
+  const { root, uri } = makeRoot();
+  t.after(() => cleanupRoot(root));
+  let conn = await v.open(uri);
+  const dom = await conn.defineXML(guestXml({ name: 'auto1', serialLog: join(root, 'auto1.log') }));
+  await dom.setAutostart(true);
+  dom.free();
+  await conn.close();
+  // A host boot empties the run directory, and with it the marker of this boot's autostart.
+  rmSync(join(root, 'run', 'qemu', 'autostarted'));
+  conn = await v.open(uri);
+  t.after(() => conn.close());
+  const again = await conn.lookupByName('auto1');
+  assert.deepEqual(await again.state(), { state: v.VIR_DOMAIN_RUNNING, reason: v.VIR_DOMAIN_RUNNING_BOOTED });
+  assert.equal(await again.autostart(), true);
+  await again.destroy();
 });
 
 test('URIs the QEMU driver does not serve are refused as libvirt refuses them', async () => {
