@@ -8,6 +8,7 @@ import { DESTROY_GRACE_MS, stopDomain } from './domain-stop.js';
 import { E, notRunningError, qemuCheckFlags, qemuError } from './errors.js';
 import { restoreManagedSave } from './save-ops.js';
 import { parseForQemu } from './domain-def.js';
+import { signalPid } from './process/pid.js';
 
 /** qemuDomainObjFromDomain: the object behind a handle, or libvirt's not-found error. */
 export function domainFromRef(state: QemuDriverState, ref: DomainRef): QemuDomainObj {
@@ -115,10 +116,12 @@ export async function destroy(state: QemuDriverState, ref: DomainRef, flags: num
   qemuCheckFlags('qemuDomainDestroyFlags', flags, C.VIR_DOMAIN_DESTROY_GRACEFUL);
   const obj = domainFromRef(state, ref);
   const proc = activeProc(obj);
-  // Mark before queueing, so QEMU's exit is not taken for a crash while we wait for the job.
+  // As libvirt's qemuProcessBeginStopJob: signal QEMU first, so that a job stuck talking to it
+  // (a save, a start) ends, and mark it so its exit is not taken for a crash.
   proc.beingDestroyed = true;
+  signalPid(proc.pid, 'SIGTERM');
   await obj.withJob(async () => {
-    if (obj.proc !== proc) throw notRunningError();
+    if (obj.proc !== proc) return; // the job that was running stopped it already
     if (flags & C.VIR_DOMAIN_DESTROY_GRACEFUL && !(await proc.kill(DESTROY_GRACE_MS, false))) {
       proc.beingDestroyed = false;
       throw qemuError(E.VIR_ERR_SYSTEM_ERROR, `Failed to terminate process ${proc.pid} with SIGTERM: Device or resource busy`);
