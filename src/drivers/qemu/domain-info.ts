@@ -31,7 +31,7 @@ export async function getInfo(state: QemuDriverState, ref: DomainRef): Promise<D
   const cpuTime = obj.proc ? (await procCpu(`/proc/${obj.proc.pid}/stat`)).ns : 0n;
   return {
     state: obj.state, maxMem: obj.def.memory.total,
-    memory: obj.isActive() ? obj.def.memory.current : obj.def.memory.total,
+    memory: obj.def.memory.current,
     nrVirtCpu: obj.def.vcpus.current, cpuTime,
   };
 }

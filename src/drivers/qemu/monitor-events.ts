@@ -79,6 +79,14 @@ export function watchMonitor(state: QemuDriverState, obj: QemuDomainObj): void {
     state.events.emitDomain({ eventId: C.VIR_DOMAIN_EVENT_ID_REBOOT, domain: obj.ref() });
   });
 
+  mon.on('BALLOON_CHANGE', (data) => {
+    if (!current()) return;
+    const kib = Math.floor(data.actual / 1024);
+    obj.def.memory.current = kib;
+    state.events.emitDomain({ eventId: C.VIR_DOMAIN_EVENT_ID_BALLOON_CHANGE, domain: obj.ref(), actual: BigInt(kib) });
+    void persist(state, obj);
+  });
+
   mon.on('GUEST_PANICKED', () => {
     if (!current()) return;
     obj.setState(C.VIR_DOMAIN_CRASHED, C.VIR_DOMAIN_CRASHED_PANICKED);

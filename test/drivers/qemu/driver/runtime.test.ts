@@ -26,14 +26,16 @@ test.after(async () => {
   await cleanupRoot(root);
 });
 
-test('setMemory moves the balloon target and the live XML follows', async () => {
+test('setMemory inflates the guest\'s balloon; its BALLOON_CHANGE events update the live memory', async () => {
+  const changes: unknown[] = [];
+  await conn.domainEventRegisterAny(dom, v.VIR_DOMAIN_EVENT_ID_BALLOON_CHANGE, (e) => changes.push(e.actual));
   await dom.setMemory(200 * 1024);
-  assert.equal((await dom.info()).memory, 200 * 1024);
+  const balloon = async () => (await dom.memoryStats()).find((s) => s.tag === v.VIR_DOMAIN_MEMORY_STAT_ACTUAL_BALLOON)?.val;
+  await waitFor('the guest to hand the memory over', async () => (await balloon()) === 200n * 1024n);
+  await waitFor('the last balloon event', async () => (await dom.info()).memory === 200 * 1024);
+  assert.ok(changes.length > 0, 'BALLOON_CHANGE events reached the watcher');
   assert.match(await dom.XMLDesc(0), /<currentMemory unit='KiB'>204800<\/currentMemory>/);
-  const stats = await dom.memoryStats();
-  const actual = stats.find((s) => s.tag === v.VIR_DOMAIN_MEMORY_STAT_ACTUAL_BALLOON);
-  assert.ok(actual, 'the balloon reports its size');
-  assert.ok(stats.some((s) => s.tag === v.VIR_DOMAIN_MEMORY_STAT_RSS && s.val > 0n));
+  assert.ok((await dom.memoryStats()).some((s) => s.tag === v.VIR_DOMAIN_MEMORY_STAT_RSS && s.val > 0n));
   await assert.rejects(dom.setMemory(512 * 1024), (e: v.VirError) => /cannot set memory higher than max memory/.test(e.message));
 });
 

@@ -2,7 +2,8 @@
  * The small Linux guest the QEMU driver tests boot: Debian's cloud kernel and an initramfs built
  * here with busybox-static, both unpacked from packages fetched with `apt-get download` (nothing
  * installed). /init loads evdev and the ACPI button driver and runs busybox acpid, which turns the
- * power button into `poweroff -f`, so ACPI shutdown works. Built once, cached under the temp dir.
+ * power button into `poweroff -f`, so ACPI shutdown works; and the virtio balloon driver, so the
+ * balloon really moves. Built once, cached under the temp dir.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
@@ -19,13 +20,15 @@ export interface TestGuest {
 /** Printed on the serial console once /init reached user space and acpid runs. */
 export const READY_MARKER = 'TSVIRT-GUEST-READY';
 
+/** Kernel modules /init loads, in order: input events and the ACPI button, then the virtio balloon. */
+const MODULES = ['evdev', 'button', 'virtio', 'virtio_ring', 'virtio_pci_legacy_dev', 'virtio_pci_modern_dev', 'virtio_pci', 'virtio_balloon'];
+
 const INIT = `#!/bin/busybox sh
 /bin/busybox --install -s /bin
 mount -t proc proc /proc
 mount -t sysfs sysfs /sys
 mount -t devtmpfs devtmpfs /dev
-insmod /lib/evdev.ko
-insmod /lib/button.ko
+for m in ${MODULES.join(' ')}; do insmod /lib/$m.ko; done
 acpid -f -c /etc/acpi &
 acpid=$!
 # Ready only once acpid holds every input device open: a button press before that would be lost.
@@ -65,8 +68,7 @@ function initramfs(unpacked: string): Buffer {
     ...['bin', 'dev', 'etc', 'etc/acpi', 'etc/acpi/PWRF', 'lib', 'proc', 'sys', 'tmp', 'var', 'var/log', 'var/run'].map(dir),
     { path: 'dev/console', mode: 0o20600, rdev: { major: 5, minor: 1 } },
     file('bin/busybox', readFileSync(join(unpacked, 'bin/busybox'))),
-    file('lib/evdev.ko', readFileSync(findFile(join(unpacked, 'lib/modules'), 'evdev.ko')), 0o644),
-    file('lib/button.ko', readFileSync(findFile(join(unpacked, 'lib/modules'), 'button.ko')), 0o644),
+    ...MODULES.map((m) => file(`lib/${m}.ko`, readFileSync(findFile(join(unpacked, 'lib/modules'), `${m}.ko`)), 0o644)),
     file('etc/acpi/PWRF/00000080', Buffer.from(POWER_BUTTON_ACTION)),
     file('init', Buffer.from(INIT)),
   ]);
@@ -101,7 +103,7 @@ let cached: TestGuest | null = null;
 export function testGuest(): TestGuest {
   if (cached) return cached;
   const kernelPkg = kernelPackage();
-  const target = join(CACHE, `guest-${kernelPkg}-v4`);
+  const target = join(CACHE, `guest-${kernelPkg}-v5`);
   if (!existsSync(join(target, 'initrd.cpio'))) build(target, kernelPkg);
   cached = { kernel: join(target, 'vmlinuz'), initrd: join(target, 'initrd.cpio'), cmdline: 'console=ttyS0' };
   return cached;
