@@ -21,7 +21,7 @@ export interface TestGuest {
 export const READY_MARKER = 'TSVIRT-GUEST-READY';
 
 /** Kernel modules /init loads, in order: input events and the ACPI button, then the virtio balloon. */
-const MODULES = ['evdev', 'button', 'virtio', 'virtio_ring', 'virtio_pci_legacy_dev', 'virtio_pci_modern_dev', 'virtio_pci', 'virtio_balloon'];
+const MODULES = ['evdev', 'button', 'virtio_ring', 'virtio', 'virtio_pci_legacy_dev', 'virtio_pci_modern_dev', 'virtio_pci', 'virtio_balloon'];
 
 const INIT = `#!/bin/busybox sh
 /bin/busybox --install -s /bin
@@ -103,7 +103,7 @@ let cached: TestGuest | null = null;
 export function testGuest(): TestGuest {
   if (cached) return cached;
   const kernelPkg = kernelPackage();
-  const target = join(CACHE, `guest-${kernelPkg}-v5`);
+  const target = join(CACHE, `guest-${kernelPkg}-v6`);
   if (!existsSync(join(target, 'initrd.cpio'))) build(target, kernelPkg);
   cached = { kernel: join(target, 'vmlinuz'), initrd: join(target, 'initrd.cpio'), cmdline: 'console=ttyS0' };
   return cached;
