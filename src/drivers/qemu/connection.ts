@@ -1,7 +1,6 @@
 import { hostname } from 'node:os';
 import * as C from '../../api/constants.js';
-import type { DomainEventPayload, DomainRef, EventListener } from '../types.js';
-import type { ConnectionDriver } from '../types.js';
+import type { ConnectionDriver, DomainEventPayload, DomainRef, EventListener } from '../types.js';
 import { hostArch } from './caps/index.js';
 import * as dom from './domain-ops.js';
 import * as info from './domain-info.js';
