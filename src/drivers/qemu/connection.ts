@@ -42,6 +42,7 @@ export class QemuConnection implements ConnectionDriver {
   async connectGetURI() { return this.#uri; }
   async connectGetVersion() { return (await this.s.caps.lookupByArch(hostArch())).versionNumber; }
   async connectGetCapabilities() { return this.s.capabilitiesXML(); }
+  async nodeGetInfo() { return this.s.nodeInfo(); }
   async connectIsEncrypted() { return false; }
   async connectIsSecure() { return true; }
   async connectIsAlive() { return this.#open; }

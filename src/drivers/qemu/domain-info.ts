@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { cpus } from 'node:os';
 import * as C from '../../api/constants.js';
 import type { XNode } from '../../conf/domain/index.js';
 import { getAttr as attr, getChild } from '../../conf/domain/xnode.js';
@@ -76,13 +77,26 @@ export async function getVcpusFlags(state: QemuDriverState, ref: DomainRef, flag
   return flags & C.VIR_DOMAIN_VCPU_MAXIMUM ? def.vcpus.max : def.vcpus.current;
 }
 
+/** Which host CPUs a thread may run on (its Cpus_allowed_list), one flag per host CPU. */
+async function threadAffinity(path: string): Promise<boolean[]> {
+  const map = new Array<boolean>(cpus().length).fill(false);
+  const status = await readFile(path, 'utf8').catch(() => '');
+  const list = /^Cpus_allowed_list:\s*(\S+)/m.exec(status)?.[1] ?? '';
+  for (const range of list.split(',').filter(Boolean)) {
+    const [lo, hi = lo] = range.split('-').map(Number);
+    for (let cpu = lo!; cpu <= hi! && cpu < map.length; cpu++) map[cpu] = true;
+  }
+  return map;
+}
+
 /** Per-vCPU thread times and placement, from QEMU's vCPU thread ids. */
 export async function getVcpus(state: QemuDriverState, ref: DomainRef): Promise<VcpuInfo[]> {
   const { proc } = running(state, ref);
-  const cpus = await proc.monitor.execute<{ 'cpu-index': number; 'thread-id': number }[]>('query-cpus-fast');
-  return Promise.all(cpus.map(async (c) => {
-    const t = await procCpu(`/proc/${proc.pid}/task/${c['thread-id']}/stat`);
-    return { number: c['cpu-index'], state: C.VIR_VCPU_RUNNING, cpuTime: t.ns, cpu: t.cpu };
+  const vcpus = await proc.monitor.execute<{ 'cpu-index': number; 'thread-id': number }[]>('query-cpus-fast');
+  return Promise.all(vcpus.map(async (c) => {
+    const task = `/proc/${proc.pid}/task/${c['thread-id']}`;
+    const t = await procCpu(`${task}/stat`);
+    return { number: c['cpu-index'], state: C.VIR_VCPU_RUNNING, cpuTime: t.ns, cpu: t.cpu, cpumap: await threadAffinity(`${task}/status`) };
   }));
 }
 

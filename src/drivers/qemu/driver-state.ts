@@ -1,4 +1,5 @@
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
+import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { formatCapabilitiesXML, type CapsHost } from '../../conf/capabilities.js';
 import { cloneDomainDef, formatDomainXML, parseDomainXML } from '../../conf/domain/index.js';
@@ -6,7 +7,8 @@ import { createLogger } from '../../log/index.js';
 import { VIR_DOMAIN_EVENT_ID_LIFECYCLE } from '../../api/constants.js';
 import { DomainObjList } from '../shared/domain-obj-list.js';
 import { EventBus } from '../shared/event-bus.js';
-import { buildQemuCapabilities, QemuCapsCache, readHostCaps } from './caps/index.js';
+import { buildQemuCapabilities, hostArch, QemuCapsCache, readHostCaps } from './caps/index.js';
+import type { NodeInfo } from '../types.js';
 import { ConfigStore } from './config-store.js';
 import { qemuSystemError } from './errors.js';
 import { QemuDomainObj } from './domain-obj.js';
@@ -45,6 +47,20 @@ export class QemuDriverState {
     // QEMU runs as the driver's own user here, so that is the DAC base label.
     this.#host ??= readHostCaps({ dac: { uid: process.getuid?.() ?? 0, gid: process.getgid?.() ?? 0 } });
     return this.#host;
+  }
+
+  /** virNodeGetInfo from the host capabilities (topology, NUMA cells), /proc/meminfo and /proc/cpuinfo. */
+  async nodeInfo(): Promise<NodeInfo> {
+    const host = await this.hostCaps();
+    const t = host.cpu.topology;
+    const meminfo = await readFile('/proc/meminfo', 'utf8');
+    const cpuinfo = await readFile('/proc/cpuinfo', 'utf8');
+    const online = cpus();
+    return {
+      model: host.cpu.arch ?? hostArch(), memory: Number(/^MemTotal:\s+(\d+)/m.exec(meminfo)?.[1] ?? 0),
+      cpus: online.length, mhz: Math.floor(Number(/^cpu MHz\s*:\s*([\d.]+)/m.exec(cpuinfo)?.[1] ?? 0)), nodes: Math.max(1, host.cells?.length ?? 1),
+      sockets: t?.sockets ?? 1, cores: (t?.cores ?? 1) * (t?.dies ?? 1), threads: t?.threads ?? 1,
+    };
   }
 
   async capabilitiesXML(): Promise<string> {

@@ -4,6 +4,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { cpus } from 'node:os';
 import { join } from 'node:path';
 import * as v from '../../../../src/index.js';
 import { guestXml } from './guest-xml.js';
@@ -46,6 +47,8 @@ test('vCPU counts and per-vCPU times come from the running QEMU', async () => {
   assert.equal(vcpus.length, 1);
   assert.equal(vcpus[0]!.number, 0);
   assert.ok(vcpus[0]!.cpuTime > 0n);
+  assert.equal(vcpus[0]!.cpumap.length, cpus().length);
+  assert.ok(vcpus[0]!.cpumap.some(Boolean), 'the vCPU thread may run somewhere');
 });
 
 test('suspend and resume raise SUSPENDED and RESUMED events', async () => {
