@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { parseDomainXML, type DomainDef } from '../../conf/domain/index.js';
 import { hostArch, type QemuCaps } from './caps/index.js';
 import type { QemuDriverState } from './driver-state.js';
@@ -14,5 +15,5 @@ export function capsFor(state: QemuDriverState, def: DomainDef): Promise<QemuCap
  */
 export async function parseForQemu(state: QemuDriverState, xml: string, flags: number): Promise<DomainDef> {
   const caps = await capsFor(state, parseDomainXML(xml, { flags }));
-  return parseQemuDomainXML(xml, caps, flags);
+  return parseQemuDomainXML(xml, caps, { flags, nvramDir: join(state.paths.libDir, 'nvram') });
 }
