@@ -1,5 +1,5 @@
 import * as C from '../../api/constants.js';
-import { assignDomainInterfaceNames, formatDomainXML, type DomainDef } from '../../conf/domain/index.js';
+import { assignDomainInterfaceNames, type DomainDef } from '../../conf/domain/index.js';
 import type { DomainRef, DomainStateInfo } from '../types.js';
 import type { QemuDomainObj } from './domain-obj.js';
 import type { QemuDriverState } from './driver-state.js';
@@ -199,15 +199,7 @@ export function getState(state: QemuDriverState, ref: DomainRef, flags: number):
 export function getXMLDesc(state: QemuDriverState, ref: DomainRef, flags: number): string {
   qemuCheckFlags('qemuDomainGetXMLDesc', flags, C.VIR_DOMAIN_XML_SECURE | C.VIR_DOMAIN_XML_INACTIVE |
     C.VIR_DOMAIN_XML_UPDATE_CPU | C.VIR_DOMAIN_XML_MIGRATABLE);
-  const obj = domainFromRef(state, ref);
-  const inactive = Boolean(flags & C.VIR_DOMAIN_XML_INACTIVE);
-  const def = inactive && obj.newDef ? obj.newDef : obj.def;
-  return formatDomainXML(def, {
-    id: !inactive && obj.isActive() ? obj.domId : undefined,
-    inactive,
-    secure: Boolean(flags & C.VIR_DOMAIN_XML_SECURE),
-    migratable: Boolean(flags & C.VIR_DOMAIN_XML_MIGRATABLE),
-  });
+  return domainFromRef(state, ref).formatXML(flags);
 }
 
 export async function setAutostart(state: QemuDriverState, ref: DomainRef, on: boolean): Promise<void> {

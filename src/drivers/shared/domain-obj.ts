@@ -1,6 +1,7 @@
-import { cloneDomainDef, type DomainDef } from '../../conf/domain/index.js';
+import { cloneDomainDef, formatDomainXML, type DomainDef } from '../../conf/domain/index.js';
 import {
   VIR_DOMAIN_AFFECT_CONFIG, VIR_DOMAIN_AFFECT_LIVE, VIR_DOMAIN_PAUSED, VIR_DOMAIN_RUNNING, VIR_DOMAIN_SHUTOFF,
+  VIR_DOMAIN_XML_INACTIVE, VIR_DOMAIN_XML_MIGRATABLE, VIR_DOMAIN_XML_SECURE,
 } from '../../api/constants.js';
 import type { DomainRef } from '../types.js';
 import { E, domainConfError, domainConfInvalidArg } from './errors.js';
@@ -46,6 +47,18 @@ export class DomainObj {
 
   get id(): number {
     return this.isActive() ? this.domId : -1;
+  }
+
+  /** virDomainGetXMLDesc once the driver has checked the flags: live or inactive definition. */
+  formatXML(flags: number): string {
+    const inactive = Boolean(flags & VIR_DOMAIN_XML_INACTIVE);
+    const def = inactive && this.newDef ? this.newDef : this.def;
+    return formatDomainXML(def, {
+      id: !inactive && this.isActive() ? this.domId : undefined,
+      inactive,
+      secure: Boolean(flags & VIR_DOMAIN_XML_SECURE),
+      migratable: Boolean(flags & VIR_DOMAIN_XML_MIGRATABLE),
+    });
   }
 
   isActive(): boolean {

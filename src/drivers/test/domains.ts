@@ -1,4 +1,4 @@
-import { assignDomainInterfaceNames, cloneDomainDef, formatDomainXML, parseDomainXML, type DomainDef } from '../../conf/domain/index.js';
+import { assignDomainInterfaceNames, cloneDomainDef, parseDomainXML, type DomainDef } from '../../conf/domain/index.js';
 import * as C from '../../api/constants.js';
 import { ErrorDomain, virError } from '../../errors/index.js';
 import type { DomainRef, DomainStateInfo } from '../types.js';
@@ -170,15 +170,7 @@ export function getState(state: TestState, ref: DomainRef, flags: number): Domai
 export function getXMLDesc(state: TestState, ref: DomainRef, flags: number): string {
   testCheckFlags('testDomainGetXMLDesc', flags, C.VIR_DOMAIN_XML_SECURE | C.VIR_DOMAIN_XML_INACTIVE |
     C.VIR_DOMAIN_XML_UPDATE_CPU | C.VIR_DOMAIN_XML_MIGRATABLE);
-  const obj = domainFromRef(state, ref);
-  const inactive = Boolean(flags & C.VIR_DOMAIN_XML_INACTIVE);
-  const def = inactive && obj.newDef ? obj.newDef : obj.def;
-  return formatDomainXML(def, {
-    id: !inactive && obj.isActive() ? obj.domId : undefined,
-    inactive,
-    secure: Boolean(flags & C.VIR_DOMAIN_XML_SECURE),
-    migratable: Boolean(flags & C.VIR_DOMAIN_XML_MIGRATABLE),
-  });
+  return domainFromRef(state, ref).formatXML(flags);
 }
 
 export function rename(state: TestState, ref: DomainRef, newName: string, flags: number): DomainRef {
