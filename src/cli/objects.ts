@@ -2,9 +2,53 @@
  * What the network, storage, snapshot and host-object commands share: finding an object the
  * way virsh's virshCommandOpt*By helpers do, virsh's name order, and its size formatting.
  */
-import type { OptionDef } from './command.js';
+import type { CommandDef, OptionDef, ParsedCommand } from './command.js';
 import type { Session } from './session.js';
-import { CommandFailed } from './opts.js';
+import { CommandFailed, optBool, optString } from './opts.js';
+import { must } from './lookup.js';
+
+/** How a command family names and finds its object (a network, a pool): what the shared builders below need. */
+export interface ObjectKind<T extends Disposable> {
+  /** The option holding the name or UUID, e.g. NETWORK_ARG. */
+  arg: OptionDef;
+  /** The word virsh starts its confirmations with: 'Network', 'Pool'. */
+  noun: string;
+  find(s: Session, cmd: ParsedCommand): Promise<T>;
+}
+
+/** A command that runs one call on the object, then prints "<Noun> <label> <done>" as virsh does. */
+export function objectAction<T extends Disposable>(kind: ObjectKind<T>, name: string, summary: string, extra: OptionDef[],
+  run: (obj: T, cmd: ParsedCommand) => Promise<void>, done: string, failed: string): CommandDef {
+  return {
+    name,
+    summary,
+    options: [kind.arg, ...extra],
+    async handler(s, cmd) {
+      using obj = await kind.find(s, cmd);
+      const label = optString(s, cmd, kind.arg.name)!;
+      await must(s, `${failed} ${label}`, () => run(obj, cmd));
+      s.out.printExtra(`${kind.noun} ${label} ${done}\n`);
+    },
+  };
+}
+
+/** net-autostart / pool-autostart: mark the object to start with the host, or unmark it with --disable. */
+export function autostartCommand<T extends Disposable & { setAutostart(on: boolean): Promise<void> }>(
+  kind: ObjectKind<T>, name: string, summary: string): CommandDef {
+  const lower = kind.noun.toLowerCase();
+  return {
+    name,
+    summary,
+    options: [kind.arg, flag('disable', 'turn autostart off')],
+    async handler(s, cmd) {
+      using obj = await kind.find(s, cmd);
+      const label = optString(s, cmd, kind.arg.name)!;
+      const on = !optBool(cmd, 'disable');
+      await must(s, `failed to ${on ? 'mark' : 'unmark'} ${lower} ${label} as autostarted`, () => obj.setAutostart(on));
+      s.out.printExtra(`${kind.noun} ${label} ${on ? 'marked' : 'unmarked'} as autostarted\n`);
+    },
+  };
+}
 
 export const UUID_STRING_LEN = 36;
 

@@ -12,7 +12,7 @@ import { must } from '../lookup.js';
 import { formatTable } from '../table.js';
 import { JSON_OPTION, printJSON } from '../json.js';
 import { readXMLFile } from '../files.js';
-import { UUID_STRING_LEN, compareNames, findObject, flag } from '../objects.js';
+import { UUID_STRING_LEN, autostartCommand, compareNames, findObject, flag, objectAction, type ObjectKind } from '../objects.js';
 import { optTimeout, runEventLoop } from '../event-loop.js';
 
 const BY_UUID = 1;
@@ -101,19 +101,11 @@ async function cmdNetInfo(s: Session, cmd: ParsedCommand): Promise<void> {
 }
 
 /** A command that looks a network up, does one thing and reports it. */
-function action(name: string, summary: string, run: (net: Network) => Promise<void>, done: string, failed: string): CommandFamily['commands'][number] {
-  return {
-    name,
-    summary,
-    options: [NETWORK_ARG],
-    async handler(s, cmd) {
-      using net = await networkOption(s, cmd);
-      const label = optString(s, cmd, 'network')!;
-      await must(s, `${failed} ${label}`, () => run(net));
-      s.out.printExtra(`Network ${label} ${done}\n`);
-    },
-  };
-}
+const NETWORK: ObjectKind<Network> = { arg: NETWORK_ARG, noun: 'Network', find: (s, cmd) => networkOption(s, cmd) };
+
+/** A command running one call on a network. */
+const action = (name: string, summary: string, run: (net: Network) => Promise<void>, done: string, failed: string) =>
+  objectAction(NETWORK, name, summary, [], run, done, failed);
 
 /** net-define / net-create: a network from an XML file. */
 function fromFile(name: 'net-define' | 'net-create', summary: string): CommandFamily['commands'][number] {
@@ -168,18 +160,7 @@ export const networkFamily: CommandFamily = {
   group: 'Networking',
   keyword: 'network',
   commands: [
-    {
-      name: 'net-autostart',
-      summary: 'start a network with the host, or stop doing so',
-      options: [NETWORK_ARG, flag('disable', 'turn autostart off')],
-      async handler(s, cmd) {
-        using net = await networkOption(s, cmd);
-        const label = optString(s, cmd, 'network')!;
-        const on = !optBool(cmd, 'disable');
-        await must(s, `failed to ${on ? 'mark' : 'unmark'} network ${label} as autostarted`, () => net.setAutostart(on));
-        s.out.printExtra(`Network ${label} ${on ? 'marked' : 'unmarked'} as autostarted\n`);
-      },
-    },
+    autostartCommand(NETWORK, 'net-autostart', 'start a network with the host, or stop doing so'),
     fromFile('net-create', 'start a transient network from an XML file'),
     fromFile('net-define', 'define (or redefine) a persistent network from an XML file'),
     action('net-destroy', 'stop a running network', (n) => n.destroy(), 'destroyed', 'Failed to destroy network'),

@@ -4,7 +4,7 @@ import {
   VIR_CONNECT_LIST_STORAGE_POOLS_ACTIVE as ACTIVE, VIR_CONNECT_LIST_STORAGE_POOLS_INACTIVE as INACTIVE,
   VIR_STORAGE_POOL_RUNNING, VIR_STORAGE_POOL_DEGRADED, type StoragePool,
 } from '../../index.js';
-import type { CommandDef, CommandFamily, OptionDef, ParsedCommand } from '../command.js';
+import type { CommandFamily, OptionDef, ParsedCommand } from '../command.js';
 import type { Session } from '../session.js';
 import { exclusive, fail, optBool, optString } from '../opts.js';
 import { must } from '../lookup.js';
@@ -12,7 +12,7 @@ import { formatTable } from '../table.js';
 import { JSON_OPTION, printJSON } from '../json.js';
 import { readXMLFile } from '../files.js';
 import { splitCommas } from './virsh.js';
-import { UUID_STRING_LEN, compareNames, findObject, flag, prettyCapacity } from '../objects.js';
+import { UUID_STRING_LEN, autostartCommand, compareNames, findObject, flag, objectAction, prettyCapacity, type ObjectKind } from '../objects.js';
 import { optTimeout, runEventLoop } from '../event-loop.js';
 
 const BY_UUID = 1;
@@ -243,20 +243,11 @@ function buildFlags(s: Session, cmd: ParsedCommand): number {
 }
 
 /** A command that looks a pool up, does one thing and reports it. */
-function action(name: string, summary: string, extra: OptionDef[], run: (pool: StoragePool, cmd: ParsedCommand) => Promise<void>,
-  done: string, failed: string): CommandDef {
-  return {
-    name,
-    summary,
-    options: [POOL_ARG, ...extra],
-    async handler(s, cmd) {
-      using pool = await poolOption(s, cmd);
-      const label = optString(s, cmd, 'pool')!;
-      await must(s, `${failed} ${label}`, () => run(pool, cmd));
-      s.out.printExtra(`Pool ${label} ${done}\n`);
-    },
-  };
-}
+const POOL: ObjectKind<StoragePool> = { arg: POOL_ARG, noun: 'Pool', find: (s, cmd) => poolOption(s, cmd) };
+
+/** A command running one call on a pool. */
+const action = (name: string, summary: string, extra: OptionDef[], run: (pool: StoragePool, cmd: ParsedCommand) => Promise<void>,
+  done: string, failed: string) => objectAction(POOL, name, summary, extra, run, done, failed);
 
 function overwriteFlags(cmd: ParsedCommand): number {
   return (optBool(cmd, 'no-overwrite') ? lib.VIR_STORAGE_POOL_BUILD_NO_OVERWRITE : 0)
@@ -301,18 +292,7 @@ export const poolFamily: CommandFamily = {
   group: 'Storage Pool',
   keyword: 'pool',
   commands: [
-    {
-      name: 'pool-autostart',
-      summary: 'start a pool with the host, or stop doing so',
-      options: [POOL_ARG, flag('disable', 'turn autostart off')],
-      async handler(s, cmd) {
-        using pool = await poolOption(s, cmd);
-        const label = optString(s, cmd, 'pool')!;
-        const on = !optBool(cmd, 'disable');
-        await must(s, `failed to ${on ? 'mark' : 'unmark'} pool ${label} as autostarted`, () => pool.setAutostart(on));
-        s.out.printExtra(`Pool ${label} ${on ? 'marked' : 'unmarked'} as autostarted\n`);
-      },
-    },
+    autostartCommand(POOL, 'pool-autostart', 'start a pool with the host, or stop doing so'),
     action('pool-build', 'build a pool', BUILD_OPTIONS.slice(1), (p, cmd) => p.build(overwriteFlags(cmd)), 'built', 'Failed to build pool'),
     {
       name: 'pool-create',
