@@ -12,9 +12,9 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 /** Functions served by the library itself rather than through a driver entry point. */
 const LIBRARY_FUNCTIONS: [string, string][] = [
-  ['virConnectOpen', 'open(uri)'],
-  ['virConnectOpenReadOnly', 'openReadOnly(uri)'],
-  ['virConnectOpenAuth', 'openAuth(uri, auth, flags)'],
+  ['virConnectOpen', 'open(uri, options?)'],
+  ['virConnectOpenReadOnly', 'openReadOnly(uri, options?)'],
+  ['virConnectOpenAuth', 'openAuth(uri, auth, flags, options?)'],
   ['virConnectClose', 'Connect.close()'],
   ['virConnectRef', 'Connect.ref()'],
   ['virConnectGetLibVersion', 'Connect.getLibVersion()'],

@@ -10,6 +10,7 @@ registerDriver(remoteDriverFactory);
 
 export { open, openReadOnly, openAuth, EMBEDDED_DEFAULT_URI } from './api/open.js';
 export { Connect, type ConnectEvents } from './api/connect.js';
+export { withAbortSignal } from './api/call-scope.js';
 export { defaultAuth, createDefaultAuth } from './api/default-auth.js';
 export { Domain } from './api/domain.js';
 export { DomainSnapshot } from './api/snapshot.js';
@@ -26,5 +27,5 @@ export * from './errors/index.js';
 export type {
   ConnectAuth, Credential, ConnectionDriver, DriverFactory, ConnectTarget, NodeInfo, DomainInfo, DomainStateInfo,
   StoragePoolInfo, StorageVolInfo, DomainBlockStats, DomainInterfaceStats, VcpuInfo, MemoryStat,
-  SecurityModel, SecurityLabel, NodeStat,
+  SecurityModel, SecurityLabel, NodeStat, OpenOptions, ReconnectOptions,
 } from './drivers/types.js';

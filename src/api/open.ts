@@ -1,5 +1,5 @@
 import { ErrorDomain, ErrorNumber, dispatchError, isVirError, virError } from '../errors/index.js';
-import type { ConnectAuth, ConnectTarget, DriverFactory } from '../drivers/types.js';
+import type { ConnectAuth, ConnectTarget, DriverFactory, OpenOptions } from '../drivers/types.js';
 import { isRemote, resolveConnectURI, splitScheme, type VirURI } from '../uri/index.js';
 import { VIR_CONNECT_RO } from './constants.js';
 import { Connect } from './connect.js';
@@ -8,8 +8,9 @@ import { localDriverFor, remoteDriver } from './registry.js';
 /** The URI used when none is given and nothing configures one: the embedded test driver. */
 export const EMBEDDED_DEFAULT_URI = 'test:///default';
 
-function toTarget(uri: string, parsed: VirURI): ConnectTarget {
+function toTarget(uri: string, parsed: VirURI, options: OpenOptions): ConnectTarget {
   return {
+    options,
     uri,
     scheme: parsed.scheme ?? '',
     server: parsed.server,
@@ -31,13 +32,13 @@ function pickDriver(uri: string, parsed: VirURI): DriverFactory {
  * virConnectOpenAuth: resolve the URI (default, aliases), pick the driver that serves it, open.
  * Failures are reported through the global error handler and reject with a VirError.
  */
-export async function openAuth(uri: string | null | undefined, auth: ConnectAuth | null, flags = 0): Promise<Connect> {
+export async function openAuth(uri: string | null | undefined, auth: ConnectAuth | null, flags = 0, options: OpenOptions = {}): Promise<Connect> {
   try {
     const resolved = resolveConnectURI(uri ?? null, { flags }) ?? resolveConnectURI(EMBEDDED_DEFAULT_URI, { flags })!;
     const name = resolved.text;
     const parsed = resolved.uri;
     const driver = pickDriver(name, parsed);
-    const conn = await driver.open(toTarget(name, parsed), auth, flags);
+    const conn = await driver.open(toTarget(name, parsed, options), auth, flags);
     return new Connect(conn, name, Boolean(flags & VIR_CONNECT_RO));
   } catch (err) {
     const error = isVirError(err) ? err : virError(ErrorDomain.VIR_FROM_NONE, ErrorNumber.VIR_ERR_INTERNAL_ERROR, String(err));
@@ -47,11 +48,11 @@ export async function openAuth(uri: string | null | undefined, auth: ConnectAuth
 }
 
 /** virConnectOpen: read-write, no credentials. */
-export function open(uri?: string | null): Promise<Connect> {
-  return openAuth(uri, null, 0);
+export function open(uri?: string | null, options?: OpenOptions): Promise<Connect> {
+  return openAuth(uri, null, 0, options);
 }
 
 /** virConnectOpenReadOnly: every call that changes state is refused. */
-export function openReadOnly(uri?: string | null): Promise<Connect> {
-  return openAuth(uri, null, VIR_CONNECT_RO);
+export function openReadOnly(uri?: string | null, options?: OpenOptions): Promise<Connect> {
+  return openAuth(uri, null, VIR_CONNECT_RO, options);
 }

@@ -325,6 +325,28 @@ export interface ConnectTarget {
   /** Decoded path; '' when absent. */
   readonly path: string;
   readonly params: readonly { name: string; value: string }[];
+  /** What the caller asked of the connection beyond the URI (openAuth's last argument). */
+  readonly options?: OpenOptions;
+}
+
+/** Connection options that are not part of a URI; local drivers ignore them. */
+export interface OpenOptions {
+  /** Remote: default timeout of every call in ms, 0 for none (default 5 minutes). */
+  callTimeoutMs?: number;
+  /**
+   * Remote: when the transport drops, open a new one (on the next call, and at once in the
+   * background), authenticate again and re-register every event callback. Off by default, as libvirt.
+   */
+  reconnect?: boolean | ReconnectOptions;
+}
+
+export interface ReconnectOptions {
+  /** Tries per reconnect before giving up until the next call (default 10). */
+  attempts?: number;
+  /** Wait before the second try, doubled after each failure (default 100 ms)... */
+  initialDelayMs?: number;
+  /** ...up to this (default 2000 ms). */
+  maxDelayMs?: number;
 }
 
 /** What a driver module registers: which URIs it takes and how it opens them. */

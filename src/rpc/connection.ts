@@ -40,6 +40,8 @@ export interface CallOptions {
   timeoutMs?: number;
   /** A stream opened for this call's serial (see `openStream`). */
   serial?: number;
+  /** How errors name the call (`REMOTE_PROC_DOMAIN_GET_INFO`); default "call N of program P". */
+  label?: string;
 }
 
 interface Pending {
@@ -49,6 +51,25 @@ interface Pending {
 }
 
 export const DEFAULT_CALL_TIMEOUT_MS = 5 * 60 * 1000;
+
+/** The C library's words for the socket errors a peer causes, as libvirt prints them. */
+function strerror(e: NodeJS.ErrnoException): string {
+  switch (e.code) {
+    case 'ECONNRESET': return 'Connection reset by peer';
+    case 'EPIPE': return 'Broken pipe';
+    default: return e.message;
+  }
+}
+
+function callLabel(prog: number, proc: number, options: CallOptions): string {
+  return options.label ?? `call ${proc} of program ${prog >>> 0}`;
+}
+
+/** An aborted call: VIR_ERR_OPERATION_TIMEOUT when the signal is a timeout (`AbortSignal.timeout`), else ABORTED. */
+function abortError(signal: AbortSignal, what: string): VirError {
+  const timedOut = (signal.reason as { name?: string } | undefined)?.name === 'TimeoutError';
+  return virError(ErrorDomain.VIR_FROM_RPC, timedOut ? ErrorNumber.VIR_ERR_OPERATION_TIMEOUT : ErrorNumber.VIR_ERR_OPERATION_ABORTED, what);
+}
 
 export class RpcConnection extends EventEmitter {
   private readonly decoder: FrameDecoder;
@@ -72,7 +93,7 @@ export class RpcConnection extends EventEmitter {
     this.serial = options.firstSerial ?? 0;
     socket.on('data', (chunk: Buffer) => this.onData(chunk));
     socket.on('end', () => this.destroy(virError(ErrorDomain.VIR_FROM_RPC, ErrorNumber.VIR_ERR_SYSTEM_ERROR, 'End of file while reading data: Input/output error')));
-    socket.on('error', (e: Error) => this.destroy(virError(ErrorDomain.VIR_FROM_RPC, ErrorNumber.VIR_ERR_SYSTEM_ERROR, `Cannot recv data: ${e.message}`)));
+    socket.on('error', (e: Error) => this.destroy(virError(ErrorDomain.VIR_FROM_RPC, ErrorNumber.VIR_ERR_SYSTEM_ERROR, `Cannot recv data: ${strerror(e)}`)));
     socket.on('close', () => this.destroy(null));
   }
 
@@ -126,7 +147,7 @@ export class RpcConnection extends EventEmitter {
    */
   async call(prog: number, vers: number, proc: number, payload?: Uint8Array, options: CallOptions = {}): Promise<Uint8Array> {
     if (this.isClosed) throw this.closedError();
-    options.signal?.throwIfAborted?.();
+    if (options.signal?.aborted) throw abortError(options.signal, callLabel(prog, proc, options));
     if (this.inFlight >= this.maxCallsInFlight) {
       await new Promise<void>((resolve) => this.waiting.push(resolve));
       if (this.isClosed) throw this.closedError();
@@ -153,12 +174,12 @@ export class RpcConnection extends EventEmitter {
       };
       const onAbort = () => {
         cleanup();
-        reject(virError(ErrorDomain.VIR_FROM_RPC, ErrorNumber.VIR_ERR_OPERATION_ABORTED, `call ${proc} of program ${prog >>> 0}`));
+        reject(abortError(options.signal!, callLabel(prog, proc, options)));
       };
       if (timeoutMs > 0) {
         timer = setTimeout(() => {
           cleanup();
-          reject(virError(ErrorDomain.VIR_FROM_RPC, ErrorNumber.VIR_ERR_OPERATION_TIMEOUT, `no reply to call ${proc} of program ${prog >>> 0} within ${timeoutMs} ms`));
+          reject(virError(ErrorDomain.VIR_FROM_RPC, ErrorNumber.VIR_ERR_OPERATION_TIMEOUT, `no reply to ${callLabel(prog, proc, options)} within ${timeoutMs} ms`));
         }, timeoutMs);
         timer.unref?.();
       }
@@ -180,7 +201,8 @@ export class RpcConnection extends EventEmitter {
   /** A typed call: encode `args` with the procedure's codec, decode its reply. */
   async invoke<A, R>(program: Program, proc: ProcedureInfo<A, R, unknown>, args: A, options?: CallOptions): Promise<R> {
     const payload = encodeValue(proc.args, args);
-    const reply = await this.call(program.number, program.version, proc.number, payload, options);
+    const reply = await this.call(program.number, program.version, proc.number, payload,
+      { ...options, label: options?.label ?? `${program.name}_PROC_${proc.name}` });
     try {
       return decodeValue(proc.ret, reply);
     } catch (e) {

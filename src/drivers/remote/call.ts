@@ -2,15 +2,18 @@
  * One REMOTE-program call on a connection, with the errors a client should see: an old daemon
  * that lacks the procedure answers "unknown procedure" (VIR_ERR_RPC); we report that as
  * VIR_ERR_NO_SUPPORT naming the procedure, so callers can tell "missing" from "failed".
+ * The caller's `withAbortSignal` scope, if any, cancels the call.
  */
+import { currentAbortSignal } from '../../api/call-scope.js';
 import { ErrorDomain, ErrorNumber, isVirError, virError } from '../../errors/index.js';
 import type { CallOptions, RpcConnection } from '../../rpc/connection.js';
 import type { ProcedureInfo } from '../../rpc/program.js';
 import { remoteProgram } from '../../rpc/protocol/remote.js';
 
 export async function remoteCall<A, R>(rpc: RpcConnection, proc: ProcedureInfo<A, R, unknown>, args: A, options?: CallOptions): Promise<R> {
+  const signal = options?.signal ?? currentAbortSignal();
   try {
-    return await rpc.invoke(remoteProgram, proc, args, options);
+    return await rpc.invoke(remoteProgram, proc, args, signal ? { ...options, signal } : options);
   } catch (err) {
     throw unsupportedByDaemon(err, proc) ?? err;
   }

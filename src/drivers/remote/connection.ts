@@ -12,6 +12,7 @@ import { procedures as P, remoteProgram } from '../../rpc/protocol/remote.js';
 import { remoteCall } from './call.js';
 import { RemoteEvents } from './events.js';
 import { rpcStreamDuplex } from './stream-duplex.js';
+import type { RemoteLink } from './link.js';
 
 export interface TransportInfo {
   /** TLS, or SSH: nobody on the path can read the traffic. */
@@ -33,15 +34,18 @@ const LEGACY_BY_API: ReadonlyMap<string, Binding> = new Map(
 
 export class RemoteConnection {
   readonly name = 'remote';
-  readonly rpc: RpcConnection;
+  readonly #link: RemoteLink;
   readonly #info: TransportInfo;
   readonly #events: RemoteEvents;
+  /** What setKeepAlive asked for, applied again to a reconnected transport. */
+  #keepAlive: { interval: number; count: number } | null = null;
   #closing: Promise<void> | null = null;
 
-  constructor(rpc: RpcConnection, info: TransportInfo) {
-    this.rpc = rpc;
+  constructor(link: RemoteLink, info: TransportInfo) {
+    this.#link = link;
     this.#info = info;
-    this.#events = new RemoteEvents(rpc, [DOMAIN_EVENT_FAMILY, NETWORK_EVENT_FAMILY, STORAGE_POOL_EVENT_FAMILY]);
+    this.#events = new RemoteEvents(link, [DOMAIN_EVENT_FAMILY, NETWORK_EVENT_FAMILY, STORAGE_POOL_EVENT_FAMILY]);
+    link.onRestore(async (rpc) => { if (this.#keepAlive) this.#applyKeepAlive(rpc, this.#keepAlive); });
     const self = this as unknown as Record<string, unknown>;
     for (const [method, binding] of BINDING_BY_METHOD) {
       if (CLIENT_SIDE.has(method)) continue;
@@ -49,18 +53,27 @@ export class RemoteConnection {
     }
   }
 
+  /** The current RPC connection (after a reconnect, the new one). */
+  get rpc(): RpcConnection {
+    return this.#link.rpc;
+  }
+
   #callMethod(b: Binding) {
-    return async (...args: unknown[]) => b.driverRet(await remoteCall(this.rpc, b.proc, b.wireArgs(args)), args);
+    return async (...args: unknown[]) => {
+      const rpc = this.#link.live ?? await this.#link.get();
+      return b.driverRet(await remoteCall(rpc, b.proc, b.wireArgs(args)), args);
+    };
   }
 
   /** The stream is opened for the call's serial first: data may follow the reply at once. */
   #streamMethod(b: Binding) {
     return async (...args: unknown[]): Promise<Duplex> => {
-      const serial = this.rpc.nextSerial(remoteProgram.number);
-      const stream = this.rpc.openStream(remoteProgram.number, remoteProgram.version, b.proc.number, serial);
-      const duplex = rpcStreamDuplex(this.rpc, stream);
+      const rpc = await this.#link.get();
+      const serial = rpc.nextSerial(remoteProgram.number);
+      const stream = rpc.openStream(remoteProgram.number, remoteProgram.version, b.proc.number, serial);
+      const duplex = rpcStreamDuplex(rpc, stream);
       try {
-        await remoteCall(this.rpc, b.proc, b.wireArgs(args), { serial });
+        await remoteCall(rpc, b.proc, b.wireArgs(args), { serial });
       } catch (err) {
         stream.close();
         duplex.destroy();
@@ -75,12 +88,12 @@ export class RemoteConnection {
   }
 
   async connectIsEncrypted(): Promise<boolean> {
-    const { secure } = await remoteCall(this.rpc, P.CONNECT_IS_SECURE, undefined);
+    const { secure } = await remoteCall(await this.#link.get(), P.CONNECT_IS_SECURE, undefined);
     return this.#info.encrypted && secure !== 0;
   }
 
   async connectIsSecure(): Promise<boolean> {
-    const { secure } = await remoteCall(this.rpc, P.CONNECT_IS_SECURE, undefined);
+    const { secure } = await remoteCall(await this.#link.get(), P.CONNECT_IS_SECURE, undefined);
     return this.#info.secure && secure !== 0;
   }
 
@@ -94,8 +107,13 @@ export class RemoteConnection {
   }
 
   async connectSetKeepAlive(interval: number, count: number): Promise<void> {
-    if (interval <= 0) this.rpc.stopKeepAlive();
-    else this.rpc.startKeepAlive(interval, count);
+    this.#keepAlive = { interval, count };
+    this.#applyKeepAlive(this.rpc, this.#keepAlive);
+  }
+
+  #applyKeepAlive(rpc: RpcConnection, { interval, count }: { interval: number; count: number }): void {
+    if (interval <= 0) rpc.stopKeepAlive();
+    else rpc.startKeepAlive(interval, count);
   }
 
   connectDomainEventRegisterAny: ConnectionDriver['connectDomainEventRegisterAny'] = (dom, eventId, listener) =>
@@ -119,6 +137,7 @@ export class RemoteConnection {
   /** CONNECT_CLOSE, then the socket; a dead peer is simply dropped. */
   close(): Promise<void> {
     this.#closing ??= (async () => {
+      this.#link.close();
       if (!this.rpc.closed) {
         try {
           await remoteCall(this.rpc, P.CONNECT_CLOSE, undefined, { timeoutMs: 10_000 });

@@ -11,10 +11,14 @@ import type { RpcConnection } from '../../rpc/connection.js';
 import { remoteProgram } from '../../rpc/protocol/remote.js';
 import type { EventBinding, EventFamily } from '../../remote/bindings/index.js';
 import { remoteCall } from './call.js';
+import type { RemoteLink } from './link.js';
 
 interface DaemonRegistration {
   remoteId: Promise<number>;
   listeners: Set<number>;
+  family: EventFamily<any, any>;
+  /** The REGISTER call's arguments, sent again after a reconnect. */
+  args: unknown;
 }
 
 interface Local {
@@ -24,7 +28,7 @@ interface Local {
 }
 
 export class RemoteEvents {
-  readonly #rpc: RpcConnection;
+  readonly #link: RemoteLink;
   readonly #byKey = new Map<string, DaemonRegistration>();
   /** `family:remoteId` -> key, for routing MESSAGE packets. */
   readonly #byRemote = new Map<string, string>();
@@ -33,12 +37,28 @@ export class RemoteEvents {
   readonly #routes = new Map<number, { family: EventFamily<any, any>; eventId: number; binding: EventBinding<any> }>();
   #nextId = 1;
 
-  constructor(rpc: RpcConnection, families: readonly EventFamily<any, any>[]) {
-    this.#rpc = rpc;
+  constructor(link: RemoteLink, families: readonly EventFamily<any, any>[]) {
+    this.#link = link;
     for (const family of families) {
       for (const [eventId, binding] of family.events) this.#routes.set(binding.proc.number, { family, eventId, binding });
     }
+    this.#listen(link.rpc);
+    link.onRestore((rpc) => this.#reregister(rpc));
+  }
+
+  #listen(rpc: RpcConnection): void {
     rpc.on('message', (p: Packet) => this.#onMessage(p));
+  }
+
+  /** A new connection after a drop: every daemon registration again, under the IDs it now gives. */
+  async #reregister(rpc: RpcConnection): Promise<void> {
+    this.#listen(rpc);
+    this.#byRemote.clear();
+    await Promise.all([...this.#byKey].map(async ([key, reg]) => {
+      const { callbackID } = await remoteCall(rpc, reg.family.register, reg.args);
+      this.#byRemote.set(`${reg.family.register.number}:${callbackID}`, key);
+      reg.remoteId = Promise.resolve(callbackID);
+    }));
   }
 
   async register<R extends { uuid?: string; name: string }, P>(
@@ -50,11 +70,12 @@ export class RemoteEvents {
     const key = `${family.register.number}:${eventId}:${filter ? (filter.uuid ?? filter.name) : ''}`;
     let reg = this.#byKey.get(key);
     if (!reg) {
-      const remoteId = remoteCall(this.#rpc, family.register, family.registerArgs(eventId, filter)).then((r) => {
+      const args = family.registerArgs(eventId, filter);
+      const remoteId = this.#link.get().then((rpc) => remoteCall(rpc, family.register, args)).then((r) => {
         this.#byRemote.set(`${family.register.number}:${r.callbackID}`, key);
         return r.callbackID;
       });
-      reg = { remoteId, listeners: new Set() };
+      reg = { remoteId, listeners: new Set(), family, args };
       this.#byKey.set(key, reg);
       remoteId.catch(() => { if (this.#byKey.get(key) === reg) this.#byKey.delete(key); });
     }
@@ -77,7 +98,8 @@ export class RemoteEvents {
     this.#byKey.delete(local.key);
     const remoteId = await reg.remoteId;
     this.#byRemote.delete(`${family.register.number}:${remoteId}`);
-    if (!this.#rpc.closed) await remoteCall(this.#rpc, family.deregister, { callbackID: remoteId });
+    const rpc = this.#link.rpc;
+    if (!rpc.closed) await remoteCall(rpc, family.deregister, { callbackID: remoteId });
   }
 
   #onMessage(p: Packet): void {

@@ -13,6 +13,7 @@ import type { ConnectAuth, ConnectTarget, ConnectionDriver, DriverFactory } from
 import { authenticate } from './auth.js';
 import { remoteCall } from './call.js';
 import { RemoteConnection } from './connection.js';
+import { RemoteLink, reconnectPolicy } from './link.js';
 import { openChannel, type Channel } from './transport.js';
 
 const VIR_CONNECT_RO = 1;
@@ -33,14 +34,15 @@ async function withDiagnostics(err: unknown, channel: Channel): Promise<unknown>
   return virError(ErrorDomain.VIR_FROM_RPC, ErrorNumber.VIR_ERR_SYSTEM_ERROR, `End of file while reading data: ${why}: Input/output error`);
 }
 
-export async function openRemote(target: ConnectTarget, auth: ConnectAuth | null, flags: number): Promise<ConnectionDriver> {
+/** One connection to the daemon, ready for calls: channel, authentication, keepalive, CONNECT_OPEN. */
+async function dial(target: ConnectTarget, auth: ConnectAuth | null, flags: number): Promise<{ rpc: RpcConnection; channel: Channel }> {
   const uri = parseURI(target.uri);
   const { transport } = remoteTransport(uri);
   const params = remoteParams(uri);
   const name = remoteName(uri);
   const readOnly = Boolean(flags & VIR_CONNECT_RO);
   const channel = await openChannel(transport, target, params, readOnly);
-  const rpc = new RpcConnection(channel.socket);
+  const rpc = new RpcConnection(channel.socket, { callTimeoutMs: target.options?.callTimeoutMs });
   rpc.once('close', () => { void channel.dispose(); });
   channel.socket.resume(); // TLS read its confirmation byte in paused mode
   try {
@@ -55,7 +57,13 @@ export async function openRemote(target: ConnectTarget, auth: ConnectAuth | null
     rpc.destroy(null);
     throw await withDiagnostics(err, channel);
   }
-  return new RemoteConnection(rpc, channel) as RemoteConnection & ConnectionDriver;
+  return { rpc, channel };
+}
+
+export async function openRemote(target: ConnectTarget, auth: ConnectAuth | null, flags: number): Promise<ConnectionDriver> {
+  const { rpc, channel } = await dial(target, auth, flags);
+  const link = new RemoteLink(rpc, async () => (await dial(target, auth, flags)).rpc, reconnectPolicy(target.options?.reconnect));
+  return new RemoteConnection(link, channel) as RemoteConnection & ConnectionDriver;
 }
 
 export const remoteDriverFactory: DriverFactory = {
