@@ -27,8 +27,12 @@ export interface Channel extends TransportInfo {
 /** The daemon socket a unix (or ssh) connection uses: `socket=`, else tsvirtd's default. */
 export function unixSocketPath(target: ConnectTarget, params: RemoteParams, readOnly: boolean): string {
   if (params.socket) return params.socket;
-  const session = process.geteuid?.() !== 0 && target.path === '/session';
-  return defaultSocketPath(readOnly, !session);
+  return defaultSocketPath(readOnly, !isSession(target));
+}
+
+/** A per-user daemon's URI, as libvirt tells them apart: `/session` when not root. */
+function isSession(target: ConnectTarget): boolean {
+  return process.geteuid?.() !== 0 && target.path === '/session';
 }
 
 export async function openChannel(
@@ -50,7 +54,7 @@ export async function openChannel(
       return { socket, encrypted: true, secure: true, dispose: none };
     }
     case 'ssh':
-      return openSsh(target, params, unixSocketPath(target, params, readOnly));
+      return openSsh(target, params, unixSocketPath(target, params, readOnly), isSession(target));
     default:
       throw virError(ErrorDomain.VIR_FROM_REMOTE, ErrorNumber.VIR_ERR_INVALID_ARG, `transport '${transport}' is not supported by this client`);
   }
