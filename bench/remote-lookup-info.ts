@@ -12,7 +12,8 @@ import { libvirtdSkip, startLibvirtd } from '../test/daemon/harness.js';
 const SECONDS = Number(process.env.BENCH_SECONDS) || 2;
 const WARMUP_SECONDS = 0.5;
 
-interface Result { iterations: number; seconds: number; p99ms: number }
+/** `cpuUs`: the client process's CPU time (user + system) per iteration, steadier than calls/s on a busy machine. */
+interface Result { iterations: number; seconds: number; p99ms: number; cpuUs: number }
 
 function p99(latencies: number[]): number {
   const sorted = latencies.sort((a, b) => a - b);
@@ -23,6 +24,7 @@ async function ours(uri: string, workers: number, seconds: number): Promise<Resu
   const conn = await v.open(uri);
   try {
     const latencies: number[] = [];
+    const cpu = process.cpuUsage();
     const started = performance.now();
     const deadline = started + seconds * 1000;
     await Promise.all(Array.from({ length: workers }, async () => {
@@ -34,7 +36,8 @@ async function ours(uri: string, workers: number, seconds: number): Promise<Resu
         latencies.push(performance.now() - t);
       }
     }));
-    return { iterations: latencies.length, seconds: (performance.now() - started) / 1000, p99ms: p99(latencies) };
+    const used = process.cpuUsage(cpu);
+    return { iterations: latencies.length, seconds: (performance.now() - started) / 1000, p99ms: p99(latencies), cpuUs: (used.user + used.system) / latencies.length };
   } finally {
     await conn.close();
   }
@@ -42,7 +45,7 @@ async function ours(uri: string, workers: number, seconds: number): Promise<Resu
 
 /** The same loop in libvirt-python: `workers` threads on one connection, timed inside python. */
 const PYTHON_LOOP = String.raw`
-import json, sys, threading, time, libvirt
+import json, resource, sys, threading, time, libvirt
 uri, workers, seconds, warmup = sys.argv[1], int(sys.argv[2]), float(sys.argv[3]), float(sys.argv[4])
 conn = libvirt.open(uri)
 def run(duration):
@@ -58,11 +61,14 @@ def run(duration):
             mine.append(time.perf_counter() - t)
         lat.extend(mine)
     started = time.perf_counter()
+    ru = resource.getrusage(resource.RUSAGE_SELF)
     threads = [threading.Thread(target=worker) for _ in range(workers)]
     for th in threads: th.start()
     for th in threads: th.join()
+    ru2 = resource.getrusage(resource.RUSAGE_SELF)
     lat.sort()
-    return {'iterations': len(lat), 'seconds': time.perf_counter() - started, 'p99ms': lat[min(len(lat) - 1, int(len(lat) * 0.99))] * 1000}
+    cpu = (ru2.ru_utime - ru.ru_utime + ru2.ru_stime - ru.ru_stime) * 1e6 / max(1, len(lat))
+    return {'iterations': len(lat), 'seconds': time.perf_counter() - started, 'p99ms': lat[min(len(lat) - 1, int(len(lat) * 0.99))] * 1000, 'cpuUs': cpu}
 run(warmup)
 json.dump(run(seconds), sys.stdout)
 conn.close()
@@ -87,11 +93,11 @@ if (libvirtdSkip) {
       await ours(uri, workers, WARMUP_SECONDS);
       const mine = await ours(uri, workers, SECONDS);
       const ref = python(uri, workers);
-      const line = `remote lookup+info x${workers}: tsvirt ${Math.round(rate(mine))}/s p99 ${mine.p99ms.toFixed(2)} ms`;
+      const line = `remote lookup+info x${workers}: tsvirt ${Math.round(rate(mine))}/s p99 ${mine.p99ms.toFixed(2)} ms cpu ${mine.cpuUs.toFixed(0)} us/iter`;
       if (typeof ref === 'string') console.log(`${line}, libvirt-python not measured: ${ref}`);
       else {
-        console.log(`${line}, libvirt-python ${Math.round(rate(ref))}/s p99 ${ref.p99ms.toFixed(2)} ms, `
-          + `ratio ${(rate(mine) / rate(ref)).toFixed(2)} (p99 ${(ref.p99ms / mine.p99ms).toFixed(2)})`);
+        console.log(`${line}, libvirt-python ${Math.round(rate(ref))}/s p99 ${ref.p99ms.toFixed(2)} ms cpu ${ref.cpuUs.toFixed(0)} us/iter, `
+          + `ratio ${(rate(mine) / rate(ref)).toFixed(2)} (p99 ${(ref.p99ms / mine.p99ms).toFixed(2)}, cpu ${(ref.cpuUs / mine.cpuUs).toFixed(2)})`);
       }
     }
   } finally {

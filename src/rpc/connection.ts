@@ -44,10 +44,31 @@ export interface CallOptions {
   label?: string;
 }
 
-interface Pending {
-  prog: number;
-  resolve(payload: Uint8Array): void;
-  reject(err: unknown): void;
+/** One call awaiting its reply; settled once, by the reply, the close, an abort or the timeout. */
+class Pending {
+  timer: NodeJS.Timeout | undefined = undefined;
+  onAbort: (() => void) | undefined = undefined;
+
+  constructor(
+    readonly owner: RpcConnection, readonly prog: number, readonly serial: number, readonly signal: AbortSignal | undefined,
+    private readonly settle: (payload: Uint8Array) => void, private readonly fail: (err: unknown) => void,
+  ) {}
+
+  resolve(payload: Uint8Array): void {
+    if (this.finish()) this.settle(payload);
+  }
+
+  reject(err: unknown): void {
+    if (this.finish()) this.fail(err);
+  }
+
+  /** Forget the call; false when it was settled already. */
+  private finish(): boolean {
+    if (!this.owner.forgetCall(this)) return false;
+    if (this.timer) clearTimeout(this.timer);
+    if (this.onAbort) this.signal!.removeEventListener('abort', this.onAbort);
+    return true;
+  }
 }
 
 export const DEFAULT_CALL_TIMEOUT_MS = 5 * 60 * 1000;
@@ -61,8 +82,10 @@ function strerror(e: NodeJS.ErrnoException): string {
   }
 }
 
-function callLabel(prog: number, proc: number, options: CallOptions): string {
-  return options.label ?? `call ${proc} of program ${prog >>> 0}`;
+const NO_OPTIONS: CallOptions = Object.freeze({});
+
+function callLabel(prog: number, proc: number, label: string | undefined): string {
+  return label ?? `call ${proc} of program ${prog >>> 0}`;
 }
 
 /** An aborted call: VIR_ERR_OPERATION_TIMEOUT when the signal is a timeout (`AbortSignal.timeout`), else ABORTED. */
@@ -73,7 +96,8 @@ function abortError(signal: AbortSignal, what: string): VirError {
 
 export class RpcConnection extends EventEmitter {
   private readonly decoder: FrameDecoder;
-  private readonly pending = new Map<string, Pending>();
+  /** Calls awaiting a reply, by serial (one counter for every program, as libvirt's client). */
+  private readonly pending = new Map<number, Pending>();
   private readonly streams = new Map<string, RpcStream>();
   private readonly waiting: (() => void)[] = [];
   private inFlight = 0;
@@ -116,19 +140,31 @@ export class RpcConnection extends EventEmitter {
   }
 
   /** Allocate the next call serial (u32, wrapping, skipping serials still in use). */
-  nextSerial(prog: number): number {
+  nextSerial(): number {
     for (;;) {
       const s = this.serial;
       this.serial = (this.serial + 1) >>> 0;
-      if (!this.pending.has(`${prog >>> 0}:${s}`)) return s;
+      if (!this.pending.has(s)) return s;
     }
   }
 
   /** Write one packet. False means the socket buffer is full: wait for `drained()`. */
   sendPacket(header: Header, payload?: Uint8Array): boolean {
     if (this.isClosed) throw this.closedError();
+    // Packets written in one tick (concurrent callers woken by one read) leave in one write.
+    if (!this.corked) {
+      this.corked = true;
+      this.socket.cork();
+      process.nextTick(this.uncork);
+    }
     return this.socket.write(encodePacket(header, payload));
   }
+
+  private corked = false;
+  private readonly uncork = () => {
+    this.corked = false;
+    this.socket.uncork();
+  };
 
   /** Resolves when the socket can take more data. */
   drained(): Promise<void> {
@@ -145,64 +181,72 @@ export class RpcConnection extends EventEmitter {
    * rejects with the VirError it carries. Aborting or timing out rejects the promise; a reply
    * arriving later is dropped.
    */
-  async call(prog: number, vers: number, proc: number, payload?: Uint8Array, options: CallOptions = {}): Promise<Uint8Array> {
-    if (this.isClosed) throw this.closedError();
-    if (options.signal?.aborted) throw abortError(options.signal, callLabel(prog, proc, options));
+  call(prog: number, vers: number, proc: number, payload?: Uint8Array, options: CallOptions = NO_OPTIONS): Promise<Uint8Array> {
+    return this.startCall(prog, vers, proc, payload, options, options.label);
+  }
+
+  private startCall(prog: number, vers: number, proc: number, payload: Uint8Array | undefined, options: CallOptions, label: string | undefined): Promise<Uint8Array> {
+    if (this.isClosed) return Promise.reject(this.closedError());
+    if (options.signal?.aborted) return Promise.reject(abortError(options.signal, callLabel(prog, proc, label)));
+    if (this.maxCallsInFlight === Infinity) return this.callNow(prog, vers, proc, payload, options, label);
+    return this.callLimited(prog, vers, proc, payload, options, label);
+  }
+
+  /** With `maxCallsInFlight`: wait for a free slot first. */
+  private async callLimited(
+    prog: number, vers: number, proc: number, payload: Uint8Array | undefined, options: CallOptions, label: string | undefined,
+  ): Promise<Uint8Array> {
     if (this.inFlight >= this.maxCallsInFlight) {
       await new Promise<void>((resolve) => this.waiting.push(resolve));
       if (this.isClosed) throw this.closedError();
     }
     this.inFlight++;
     try {
-      return await this.callNow(prog, vers, proc, payload, options);
+      return await this.callNow(prog, vers, proc, payload, options, label);
     } finally {
       this.inFlight--;
       this.waiting.shift()?.();
     }
   }
 
-  private callNow(prog: number, vers: number, proc: number, payload: Uint8Array | undefined, options: CallOptions): Promise<Uint8Array> {
-    const serial = options.serial ?? this.nextSerial(prog);
-    const key = `${prog >>> 0}:${serial}`;
+  private callNow(
+    prog: number, vers: number, proc: number, payload: Uint8Array | undefined, options: CallOptions, label: string | undefined,
+  ): Promise<Uint8Array> {
+    const serial = options.serial ?? this.nextSerial();
     return new Promise<Uint8Array>((resolve, reject) => {
+      const { signal } = options;
+      const call = new Pending(this, prog >>> 0, serial, signal, resolve, reject);
       const timeoutMs = options.timeoutMs ?? this.callTimeoutMs;
-      let timer: NodeJS.Timeout | undefined;
-      const cleanup = () => {
-        this.pending.delete(key);
-        if (timer) clearTimeout(timer);
-        options.signal?.removeEventListener('abort', onAbort);
-      };
-      const onAbort = () => {
-        cleanup();
-        reject(abortError(options.signal!, callLabel(prog, proc, options)));
-      };
       if (timeoutMs > 0) {
-        timer = setTimeout(() => {
-          cleanup();
-          reject(virError(ErrorDomain.VIR_FROM_RPC, ErrorNumber.VIR_ERR_OPERATION_TIMEOUT, `no reply to ${callLabel(prog, proc, options)} within ${timeoutMs} ms`));
-        }, timeoutMs);
-        timer.unref?.();
+        call.timer = setTimeout(() => call.reject(virError(ErrorDomain.VIR_FROM_RPC, ErrorNumber.VIR_ERR_OPERATION_TIMEOUT,
+          `no reply to ${callLabel(prog, proc, label)} within ${timeoutMs} ms`)), timeoutMs);
+        call.timer.unref?.();
       }
-      options.signal?.addEventListener('abort', onAbort, { once: true });
-      this.pending.set(key, {
-        prog,
-        resolve: (p) => { cleanup(); resolve(p); },
-        reject: (e) => { cleanup(); reject(e); },
-      });
+      if (signal) {
+        call.onAbort = () => call.reject(abortError(signal, callLabel(prog, proc, label)));
+        signal.addEventListener('abort', call.onAbort, { once: true });
+      }
+      this.pending.set(serial, call);
       try {
         this.sendPacket({ prog, vers, proc, type: MessageType.CALL, serial, status: MessageStatus.OK }, payload);
       } catch (e) {
-        cleanup();
-        reject(e);
+        call.reject(e);
       }
     });
+  }
+
+  /** @internal A call settles: drop it from the table; false when it was no longer there. */
+  forgetCall(call: Pending): boolean {
+    if (this.pending.get(call.serial) !== call) return false;
+    this.pending.delete(call.serial);
+    return true;
   }
 
   /** A typed call: encode `args` with the procedure's codec, decode its reply. */
   async invoke<A, R>(program: Program, proc: ProcedureInfo<A, R, unknown>, args: A, options?: CallOptions): Promise<R> {
     const payload = encodeValue(proc.args, args);
-    const reply = await this.call(program.number, program.version, proc.number, payload,
-      { ...options, label: options?.label ?? `${program.name}_PROC_${proc.name}` });
+    const reply = await this.startCall(program.number, program.version, proc.number, payload,
+      options ?? NO_OPTIONS, options?.label ?? `${program.name}_PROC_${proc.name}`);
     try {
       return decodeValue(proc.ret, reply);
     } catch (e) {
@@ -241,7 +285,7 @@ export class RpcConnection extends EventEmitter {
    */
   openStream(prog: number, vers: number, proc: number, serial?: number): RpcStream {
     if (this.isClosed) throw this.closedError();
-    const s = new RpcStream(this, prog, vers, proc, serial ?? this.nextSerial(prog));
+    const s = new RpcStream(this, prog, vers, proc, serial ?? this.nextSerial());
     if (this.streams.has(s.key)) throw rpcError(`stream ${s.key} is already open`);
     this.streams.set(s.key, s);
     return s;
@@ -320,8 +364,8 @@ export class RpcConnection extends EventEmitter {
         break;
       case MessageType.REPLY:
       case MessageType.REPLY_WITH_FDS: {
-        const pending = this.pending.get(`${h.prog >>> 0}:${h.serial}`);
-        if (!pending) return; // abandoned (aborted or timed out) or never ours: dropped
+        const pending = this.pending.get(h.serial);
+        if (!pending || pending.prog !== h.prog >>> 0) return; // abandoned (aborted or timed out) or never ours: dropped
         const payload = h.type === MessageType.REPLY_WITH_FDS ? p.payload.subarray(4) : p.payload;
         if (h.status === MessageStatus.OK) pending.resolve(payload);
         else if (h.status === MessageStatus.ERROR) pending.reject(decodeError(payload));
@@ -367,7 +411,6 @@ export class RpcConnection extends EventEmitter {
     this.stopKeepAlive();
     const reason = this.closedError();
     for (const p of [...this.pending.values()]) p.reject(reason);
-    this.pending.clear();
     for (const s of [...this.streams.values()]) s.connectionLost(reason);
     this.streams.clear();
     for (const w of this.waiting.splice(0)) w();

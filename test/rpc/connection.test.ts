@@ -106,7 +106,7 @@ test('download stream: data, holes, end of data, finish handshake', async () => 
     s.end();
     s.once('finish', () => s.finish());
   });
-  const serial = cli.nextSerial(REMOTE_PROGRAM);
+  const serial = cli.nextSerial();
   const stream = cli.openStream(REMOTE_PROGRAM, REMOTE_PROTOCOL_VERSION, P.STORAGE_VOL_DOWNLOAD.number, serial);
   await cli.call(REMOTE_PROGRAM, REMOTE_PROTOCOL_VERSION, P.STORAGE_VOL_DOWNLOAD.number,
     encodeValue(P.STORAGE_VOL_DOWNLOAD.args, { vol: { pool: 'p', name: 'v', key: '/k' }, offset: 0n, length: 0n, flags: 0 }), { serial });
@@ -134,7 +134,7 @@ test('upload stream and a failing stream report the daemon\'s error', async () =
     s.on('finish', () => (n === 70000 ? s.finish() : s.fail(virError(ErrorDomain.VIR_FROM_STREAMS, ErrorNumber.VIR_ERR_INTERNAL_ERROR, `got ${n}`))));
   });
   const up = async (size: number) => {
-    const serial = cli.nextSerial(REMOTE_PROGRAM);
+    const serial = cli.nextSerial();
     const stream = cli.openStream(REMOTE_PROGRAM, REMOTE_PROTOCOL_VERSION, P.STORAGE_VOL_UPLOAD.number, serial);
     await cli.call(REMOTE_PROGRAM, REMOTE_PROTOCOL_VERSION, P.STORAGE_VOL_UPLOAD.number, undefined, { serial });
     stream.write(Buffer.alloc(size));

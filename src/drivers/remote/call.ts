@@ -13,7 +13,7 @@ import { remoteProgram } from '../../rpc/protocol/remote.js';
 export async function remoteCall<A, R>(rpc: RpcConnection, proc: ProcedureInfo<A, R, unknown>, args: A, options?: CallOptions): Promise<R> {
   const signal = options?.signal ?? currentAbortSignal();
   try {
-    return await rpc.invoke(remoteProgram, proc, args, signal ? { ...options, signal } : options);
+    return await rpc.invoke(remoteProgram, proc, args, signal && !options?.signal ? { ...options, signal } : options);
   } catch (err) {
     throw unsupportedByDaemon(err, proc) ?? err;
   }

@@ -69,7 +69,7 @@ export class RemoteConnection {
   #streamMethod(b: Binding) {
     return async (...args: unknown[]): Promise<Duplex> => {
       const rpc = await this.#link.get();
-      const serial = rpc.nextSerial(remoteProgram.number);
+      const serial = rpc.nextSerial();
       const stream = rpc.openStream(remoteProgram.number, remoteProgram.version, b.proc.number, serial);
       const duplex = rpcStreamDuplex(rpc, stream);
       try {
