@@ -6,7 +6,8 @@ set -euo pipefail
 
 need=()
 command -v virsh >/dev/null 2>&1 || need+=(libvirt-clients)
-[ -d /usr/share/libvirt/schemas ] || need+=(libvirt-clients)
+# libvirt's RelaxNG schemas (the *_VALIDATE flags, output checks) ship in libvirt0.
+[ -d /usr/share/libvirt/schemas ] || need+=(libvirt0)
 /usr/bin/python3 -c 'import libvirt' >/dev/null 2>&1 || need+=(python3-libvirt)
 command -v xmllint >/dev/null 2>&1 || need+=(libxml2-utils)
 command -v setpriv >/dev/null 2>&1 || need+=(util-linux)

@@ -21,6 +21,8 @@ export interface ParseXmlOptions {
   errorDomain: number;
   /** Expected root element name; another root gives libvirt's "expecting root element" error. */
   rootElement?: string;
+  /** libvirt's RelaxNG schema of the document (`domain` for domain.rng), for the `*_VALIDATE` flags. */
+  schema?: string;
 }
 
 /**

@@ -81,9 +81,12 @@ export interface ParseDomainOptions {
   driverPostParse?: (def: DomainDef) => void;
 }
 
+/** How libvirt names, checks and validates (`domain.rng`) this document. */
+export const DOMAIN_DOCUMENT = { url: '(domain_definition)', errorDomain: ErrorDomain.VIR_FROM_DOMAIN, rootElement: 'domain', schema: 'domain' };
+
 /** Parse, validate and fill in defaults; throws VirError with libvirt's code and message. */
 export function parseDomainXML(xml: string, opts: ParseDomainOptions = {}): DomainDef {
-  const root = parseXmlDocument(xml, { url: '(domain_definition)', errorDomain: ErrorDomain.VIR_FROM_DOMAIN, rootElement: 'domain' });
+  const root = parseXmlDocument(xml, DOMAIN_DOCUMENT);
   return parseDomainElement(root, opts);
 }
 

@@ -1,3 +1,3 @@
 export type * from './types.js';
-export { parseInterfaceXML, parseInterfaceElement } from './parse.js';
+export { INTERFACE_DOCUMENT, parseInterfaceXML, parseInterfaceElement } from './parse.js';
 export { formatInterfaceXML } from './format.js';

@@ -145,11 +145,10 @@ export function parseInterfaceElement(el: XmlElement, parent?: InterfaceType): I
   return def;
 }
 
+/** How libvirt names, checks and validates (`interface.rng`) this document. */
+export const INTERFACE_DOCUMENT = { url: '(interface_definition)', errorDomain: ErrorDomain.VIR_FROM_INTERFACE, rootElement: 'interface', schema: 'interface' };
+
 export function parseInterfaceXML(xml: string): InterfaceDef {
-  const root = parseXmlDocument(xml, {
-    url: '(interface_definition)',
-    errorDomain: ErrorDomain.VIR_FROM_INTERFACE,
-    rootElement: 'interface',
-  });
+  const root = parseXmlDocument(xml, INTERFACE_DOCUMENT);
   return parseInterfaceElement(root);
 }

@@ -2,7 +2,7 @@
 import type { NetworkDef } from './types.js';
 
 export * from './types.js';
-export { parseNetworkXML, parseNetworkElement } from './parse.js';
+export { NETWORK_DOCUMENT, parseNetworkXML, parseNetworkElement } from './parse.js';
 export { formatNetworkXML, type NetworkFormatOptions } from './format.js';
 
 /** A deep copy, for keeping a persistent definition apart from a live one. */

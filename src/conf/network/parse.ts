@@ -363,12 +363,11 @@ export function parseNetworkElement(root: XmlElement): NetworkDef {
   return def;
 }
 
+/** How libvirt names, checks and validates (`network.rng`) this document. */
+export const NETWORK_DOCUMENT = { url: '(network_definition)', errorDomain: ErrorDomain.VIR_FROM_NETWORK, rootElement: 'network', schema: 'network' };
+
 /** Parse `<network>` XML text (libvirt's virNetworkDefParseString). */
 export function parseNetworkXML(xml: string): NetworkDef {
-  const root = parseXmlDocument(xml, {
-    url: '(network_definition)',
-    errorDomain: ErrorDomain.VIR_FROM_NETWORK,
-    rootElement: 'network',
-  });
+  const root = parseXmlDocument(xml, NETWORK_DOCUMENT);
   return parseNetworkElement(root);
 }

@@ -120,11 +120,10 @@ export function parseSnapshotElement(root: XmlElement, opts: SnapshotParseOption
   return def;
 }
 
+/** How libvirt names, checks and validates (`domainsnapshot.rng`) this document. */
+export const SNAPSHOT_DOCUMENT = { url: '(domain_snapshot)', errorDomain: ErrorDomain.VIR_FROM_DOMAIN_SNAPSHOT, rootElement: 'domainsnapshot', schema: 'domainsnapshot' };
+
 /** Parse `<domainsnapshot>` XML text. */
 export function parseSnapshotXML(xml: string, opts: SnapshotParseOptions = {}): SnapshotDef {
-  return parseSnapshotElement(parseXmlDocument(xml, {
-    url: '(domain_snapshot)',
-    errorDomain: ErrorDomain.VIR_FROM_DOMAIN_SNAPSHOT,
-    rootElement: 'domainsnapshot',
-  }), opts);
+  return parseSnapshotElement(parseXmlDocument(xml, SNAPSHOT_DOCUMENT), opts);
 }

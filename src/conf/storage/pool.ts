@@ -152,13 +152,12 @@ export function parsePoolElement(root: XmlElement): StoragePoolDef {
   return def;
 }
 
+/** How libvirt names, checks and validates (`storagepool.rng`) this document. */
+export const POOL_DOCUMENT = { url: '(storage_pool_definition)', errorDomain: ErrorDomain.VIR_FROM_STORAGE, rootElement: 'pool', schema: 'storagepool' };
+
 /** Parse `<pool>` XML text. */
 export function parsePoolXML(xml: string): StoragePoolDef {
-  return parsePoolElement(parseXmlDocument(xml, {
-    url: '(storage_pool_definition)',
-    errorDomain: ErrorDomain.VIR_FROM_STORAGE,
-    rootElement: 'pool',
-  }));
+  return parsePoolElement(parseXmlDocument(xml, POOL_DOCUMENT));
 }
 
 function writeSource(w: XmlWriter, def: StoragePoolDef): void {

@@ -120,13 +120,12 @@ export function parseVolElement(root: XmlElement, pool: StoragePoolDef, opts: Vo
   };
 }
 
+/** How libvirt names, checks and validates (`storagevol.rng`) this document. */
+export const VOLUME_DOCUMENT = { url: '(storage_volume_definition)', errorDomain: ErrorDomain.VIR_FROM_STORAGE, rootElement: 'volume', schema: 'storagevol' };
+
 /** Parse `<volume>` XML for a volume of `pool`. */
 export function parseVolXML(xml: string, pool: StoragePoolDef, opts: VolParseOptions = {}): StorageVolDef {
-  return parseVolElement(parseXmlDocument(xml, {
-    url: '(storage_volume_definition)',
-    errorDomain: ErrorDomain.VIR_FROM_STORAGE,
-    rootElement: 'volume',
-  }), pool, opts);
+  return parseVolElement(parseXmlDocument(xml, VOLUME_DOCUMENT), pool, opts);
 }
 
 function writeTarget(w: XmlWriter, pool: StoragePoolDef, target: VolumeTarget, element: 'target' | 'backingStore'): void {

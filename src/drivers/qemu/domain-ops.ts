@@ -1,5 +1,6 @@
 import * as C from '../../api/constants.js';
-import { assignDomainInterfaceNames, type DomainDef } from '../../conf/domain/index.js';
+import { DOMAIN_DOCUMENT, assignDomainInterfaceNames, type DomainDef } from '../../conf/domain/index.js';
+import { validateAgainstSchema } from '../../conf/schema.js';
 import type { DomainRef, DomainStateInfo } from '../types.js';
 import type { QemuDomainObj } from './domain-obj.js';
 import type { QemuDriverState } from './driver-state.js';
@@ -31,6 +32,7 @@ async function prepareDef(state: QemuDriverState, xml: string, flags: number): P
 
 export async function defineXML(state: QemuDriverState, xml: string, flags: number): Promise<DomainRef> {
   qemuCheckFlags('qemuDomainDefineXMLFlags', flags, C.VIR_DOMAIN_DEFINE_VALIDATE);
+  if (flags & C.VIR_DOMAIN_DEFINE_VALIDATE) await validateAgainstSchema(xml, DOMAIN_DOCUMENT);
   const def = await prepareDef(state, xml, flags);
   const known = state.domains.byUUID(def.uuid);
   const wasPersistent = known?.persistent ?? false;
@@ -79,6 +81,7 @@ export async function undefine(state: QemuDriverState, ref: DomainRef, flags: nu
 
 export async function createXML(state: QemuDriverState, xml: string, flags: number): Promise<DomainRef> {
   qemuCheckFlags('qemuDomainCreateXML', flags, C.VIR_DOMAIN_START_PAUSED | C.VIR_DOMAIN_START_VALIDATE);
+  if (flags & C.VIR_DOMAIN_START_VALIDATE) await validateAgainstSchema(xml, DOMAIN_DOCUMENT);
   const def = await prepareDef(state, xml, flags);
   const { obj } = state.domains.add(def, { live: true });
   await obj.withJob(async () => {

@@ -1,4 +1,4 @@
-import { assignDomainInterfaceNames, cloneDomainDef, parseDomainXML, type DomainDef } from '../../conf/domain/index.js';
+import { DOMAIN_DOCUMENT, assignDomainInterfaceNames, cloneDomainDef, parseDomainXML, type DomainDef } from '../../conf/domain/index.js';
 import * as C from '../../api/constants.js';
 import { ErrorDomain, virError } from '../../errors/index.js';
 import type { DomainRef, DomainStateInfo } from '../types.js';
@@ -6,6 +6,7 @@ import type { DomainObj } from './domain-obj.js';
 import { E, domainConfError, testCheckFlags, testError } from './errors.js';
 import { dropIfTransient, lifecycleEvent, shutdownDomainState, startDomainState } from './lifecycle.js';
 import type { TestState } from './state.js';
+import { validateAgainstSchema } from '../../conf/schema.js';
 
 /** testDomObjFromDomain: the object behind a handle, by UUID, or libvirt's not-found error. */
 export function domainFromRef(state: TestState, ref: DomainRef): DomainObj {
@@ -43,8 +44,9 @@ export function lookupByID(state: TestState, id: number): DomainRef {
   return obj.ref();
 }
 
-export function defineXML(state: TestState, xml: string, flags: number): DomainRef {
+export async function defineXML(state: TestState, xml: string, flags: number): Promise<DomainRef> {
   testCheckFlags('testDomainDefineXMLFlags', flags, C.VIR_DOMAIN_DEFINE_VALIDATE);
+  if (flags & C.VIR_DOMAIN_DEFINE_VALIDATE) await validateAgainstSchema(xml, DOMAIN_DOCUMENT);
   const def = parseDomainXML(xml, { flags });
   checkName(def);
   generateIfnames(def);
@@ -55,8 +57,9 @@ export function defineXML(state: TestState, xml: string, flags: number): DomainR
   return obj.ref();
 }
 
-export function createXML(state: TestState, xml: string, flags: number): DomainRef {
+export async function createXML(state: TestState, xml: string, flags: number): Promise<DomainRef> {
   testCheckFlags('testDomainCreateXML', flags, C.VIR_DOMAIN_START_VALIDATE);
+  if (flags & C.VIR_DOMAIN_START_VALIDATE) await validateAgainstSchema(xml, DOMAIN_DOCUMENT);
   const def = parseDomainXML(xml, { flags });
   generateIfnames(def);
   const { obj } = state.domains.add(def, { live: true });

@@ -1,9 +1,10 @@
 /** Host interfaces of the test driver: libvirt's testInterface* entry points, with transactions. */
 import * as C from '../../api/constants.js';
 import type { InterfaceRef } from '../types.js';
-import { formatInterfaceXML, parseInterfaceXML, type InterfaceDef } from '../../conf/interface/index.js';
+import { INTERFACE_DOCUMENT, formatInterfaceXML, parseInterfaceXML, type InterfaceDef } from '../../conf/interface/index.js';
 import { E, testCheckFlags, testError } from './errors.js';
 import type { TestState } from './state.js';
+import { validateAgainstSchema } from '../../conf/schema.js';
 
 export interface IfaceObj {
   def: InterfaceDef;
@@ -54,8 +55,9 @@ export function xmlDesc(state: TestState, iface: InterfaceRef, flags: number): s
 }
 
 /** virInterfaceObjListAssignDef: a known name gets the new definition, a new one starts inactive. */
-export function define(state: TestState, xml: string, flags: number): InterfaceRef {
+export async function define(state: TestState, xml: string, flags: number): Promise<InterfaceRef> {
   testCheckFlags('testInterfaceDefineXML', flags, C.VIR_INTERFACE_DEFINE_VALIDATE);
+  if (flags & C.VIR_INTERFACE_DEFINE_VALIDATE) await validateAgainstSchema(xml, INTERFACE_DOCUMENT);
   const def = parseInterfaceXML(xml);
   const existing = state.interfaces.find((i) => i.def.name === def.name);
   if (existing) existing.def = def;

@@ -1,4 +1,4 @@
-import { formatNetworkXML, parseNetworkXML, type NetworkDef } from '../../conf/network/index.js';
+import { NETWORK_DOCUMENT, formatNetworkXML, parseNetworkXML, type NetworkDef } from '../../conf/network/index.js';
 import * as C from '../../api/constants.js';
 import { ErrorDomain, virError } from '../../errors/index.js';
 import type { NetworkRef } from '../types.js';
@@ -6,6 +6,7 @@ import { E, testCheckFlags, testError } from './errors.js';
 import type { NetworkObj } from './objects.js';
 import type { TestState } from './state.js';
 import { flagPair } from '../shared/list-filter.js';
+import { validateAgainstSchema } from '../../conf/schema.js';
 
 const ref = (obj: NetworkObj): NetworkRef => ({ name: obj.def.name, uuid: obj.def.uuid });
 /** virnetworkobj.c reports as VIR_FROM_NETWORK. */
@@ -61,16 +62,18 @@ export function lookupByUUID(state: TestState, uuid: string): NetworkRef {
   return ref(obj);
 }
 
-export function createXML(state: TestState, xml: string, flags: number): NetworkRef {
+export async function createXML(state: TestState, xml: string, flags: number): Promise<NetworkRef> {
   testCheckFlags('testNetworkCreateXMLFlags', flags, C.VIR_NETWORK_CREATE_VALIDATE);
+  if (flags & C.VIR_NETWORK_CREATE_VALIDATE) await validateAgainstSchema(xml, NETWORK_DOCUMENT);
   const obj = assignDef(state, parseNetworkXML(xml), true);
   obj.active = true;
   event(state, obj, C.VIR_NETWORK_EVENT_STARTED);
   return ref(obj);
 }
 
-export function defineXML(state: TestState, xml: string, flags: number): NetworkRef {
+export async function defineXML(state: TestState, xml: string, flags: number): Promise<NetworkRef> {
   testCheckFlags('testNetworkDefineXMLFlags', flags, C.VIR_NETWORK_DEFINE_VALIDATE);
+  if (flags & C.VIR_NETWORK_DEFINE_VALIDATE) await validateAgainstSchema(xml, NETWORK_DOCUMENT);
   const obj = assignDef(state, parseNetworkXML(xml), false);
   obj.persistent = true;
   event(state, obj, C.VIR_NETWORK_EVENT_DEFINED);

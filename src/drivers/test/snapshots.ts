@@ -1,6 +1,6 @@
 import { cloneDomainDef, formatDomainXML, parseDomainXML } from '../../conf/domain/index.js';
 import { domainDisks } from '../../conf/domain/query.js';
-import { alignSnapshotDisks, formatSnapshotXML, parseSnapshotXML, type SnapshotState } from '../../conf/snapshot/index.js';
+import { SNAPSHOT_DOCUMENT, alignSnapshotDisks, formatSnapshotXML, parseSnapshotXML, type SnapshotState } from '../../conf/snapshot/index.js';
 import { XMLSerializer } from '@xmldom/xmldom';
 import type { XmlElement } from '../../conf/xml.js';
 import * as C from '../../api/constants.js';
@@ -11,6 +11,7 @@ import { E, testCheckFlags, testError } from './errors.js';
 import { lifecycleEvent, shutdownDomainState, startDomainState } from './lifecycle.js';
 import { SnapshotList, type SnapshotObj } from './snapshot-list.js';
 import type { TestState } from './state.js';
+import { validateAgainstSchema } from '../../conf/schema.js';
 
 const LIST_FLAGS = C.VIR_DOMAIN_SNAPSHOT_LIST_ROOTS | C.VIR_DOMAIN_SNAPSHOT_LIST_TOPOLOGICAL |
   C.VIR_DOMAIN_SNAPSHOT_LIST_LEAVES | C.VIR_DOMAIN_SNAPSHOT_LIST_NO_LEAVES | C.VIR_DOMAIN_SNAPSHOT_LIST_METADATA |
@@ -37,7 +38,7 @@ function diskInfo(obj: DomainObj) {
   return domainDisks(obj.def).map((d) => ({ dst: d.dev, source: d.path }));
 }
 
-export function create(state: TestState, ref: DomainRef, xml: string, flags: number): SnapshotRef {
+export async function create(state: TestState, ref: DomainRef, xml: string, flags: number): Promise<SnapshotRef> {
   testCheckFlags('testDomainSnapshotCreateXML', flags, C.VIR_DOMAIN_SNAPSHOT_CREATE_REDEFINE |
     C.VIR_DOMAIN_SNAPSHOT_CREATE_CURRENT | C.VIR_DOMAIN_SNAPSHOT_CREATE_HALT | C.VIR_DOMAIN_SNAPSHOT_CREATE_QUIESCE |
     C.VIR_DOMAIN_SNAPSHOT_CREATE_ATOMIC | C.VIR_DOMAIN_SNAPSHOT_CREATE_LIVE | C.VIR_DOMAIN_SNAPSHOT_CREATE_VALIDATE);
@@ -47,6 +48,7 @@ export function create(state: TestState, ref: DomainRef, xml: string, flags: num
   if (!obj.persistent && flags & C.VIR_DOMAIN_SNAPSHOT_CREATE_HALT) {
     throw testError(E.VIR_ERR_OPERATION_INVALID, 'cannot halt after transient domain snapshot');
   }
+  if (flags & C.VIR_DOMAIN_SNAPSHOT_CREATE_VALIDATE) await validateAgainstSchema(xml, SNAPSHOT_DOCUMENT);
   const def = parseSnapshotXML(xml, { redefine });
   const list = listOf(obj);
   let dom = null;

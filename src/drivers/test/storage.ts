@@ -1,6 +1,6 @@
-import { formatPoolXML, formatVolXML, parsePoolXML, parseVolXML, type StoragePoolDef } from '../../conf/storage/index.js';
+import { POOL_DOCUMENT, VOLUME_DOCUMENT, formatPoolXML, formatVolXML, parsePoolXML, parseVolXML, type StoragePoolDef } from '../../conf/storage/index.js';
 import * as C from '../../api/constants.js';
-import { ErrorDomain, virError } from '../../errors/index.js';
+import { ErrorDomain, checkFlags, virError } from '../../errors/index.js';
 import type { StoragePoolInfo, StoragePoolRef, StorageVolInfo, StorageVolRef } from '../types.js';
 import { E, testCheckFlags, testError } from './errors.js';
 import { setPoolDefaults } from './node-file.js';
@@ -8,6 +8,7 @@ import type { PoolObj } from './objects.js';
 import type { TestState } from './state.js';
 import { flagPair } from '../shared/list-filter.js';
 import { findSourceConflict } from '../shared/pool-source-conflict.js';
+import { validateAgainstSchema } from '../../conf/schema.js';
 
 const ref = (obj: PoolObj): StoragePoolRef => ({ name: obj.def.name, uuid: obj.def.uuid });
 /** virstorageobj.c reports as VIR_FROM_STORAGE. */
@@ -79,8 +80,9 @@ export function createXML(state: TestState, xml: string, flags: number): Storage
   return ref(obj);
 }
 
-export function defineXML(state: TestState, xml: string, flags: number): StoragePoolRef {
+export async function defineXML(state: TestState, xml: string, flags: number): Promise<StoragePoolRef> {
   testCheckFlags('testStoragePoolDefineXML', flags, C.VIR_STORAGE_POOL_DEFINE_VALIDATE);
+  if (flags & C.VIR_STORAGE_POOL_DEFINE_VALIDATE) await validateAgainstSchema(xml, POOL_DOCUMENT);
   const def = parsePoolXML(xml);
   setPoolDefaults(def);
   const obj = add(state, def, false);
@@ -216,8 +218,15 @@ export function volLookupByPath(state: TestState, path: string): StorageVolRef {
   return found;
 }
 
-export function volCreateXML(state: TestState, pool: StoragePoolRef, xml: string, flags: number, from?: StorageVolRef): StorageVolRef {
+export async function volCreateXML(state: TestState, pool: StoragePoolRef, xml: string, flags: number, from?: StorageVolRef): Promise<StorageVolRef> {
   testCheckFlags(from ? 'testStorageVolCreateXMLFrom' : 'testStorageVolCreateXML', flags, C.VIR_STORAGE_VOL_CREATE_VALIDATE);
+  activeByName(state, pool.name);
+  if (flags & C.VIR_STORAGE_VOL_CREATE_VALIDATE) {
+    await validateAgainstSchema(xml, VOLUME_DOCUMENT);
+    // libvirt 9.0.0 hands its VIR_VOL_XML_PARSE_VALIDATE (1 << 2) on to virStorageVolDefParseXML,
+    // which accepts only NO_CAPACITY | OPT_CAPACITY: a volume that passes the schema is refused.
+    checkFlags(ErrorDomain.VIR_FROM_STORAGE, 'virStorageVolDefParseXML', 1 << 2, (1 << 0) | (1 << 1));
+  }
   const obj = activeByName(state, pool.name);
   const vol = parseVolXML(xml, obj.def);
   if (obj.volumes.some((v) => v.name === vol.name)) throw testError(E.VIR_ERR_OPERATION_FAILED, 'storage vol already exists');

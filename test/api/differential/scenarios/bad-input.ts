@@ -40,15 +40,6 @@ export const badInputScenarios: Scenario[] = [
     steps: [{ call: 'conn.defineXML', args: ['<domain><name>x</name><memory>1024</memory><os><type>hvm</type></os></domain>'] }],
   },
   {
-    name: 'defineXMLFlags VALIDATE against the schema',
-    knownDifference: 'VIR_DOMAIN_DEFINE_VALIDATE is accepted but no RelaxNG validation is done (libvirt validates against '
-      + 'domain.rng and fails with VIR_ERR_XML_INVALID_SCHEMA); needs a RelaxNG validator in src/conf',
-    steps: [
-      { call: 'conn.defineXMLFlags', args: [domainXML('x', { extra: '<bogus/>' }), v.VIR_DOMAIN_DEFINE_VALIDATE] },
-      { call: 'conn.defineXMLFlags', args: [domainXML('x', { extra: '<bogus/>' }), 0] }, { call: 'conn.listDefinedDomains' },
-    ],
-  },
-  {
     name: 'unsupported flags on domain calls name the driver function',
     steps: [
       d, { call: 'd.xmlDesc', args: [1 << 20] }, { call: 'd.reboot', args: [1 << 20] }, { call: 'd.reset', args: [1] },

@@ -13,6 +13,7 @@ import { storageScenarios } from './storage.js';
 import { badInputScenarios } from './bad-input.js';
 import { nodeFileScenarios } from './node-file.js';
 import { shellSupportScenarios } from './shell-support.js';
+import { validateScenarios } from './validate.js';
 
 /** Every group of the corpus; each group runs in one Python process and one pass of ours. */
 export const SCENARIO_GROUPS: Record<string, Scenario[]> = {
@@ -30,4 +31,5 @@ export const SCENARIO_GROUPS: Record<string, Scenario[]> = {
   'bad input': badInputScenarios,
   'node file': nodeFileScenarios,
   'shell support': shellSupportScenarios,
+  validate: validateScenarios,
 };
