@@ -299,6 +299,9 @@ export class Connect extends EventEmitter<ConnectEvents> {
     return new Network(this, await this.invokeAs('virNetworkLookupByUUIDString', 'networkLookupByUUID', canonical));
   }
   async networkCreateXML(xml: string, flags = 0): Promise<Network> { return new Network(this, await this.invoke('networkCreateXML', xml, flags)); }
+  async networkCreateXMLFlags(xml: string, flags = 0): Promise<Network> {
+    return new Network(this, await this.invokeAs('virNetworkCreateXMLFlags', 'networkCreateXML', xml, flags));
+  }
   async networkDefineXML(xml: string): Promise<Network> {
     return new Network(this, await this.invokeAs('virNetworkDefineXML', 'networkDefineXMLFlags', xml, 0));
   }

@@ -16,8 +16,7 @@ import libvirt
 libvirt.registerErrorHandler(lambda ctx, err: None, None)
 
 # Python spells a few names differently from tsvirt's camelCase.
-PY_NAMES = {'xmlDesc': 'XMLDesc', 'osType': 'OSType', 'uuidString': 'UUIDString', 'id': 'ID',
-            'networkCreateXML': 'networkCreateXMLFlags'}
+PY_NAMES = {'xmlDesc': 'XMLDesc', 'osType': 'OSType', 'uuidString': 'UUIDString', 'id': 'ID'}
 
 # Calls whose C function returns only a status: Python hands back 0 where tsvirt resolves void.
 VOID = {

@@ -51,10 +51,10 @@ export const validateScenarios: Scenario[] = [
         '<network><uuid>not-a-uuid</uuid><name>n</name></network>',
       ].flatMap((xml): Step[] => [
         { call: 'conn.networkDefineXMLFlags', args: [xml, v.VIR_NETWORK_DEFINE_VALIDATE] },
-        { call: 'conn.networkCreateXML', args: [xml, v.VIR_NETWORK_CREATE_VALIDATE] },
+        { call: 'conn.networkCreateXMLFlags', args: [xml, v.VIR_NETWORK_CREATE_VALIDATE] },
       ]),
       { call: 'conn.networkDefineXMLFlags', args: [networkXML('n', 'virbr9', 99), v.VIR_NETWORK_DEFINE_VALIDATE] },
-      { call: 'conn.networkCreateXML', args: [networkXML('m', 'virbr8', 98), v.VIR_NETWORK_CREATE_VALIDATE] },
+      { call: 'conn.networkCreateXMLFlags', args: [networkXML('m', 'virbr8', 98), v.VIR_NETWORK_CREATE_VALIDATE] },
       { call: 'conn.listDefinedNetworks' }, { call: 'conn.listNetworks' },
     ],
   },
