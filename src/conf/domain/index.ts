@@ -16,6 +16,7 @@ import { formatMetadata, parseMetadata, type MetadataEntry } from './metadata.js
 import { formatOs, parseOs, type DomainOs } from './os.js';
 import { autoNumatune, parseCputune, parseMemoryBacking, parseMemtune, parseNumatune } from './tuning.js';
 import { parsePm } from './pm.js';
+import { parseIdmap } from './idmap.js';
 import { formatVcpus, parseVcpus, type DomainVcpus } from './vcpu.js';
 import { toXNode, writeXNode, type XNode } from './xnode.js';
 
@@ -29,12 +30,13 @@ export type { DomainMemory, DomainVcpus, DomainOs, DomainCpu, DomainClock, Domai
 const PASSTHROUGH_BEFORE_VCPU = ['blkiotune', 'memtune', 'memoryBacking'] as const;
 const PASSTHROUGH_AFTER_VCPU = ['iothreads', 'iothreadids', 'cputune', 'numatune', 'resource', 'sysinfo',
   'bootloader', 'bootloader_args'] as const;
+const PASSTHROUGH_AFTER_OS = ['idmap'] as const;
 const PASSTHROUGH_AFTER_LIFECYCLE = ['pm', 'perf'] as const;
 const PASSTHROUGH_AFTER_DEVICES = ['seclabel', 'keywrap', 'launchSecurity'] as const;
 
 /** Top-level elements kept as XML nodes but rewritten in libvirt's canonical form. */
 const CANONICAL_TOP_LEVEL: Record<string, (el: XmlElement) => XNode | undefined> = {
-  memtune: parseMemtune, pm: parsePm, memoryBacking: parseMemoryBacking, cputune: parseCputune, numatune: parseNumatune,
+  idmap: parseIdmap, memtune: parseMemtune, pm: parsePm, memoryBacking: parseMemoryBacking, cputune: parseCputune, numatune: parseNumatune,
 };
 
 export interface DomainDef {
@@ -134,6 +136,7 @@ export function formatDomainXML(def: DomainDef, opts: FormatDomainOptions = {}):
   formatVcpus(w, def.vcpus);
   writePassthrough(w, def, PASSTHROUGH_AFTER_VCPU);
   formatOs(w, def.os);
+  writePassthrough(w, def, PASSTHROUGH_AFTER_OS);
   formatFeatures(w, def.features);
   formatCpu(w, def.cpu);
   formatClock(w, def.clock);

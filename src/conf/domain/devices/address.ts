@@ -8,6 +8,8 @@ const ADDRESS_ATTR_ORDER: Record<string, string[]> = {
   'virtio-serial': ['type', 'controller', 'bus', 'port'],
   ccid: ['type', 'controller', 'slot'],
   usb: ['type', 'bus', 'port'],
+  ccw: ['type', 'cssid', 'ssid', 'devno'],
+  isa: ['type', 'iobase', 'irq'],
 };
 
 /** The device-info elements every device ends with, in libvirt's order (virDomainDeviceInfoFormat). */
@@ -15,21 +17,51 @@ export const DEVICE_INFO_ORDER = ['boot', 'alias', 'master', 'rom', 'acpi', 'add
 
 const PCI_WIDTH: Record<string, number> = { domain: 4, bus: 2, slot: 2, function: 1 };
 
-/** Put a device's `<address>` child in canonical form (hex PCI fields, libvirt's attribute order). */
+/** A numeric address field as libvirt reads it (base 0: decimal or 0x-hex); `what` names it in the error. */
+function field(addr: XNode, name: string, what: string, base: 0 | 16 = 0): number | undefined {
+  const value = getAttr(addr, name);
+  if (value === undefined) return undefined;
+  const n = base === 16 ? Number('0x' + value.replace(/^0x/i, '')) : Number(value);
+  if (!Number.isInteger(n) || n < 0) throw internalError(`Cannot parse <address> '${what}' attribute`);
+  return n;
+}
+
+const hex = (n: number, width = 0): string => '0x' + n.toString(16).padStart(width, '0');
+
+/** Rewrite the numeric fields of one address type as virDomainDeviceInfoFormat prints them. */
+const FORMATTERS: Record<string, (addr: XNode) => void> = {
+  pci(addr) {
+    const values = Object.keys(PCI_WIDTH).map((f) => field(addr, f, f) ?? 0);
+    const empty = values.every((v) => v === 0);
+    Object.entries(PCI_WIDTH).forEach(([f, width], i) => setAttr(addr, f, empty ? undefined : hex(values[i]!, width)));
+  },
+  drive(addr) {
+    for (const f of ['controller', 'bus', 'target', 'unit']) setAttr(addr, f, String(field(addr, f, f) ?? 0));
+  },
+  'virtio-serial'(addr) {
+    for (const f of ['controller', 'bus', 'port']) setAttr(addr, f, String(field(addr, f, f) ?? 0));
+  },
+  ccw(addr) {
+    for (const [f, width] of [['cssid', 0], ['ssid', 0], ['devno', 4]] as const) setAttr(addr, f, hex(field(addr, f, f) ?? 0, width));
+  },
+  'spapr-vio'(addr) {
+    const reg = field(addr, 'reg', 'reg', 16);
+    setAttr(addr, 'reg', reg === undefined ? undefined : hex(reg, 8));
+  },
+  isa(addr) {
+    for (const f of ['iobase', 'irq']) {
+      const n = field(addr, f, f, 16) ?? 0;
+      setAttr(addr, f, n > 0 ? hex(n) : undefined);
+    }
+  },
+};
+
+/** Put a device's `<address>` child in canonical form (libvirt's number formats and attribute order). */
 export function normalizeAddress(device: XNode): void {
   const addr = getChild(device, 'address');
   if (!addr) return;
   const type = getAttr(addr, 'type');
-  if (type === 'pci') {
-    for (const [field, width] of Object.entries(PCI_WIDTH)) {
-      const value = getAttr(addr, field) ?? '0';
-      const n = Number(value);
-      if (!Number.isInteger(n) || n < 0) throw internalError(`Cannot parse <address> '${field}' attribute`);
-      setAttr(addr, field, '0x' + n.toString(16).padStart(width, '0'));
-    }
-  } else if (type === 'drive') {
-    for (const field of ['controller', 'bus', 'target', 'unit']) setAttr(addr, field, String(Number(getAttr(addr, field) ?? '0')));
-  }
+  if (type) FORMATTERS[type]?.(addr);
   const order = type ? ADDRESS_ATTR_ORDER[type] : undefined;
   if (order) orderAttrs(addr, order);
 }

@@ -92,7 +92,7 @@ export function numberConsoles(consoles: XNode[]): void {
 export function consoleForSerial(serial: XNode): XNode {
   const node: XNode = JSON.parse(JSON.stringify(serial));
   node.name = 'console';
-  node.children = node.children.filter((c) => c.name !== 'address' && c.name !== 'alias');
+  node.children = node.children.filter((c) => c.name !== 'alias');
   const target = getChild(node, 'target')!;
   target.attrs = [['type', 'serial'], ['port', getAttr(target, 'port') ?? '0']];
   target.children = [];
