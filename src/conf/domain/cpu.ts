@@ -3,6 +3,7 @@ import { ErrorDomain, ErrorNumber } from '../../errors/codes.js';
 import { virError } from '../../errors/vir-error.js';
 import { attr, childElements, firstChild, type XmlElement, type XmlWriter } from '../xml.js';
 import { parseNuma } from './numa.js';
+import { enumAttr } from './parse-util.js';
 import { getAttr, orderAttrs, setAttr, toXNode, writeXNode, type XNode } from './xnode.js';
 
 const CPU_MODES = ['custom', 'host-model', 'host-passthrough', 'maximum'];
@@ -16,6 +17,7 @@ export interface DomainCpu {
   vendor?: string;
   topology?: XNode;
   cache?: XNode;
+  maxphysaddr?: { mode: string; bits?: number };
   features: XNode[];
   numa?: XNode;
 }
@@ -37,11 +39,29 @@ export function parseCpu(root: XmlElement): DomainCpu | undefined {
     vendor: firstChild(el, 'vendor')?.textContent ?? undefined,
     topology: firstChild(el, 'topology') ? toXNode(firstChild(el, 'topology')!) : undefined,
     cache: firstChild(el, 'cache') ? toXNode(firstChild(el, 'cache')!) : undefined,
+    maxphysaddr: parseMaxPhysAddr(firstChild(el, 'maxphysaddr')),
     features: childElements(el, 'feature').map(toXNode),
     numa: firstChild(el, 'numa') ? parseNuma(firstChild(el, 'numa')!) : undefined,
   };
   applyCpuDefaults(cpu);
   return cpu;
+}
+
+/** `<maxphysaddr mode bits>`: the guest's physical address width (mode required, bits >= 0). */
+function parseMaxPhysAddr(el: XmlElement | undefined): DomainCpu['maxphysaddr'] {
+  if (!el) return undefined;
+  const mode = enumAttr(el, 'mode', ['emulate', 'passthrough'] as const);
+  if (mode === undefined) {
+    throw virError(ErrorDomain.VIR_FROM_XML, ErrorNumber.VIR_ERR_XML_ERROR, "Missing required attribute 'mode' in element 'maxphysaddr'");
+  }
+  const text = attr(el, 'bits');
+  if (text === undefined) return { mode };
+  const bits = /^\s*\+?\d+$/.test(text) ? Number(text.trim()) : NaN;
+  if (!Number.isSafeInteger(bits) || bits > 0x7fffffff) {
+    throw virError(ErrorDomain.VIR_FROM_XML, ErrorNumber.VIR_ERR_XML_ERROR,
+      `Invalid value for attribute 'bits' in element 'maxphysaddr': '${text}'. Expected non-negative integer value`);
+  }
+  return { mode, bits };
 }
 
 /** Post-parse defaults libvirt fills into `<cpu>`. */
@@ -74,6 +94,7 @@ export function formatCpu(w: XmlWriter, cpu: DomainCpu | undefined): void {
     if (withModel) inner.text('vendor', cpu.vendor);
     if (cpu.topology) writeXNode(inner, cpu.topology);
     if (cpu.cache) writeXNode(inner, cpu.cache);
+    if (cpu.maxphysaddr) inner.empty('maxphysaddr', { mode: cpu.maxphysaddr.mode, bits: cpu.maxphysaddr.bits });
     for (const f of cpu.features) writeXNode(inner, f);
     if (cpu.numa) writeXNode(inner, cpu.numa);
   });

@@ -19,7 +19,11 @@ export function parseFeatures(root: XmlElement): DomainFeatures | undefined {
     if (!FEATURE_ORDER.includes(child.nodeName)) throw unsupported(`unexpected feature '${child.nodeName}'`);
     const node = toXNode(child);
     // libvirt writes <hyperv> with an open and a close tag even when it has no children
-    if (child.nodeName === 'hyperv') node.neverEmpty = true;
+    if (child.nodeName === 'hyperv') {
+      node.neverEmpty = true;
+      // Hyper-V enlightenments are chosen one by one unless a mode says otherwise
+      if (!node.attrs.some(([k]) => k === 'mode')) node.attrs.unshift(['mode', 'custom']);
+    }
     found.set(child.nodeName, node);
   }
   return FEATURE_ORDER.filter((name) => found.has(name)).map((name) => found.get(name)!);

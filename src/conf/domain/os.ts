@@ -1,6 +1,7 @@
 /** `<os>`: guest OS type and architecture, firmware loader, direct kernel boot, boot order. */
 import { attr, childElements, childText, firstChild, type XmlElement, type XmlWriter } from '../xml.js';
 import { enumAttr, unsupported, xmlDetail, xmlError } from './parse-util.js';
+import { toXNode, writeXNode, type XNode } from './xnode.js';
 
 const OS_TYPES = ['hvm', 'xen', 'linux', 'exe', 'uml', 'xenpvh'];
 const BOOT_DEVS = ['fd', 'cdrom', 'hd', 'network'] as const;
@@ -17,7 +18,16 @@ export interface DomainLoader {
   type?: 'rom' | 'pflash';
   /** Whether `type` was written (rather than defaulted), which firmware autoselection forbids. */
   explicitType?: boolean;
-  nvram?: { path?: string; template?: string };
+  stateless?: 'yes' | 'no';
+  /** A plain path, or a storage source (`type` file/block/network with its `<source>`, kept as written). */
+  nvram?: { path?: string; template?: string; type?: string; source?: XNode };
+}
+
+function parseNvram(el: XmlElement): NonNullable<DomainLoader['nvram']> {
+  const type = attr(el, 'type');
+  const source = firstChild(el, 'source');
+  if (type !== undefined && source) return { template: attr(el, 'template'), type, source: toXNode(source) };
+  return { path: el.textContent || undefined, template: attr(el, 'template') };
 }
 
 export interface DomainOs {
@@ -78,7 +88,8 @@ export function parseOs(root: XmlElement, defaultArch = DEFAULT_ARCH): DomainOs 
       secure: enumAttr(loaderEl, 'secure', ['yes', 'no'] as const),
       type: enumAttr(loaderEl, 'type', ['rom', 'pflash'] as const) ?? (path ? 'rom' : undefined),
       explicitType: attr(loaderEl, 'type') !== undefined,
-      nvram: nvramEl ? { path: nvramEl.textContent || undefined, template: attr(nvramEl, 'template') } : undefined,
+      stateless: enumAttr(loaderEl, 'stateless', ['yes', 'no'] as const),
+      nvram: nvramEl ? parseNvram(nvramEl) : undefined,
     };
   }
   for (const boot of childElements(osEl!, 'boot')) {
@@ -168,13 +179,14 @@ export function formatOs(w: XmlWriter, os: DomainOs): void {
   }
   const l = os.loader;
   if (l) {
-    const attrs = { readonly: l.readonly, secure: l.secure, type: l.type };
-    if (l.path === undefined) w.empty('loader', attrs);
-    else w.text('loader', l.path, attrs);
-    if (l.nvram) {
-      if (l.nvram.path === undefined) w.empty('nvram', { template: l.nvram.template });
-      else w.text('nvram', l.nvram.path, { template: l.nvram.template });
-    }
+    // like virXMLFormatElement, an element with neither attributes nor content is left out
+    const attrs = { readonly: l.readonly, secure: l.secure, type: l.type, stateless: l.stateless };
+    if (l.path !== undefined) w.text('loader', l.path, attrs);
+    else if (Object.values(attrs).some((v) => v !== undefined)) w.empty('loader', attrs);
+    const n = l.nvram;
+    if (n?.source) w.element('nvram', { template: n.template, type: n.type }, (inner) => writeXNode(inner, n.source!));
+    else if (n?.path !== undefined) w.text('nvram', n.path, { template: n.template });
+    else if (n?.template !== undefined) w.empty('nvram', { template: n.template });
   }
   w.text('kernel', os.kernel);
   w.text('initrd', os.initrd);

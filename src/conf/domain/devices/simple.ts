@@ -28,7 +28,7 @@ export function parseRng(el: XmlElement): XNode {
   // the random backend reads /dev/random unless told otherwise
   if (getAttr(backend, 'model') === 'random' && !backend!.text) backend!.text = '/dev/random';
   normalizeAddress(node);
-  orderChildren(node, ['driver', 'rate', 'backend', 'alias', 'address']);
+  orderChildren(node, ['rate', 'backend', 'driver', 'alias', 'address']);
   return node;
 }
 
