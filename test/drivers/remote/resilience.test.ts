@@ -106,6 +106,26 @@ describe('remote driver resilience against tsvirtd', () => {
     await rpc.close();
   });
 
+  it('without reconnect a dropped connection stays dropped; with it, tries are bounded and the next call starts over', async () => {
+    const spare = await startTsvirtd();
+    const spareUri = `test+unix:///default?socket=${spare.socket}`;
+    const plain = await open(spareUri);
+    const retrying = await open(spareUri, { reconnect: { attempts: 3, initialDelayMs: 20, maxDelayMs: 40 } });
+    process.kill(spare.pid, 'SIGKILL');
+    for (let i = 0; i < 200 && await plain.isAlive(); i++) await new Promise((r) => setTimeout(r, 25));
+    assert.equal(await plain.isAlive(), false);
+    // Later calls repeat why the connection ended.
+    await assert.rejects(plain.getType(), (err: Coded) => err.code === VIR_ERR_SYSTEM_ERROR && /^(End of file while reading data|Cannot recv data)/.test(err.message));
+    await assert.rejects(retrying.getType(), (err: Coded) => {
+      assert.deepEqual([err.code, err.domain], [VIR_ERR_SYSTEM_ERROR, VIR_FROM_RPC]);
+      assert.match(err.message, /^Failed to connect socket to '.*tsvirt-sock': (Connection refused|No such file or directory)$/);
+      return true;
+    });
+    await plain.close();
+    await retrying.close();
+    await spare.stop();
+  });
+
   it('reconnects after a daemon restart and keeps delivering events', async () => {
     const c: Connect = await open(uri, { reconnect: { initialDelayMs: 50, maxDelayMs: 500 } });
     const seen: [string, number][] = [];
