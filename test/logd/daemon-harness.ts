@@ -15,20 +15,30 @@ export const MAIN = fileURLToPath(new URL('../../src/logd/main.js', import.meta.
 export interface DaemonOptions {
   config?: string;
   env?: Record<string, string>;
+  /** Defaults: run/ and log/ in a fresh temporary directory. */
+  runDir?: string;
+  logDir?: string;
 }
 
 export class TestDaemon {
   readonly root = mkdtempSync(join(tmpdir(), 'tsvirtlogd-'));
-  readonly runDir = join(this.root, 'run');
-  readonly logDir = join(this.root, 'log');
-  readonly socketPath = join(this.runDir, 'tsvirtlogd-sock');
-  readonly pidFile = join(this.runDir, 'tsvirtlogd.pid');
+  readonly runDir: string;
+  readonly logDir: string;
+  readonly socketPath: string;
+  readonly pidFile: string;
   readonly configFile = join(this.root, 'tsvirtlogd.conf');
   #command: Command | null = null;
 
+  private constructor(runDir?: string, logDir?: string) {
+    this.runDir = runDir ?? join(this.root, 'run');
+    this.logDir = logDir ?? join(this.root, 'log');
+    this.socketPath = join(this.runDir, 'tsvirtlogd-sock');
+    this.pidFile = join(this.runDir, 'tsvirtlogd.pid');
+  }
+
   static async start(options: DaemonOptions = {}): Promise<TestDaemon> {
-    const d = new TestDaemon();
-    mkdirSync(d.logDir);
+    const d = new TestDaemon(options.runDir, options.logDir);
+    mkdirSync(d.logDir, { recursive: true });
     writeFileSync(d.configFile, options.config ?? '');
     const cmd = new Command(process.execPath, [MAIN, '-f', d.configFile, '--run-dir', d.runDir, '--log-dir', d.logDir])
       .addEnvPassCommon().setErrorFd(2);
@@ -48,8 +58,10 @@ export class TestDaemon {
     }
   }
 
+  /** Generous: the machine may be loaded (2 cores, every test suite at once). */
   async waitForPid(accept: (pid: number) => boolean): Promise<number> {
-    for (let i = 0; i < 1000; i++) {
+    const deadline = Date.now() + 60_000;
+    while (Date.now() < deadline) {
       const pid = this.pid;
       if (pid !== null && accept(pid) && existsSync(this.socketPath)) return pid;
       await sleep(10);
@@ -95,6 +107,7 @@ function isAlive(pid: number): boolean {
 }
 
 export async function waitGone(pid: number): Promise<void> {
-  for (let i = 0; i < 1000 && isAlive(pid); i++) await sleep(10);
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline && isAlive(pid)) await sleep(10);
   if (isAlive(pid)) throw new Error(`pid ${pid} did not exit`);
 }

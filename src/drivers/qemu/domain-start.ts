@@ -17,6 +17,7 @@ import { migrateFromFile } from './process/migrate-file.js';
 import { waitForExit } from './process/pid.js';
 import { removeRunFiles } from './process/qemu-process.js';
 import { qemuMessage } from './process/qemu-log.js';
+import { logDomain } from './process/guest-log.js';
 
 const log = createLogger('qemu.start');
 
@@ -47,7 +48,7 @@ async function launchFor(state: QemuDriverState, obj: QemuDomainObj, id: number,
   recordAliases(def);
   await prepareDomainDir(domainPaths.libDir, masterKeyPath(domainPaths));
   try {
-    return await launchQemu({ paths: state.paths, name: def.name, command, monitorPath: monitorSocketPath(domainPaths), domainDir: domainPaths.libDir });
+    return await launchQemu({ paths: state.paths, logs: state.guestLogs, name: def.name, dom: logDomain(def), command, monitorPath: monitorSocketPath(domainPaths), domainDir: domainPaths.libDir });
   } catch (err) {
     await removeRunFiles(join(state.paths.runDir, `${def.name}.pid`), domainPaths.libDir);
     throw err;
@@ -95,7 +96,7 @@ export async function startDomain(state: QemuDriverState, obj: QemuDomainObj, op
     await stopDomain(state, obj, C.VIR_DOMAIN_SHUTOFF_FAILED, null);
     if (!gone) throw err;
     // QEMU quit on its own during start-up: its log says why.
-    const said = await qemuMessage(proc.logPath, proc.logOffset);
+    const said = await qemuMessage(state.guestLogs, proc.logPath, proc.logMark);
     throw qemuError(E.VIR_ERR_INTERNAL_ERROR, `qemu unexpectedly closed the monitor: ${said || (err as Error).message}`);
   }
   obj.hasManagedSave = false;

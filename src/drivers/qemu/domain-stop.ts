@@ -1,7 +1,7 @@
-import { appendFile } from 'node:fs/promises';
 import * as C from '../../api/constants.js';
 import { formatTimestamp } from '../../log/index.js';
 import type { QemuDomainObj } from './domain-obj.js';
+import { logDomain } from './process/guest-log.js';
 import type { QemuDriverState } from './driver-state.js';
 
 /** How long QEMU gets to exit on SIGTERM before SIGKILL (libvirt waits 10 s in all). */
@@ -34,6 +34,7 @@ export async function stopDomain(state: QemuDriverState, obj: QemuDomainObj, rea
   if (!proc) return;
   await proc.kill(DESTROY_GRACE_MS);
   await proc.cleanup();
-  await appendFile(proc.logPath, `${formatTimestamp(new Date())}: shutting down, reason=${SHUTOFF_REASONS[reason] ?? 'unknown'}\n`).catch(() => undefined);
+  await state.guestLogs.append(proc.logPath, logDomain(obj.def),
+    `${formatTimestamp(new Date())}: shutting down, reason=${SHUTOFF_REASONS[reason] ?? 'unknown'}\n`).catch(() => undefined);
   await markShutOff(state, obj, reason, detail);
 }

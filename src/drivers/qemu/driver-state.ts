@@ -13,6 +13,7 @@ import { ConfigStore } from './config-store.js';
 import { qemuSystemError } from './errors.js';
 import { QemuDomainObj } from './domain-obj.js';
 import type { QemuPaths } from './paths.js';
+import { GuestLogs } from './process/guest-log.js';
 import { SaveImages } from './save-image.js';
 import { StatusStore } from './status-file.js';
 
@@ -31,6 +32,8 @@ export class QemuDriverState {
   readonly saves: SaveImages;
   /** What the installed QEMU binaries can do, probed once per binary and cached on disk. */
   readonly caps: QemuCapsCache;
+  /** Where QEMU's output goes: tsvirtlogd when it listens, else the log files directly. */
+  readonly guestLogs: GuestLogs;
   #host: Promise<CapsHost> | null = null;
   #nextId = 1;
 
@@ -40,6 +43,7 @@ export class QemuDriverState {
     this.statuses = new StatusStore(paths);
     this.saves = new SaveImages(paths);
     this.caps = new QemuCapsCache({ cacheDir: join(paths.cacheDir, 'capabilities') });
+    this.guestLogs = new GuestLogs(paths.logdSocket);
   }
 
   /** The host part of the capabilities, read once (it keeps the host UUID stable). */

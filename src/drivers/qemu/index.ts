@@ -39,6 +39,7 @@ async function initialize(paths: QemuPaths): Promise<QemuDriverState> {
 async function shutdownInstance(key: string, state: QemuDriverState): Promise<void> {
   instances.delete(key);
   for (const obj of state.domains.all()) obj.proc?.monitor.destroy();
+  await state.guestLogs.close();
   log.debug(`driver instance ${key} released`);
 }
 

@@ -1,6 +1,7 @@
 import { homedir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
 import { ErrorDomain, ErrorNumber, virError } from '../../errors/index.js';
+import { SOCKET_NAME as LOGD_SOCKET_NAME, defaultPlaces as defaultLogdPlaces } from '../../logd/config.js';
 import type { ConnectTarget } from '../types.js';
 
 /**
@@ -23,9 +24,11 @@ export interface QemuPaths {
   readonly saveDir: string;
   readonly logDir: string;
   readonly cacheDir: string;
+  /** tsvirtlogd's socket: QEMU's output goes through the log daemon when it listens there. */
+  readonly logdSocket: string;
 }
 
-function tree(key: string, privileged: boolean, dirs: { config: string; lib: string; run: string; log: string; cache: string }): QemuPaths {
+function tree(key: string, privileged: boolean, dirs: { config: string; lib: string; run: string; log: string; cache: string; logd: string }): QemuPaths {
   return {
     key, privileged,
     configDir: dirs.config,
@@ -35,13 +38,14 @@ function tree(key: string, privileged: boolean, dirs: { config: string; lib: str
     saveDir: join(dirs.lib, 'save'),
     logDir: dirs.log,
     cacheDir: dirs.cache,
+    logdSocket: join(dirs.logd, LOGD_SOCKET_NAME),
   };
 }
 
 function systemPaths(): QemuPaths {
   return tree('system', true, {
     config: '/etc/tsvirt/qemu', lib: '/var/lib/tsvirt/qemu', run: '/run/tsvirt/qemu',
-    log: '/var/log/tsvirt/qemu', cache: '/var/cache/tsvirt/qemu',
+    log: '/var/log/tsvirt/qemu', cache: '/var/cache/tsvirt/qemu', logd: defaultLogdPlaces(true).runDir,
   });
 }
 
@@ -50,14 +54,15 @@ function sessionPaths(env: NodeJS.ProcessEnv): QemuPaths {
   const config = join(env.XDG_CONFIG_HOME || join(home, '.config'), 'tsvirt', 'qemu');
   const cache = join(env.XDG_CACHE_HOME || join(home, '.cache'), 'tsvirt', 'qemu');
   const run = env.XDG_RUNTIME_DIR ? join(env.XDG_RUNTIME_DIR, 'tsvirt', 'qemu', 'run') : join(cache, 'run');
-  return tree(`session:${config}`, false, { config, lib: join(config, 'lib'), run, log: join(cache, 'log'), cache: join(cache, 'cache') });
+  return tree(`session:${config}`, false, { config, lib: join(config, 'lib'), run, log: join(cache, 'log'), cache: join(cache, 'cache'),
+    logd: defaultLogdPlaces(false, env).runDir });
 }
 
 /** Everything under DIR, laid out as libvirt's embedded driver lays out its root. */
 export function embedPaths(root: string): QemuPaths {
   return tree(`embed:${root}`, process.geteuid?.() === 0, {
     config: join(root, 'etc', 'qemu'), lib: join(root, 'lib', 'qemu'), run: join(root, 'run', 'qemu'),
-    log: join(root, 'log', 'qemu'), cache: join(root, 'cache', 'qemu'),
+    log: join(root, 'log', 'qemu'), cache: join(root, 'cache', 'qemu'), logd: join(root, 'run'),
   });
 }
 

@@ -46,7 +46,7 @@ async function reconnect(state: QemuDriverState, name: string, status: DomainSta
     await markShutOff(state, obj, C.VIR_DOMAIN_SHUTOFF_CRASHED, null);
     return;
   }
-  obj.proc = new QemuProcess({ pid: status.pid, monitorPath: status.monitor, pidFile: status.pidFile, logPath: status.log, logOffset: 0, domainDir: status.domainDir, monitor });
+  obj.proc = new QemuProcess({ pid: status.pid, monitorPath: status.monitor, pidFile: status.pidFile, logPath: status.log, logMark: { offset: 0 }, domainDir: status.domainDir, monitor });
   watchMonitor(state, obj);
   const run = await monitor.execute<{ status: string; running: boolean }>('query-status');
   if (run.running && obj.state === C.VIR_DOMAIN_PAUSED) obj.setState(C.VIR_DOMAIN_RUNNING, C.VIR_DOMAIN_RUNNING_UNPAUSED);

@@ -1,7 +1,7 @@
-import { mkdir, open, unlink, type FileHandle } from 'node:fs/promises';
+import { closeSync } from 'node:fs';
+import { mkdir, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { formatTimestamp } from '../../../log/index.js';
 import { Command } from '../../../util/command/index.js';
 import type { QemuCommandLine } from '../command-line/index.js';
 import { QmpMonitor } from '../qmp/index.js';
@@ -10,23 +10,18 @@ import type { QemuPaths } from '../paths.js';
 import { pidAlive, signalPid, waitForExit } from './pid.js';
 import { QemuProcess } from './qemu-process.js';
 import { qemuMessage } from './qemu-log.js';
+import type { DomainRef } from '../../../logd/client.js';
+import type { GuestLogs, LogMark } from './guest-log.js';
 
 export interface LaunchRequest {
   readonly paths: QemuPaths;
+  readonly logs: GuestLogs;
   readonly name: string;
+  readonly dom: DomainRef;
   readonly command: QemuCommandLine;
   readonly monitorPath: string;
   /** The domain's private directory (QEMU's HOME, master key, monitor socket), removed at the end. */
   readonly domainDir: string;
-}
-
-/** Open the log for appending and write our header and the command line; returns it and where this attempt starts. */
-async function openLog(logPath: string, cmd: Command): Promise<{ file: FileHandle; offset: number }> {
-  const file = await open(logPath, 'a', 0o600);
-  const offset = (await file.stat()).size;
-  await file.write(`${formatTimestamp(new Date())}: starting up\n`);
-  cmd.writeArgLog(file.fd);
-  return { file, offset };
 }
 
 class QemuExitedError extends Error {}
@@ -72,25 +67,25 @@ export async function launchQemu(req: LaunchRequest): Promise<QemuProcess> {
   const logPath = join(req.paths.logDir, `${req.name}.log`);
   await unlink(pidFile).catch(() => undefined);
   const cmd = buildCommand(req, pidFile);
-  let log: { file: FileHandle; offset: number };
+  let log: { fd: number; mark: LogMark };
   try {
     await mkdir(req.paths.logDir, { recursive: true, mode: 0o700 });
-    log = await openLog(logPath, cmd);
+    log = await req.logs.start(logPath, req.dom, cmd);
   } catch (err) {
     throw qemuSystemError(err, `failed to create logfile ${logPath}`);
   }
   const proc = (pid: number, monitor: QmpMonitor) =>
-    new QemuProcess({ pid, monitorPath: req.monitorPath, pidFile, logPath, logOffset: log.offset, domainDir: req.domainDir, monitor });
+    new QemuProcess({ pid, monitorPath: req.monitorPath, pidFile, logPath, logMark: log.mark, domainDir: req.domainDir, monitor });
   let pid: number;
   try {
-    cmd.setOutputFd(log.file.fd).setErrorFd(log.file.fd);
+    cmd.setOutputFd(log.fd).setErrorFd(log.fd);
     await cmd.run();
     pid = cmd.pid!;
   } catch (err) {
-    const said = await qemuMessage(logPath, log.offset);
+    const said = await qemuMessage(req.logs, logPath, log.mark);
     throw said ? qemuError(E.VIR_ERR_INTERNAL_ERROR, `qemu unexpectedly failed to start: ${said}`) : err;
   } finally {
-    await log.file.close();
+    closeSync(log.fd); // QEMU holds its own copy now
   }
   try {
     return proc(pid, await connectMonitor(req.name, req.monitorPath, pid));
@@ -100,7 +95,7 @@ export async function launchQemu(req: LaunchRequest): Promise<QemuProcess> {
     signalPid(pid, 'SIGKILL');
     await waitForExit(pid, 5000);
     if (!gone) throw err;
-    const said = await qemuMessage(logPath, log.offset);
+    const said = await qemuMessage(req.logs, logPath, log.mark);
     throw qemuError(E.VIR_ERR_INTERNAL_ERROR, `process exited while connecting to monitor: ${said || (err as Error).message}`);
   }
 }

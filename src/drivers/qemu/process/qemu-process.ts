@@ -1,6 +1,7 @@
 import { rm, unlink } from 'node:fs/promises';
 import { VIR_DOMAIN_RUNNING_UNPAUSED } from '../../../api/constants.js';
 import type { QmpMonitor } from '../qmp/index.js';
+import type { LogMark } from './guest-log.js';
 import { signalPid, waitForExit } from './pid.js';
 
 /** What the driver knows of one running QEMU (libvirt's qemuDomainObjPrivate, the process part). */
@@ -9,8 +10,8 @@ export class QemuProcess {
   readonly monitorPath: string;
   readonly pidFile: string;
   readonly logPath: string;
-  /** Where this run's part of the log starts. */
-  readonly logOffset: number;
+  /** Where this run's part of the log starts (after our header). */
+  readonly logMark: LogMark;
   /** The domain's private directory (QEMU's HOME, master key, monitor socket). */
   readonly domainDir: string;
   readonly monitor: QmpMonitor;
@@ -27,12 +28,12 @@ export class QemuProcess {
   /** Why QEMU will run the vCPUs next (the RESUME event after our `cont`). */
   runningReason: number = VIR_DOMAIN_RUNNING_UNPAUSED;
 
-  constructor(init: { pid: number; monitorPath: string; pidFile: string; logPath: string; logOffset: number; domainDir: string; monitor: QmpMonitor }) {
+  constructor(init: { pid: number; monitorPath: string; pidFile: string; logPath: string; logMark: LogMark; domainDir: string; monitor: QmpMonitor }) {
     this.pid = init.pid;
     this.monitorPath = init.monitorPath;
     this.pidFile = init.pidFile;
     this.logPath = init.logPath;
-    this.logOffset = init.logOffset;
+    this.logMark = init.logMark;
     this.domainDir = init.domainDir;
     this.monitor = init.monitor;
   }

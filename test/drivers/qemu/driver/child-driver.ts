@@ -2,8 +2,10 @@
  * A separate process playing a daemon that starts guests and then goes away:
  *   node child-driver.js URI define|create NAME XMLFILE [NAME XMLFILE...]
  * Prints the started domains' ids as JSON and exits, leaving the guests running.
+ * With TSVIRT_TEST_HOLD=FILE it writes the JSON to FILE instead and stays (with its driver
+ * instance open) until it is killed, as a daemon killed mid-stream.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import * as v from '../../../../src/index.js';
 
 const [uri, mode, ...pairs] = process.argv.slice(2);
@@ -23,5 +25,12 @@ for (let i = 0; i < pairs.length; i += 2) {
   ids[pairs[i]!] = dom.ID();
   dom.free();
 }
-await conn.close();
-process.stdout.write(JSON.stringify(ids));
+const hold = process.env.TSVIRT_TEST_HOLD;
+if (hold) {
+  writeFileSync(`${hold}.new`, JSON.stringify(ids));
+  renameSync(`${hold}.new`, hold); // whole or absent for the test that waits for it
+  setInterval(() => {}, 60_000); // until killed
+} else {
+  await conn.close();
+  process.stdout.write(JSON.stringify(ids));
+}

@@ -4,6 +4,10 @@ import { testGuest } from '../guest/test-guest.js';
 export interface GuestXmlOptions {
   name: string;
   serialLog: string;
+  /** The serial port's XML instead of a file at serialLog (e.g. type='stdio': into the domain log). */
+  serialXml?: string;
+  /** The kernel command line instead of the test guest's. */
+  cmdline?: string;
   memoryMiB?: number;
   extraDevices?: string;
 }
@@ -18,16 +22,16 @@ export function guestXml(o: GuestXmlOptions): string {
     <type arch='x86_64' machine='pc'>hvm</type>
     <kernel>${g.kernel}</kernel>
     <initrd>${g.initrd}</initrd>
-    <cmdline>${g.cmdline}</cmdline>
+    <cmdline>${o.cmdline ?? g.cmdline}</cmdline>
   </os>
   <features><acpi/></features>
   <on_poweroff>destroy</on_poweroff>
   <devices>
     <emulator>/usr/bin/qemu-system-x86_64</emulator>
-    <serial type='file'>
+    ${o.serialXml ?? `<serial type='file'>
       <source path='${o.serialLog}'/>
       <target port='0'/>
-    </serial>
+    </serial>`}
     <memballoon model='virtio'/>
     ${o.extraDevices ?? ''}
   </devices>
