@@ -5,8 +5,8 @@
  * mark. The message must hold exactly this attempt's QEMU lines: not the header just written,
  * not an earlier attempt's lines.
  *
- * The QEMU driver (src/drivers/qemu) is not on main yet, so this test plays its part with the
- * Command API and the log client, in the order the driver will.
+ * This test plays the driver's part with the Command API and the log client, in the driver's
+ * order, on the daemon alone; the driver itself is tested in test/drivers/qemu/driver/logd.test.ts.
  */
 import assert from 'node:assert/strict';
 import { closeSync, readFileSync } from 'node:fs';
