@@ -11,7 +11,7 @@ import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const TSVIRSH = join(dirname(fileURLToPath(import.meta.url)), '..', 'src', 'cli', 'main.js');
+const TSVIRSH = join(dirname(fileURLToPath(import.meta.url)), '..', 'src', 'cli', 'bin.cjs');
 const RUNS = Number(process.env.BENCH_RUNS) || 15;
 const haveVirsh = spawnSync('virsh', ['--version']).status === 0;
 

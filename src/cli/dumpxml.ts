@@ -1,8 +1,19 @@
-/** virshDumpXML: print an object's XML whole, or the nodes an XPath selects (optionally wrapped). */
+/**
+ * virshDumpXML: what every *-dumpxml command that has --xpath/--wrap shares. It prints the
+ * object's XML whole, or only the nodes an XPath expression selects (optionally wrapped).
+ */
+import type { OptionDef, ParsedCommand } from './command.js';
 import type { Session } from './session.js';
-import { fail } from './opts.js';
+import { fail, optBool, optStringQuiet } from './opts.js';
 
-export async function printXML(session: Session, xml: string, expression: string | undefined, wrap: boolean): Promise<void> {
+/** --xpath and --wrap, last in the command's options as virsh lists them. */
+export const XPATH_OPTIONS: OptionDef[] = [
+  { name: 'xpath', type: 'string', named: true, help: 'print only the nodes this XPath selects' },
+  { name: 'wrap', type: 'bool', help: 'put the selected nodes under one <nodes> element' },
+];
+
+export async function printXML(session: Session, cmd: ParsedCommand, xml: string): Promise<void> {
+  const expression = optStringQuiet(cmd, 'xpath');
   if (expression === undefined) {
     session.out.print(xml);
     return;
@@ -15,6 +26,6 @@ export async function printXML(session: Session, xml: string, expression: string
     return;
   }
   if ('notNodeSet' in result) fail(session, `internal error: Incorrect xpath '${expression}'`);
-  if (wrap) session.out.print(`${dumpWrapped(result.nodes)}\n`);
+  if (optBool(cmd, 'wrap')) session.out.print(`${dumpWrapped(result.nodes)}\n`);
   else for (const node of result.nodes) session.out.print(`${dumpNode(node)}\n`);
 }

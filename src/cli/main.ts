@@ -1,5 +1,7 @@
-#!/usr/bin/env node
-/** tsvirsh: the virsh-compatible shell of tsvirt. See docs/tsvirsh.md. */
+/** tsvirsh: the virsh-compatible shell of tsvirt. See docs/tsvirsh.md. The installed bin is bin.cts. */
 import { runTsvirsh } from './run.js';
 
-process.exitCode = await runTsvirsh(process.argv.slice(2), process.env);
+// No top-level await: the build bundles this file as CommonJS (scripts/bundle-cli.ts).
+void runTsvirsh(process.argv.slice(2), process.env).then((code) => {
+  process.exitCode = code;
+});

@@ -9,9 +9,10 @@ import { poolScenarios, volumeScenarios } from './scenarios/storage.js';
 import { snapshotScenarios } from './scenarios/snapshots.js';
 import { hostObjectScenarios } from './scenarios/host-objects.js';
 import { eventScenarios, objectEventScenarios } from './scenarios/events.js';
+import { xpathScenarios } from './scenarios/xpath.js';
 
 const corpus: Scenario[] = [...basics, ...hostScenarios, ...domainScenarios, ...networkScenarios, ...poolScenarios, ...volumeScenarios,
-  ...snapshotScenarios, ...hostObjectScenarios, ...eventScenarios, ...objectEventScenarios];
+  ...snapshotScenarios, ...hostObjectScenarios, ...eventScenarios, ...objectEventScenarios, ...xpathScenarios];
 
 // Scenarios are independent (each has its own directory and session): run a few at a time.
 describe('tsvirsh matches virsh', { concurrency: 4 }, () => {

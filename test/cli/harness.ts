@@ -28,7 +28,8 @@ export interface Outcome {
 }
 
 const here = dirname(fileURLToPath(import.meta.url));
-export const TSVIRSH = join(here, '..', '..', 'src', 'cli', 'main.js');
+/** The installed bin: the bundled CLI run through its code cache (npm run build makes both). */
+export const TSVIRSH = join(here, '..', '..', 'src', 'cli', 'bin.cjs');
 
 export const haveVirsh = spawnSync('virsh', ['--version'], { encoding: 'utf8' }).status === 0;
 

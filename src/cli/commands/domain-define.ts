@@ -11,7 +11,7 @@ import type { CommandDef, OptionDef, ParsedCommand } from '../command.js';
 import { BY_ID, BY_NAME, BY_UUID, domainOption, must } from '../lookup.js';
 import { exclusive, fail, optArgv, optBool, optString, optStringQuiet, requires } from '../opts.js';
 import { readXMLFile } from '../files.js';
-import { printXML } from '../dumpxml.js';
+import { XPATH_OPTIONS, printXML } from '../dumpxml.js';
 import { editText } from '../editor.js';
 import type { Session } from '../session.js';
 import { splitCommas } from './virsh.js';
@@ -311,8 +311,7 @@ export const definitionCommands: CommandDef[] = [
       flag('security-info', 'include secrets such as passwords'),
       flag('update-cpu', 'update the guest CPU to what the host provides'),
       flag('migratable', 'the XML suitable for migration'),
-      { name: 'xpath', type: 'string', named: true, help: 'print only the nodes this XPath selects' },
-      flag('wrap', 'put the selected nodes under one <nodes> element'),
+      ...XPATH_OPTIONS,
     ],
     async handler(s, cmd) {
       let flags = 0;
@@ -322,7 +321,7 @@ export const definitionCommands: CommandDef[] = [
       if (optBool(cmd, 'migratable')) flags |= VIR_DOMAIN_XML_MIGRATABLE;
       using dom = await domainOption(s, cmd);
       const xml = await dom.xmlDesc(flags);
-      await printXML(s, xml, optStringQuiet(cmd, 'xpath'), optBool(cmd, 'wrap'));
+      await printXML(s, cmd, xml);
     },
   },
   {

@@ -4,6 +4,7 @@ import type { HostInterface } from '../../index.js';
 import type { CommandFamily, ParsedCommand } from '../command.js';
 import type { Session } from '../session.js';
 import { fail, optBool, optString, optStringQuiet } from '../opts.js';
+import { XPATH_OPTIONS, printXML } from '../dumpxml.js';
 import { must } from '../lookup.js';
 import { formatTable } from '../table.js';
 import { formatTree } from '../tree.js';
@@ -91,10 +92,11 @@ export const interfaceFamily: CommandFamily = {
       options: [
         { name: 'interface', type: 'data', required: true, help: 'interface name or MAC address' },
         flag('inactive', 'the configuration used at the next start'),
+        ...XPATH_OPTIONS,
       ],
       async handler(s, cmd) {
         using iface = await interfaceOption(s, cmd);
-        s.out.print(await iface.xmlDesc(optBool(cmd, 'inactive') ? lib.VIR_INTERFACE_XML_INACTIVE : 0));
+        await printXML(s, cmd, await iface.xmlDesc(optBool(cmd, 'inactive') ? lib.VIR_INTERFACE_XML_INACTIVE : 0));
       },
     },
     {
@@ -113,7 +115,7 @@ export const nodedevFamily: CommandFamily = {
     {
       name: 'nodedev-dumpxml',
       summary: "print a host device's XML description",
-      options: [{ name: 'device', type: 'data', required: true, help: 'device name' }],
+      options: [{ name: 'device', type: 'data', required: true, help: 'device name' }, ...XPATH_OPTIONS],
       async handler(s, cmd) {
         const name = optString(s, cmd, 'device')!;
         if (name.includes(',')) fail(s, `Malformed device value '${name}'`);
@@ -121,7 +123,7 @@ export const nodedevFamily: CommandFamily = {
           s.out.error(`Could not find matching device '${name}'`);
           throw err;
         });
-        s.out.print(await dev.xmlDesc(0));
+        await printXML(s, cmd, await dev.xmlDesc(0));
       },
     },
     {

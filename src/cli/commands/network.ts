@@ -8,6 +8,7 @@ import {
 import type { CommandFamily, OptionDef, ParsedCommand } from '../command.js';
 import type { Session } from '../session.js';
 import { fail, optBool, optString } from '../opts.js';
+import { XPATH_OPTIONS, printXML } from '../dumpxml.js';
 import { must } from '../lookup.js';
 import { formatTable } from '../table.js';
 import { JSON_OPTION, printJSON } from '../json.js';
@@ -167,10 +168,10 @@ export const networkFamily: CommandFamily = {
     {
       name: 'net-dumpxml',
       summary: "print a network's XML description",
-      options: [NETWORK_ARG, flag('inactive', 'the persistent configuration rather than the live one')],
+      options: [NETWORK_ARG, flag('inactive', 'the persistent configuration rather than the live one'), ...XPATH_OPTIONS],
       async handler(s, cmd) {
         using net = await networkOption(s, cmd);
-        s.out.print(await net.xmlDesc(optBool(cmd, 'inactive') ? VIR_NETWORK_XML_INACTIVE : 0));
+        await printXML(s, cmd, await net.xmlDesc(optBool(cmd, 'inactive') ? VIR_NETWORK_XML_INACTIVE : 0));
       },
     },
     {

@@ -7,6 +7,7 @@ import {
 import type { CommandFamily, OptionDef, ParsedCommand } from '../command.js';
 import type { Session } from '../session.js';
 import { exclusive, fail, optBool, optString } from '../opts.js';
+import { XPATH_OPTIONS, printXML } from '../dumpxml.js';
 import { must } from '../lookup.js';
 import { formatTable } from '../table.js';
 import { JSON_OPTION, printJSON } from '../json.js';
@@ -352,10 +353,10 @@ export const poolFamily: CommandFamily = {
     {
       name: 'pool-dumpxml',
       summary: "print a pool's XML description",
-      options: [POOL_ARG, flag('inactive', 'the persistent configuration rather than the live one')],
+      options: [POOL_ARG, flag('inactive', 'the persistent configuration rather than the live one'), ...XPATH_OPTIONS],
       async handler(s, cmd) {
         using pool = await poolOption(s, cmd);
-        s.out.print(await pool.xmlDesc(optBool(cmd, 'inactive') ? lib.VIR_STORAGE_XML_INACTIVE : 0));
+        await printXML(s, cmd, await pool.xmlDesc(optBool(cmd, 'inactive') ? lib.VIR_STORAGE_XML_INACTIVE : 0));
       },
     },
     {

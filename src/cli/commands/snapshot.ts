@@ -7,6 +7,7 @@ import type { CommandDef, CommandFamily, OptionDef, ParsedCommand } from '../com
 import type { Session } from '../session.js';
 import { domainOption, must } from '../lookup.js';
 import { exclusive, fail, optArgv, optBool, optString } from '../opts.js';
+import { XPATH_OPTIONS, printXML } from '../dumpxml.js';
 import { formatTable } from '../table.js';
 import { formatTree, type TreeItem } from '../tree.js';
 import { JSON_OPTION, printJSON } from '../json.js';
@@ -421,12 +422,13 @@ export const snapshotFamily: CommandFamily = {
         DOMAIN_ARG,
         { name: 'snapshotname', type: 'data', required: true, help: 'snapshot name', complete: snapshotNames },
         flag('security-info', 'include security-sensitive information'),
+        ...XPATH_OPTIONS,
       ],
       async handler(s, cmd) {
         const name = optString(s, cmd, 'snapshotname')!;
         using dom = await domainOption(s, cmd);
         using snap = await dom.snapshotLookupByName(name, 0);
-        s.out.print(await snap.getXMLDesc(optBool(cmd, 'security-info') ? lib.VIR_DOMAIN_XML_SECURE : 0));
+        await printXML(s, cmd, await snap.getXMLDesc(optBool(cmd, 'security-info') ? lib.VIR_DOMAIN_XML_SECURE : 0));
       },
     },
     { name: 'snapshot-info', summary: 'show facts about a snapshot', options: [DOMAIN_ARG, SNAPSHOT_NAME, CURRENT, JSON_OPTION], handler: cmdSnapshotInfo },

@@ -6,6 +6,7 @@ import {
 import type { CommandFamily, OptionDef, ParsedCommand } from '../command.js';
 import type { Session } from '../session.js';
 import { CommandFailed, fail, optBool, optString, optStringQuiet } from '../opts.js';
+import { XPATH_OPTIONS, printXML } from '../dumpxml.js';
 import { must } from '../lookup.js';
 import { formatTable } from '../table.js';
 import { JSON_OPTION, printJSON } from '../json.js';
@@ -211,10 +212,10 @@ export const volumeFamily: CommandFamily = {
     {
       name: 'vol-dumpxml',
       summary: "print a volume's XML description",
-      options: [VOL_ARG, POOL_OPTIONAL],
+      options: [VOL_ARG, POOL_OPTIONAL, ...XPATH_OPTIONS],
       async handler(s, cmd) {
         using vol = await volumeOption(s, cmd);
-        s.out.print(await vol.xmlDesc());
+        await printXML(s, cmd, await vol.xmlDesc());
       },
     },
     {
