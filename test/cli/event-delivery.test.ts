@@ -44,7 +44,7 @@ test('event prints domain lifecycle events as virsh does, stopping at the first 
   });
   assert.equal(all.out, "event 'lifecycle' for domain 'test': Stopped Destroyed\n"
     + "event 'lifecycle' for domain 'test': Started Booted\n"
-    + "event 'metadata-change' for domain 'test': type title, uri (null)\n"
+    + "event 'metadata-change' for domain 'test': type title, uri <null>\n"
     + 'event loop timed out\nevents received: 3\n\n');
 });
 

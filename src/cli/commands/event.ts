@@ -1,45 +1,11 @@
 /** The `event` command (virsh's "Domain Events" group): wait for domain events and print them. */
-import type { DomainEvent } from '../../index.js';
 import type { CommandFamily, ParsedCommand } from '../command.js';
 import type { Session } from '../session.js';
 import { lookupDomain } from '../lookup.js';
 import { exclusive, fail, optBool, optString } from '../opts.js';
 import { optTimeout, runEventLoop } from '../event-loop.js';
 import { flag } from '../objects.js';
-
-/** Event names, indexed by VIR_DOMAIN_EVENT_ID_*. */
-const EVENT_NAMES = ['lifecycle', 'reboot', 'rtc-change', 'watchdog', 'io-error', 'graphics', 'io-error-reason', 'control-error',
-  'block-job', 'disk-change', 'tray-change', 'pm-wakeup', 'pm-suspend', 'balloon-change', 'pm-suspend-disk', 'device-removed',
-  'block-job-2', 'tunable', 'agent-lifecycle', 'device-added', 'migration-iteration', 'job-completed', 'device-removal-failed',
-  'metadata-change', 'block-threshold', 'memory-failure', 'memory-device-size-change'];
-
-/** Lifecycle event types and, per type, their details, in virsh's words. */
-const LIFECYCLE: [string, string[]][] = [
-  ['Defined', ['Added', 'Updated', 'Renamed', 'Snapshot']],
-  ['Undefined', ['Removed', 'Renamed']],
-  ['Started', ['Booted', 'Migrated', 'Restored', 'Snapshot', 'Event wakeup']],
-  ['Suspended', ['Paused', 'Migrated', 'I/O Error', 'Watchdog', 'Restored', 'Snapshot', 'API error', 'Post-copy', 'Post-copy Error']],
-  ['Resumed', ['Unpaused', 'Migrated', 'Snapshot', 'Post-copy', 'Post-copy Error']],
-  ['Stopped', ['Shutdown', 'Destroyed', 'Crashed', 'Migrated', 'Saved', 'Failed', 'Snapshot']],
-  ['Shutdown', ['Finished', 'Finished after guest request', 'Finished after host request']],
-  ['PMSuspended', ['Memory', 'Disk']],
-  ['Crashed', ['Panicked', 'Crashloaded']],
-];
-const METADATA_TYPES = ['description', 'title', 'element'];
-
-/** The line virsh prints for an event (lifecycle and metadata-change in full, others by name). */
-function describe(name: string, ev: DomainEvent): string {
-  const dom = ev.dom.name();
-  if (name === 'lifecycle') {
-    const [type, details] = LIFECYCLE[ev.event ?? -1] ?? ['unknown', []];
-    return `event 'lifecycle' for domain '${dom}': ${type} ${details[ev.detail ?? -1] ?? 'unknown'}\n`;
-  }
-  if (name === 'metadata-change') {
-    const type = METADATA_TYPES[ev.type as number] ?? 'unknown';
-    return `event 'metadata-change' for domain '${dom}': type ${type}, uri ${(ev.nsuri as string | null | undefined) ?? '(null)'}\n`;
-  }
-  return `event '${name}' for domain '${dom}'\n`;
-}
+import { DOMAIN_EVENT_NAMES as EVENT_NAMES, domainEventText } from '../domain-event-lines.js';
 
 async function cmdEvent(s: Session, cmd: ParsedCommand): Promise<boolean> {
   exclusive(s, cmd, 'all', 'event');
@@ -61,7 +27,7 @@ async function cmdEvent(s: Session, cmd: ParsedCommand): Promise<boolean> {
     for (const [i, id] of ids.entries()) {
       try {
         const callbackId = await s.conn.domainEventRegisterAny(dom, id, (ev) => {
-          deliver(describe(EVENT_NAMES[id]!, ev));
+          deliver(domainEventText(EVENT_NAMES[id]!, ev.dom.name(), ev));
           ev.dom.free();
         });
         undo.push(() => s.conn.domainEventDeregisterAny(callbackId));
