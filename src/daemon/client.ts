@@ -21,6 +21,9 @@ import { BINDING_BY_PROC } from '../remote/bindings/index.js';
 import type { AuthType, DaemonConfig } from './config.js';
 import { SPECIAL_HANDLERS, type ClientContext } from './handlers.js';
 import { EventRegistry } from './events.js';
+import { SaslServerSession, SaslRefused, type SaslAnswer } from './sasl-server.js';
+import { saslSettings } from './sasldb.js';
+import { globMatch } from './tls.js';
 import { createLogger } from '../log/index.js';
 
 const log = createLogger('daemon.client');
@@ -28,8 +31,8 @@ const log = createLogger('daemon.client');
 export interface ListenerInfo {
   readonly readOnly: boolean;
   readonly auth: AuthType;
-  /** unix sockets count as secure transports; plain TCP does not. */
-  readonly transport: 'unix' | 'tcp' | 'stdio';
+  /** Everything but plain TCP counts as a secure transport (SASL PLAIN is allowed on it). */
+  readonly transport: 'unix' | 'tcp' | 'tls' | 'stdio';
 }
 
 const AUTH_NUMBER: Record<AuthType, number> = { none: 0, sasl: 1, polkit: 2 };
@@ -54,6 +57,9 @@ export class DaemonClient implements ClientContext {
   readonly rpc: RpcConnection;
   conn: Connect | null = null;
   authenticated: boolean;
+  /** The method still to pass: the listener's, 'none' once passed (AUTH_LIST then says none). */
+  private auth: AuthType;
+  private sasl: SaslServerSession | null = null;
   closeCallbackRegistered = false;
   readonly events: EventRegistry;
   private inFlight = 0;
@@ -68,6 +74,7 @@ export class DaemonClient implements ClientContext {
     onGone: (client: DaemonClient) => void,
   ) {
     this.rpc = new RpcConnection(socket, { callTimeoutMs: 0 });
+    this.auth = listener.auth;
     this.authenticated = listener.auth === 'none';
     this.events = new EventRegistry(this);
     this.rpc.on('call', (p: Packet) => this.onCall(p));
@@ -81,7 +88,45 @@ export class DaemonClient implements ClientContext {
   }
 
   get authNumber(): number {
-    return AUTH_NUMBER[this.listener.auth];
+    return AUTH_NUMBER[this.auth];
+  }
+
+  saslInit(): string {
+    if (this.auth !== 'sasl' || this.sasl) throw new SaslRefused('invalid SASL init request');
+    const session = new SaslServerSession(saslSettings(), this.listener.transport !== 'tcp');
+    const mechs = session.mechanisms();
+    this.sasl = session;
+    return mechs;
+  }
+
+  saslStart(mech: string, data: Buffer | null): SaslAnswer {
+    return this.saslRun((s) => s.start(mech, data));
+  }
+
+  saslStep(data: Buffer | null): SaslAnswer {
+    return this.saslRun((s) => s.step(data));
+  }
+
+  /** One SASL call; a failure ends the exchange, completion checks sasl_allowed_username_list. */
+  private saslRun(run: (s: SaslServerSession) => SaslAnswer): SaslAnswer {
+    const session = this.sasl;
+    if (this.auth !== 'sasl' || !session) throw new SaslRefused('invalid SASL start request');
+    try {
+      const answer = run(session);
+      if (answer.complete) {
+        const allowed = this.config.saslAllowedUsernameList;
+        if (allowed && !allowed.some((p) => globMatch(p, session.identity!))) {
+          throw new SaslRefused(`Client's username '${session.identity}' is not on the list of allowed clients`);
+        }
+        this.sasl = null;
+        this.auth = 'none';
+        this.authenticated = true;
+      }
+      return answer;
+    } catch (err) {
+      this.sasl = null;
+      throw err;
+    }
   }
 
   get keepalive(): { interval: number; count: number } {

@@ -5,15 +5,23 @@
 import type { Connect } from '../api/connect.js';
 import { LIB_VERSION } from '../api/version.js';
 import { ErrorDomain, ErrorNumber, virError } from '../errors/index.js';
-import { procedures as P, type remote_connect_open_args } from '../rpc/protocol/remote.js';
+import { procedures as P, type remote_auth_sasl_start_args, type remote_auth_sasl_step_args, type remote_connect_open_args } from '../rpc/protocol/remote.js';
 import type { RpcConnection } from '../rpc/connection.js';
 import type { EventRegistry } from './events.js';
+import type { SaslAnswer } from './sasl-server.js';
+import { createLogger } from '../log/index.js';
+
+const log = createLogger('daemon.auth');
 
 /** What a handler may use of its client. */
 export interface ClientContext {
   readonly rpc: RpcConnection;
   readonly readOnly: boolean;
   readonly authNumber: number;
+  /** SASL: begin an exchange (mechanism list), run its steps; any failure ends the exchange. */
+  saslInit(): string;
+  saslStart(mech: string, data: Buffer | null): SaslAnswer;
+  saslStep(data: Buffer | null): SaslAnswer;
   readonly keepalive: { interval: number; count: number };
   readonly events: EventRegistry;
   conn: Connect | null;
@@ -35,16 +43,30 @@ const FEATURES: Record<number, number> = {
 };
 
 function authFailed() {
-  return virError(ErrorDomain.VIR_FROM_RPC, ErrorNumber.VIR_ERR_AUTH_FAILED, null);
+  return virError(ErrorDomain.VIR_FROM_RPC, ErrorNumber.VIR_ERR_AUTH_FAILED, 'authentication failed');
 }
+
+/** Every SASL failure answers libvirtd's one error; the reason goes to the log only. */
+function saslCall<T>(what: string, run: () => T): T {
+  try {
+    return run();
+  } catch (err) {
+    log.info(`SASL ${what} refused: ${err instanceof Error ? err.message : String(err)}`);
+    throw authFailed();
+  }
+}
+
+const wireAnswer = (a: SaslAnswer) => ({ complete: a.complete ? 1 : 0, nil: a.data === null ? 1 : 0, data: a.data ?? Buffer.alloc(0) });
 
 export const SPECIAL_HANDLERS: ReadonlyMap<number, Handler> = new Map<number, Handler>([
   [P.AUTH_LIST.number, (c) => ({ types: [c.authNumber] })],
-  // No SASL or polkit on tsvirtd's sockets: a client asking for them fails as libvirtd's does
-  // when the socket is not configured for that method.
-  [P.AUTH_SASL_INIT.number, () => { throw authFailed(); }],
-  [P.AUTH_SASL_START.number, () => { throw authFailed(); }],
-  [P.AUTH_SASL_STEP.number, () => { throw authFailed(); }],
+  [P.AUTH_SASL_INIT.number, (c) => ({ mechlist: saslCall('init', () => c.saslInit()) })],
+  [P.AUTH_SASL_START.number, (c, a: remote_auth_sasl_start_args) =>
+    wireAnswer(saslCall('start', () => c.saslStart(a.mech, a.nil ? null : a.data)))],
+  [P.AUTH_SASL_STEP.number, (c, a: remote_auth_sasl_step_args) =>
+    wireAnswer(saslCall('step', () => c.saslStep(a.nil ? null : a.data)))],
+  // No polkit on tsvirtd: a client asking for it fails as libvirtd's does on a socket not
+  // configured for it.
   [P.AUTH_POLKIT.number, () => { throw authFailed(); }],
 
   [P.CONNECT_OPEN.number, async (c, a: remote_connect_open_args) => {

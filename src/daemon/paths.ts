@@ -6,6 +6,7 @@ import { homedir } from 'node:os';
 export const SOCKET_NAME = 'tsvirt-sock';
 export const SOCKET_RO_NAME = 'tsvirt-sock-ro';
 export const DEFAULT_TCP_PORT = 16509;
+export const DEFAULT_TLS_PORT = 16514;
 
 export function isPrivileged(): boolean {
   return process.geteuid?.() === 0;

@@ -1,16 +1,20 @@
 /**
  * tsvirtd's listeners and clients: a read-write and a read-only unix socket under
- * `unix_sock_dir`, optionally TCP; limits from the config; clean shutdown and reload.
+ * `unix_sock_dir` (mode and group from the config), optionally TCP and TLS; limits from the
+ * config; clean shutdown and reload.
  */
 import { EventEmitter } from 'node:events';
 import net from 'node:net';
+import tls from 'node:tls';
 import { Duplex } from 'node:stream';
-import { chmodSync, existsSync, mkdirSync, unlinkSync, lstatSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, mkdirSync, unlinkSync, lstatSync } from 'node:fs';
 import { join } from 'node:path';
 import { ErrorDomain, ErrorNumber, virError } from '../errors/index.js';
 import { DaemonClient, type ListenerInfo } from './client.js';
 import type { DaemonConfig } from './config.js';
-import { SOCKET_NAME, SOCKET_RO_NAME } from './paths.js';
+import { SOCKET_NAME, SOCKET_RO_NAME, isPrivileged } from './paths.js';
+import { groupId } from './group.js';
+import { accepts, tlsServerOptions } from './tls.js';
 import { createLogger } from '../log/index.js';
 
 const log = createLogger('daemon');
@@ -51,24 +55,34 @@ export class Daemon extends EventEmitter {
 
   async start(): Promise<void> {
     const c = this.config;
+    // Everything that can fail on the config is checked before anything listens.
+    const gid = c.unixSockGroup === null ? null : groupId(c.unixSockGroup);
+    const tlsOptions = this.options.listen && c.listenTls ? tlsServerOptions(c, isPrivileged()) : null;
     mkdirSync(c.unixSockDir, { recursive: true, mode: 0o755 });
-    await this.listenUnix(this.socketPath, c.unixSockRwPerms, { readOnly: false, auth: c.authUnixRw, transport: 'unix' });
-    await this.listenUnix(this.readOnlySocketPath, c.unixSockRoPerms, { readOnly: true, auth: c.authUnixRo, transport: 'unix' });
+    await this.listenUnix(this.socketPath, c.unixSockRwPerms, gid, { readOnly: false, auth: c.authUnixRw, transport: 'unix' });
+    await this.listenUnix(this.readOnlySocketPath, c.unixSockRoPerms, gid, { readOnly: true, auth: c.authUnixRo, transport: 'unix' });
+    const host = c.listenAddr ?? undefined;
     if (this.options.listen && c.listenTcp) {
-      await this.listenOn(net.createServer(), { port: c.tcpPort, host: c.listenAddr ?? undefined }, { readOnly: false, auth: c.authTcp, transport: 'tcp' });
+      await this.listenOn(net.createServer(), { port: c.tcpPort, host }, { readOnly: false, auth: c.authTcp, transport: 'tcp' });
+    }
+    if (tlsOptions) {
+      const server = tls.createServer(tlsOptions);
+      server.on('tlsClientError', (err) => log.info(`TLS handshake failed: ${err.message}`));
+      await this.listenOn(server, { port: c.tlsPort, host }, { readOnly: false, auth: c.authTls, transport: 'tls' }, 'secureConnection');
     }
     this.armIdle();
   }
 
-  private async listenUnix(path: string, mode: number, info: ListenerInfo): Promise<void> {
+  private async listenUnix(path: string, mode: number, gid: number | null, info: ListenerInfo): Promise<void> {
     await removeStaleSocket(path);
     const server = net.createServer();
     await this.listenOn(server, { path }, info);
-    chmodSync(path, mode);
     this.endpoints[this.endpoints.length - 1].path = path;
+    if (gid !== null) chownSync(path, -1, gid);
+    chmodSync(path, mode);
   }
 
-  private listenOn(server: net.Server, where: net.ListenOptions, info: ListenerInfo): Promise<void> {
+  private listenOn(server: net.Server, where: net.ListenOptions, info: ListenerInfo, event = 'connection'): Promise<void> {
     return new Promise((resolve, reject) => {
       server.once('error', (err: NodeJS.ErrnoException) => {
         const what = where.path ?? `${where.host ?? '*'}:${where.port}`;
@@ -77,7 +91,7 @@ export class Daemon extends EventEmitter {
       server.listen(where, () => {
         server.removeAllListeners('error');
         server.on('error', (err) => log.error(`listener: ${err.message}`));
-        server.on('connection', (s) => this.accept(s, info));
+        server.on(event, (s: net.Socket) => (info.transport === 'tls' ? this.acceptTls(s as tls.TLSSocket, info) : this.accept(s, info)));
         this.endpoints.push({ server, info });
         log.info(`listening on ${where.path ?? `${where.host ?? '*'}:${(server.address() as net.AddressInfo).port}`}`);
         resolve();
@@ -95,6 +109,16 @@ export class Daemon extends EventEmitter {
       this.once('clientGone', () => resolve());
       this.accept(duplex, { readOnly: false, auth: this.config.authUnixRw, transport: 'stdio' });
     });
+  }
+
+  /** A TLS client whose handshake is done: checked, confirmed with the byte 1, then served. */
+  private acceptTls(socket: tls.TLSSocket, info: ListenerInfo): void {
+    if (!accepts(socket, this.config)) {
+      socket.destroy();
+      return;
+    }
+    socket.write(Buffer.of(1));
+    this.accept(socket, info);
   }
 
   private accept(socket: Duplex, info: ListenerInfo): void {

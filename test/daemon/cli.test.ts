@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -50,14 +50,15 @@ test('config: values are read, bad ones refused with libvirt\'s errors', () => {
   const bad: [string, RegExp][] = [
     ['listen_tcp = "yes"', /tsvirtd\.conf: expected a bool for 'listen_tcp' parameter/],
     ['listen_tcp = 2', /value for 'listen_tcp' parameter must be 0 or 1/],
-    ['auth_tcp = "sasl"', /^unsupported configuration: tsvirtd\.conf: auth_tcp: unsupported auth sasl$/],
+    ['auth_tcp = "polkit"', /^unsupported configuration: tsvirtd\.conf: auth_tcp: unsupported auth polkit$/],
     ['auth_unix_rw = "kerberos"', /auth_unix_rw: unsupported auth kerberos/],
     ['tcp_port = "99999"', /tcp_port: invalid port '99999'/],
     ['tcp_port = 16509', /expected a string for 'tcp_port' parameter/],
     ['max_clients = -1', /max_clients/],
     ['max_client_requests = 0', /max_client_requests: must be greater than 0/],
     ['unix_sock_rw_perms = "rwx"', /Failed to parse mode 'rwx'/],
-    ['listen_tls = 1', /TLS listeners are not supported/],
+    ['tls_port = "0"', /tls_port: invalid port '0'/],
+    ['tls_allowed_dn_list = "CN=x"', /expected a string list for 'tls_allowed_dn_list'/],
     ['keepalive_interval = "5"', /expected a signed integer for 'keepalive_interval'/],
   ];
   for (const [text, re] of bad) assert.throws(() => conf(text), (e: VirError) => e instanceof VirError && re.test(e.message), text);
@@ -65,10 +66,10 @@ test('config: values are read, bad ones refused with libvirt\'s errors', () => {
 
 test('a bad config file stops the start with its error', () => {
   const dir = mkdtempSync(join(tmpdir(), 'tsvirtd-cli-'));
-  writeFileSync(join(dir, 'c.conf'), 'auth_unix_rw = "sasl"\n');
+  writeFileSync(join(dir, 'c.conf'), 'auth_unix_rw = "polkit"\n');
   const r = run(['-f', join(dir, 'c.conf'), '-p', join(dir, 'pid')]);
   assert.equal(r.status, 1);
-  assert.equal(r.stderr, `tsvirtd: error: unsupported configuration: ${join(dir, 'c.conf')}: auth_unix_rw: unsupported auth sasl\n`);
+  assert.equal(r.stderr, `tsvirtd: error: unsupported configuration: ${join(dir, 'c.conf')}: auth_unix_rw: unsupported auth polkit\n`);
   const missing = run(['-f', join(dir, 'nope.conf')]);
   assert.equal(missing.status, 1);
   assert.match(missing.stderr, /Failed to open file '.*nope\.conf': No such file or directory/);
@@ -162,7 +163,7 @@ async function freePort(): Promise<number> {
 
 test('TCP: only with --listen and listen_tcp = 1', { skip: !haveVirsh && 'needs virsh' }, async () => {
   const port = await freePort();
-  const conf = `listen_tcp = 1\ntcp_port = "${port}"\nlisten_addr = "127.0.0.1"\n`;
+  const conf = `listen_tcp = 1\ntcp_port = "${port}"\nlisten_addr = "127.0.0.1"\nauth_tcp = "none"\n`;
   const without = await startTsvirtd(conf);
   const refused = await new Promise<boolean>((r) => { const s = net.connect(port, '127.0.0.1'); s.once('connect', () => { s.destroy(); r(false); }); s.once('error', () => r(true)); });
   assert.equal(refused, true);
@@ -221,4 +222,26 @@ test('--stdio serves one client on stdin/stdout and exits when it leaves', async
   assert.equal(await exited, 0);
   c.destroy();
   rmSync(dir, { recursive: true, force: true });
+});
+
+test('unix_sock_group and the socket modes are applied; an unknown group stops the start', async () => {
+  // a group of this machine (the first line of /etc/group other than ours), by name and as +gid
+  const [name, , gid] = readFileSync('/etc/group', 'utf8').split('\n').map((l) => l.split(':')).find((g) => g[2] !== String(process.getgid?.()))!;
+  for (const group of [name!, `+${gid}`]) {
+    const d = await startTsvirtd(`unix_sock_group = "${group}"\nunix_sock_rw_perms = "0770"\nunix_sock_ro_perms = "0775"\nunix_sock_admin_perms = "0700"\n`);
+    try {
+      const rw = statSync(d.socket);
+      const ro = statSync(d.readOnlySocket!);
+      assert.deepEqual([rw.gid, rw.mode & 0o7777, ro.gid, ro.mode & 0o7777], [Number(gid), 0o770, Number(gid), 0o775]);
+    } finally {
+      await d.stop();
+    }
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'tsvirtd-cli-'));
+  writeFileSync(join(dir, 'c.conf'), `unix_sock_dir = "${dir}/run"\nunix_sock_group = "no-such-group-here"\n`);
+  const r = run(['-f', join(dir, 'c.conf'), '-p', join(dir, 'pid')]);
+  assert.equal(r.status, 1);
+  assert.equal(r.stderr, "tsvirtd: error: invalid argument: Failed to parse group 'no-such-group-here'\n");
+  assert.equal(existsSync(join(dir, 'run', 'tsvirt-sock')), false);
+  rmSync(dir, { recursive: true });
 });

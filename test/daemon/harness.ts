@@ -45,13 +45,13 @@ function stopper(proc: ChildProcess, dir: string): () => Promise<void> {
 }
 
 /** Start tsvirtd with `conf` lines added to a config that puts its sockets in a temp dir. */
-export async function startTsvirtd(conf = '', args: string[] = []): Promise<RunningDaemon> {
+export async function startTsvirtd(conf = '', args: string[] = [], env: Record<string, string> = {}): Promise<RunningDaemon> {
   const dir = mkdtempSync(join(tmpdir(), 'tsvirtd-'));
   const sockDir = join(dir, 'run');
   writeFileSync(join(dir, 'tsvirtd.conf'), `unix_sock_dir = "${sockDir}"\n${conf}`);
   let stderr = '';
   const proc = spawn(process.execPath, [TSVIRTD, '-f', join(dir, 'tsvirtd.conf'), '-p', join(dir, 'tsvirtd.pid'), ...args], {
-    stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, XDG_CONFIG_HOME: join(dir, 'config') },
+    stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, XDG_CONFIG_HOME: join(dir, 'config'), ...env },
   });
   proc.stderr!.on('data', (d) => { stderr += d; });
   await waitFor(join(sockDir, 'tsvirt-sock-ro'), proc, () => stderr);

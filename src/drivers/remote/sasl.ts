@@ -3,8 +3,9 @@
  * and SCRAM-SHA-1 (RFC 5802 / 7677, no channel binding) and PLAIN (RFC 4616). None of them
  * negotiates a security layer (SSF 0), so libvirtd offers them only on a Unix socket or over TLS.
  */
-import { createHash, createHmac, pbkdf2Sync, randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { ErrorDomain, ErrorNumber, virError } from '../../errors/index.js';
+import { SCRAM_HASHES, attributes, clientProof, sameBytes, saslName, scramKeys, serverSignature, type ScramHash } from '../../util/scram.js';
 
 export interface SaslSecret { authname: string; password: string }
 
@@ -21,12 +22,11 @@ export interface SaslClient {
 export const SASL_MECHANISMS = ['SCRAM-SHA-256', 'SCRAM-SHA-1', 'PLAIN'] as const;
 
 export function saslClient(mech: string, secret: SaslSecret): SaslClient {
-  switch (mech.toUpperCase()) {
-    case 'SCRAM-SHA-256': return new ScramClient('SCRAM-SHA-256', 'sha256', secret);
-    case 'SCRAM-SHA-1': return new ScramClient('SCRAM-SHA-1', 'sha1', secret);
-    case 'PLAIN': return new PlainClient(secret);
-    default: throw authFailed(`SASL mechanism ${mech} is not supported by this client`);
-  }
+  const name = mech.toUpperCase();
+  const hash = SCRAM_HASHES[name];
+  if (hash) return new ScramClient(name, hash, secret);
+  if (name === 'PLAIN') return new PlainClient(secret);
+  throw authFailed(`SASL mechanism ${mech} is not supported by this client`);
 }
 
 function authFailed(detail: string): Error {
@@ -46,26 +46,13 @@ class PlainClient implements SaslClient {
   }
 }
 
-/** RFC 5802 saslname: '=' and ',' escaped. */
-function saslName(name: string): string {
-  return name.replace(/=/g, '=3D').replace(/,/g, '=2C');
-}
-
-function attributes(message: string): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const part of message.split(',')) {
-    if (part.length >= 2 && part[1] === '=') out.set(part[0]!, part.slice(2));
-  }
-  return out;
-}
-
 class ScramClient implements SaslClient {
   done = false;
   readonly #nonce = randomBytes(24).toString('base64');
   readonly #firstBare: string;
   #serverSignature: Buffer | null = null;
 
-  constructor(readonly mech: string, private readonly hash: 'sha256' | 'sha1', private readonly secret: SaslSecret) {
+  constructor(readonly mech: string, private readonly hash: ScramHash, private readonly secret: SaslSecret) {
     this.#firstBare = `n=${saslName(secret.authname)},r=${this.#nonce}`;
   }
 
@@ -87,16 +74,11 @@ class ScramClient implements SaslClient {
     if (!nonce?.startsWith(this.#nonce) || !salt || !Number.isSafeInteger(iterations) || iterations < 1) {
       throw authFailed('SCRAM: malformed server-first-message');
     }
-    const len = this.hash === 'sha256' ? 32 : 20;
-    const salted = pbkdf2Sync(this.secret.password.normalize('NFKC'), Buffer.from(salt, 'base64'), iterations, len, this.hash);
-    const hmac = (key: Buffer, data: string) => createHmac(this.hash, key).update(data).digest();
-    const clientKey = hmac(salted, 'Client Key');
-    const storedKey = createHash(this.hash).update(clientKey).digest();
+    const keys = scramKeys(this.hash, this.secret.password, Buffer.from(salt, 'base64'), iterations);
     const withoutProof = `c=${Buffer.from('n,,').toString('base64')},r=${nonce}`;
     const authMessage = `${this.#firstBare},${serverFirst},${withoutProof}`;
-    const signature = hmac(storedKey, authMessage);
-    const proof = Buffer.from(clientKey.map((b, i) => b ^ signature[i]!));
-    this.#serverSignature = hmac(hmac(salted, 'Server Key'), authMessage);
+    const proof = clientProof(this.hash, keys, authMessage);
+    this.#serverSignature = serverSignature(this.hash, keys, authMessage);
     return Buffer.from(`${withoutProof},p=${proof.toString('base64')}`, 'utf8');
   }
 
@@ -104,7 +86,7 @@ class ScramClient implements SaslClient {
     const a = attributes(serverFinal);
     if (a.has('e')) throw authFailed(`SCRAM: server error ${a.get('e')}`);
     const v = Buffer.from(a.get('v') ?? '', 'base64');
-    if (v.length !== this.#serverSignature!.length || !timingSafeEqual(v, this.#serverSignature!)) {
+    if (!sameBytes(v, this.#serverSignature!)) {
       throw authFailed('SCRAM: the server could not prove it knows the password');
     }
     this.done = true;

@@ -9,7 +9,8 @@ function openssl(dir: string, args: string[]): void {
   if (r.status !== 0) throw new Error(`openssl ${args.join(' ')}: ${r.stderr}`);
 }
 
-function issue(dir: string, name: string, subject: string, ext: string, ca: { cert: string; key: string }): void {
+/** Issue DIR/NAMEcert.pem and NAMEkey.pem for `subject`, signed by the CA. */
+export function issue(dir: string, name: string, subject: string, ext: string, ca: { cert: string; key: string }): void {
   writeFileSync(join(dir, `${name}.ext`), ext);
   openssl(dir, ['req', '-newkey', 'rsa:2048', '-nodes', '-keyout', `${name}key.pem`, '-out', `${name}.csr`, '-subj', subject]);
   openssl(dir, ['x509', '-req', '-in', `${name}.csr`, '-CA', ca.cert, '-CAkey', ca.key, '-CAcreateserial', '-out', `${name}cert.pem`, '-days', '30', '-extfile', `${name}.ext`]);
