@@ -227,6 +227,16 @@ export class Domain extends ConnectObject {
   async openChannel(name: string | null, stream: Stream, flags = 0): Promise<void> {
     await stream.bind(() => this.conn.invoke('domainOpenChannel', this.#ref, name, flags));
   }
+  /** virDomainScreenshot: bind `stream` to an image of `screen`; resolves with its MIME type. */
+  async screenshot(stream: Stream, screen: number, flags = 0): Promise<string | null> {
+    let mime: string | null = null;
+    await stream.bind(async () => {
+      const shot = await this.conn.invoke('domainScreenshot', this.#ref, screen, flags);
+      mime = shot.mime;
+      return shot.stream;
+    });
+    return mime;
+  }
 
   // Snapshots -----------------------------------------------------------------------------------
 

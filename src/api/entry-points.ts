@@ -169,6 +169,7 @@ export const ENTRY_POINTS: Readonly<Record<DriverMethod, EntryPoint>> = {
   storageVolGetPath: r('virStorageVolGetPath', STO),
   domainOpenConsole: w('virDomainOpenConsole', DOM),
   domainOpenChannel: w('virDomainOpenChannel', DOM),
+  domainScreenshot: w('virDomainScreenshot', DOM),
   storageVolUpload: w('virStorageVolUpload', STO),
   storageVolDownload: w('virStorageVolDownload', STO),
 

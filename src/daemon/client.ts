@@ -4,7 +4,7 @@
  * event registrations, and the dispatch of its calls. When the client goes away everything it
  * holds is released: events deregistered, the hypervisor connection closed.
  */
-import type { Duplex } from 'node:stream';
+import { Duplex } from 'node:stream';
 import { openAuth } from '../api/open.js';
 import type { Connect } from '../api/connect.js';
 import { VIR_CONNECT_RO } from '../api/constants.js';
@@ -24,6 +24,7 @@ import { EventRegistry } from './events.js';
 import { SaslServerSession, SaslRefused, type SaslAnswer } from './sasl-server.js';
 import { saslSettings } from './sasldb.js';
 import { globMatch } from './tls.js';
+import { pumpStream } from './stream-pump.js';
 import { createLogger } from '../log/index.js';
 
 const log = createLogger('daemon.client');
@@ -65,6 +66,7 @@ export class DaemonClient implements ClientContext {
   private inFlight = 0;
   private opening: Promise<void> | null = null;
   private paused = false;
+  private held = false;
   private released = false;
 
   constructor(
@@ -184,13 +186,13 @@ export class DaemonClient implements ClientContext {
     this.inFlight += delta;
     const full = this.inFlight >= this.config.maxClientRequests;
     if (full && !this.paused) { this.paused = true; this.socket.pause(); }
-    if (!full && this.paused) { this.paused = false; this.socket.resume(); }
+    if (!full && this.paused) { this.paused = false; if (!this.held) this.socket.resume(); }
   }
 
   private onCall(p: Packet): void {
     this.throttle(+1);
     this.dispatch(p.header, p.payload)
-      .then((ret) => this.answer(p.header, ret), (err: unknown) => this.answer(p.header, undefined, toVirError(err)))
+      .then((r) => { this.answer(p.header, r.payload); r.afterReply?.(); }, (err: unknown) => this.answer(p.header, undefined, toVirError(err)))
       .finally(() => this.throttle(-1));
   }
 
@@ -206,8 +208,11 @@ export class DaemonClient implements ClientContext {
     }
   }
 
-  /** Check the header, find the handler, decode, run, encode. Resolves with the reply payload. */
-  private async dispatch(h: Header, payload: Uint8Array): Promise<Uint8Array | undefined> {
+  /**
+   * Check the header, find the handler, decode, run, encode. Resolves with the reply payload and,
+   * for a call that opened a stream, what starts its data once the reply is out.
+   */
+  private async dispatch(h: Header, payload: Uint8Array): Promise<Dispatched> {
     // Calls pipelined behind CONNECT_OPEN are answered after it, and see the connection it opens.
     if (this.opening) await this.opening.catch(() => undefined);
     if (h.prog !== REMOTE_PROGRAM || h.vers !== REMOTE_PROTOCOL_VERSION) {
@@ -225,13 +230,12 @@ export class DaemonClient implements ClientContext {
       if (e instanceof XdrError) throw rpcError('Unable to decode message payload');
       throw e;
     }
-    const ret = await this.run(proc, args);
-    return proc.ret === xvoid ? undefined : encodeValue(proc.ret, ret);
+    const special = SPECIAL_HANDLERS.get(proc.number);
+    const ran: { ret: unknown; afterReply?: () => void } = special ? { ret: await special(this, args) } : await this.run(h, proc, args);
+    return { payload: proc.ret === xvoid ? undefined : encodeValue(proc.ret, ran.ret), afterReply: ran.afterReply };
   }
 
-  private async run(proc: ProcedureInfo, args: unknown): Promise<unknown> {
-    const special = SPECIAL_HANDLERS.get(proc.number);
-    if (special) return special(this, args);
+  private async run(h: Header, proc: ProcedureInfo, args: unknown): Promise<{ ret: unknown; afterReply?: () => void }> {
     const conn = this.requireConn();
     const binding = BINDING_BY_PROC.get(proc.number);
     if (!binding) {
@@ -239,8 +243,33 @@ export class DaemonClient implements ClientContext {
     }
     // The binding table guarantees the arguments fit the method; the compiler cannot see it.
     const invokeAs = conn.invokeAs as unknown as (this: Connect, cName: string, method: DriverMethod, ...a: unknown[]) => Promise<unknown>;
-    const result = await invokeAs.call(conn, binding.api ?? ENTRY_POINTS[binding.method].c, binding.method, ...binding.driverArgs(args));
-    return binding.wireRet(result, args);
+    const call = () => invokeAs.call(conn, binding.api ?? ENTRY_POINTS[binding.method].c, binding.method, ...binding.driverArgs(args));
+    const direction = proc.stream?.direction;
+    if (!direction) return { ret: binding.wireRet(await call(), args) };
+    // The stream exists before the driver runs, so client packets that follow the reply find it.
+    const stream = this.rpc.openStream(h.prog, h.vers, h.proc, h.serial);
+    let result: unknown;
+    try {
+      result = await call();
+    } catch (err) {
+      stream.close();
+      throw err;
+    }
+    const duplex = streamOf(result);
+    return {
+      ret: binding.wireRet(result, args),
+      afterReply: () => {
+        if (this.rpc.closed) { stream.close(); duplex.destroy(); return; }
+        pumpStream(this.rpc, stream, duplex, direction, this);
+      },
+    };
+  }
+
+  /** Stop (or resume) reading the client's socket while a stream's driver side is full. */
+  hold(on: boolean): void {
+    this.held = on;
+    if (on) this.socket.pause();
+    else if (!this.paused) this.socket.resume();
   }
 
   /** Send an event MESSAGE (serial 1, as libvirtd). */
@@ -257,6 +286,13 @@ export class DaemonClient implements ClientContext {
   destroy(): void {
     this.rpc.destroy();
   }
+}
+
+interface Dispatched { payload: Uint8Array | undefined; afterReply?: () => void }
+
+/** A stream procedure's driver result: the Duplex itself, or an object carrying it (`stream`) beside other results. */
+function streamOf(result: unknown): Duplex {
+  return result instanceof Duplex ? result : (result as { stream: Duplex }).stream;
 }
 
 function toVirError(err: unknown): VirError {

@@ -164,7 +164,9 @@ export class Daemon extends EventEmitter {
     // net.Server.close() only calls back once every connection has ended, so the clients are
     // dropped before waiting for it (waiting first hangs as long as one client stays connected).
     const closed = this.endpoints.map((l) => new Promise<void>((r) => l.server.close(() => r())));
-    const gone = [...this.clients].map((c) => new Promise<void>((r) => { c.rpc.once('close', () => r()); c.destroy(); }));
+    // A client whose connection already closed is only waiting for its release below.
+    const gone = [...this.clients].filter((c) => !c.rpc.closed)
+      .map((c) => new Promise<void>((r) => { c.rpc.once('close', () => r()); c.destroy(); }));
     await Promise.all([...gone, ...closed]);
     // Let the clients' release (closing their hypervisor connections) finish.
     while (this.clients.size > 0) await new Promise((r) => setTimeout(r, 5));

@@ -299,6 +299,8 @@ export interface ConnectionDriver {
   // Streams: the driver hands back its side of the transfer as a Node Duplex (see src/api/stream.ts)
   domainOpenConsole?(dom: DomainRef, devName: string | null, flags: number): Promise<Duplex>;
   domainOpenChannel?(dom: DomainRef, name: string | null, flags: number): Promise<Duplex>;
+  /** The image's MIME type beside the stream of its bytes. */
+  domainScreenshot?(dom: DomainRef, screen: number, flags: number): Promise<{ mime: string | null; stream: Duplex }>;
   storageVolUpload?(vol: StorageVolRef, offset: bigint, length: bigint, flags: number): Promise<Duplex>;
   storageVolDownload?(vol: StorageVolRef, offset: bigint, length: bigint, flags: number): Promise<Duplex>;
 

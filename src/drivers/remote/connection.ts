@@ -65,21 +65,26 @@ export class RemoteConnection {
     };
   }
 
-  /** The stream is opened for the call's serial first: data may follow the reply at once. */
+  /**
+   * The stream is opened for the call's serial first: data may follow the reply at once. A reply
+   * with more than the stream (a screenshot's MIME type) gives `{ ...that, stream }`.
+   */
   #streamMethod(b: Binding) {
-    return async (...args: unknown[]): Promise<Duplex> => {
+    return async (...args: unknown[]): Promise<Duplex | object> => {
       const rpc = await this.#link.get();
       const serial = rpc.nextSerial();
       const stream = rpc.openStream(remoteProgram.number, remoteProgram.version, b.proc.number, serial);
       const duplex = rpcStreamDuplex(rpc, stream);
+      let ret: unknown;
       try {
-        await remoteCall(rpc, b.proc, b.wireArgs(args), { serial });
+        ret = await remoteCall(rpc, b.proc, b.wireArgs(args), { serial });
       } catch (err) {
         stream.close();
         duplex.destroy();
         throw err;
       }
-      return duplex;
+      const more = b.driverRet(ret, args) as object | undefined;
+      return more === undefined ? duplex : { ...more, stream: duplex };
     };
   }
 

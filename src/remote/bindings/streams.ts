@@ -1,7 +1,8 @@
 /**
- * Bindings of the entry points that open a data stream. The call's reply carries nothing: the
- * driver's result (a Duplex) is the stream the client opens for the call's serial before sending
- * it, and the daemon for the CALL it answers. `proc.stream` says which way the data flows.
+ * Bindings of the entry points that open a data stream. The driver's result is the stream (a
+ * Duplex) the client opens for the call's serial before sending it, and the daemon for the CALL
+ * it answers; a reply that carries more (the screenshot's MIME type) binds it beside the stream
+ * (`{ mime, stream }`). `proc.stream` says which way the data flows.
  */
 import { procedures as P } from '../../rpc/protocol/remote.js';
 import { bind, type Binding } from './binding.js';
@@ -14,6 +15,10 @@ const flags = ['flags', same] as const;
 export const streamBindings: Binding[] = [
   bind(P.DOMAIN_OPEN_CONSOLE, 'domainOpenConsole', [dom, ['dev_name', same], flags], null),
   bind(P.DOMAIN_OPEN_CHANNEL, 'domainOpenChannel', [dom, ['name', same], flags], null),
+  bind(P.DOMAIN_SCREENSHOT, 'domainScreenshot', [dom, ['screen', same], flags], {
+    toWire: (shot: { mime: string | null }) => ({ mime: shot.mime }),
+    toDriver: (ret) => ({ mime: ret.mime }),
+  }),
   bind(P.STORAGE_VOL_UPLOAD, 'storageVolUpload', [vol, ['offset', same], ['length', same], flags], null),
   bind(P.STORAGE_VOL_DOWNLOAD, 'storageVolDownload', [vol, ['offset', same], ['length', same], flags], null),
 ];

@@ -1,0 +1,78 @@
+/**
+ * The daemon's end of a data stream, as libvirtd runs it: the driver's Duplex on one side, the
+ * client's RpcStream (opened for the call's serial) on the other.
+ *
+ *   read  (download, screenshot)  driver data -> STREAM/CONTINUE packets, then an empty CONTINUE
+ *                                 at the driver's end; a driver failure -> STREAM/ERROR
+ *   write (upload)                client data -> the driver; holes written as zeros
+ *   client finish (STREAM/OK)     the driver side is ended (flushed), then confirmed with STREAM/OK
+ *   client abort (empty ERROR)    the driver side is destroyed, then confirmed with STREAM/OK
+ *   client gone                   the driver side is destroyed; nothing stays behind
+ */
+import type { Duplex } from 'node:stream';
+import type { RpcConnection } from '../rpc/connection.js';
+import type { RpcStream } from '../rpc/stream.js';
+import { createLogger } from '../log/index.js';
+
+const log = createLogger('daemon.stream');
+const ZEROS = Buffer.alloc(256 * 1024);
+
+/** What the pump needs of its client: stop reading the socket while the driver is full. */
+export interface InputHold { hold(on: boolean): void }
+
+export function pumpStream(rpc: RpcConnection, stream: RpcStream, duplex: Duplex, direction: 'read' | 'write', input: InputHold): void {
+  let over = false;
+  const end = () => {
+    over = true;
+    stream.close();
+    if (!duplex.destroyed) duplex.destroy();
+  };
+  const confirm = () => {
+    if (over) return;
+    try { stream.finish(); } catch { /* the client is gone */ }
+    end();
+  };
+  const fail = (err: Error) => {
+    if (over) return;
+    log.info(`stream ${stream.key} failed: ${err.message}`);
+    try { stream.fail(err); } catch { /* the client is gone */ }
+    end();
+  };
+  duplex.on('error', fail);
+
+  stream.on('abort', confirm);
+  stream.on('error', () => end()); // the connection ended under the stream
+  stream.on('finish', () => {
+    if (direction === 'read' || duplex.writableFinished) return confirm();
+    duplex.end(() => confirm());
+  });
+
+  if (direction === 'read') {
+    // Events rather than async iteration: an iterator destroys the Duplex when the data ends,
+    // while the transfer is not over until the client's finish.
+    duplex.on('data', (chunk: Buffer) => {
+      if (over) return;
+      try {
+        if (!stream.write(chunk)) {
+          duplex.pause();
+          rpc.drained().then(() => duplex.resume(), () => end());
+        }
+      } catch (err) {
+        fail(err as Error);
+      }
+    });
+    duplex.on('end', () => { if (!over) stream.end(); });
+    return;
+  }
+  const write = (data: Buffer) => {
+    if (over) return;
+    if (!duplex.write(data)) {
+      input.hold(true);
+      duplex.once('drain', () => input.hold(false));
+    }
+  };
+  stream.on('data', write);
+  stream.on('hole', (length: bigint) => {
+    for (let left = Number(length); left > 0; left -= ZEROS.length) write(ZEROS.subarray(0, Math.min(left, ZEROS.length)));
+  });
+}
