@@ -25,7 +25,9 @@ export interface RunningDaemon {
 }
 
 async function waitFor(path: string, proc: ChildProcess, log: () => string): Promise<void> {
-  for (let i = 0; i < 200; i++) {
+  // Up to 30 s: on a loaded 2-core machine a daemon's start took longer than 5 s, and the one
+  // that came up after the test gave up was never stopped.
+  for (let i = 0; i < 1200; i++) {
     if (existsSync(path)) return;
     if (proc.exitCode !== null) throw new Error(`daemon exited with ${proc.exitCode}: ${log()}`);
     await new Promise((r) => setTimeout(r, 25));
