@@ -5,37 +5,20 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { TSVIRSH } from './harness.js';
+import { TmuxPane, haveTmux } from './tmux.js';
 
-const haveTmux = spawnSync('tmux', ['-V']).status === 0;
-/** Our own tmux server, so nothing else's sessions are touched. */
-const SOCKET = `tsvirsh-test-${process.pid}`;
-
-const tmux = (...args: string[]): string => {
-  const run = spawnSync('tmux', ['-L', SOCKET, ...args], { encoding: 'utf8' });
-  if (run.status !== 0) throw new Error(`tmux ${args[0]}: ${run.stderr}`);
-  return run.stdout;
-};
-const screen = (): string => tmux('capture-pane', '-t', 'shell', '-p');
-const type = (...keys: string[]): string => tmux('send-keys', '-t', 'shell', ...keys);
-
-/** Wait until the screen shows `pattern` (terminals redraw asynchronously). */
-async function waitFor(pattern: RegExp, what: string): Promise<string> {
-  for (let i = 0; i < 200; i++) {
-    const text = screen();
-    if (pattern.test(text)) return text;
-    await sleep(50);
-  }
-  assert.fail(`screen never showed ${what}:\n${screen()}`);
-}
+let pane: TmuxPane;
+const screen = (): string => pane.screen();
+const type = (...keys: string[]): void => pane.type(...keys);
+const waitFor = (pattern: RegExp, what: string): Promise<string> => pane.waitFor(pattern, what);
 
 /** The last line holding the prompt (tmux drops trailing blanks). */
 const promptLine = (text: string): string => text.split('\n').filter((l) => l.startsWith('virsh #')).pop() ?? '';
 
 test('interactive shell on a terminal: completion, history, quit', { skip: haveTmux ? false : 'tmux is not installed' }, async () => {
-  tmux('new-session', '-d', '-s', 'shell', '-x', '120', '-y', '50', `${process.execPath} ${TSVIRSH} -c test:///default; sleep 30`);
+  pane = new TmuxPane(`${process.execPath} ${TSVIRSH} -c test:///default; sleep 30`);
   try {
     await waitFor(/Welcome to virsh[\s\S]*^virsh #$/m, 'the welcome text and prompt');
 
@@ -68,11 +51,11 @@ test('interactive shell on a terminal: completion, history, quit', { skip: haveT
 
     type('quit', 'Enter');
     // tsvirsh has ended when the shell that ran it goes on to `sleep`, and no prompt follows quit.
-    for (let i = 0; i < 200 && tmux('list-panes', '-t', 'shell', '-F', '#{pane_current_command}').trim() !== 'sleep'; i++) await sleep(50);
-    assert.equal(tmux('list-panes', '-t', 'shell', '-F', '#{pane_current_command}').trim(), 'sleep');
+    for (let i = 0; i < 200 && pane.currentCommand() !== 'sleep'; i++) await sleep(50);
+    assert.equal(pane.currentCommand(), 'sleep');
     const end = screen();
     assert.doesNotMatch(end.slice(end.lastIndexOf('virsh # quit') + 'virsh # quit'.length), /virsh #/);
   } finally {
-    tmux('kill-server');
+    pane.kill();
   }
 });

@@ -13,6 +13,7 @@ import { readXMLFile } from '../files.js';
 import { parseInt32 } from '../numbers.js';
 import type { Session } from '../session.js';
 import { DOMAIN_ARG } from '../domain-options.js';
+import { runConsole } from '../console.js';
 
 const flag = (name: string, help: string): OptionDef => ({ name, type: 'bool', help });
 const FILE_ARG: OptionDef = { name: 'file', type: 'data', required: true, help: 'file holding the domain XML' };
@@ -103,7 +104,11 @@ export const lifecycleCommands: CommandDef[] = [
       const dom = await must(s, `Failed to create domain from ${from}`,
         () => (fds.length > 0 ? s.conn.createXMLWithFiles(xml, fds, flags) : s.conn.createXML(xml, flags)));
       s.out.printExtra(`Domain '${dom.name()}' created from ${from}\n`);
-      dom.free();
+      try {
+        if (optBool(cmd, 'console')) await runConsole(s, dom, null, 0);
+      } finally {
+        dom.free();
+      }
     },
   },
   {
@@ -142,6 +147,7 @@ export const lifecycleCommands: CommandDef[] = [
       }
       if (!started) await must(s, `Failed to start domain '${dom.name()}'`, () => start(flags));
       s.out.printExtra(`Domain '${dom.name()}' started\n`);
+      if (optBool(cmd, 'console')) await runConsole(s, dom, null, 0);
     },
   },
   {

@@ -3,9 +3,10 @@ import type { CommandFamily } from '../command.js';
 import { lifecycleCommands } from './domain-lifecycle.js';
 import { definitionCommands } from './domain-define.js';
 import { resourceCommands } from './domain-resources.js';
+import { consoleCommands } from './domain-console.js';
 
 export const domainFamily: CommandFamily = {
   group: 'Domain Management',
   keyword: 'domain',
-  commands: [...definitionCommands, ...lifecycleCommands, ...resourceCommands].sort((a, b) => a.name.localeCompare(b.name)),
+  commands: [...definitionCommands, ...lifecycleCommands, ...resourceCommands, ...consoleCommands].sort((a, b) => a.name.localeCompare(b.name)),
 };

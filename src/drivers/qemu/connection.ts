@@ -5,6 +5,7 @@ import { hostArch } from './caps/index.js';
 import * as dom from './domain-ops.js';
 import * as info from './domain-info.js';
 import * as sav from './save-ops.js';
+import { openConsole } from './console.js';
 import type { QemuDriverState } from './driver-state.js';
 import { E, qemuError } from './errors.js';
 
@@ -93,6 +94,7 @@ export class QemuConnection implements ConnectionDriver {
   async domainIsUpdated(d: DomainRef) { dom.domainFromRef(this.s, d); return false; }
   async domainBlockStats(d: DomainRef, disk: string) { return info.blockStats(this.s, d, disk); }
   async domainInterfaceStats(d: DomainRef, device: string) { return info.interfaceStats(this.s, d, device); }
+  async domainOpenConsole(d: DomainRef, devName: string | null, flags: number) { return openConsole(this.s, d, devName, flags); }
   async domainMemoryStats(d: DomainRef, nr: number, flags: number) { return info.memoryStats(this.s, d, nr, flags); }
 
   // Events

@@ -1,4 +1,5 @@
 import { rm, unlink } from 'node:fs/promises';
+import type { Duplex } from 'node:stream';
 import { VIR_DOMAIN_RUNNING_UNPAUSED } from '../../../api/constants.js';
 import type { QmpMonitor } from '../qmp/index.js';
 import type { LogMark } from './guest-log.js';
@@ -27,6 +28,8 @@ export class QemuProcess {
   pausedReason: number | null = null;
   /** Why QEMU will run the vCPUs next (the RESUME event after our `cont`). */
   runningReason: number = VIR_DOMAIN_RUNNING_UNPAUSED;
+  /** Open console streams by pty path (libvirt's virChrdevs: one session per device). */
+  readonly consoles = new Map<string, Duplex>();
 
   constructor(init: { pid: number; monitorPath: string; pidFile: string; logPath: string; logMark: LogMark; domainDir: string; monitor: QmpMonitor }) {
     this.pid = init.pid;
@@ -54,6 +57,7 @@ export class QemuProcess {
   /** Drop the monitor and the files of this run (QEMU is gone). */
   async cleanup(): Promise<void> {
     this.monitor.destroy();
+    for (const stream of this.consoles.values()) stream.destroy();
     await removeRunFiles(this.pidFile, this.domainDir);
   }
 }

@@ -1,15 +1,21 @@
-/** Domain XML for the test guest: TCG (a Linux kernel under nested KVM fails here), serial to a file. */
+/** Domain XML for the test guest: TCG (a Linux kernel under nested KVM fails here), serial to a file or a pty. */
 import { testGuest } from '../guest/test-guest.js';
 
 export interface GuestXmlOptions {
   name: string;
-  serialLog: string;
+  /** The serial port writes to this file; without it (and without serialXml), the serial port and console are a pty. */
+  serialLog?: string;
   /** The serial port's XML instead of a file at serialLog (e.g. type='stdio': into the domain log). */
   serialXml?: string;
   /** The kernel command line instead of the test guest's. */
   cmdline?: string;
   memoryMiB?: number;
   extraDevices?: string;
+}
+
+function defaultSerial(log: string | undefined): string {
+  if (log === undefined) return `<serial type='pty'><target port='0'/></serial><console type='pty'><target type='serial' port='0'/></console>`;
+  return `<serial type='file'><source path='${log}'/><target port='0'/></serial>`;
 }
 
 export function guestXml(o: GuestXmlOptions): string {
@@ -28,10 +34,7 @@ export function guestXml(o: GuestXmlOptions): string {
   <on_poweroff>destroy</on_poweroff>
   <devices>
     <emulator>/usr/bin/qemu-system-x86_64</emulator>
-    ${o.serialXml ?? `<serial type='file'>
-      <source path='${o.serialLog}'/>
-      <target port='0'/>
-    </serial>`}
+    ${o.serialXml ?? defaultSerial(o.serialLog)}
     <memballoon model='virtio'/>
     ${o.extraDevices ?? ''}
   </devices>
