@@ -5,6 +5,8 @@ import type { QemuProcess } from './process/qemu-process.js';
 export class QemuDomainObj extends DomainObj {
   /** The running QEMU (null while shut off). */
   proc: QemuProcess | null = null;
+  /** TCP ports this run's graphics hold (given back when it stops). */
+  graphicsPorts: number[] = [];
   /** The end of the last queued job: operations on one domain run one at a time (libvirt's job). */
   #job: Promise<unknown> = Promise.resolve();
 

@@ -10,6 +10,7 @@ import { E, notRunningError, qemuCheckFlags, qemuError } from './errors.js';
 import { restoreManagedSave } from './save-ops.js';
 import { parseForQemu } from './domain-def.js';
 import { signalPid } from './process/pid.js';
+import { agentUnavailableError } from './guest-agent.js';
 
 /** qemuDomainObjFromDomain: the object behind a handle, or libvirt's not-found error. */
 export function domainFromRef(state: QemuDriverState, ref: DomainRef): QemuDomainObj {
@@ -133,31 +134,31 @@ export async function destroy(state: QemuDriverState, ref: DomainRef, flags: num
   });
 }
 
-export async function shutdown(state: QemuDriverState, ref: DomainRef, flags: number): Promise<void> {
-  qemuCheckFlags('qemuDomainShutdownFlags', flags, C.VIR_DOMAIN_SHUTDOWN_ACPI_POWER_BTN | C.VIR_DOMAIN_SHUTDOWN_GUEST_AGENT);
-  if (flags & C.VIR_DOMAIN_SHUTDOWN_GUEST_AGENT) {
-    throw qemuError(E.VIR_ERR_ARGUMENT_UNSUPPORTED, 'QEMU guest agent is not configured');
-  }
+/**
+ * qemuDomainShutdownFlags / qemuDomainReboot: the guest agent when asked for (alone, it must
+ * work; with the ACPI flag too, ACPI is the fallback), else the ACPI power button. No agent is
+ * ever connected (see guest-agent.ts), so flags 0 means ACPI, as libvirt without an agent.
+ */
+async function powerButton(state: QemuDriverState, ref: DomainRef, agentFlag: number, acpiFlag: number, flags: number, reboot: boolean) {
   const obj = domainFromRef(state, ref);
   await obj.withJob(async () => {
     const proc = activeProc(obj);
     if (obj.state !== C.VIR_DOMAIN_RUNNING) throw qemuError(E.VIR_ERR_OPERATION_INVALID, 'domain is not running');
-    proc.fakeReboot = false;
+    if (flags & agentFlag && !(flags & acpiFlag)) throw agentUnavailableError(obj);
+    // With reboot, the guest powers off on the ACPI button and its SHUTDOWN resets it (libvirt's fake reboot).
+    proc.fakeReboot = reboot;
     await proc.monitor.execute('system_powerdown');
   });
 }
 
+export async function shutdown(state: QemuDriverState, ref: DomainRef, flags: number): Promise<void> {
+  qemuCheckFlags('qemuDomainShutdownFlags', flags, C.VIR_DOMAIN_SHUTDOWN_ACPI_POWER_BTN | C.VIR_DOMAIN_SHUTDOWN_GUEST_AGENT);
+  await powerButton(state, ref, C.VIR_DOMAIN_SHUTDOWN_GUEST_AGENT, C.VIR_DOMAIN_SHUTDOWN_ACPI_POWER_BTN, flags, false);
+}
+
 export async function reboot(state: QemuDriverState, ref: DomainRef, flags: number): Promise<void> {
   qemuCheckFlags('qemuDomainReboot', flags, C.VIR_DOMAIN_REBOOT_ACPI_POWER_BTN | C.VIR_DOMAIN_REBOOT_GUEST_AGENT);
-  if (flags & C.VIR_DOMAIN_REBOOT_GUEST_AGENT) throw qemuError(E.VIR_ERR_ARGUMENT_UNSUPPORTED, 'QEMU guest agent is not configured');
-  const obj = domainFromRef(state, ref);
-  await obj.withJob(async () => {
-    const proc = activeProc(obj);
-    if (obj.state !== C.VIR_DOMAIN_RUNNING) throw qemuError(E.VIR_ERR_OPERATION_INVALID, 'domain is not running');
-    // The guest powers off on the ACPI button; its SHUTDOWN then resets it (libvirt's fake reboot).
-    proc.fakeReboot = true;
-    await proc.monitor.execute('system_powerdown');
-  });
+  await powerButton(state, ref, C.VIR_DOMAIN_REBOOT_GUEST_AGENT, C.VIR_DOMAIN_REBOOT_ACPI_POWER_BTN, flags, true);
 }
 
 export async function reset(state: QemuDriverState, ref: DomainRef, flags: number): Promise<void> {

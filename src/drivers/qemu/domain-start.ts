@@ -1,14 +1,15 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as C from '../../api/constants.js';
 import { createLogger } from '../../log/index.js';
-import { buildQemuArgv, masterKeyPath, monitorSocketPath, qemuDomainPathsUnder } from './command-line/index.js';
+import { buildQemuArgv, masterKeyPath, monitorSocketPath, qemuDomainPathsUnder, type QemuDomainPaths } from './command-line/index.js';
 import type { QemuDomainObj } from './domain-obj.js';
 import { capsFor } from './domain-def.js';
 import type { QemuDriverState } from './driver-state.js';
 import { stopDomain } from './domain-stop.js';
 import { E, qemuError, qemuSystemError } from './errors.js';
+import { releaseGraphicsPorts, reserveGraphicsPorts } from './graphics-ports.js';
 import { recordAliases } from './live-aliases.js';
 import { readLiveRuntime } from './live-runtime.js';
 import { watchMonitor } from './monitor-events.js';
@@ -28,10 +29,13 @@ export interface StartOptions {
   readonly restore?: { readonly path: string; readonly offset: number };
 }
 
-/** The domain's private directory with a fresh master key (QEMU reads it for its secrets). */
-async function prepareDomainDir(libDir: string, keyPath: string): Promise<void> {
+/** The domain's private directory with a fresh master key (QEMU reads it for its secrets), and its channel directory. */
+async function prepareDomainDir(domainPaths: QemuDomainPaths): Promise<void> {
+  const { libDir, channelDir } = domainPaths;
+  const keyPath = masterKeyPath(domainPaths);
   try {
     await mkdir(libDir, { recursive: true, mode: 0o700 });
+    await mkdir(channelDir, { recursive: true, mode: 0o700 });
     await writeFile(keyPath, randomBytes(32), { mode: 0o600 });
   } catch (err) {
     throw qemuSystemError(err, `Unable to create domain directory ${libDir}`);
@@ -43,14 +47,16 @@ async function launchFor(state: QemuDriverState, obj: QemuDomainObj, id: number,
   const def = obj.def;
   const caps = await capsFor(state, def);
   const domainPaths = qemuDomainPathsUnder(state.paths.libDir, id, def.name);
-  const command = buildQemuArgv(def, caps, domainPaths);
+  const vncPort = await reserveGraphicsPorts(state, obj);
+  const command = buildQemuArgv(def, caps, domainPaths, { vncPort });
   if (incoming) command.args.push('-incoming', 'defer');
   recordAliases(def);
-  await prepareDomainDir(domainPaths.libDir, masterKeyPath(domainPaths));
+  await prepareDomainDir(domainPaths);
   try {
     return await launchQemu({ paths: state.paths, logs: state.guestLogs, name: def.name, dom: logDomain(def), command, monitorPath: monitorSocketPath(domainPaths), domainDir: domainPaths.libDir });
   } catch (err) {
     await removeRunFiles(join(state.paths.runDir, `${def.name}.pid`), domainPaths.libDir);
+    await rm(domainPaths.channelDir, { recursive: true, force: true });
     throw err;
   }
 }
@@ -67,6 +73,7 @@ export async function startDomain(state: QemuDriverState, obj: QemuDomainObj, op
   try {
     proc = await launchFor(state, obj, id, options.restore !== undefined);
   } catch (err) {
+    releaseGraphicsPorts(obj);
     obj.removeTransientDef();
     throw err;
   }

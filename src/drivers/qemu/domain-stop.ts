@@ -1,8 +1,11 @@
+import { rm } from 'node:fs/promises';
 import * as C from '../../api/constants.js';
 import { formatTimestamp } from '../../log/index.js';
 import type { QemuDomainObj } from './domain-obj.js';
 import { logDomain } from './process/guest-log.js';
+import { qemuDomainPathsUnder } from './command-line/index.js';
 import type { QemuDriverState } from './driver-state.js';
+import { releaseGraphicsPorts } from './graphics-ports.js';
 
 /** How long QEMU gets to exit on SIGTERM before SIGKILL (libvirt waits 10 s in all). */
 export const DESTROY_GRACE_MS = 10_000;
@@ -20,6 +23,7 @@ const SHUTOFF_REASONS: Record<number, string> = {
  */
 export async function markShutOff(state: QemuDriverState, obj: QemuDomainObj, reason: number, detail: number | null): Promise<void> {
   obj.proc = null;
+  releaseGraphicsPorts(obj);
   await obj.queueStatusWrite(() => state.statuses.remove(obj.def.name));
   obj.removeTransientDef();
   obj.setState(C.VIR_DOMAIN_SHUTOFF, reason);
@@ -34,7 +38,10 @@ export async function stopDomain(state: QemuDriverState, obj: QemuDomainObj, rea
   if (!proc) return;
   await proc.kill(DESTROY_GRACE_MS);
   await proc.cleanup();
+  // The channel sockets' directory (libvirt's channelTargetDir) goes with the run.
+  await rm(qemuDomainPathsUnder(state.paths.libDir, obj.domId, obj.def.name).channelDir, { recursive: true, force: true });
   await state.guestLogs.append(proc.logPath, logDomain(obj.def),
-    `${formatTimestamp(new Date())}: shutting down, reason=${SHUTOFF_REASONS[reason] ?? 'unknown'}\n`).catch(() => undefined);
+    `${formatTimestamp(new Date())}: shutting down, reason=${SHUTOFF_REASONS[reason] ?? 'unknown'}
+`).catch(() => undefined);
   await markShutOff(state, obj, reason, detail);
 }

@@ -10,6 +10,7 @@ import { EventBus } from '../shared/event-bus.js';
 import { buildQemuCapabilities, hostArch, QemuCapsCache, readHostCaps } from './caps/index.js';
 import type { NodeInfo } from '../types.js';
 import { ConfigStore } from './config-store.js';
+import type { QemuDriverConfig } from './qemu-conf.js';
 import { qemuSystemError } from './errors.js';
 import { QemuDomainObj } from './domain-obj.js';
 import type { QemuPaths } from './paths.js';
@@ -37,8 +38,12 @@ export class QemuDriverState {
   #host: Promise<CapsHost> | null = null;
   #nextId = 1;
 
-  constructor(paths: QemuPaths) {
+  /** qemu.conf's settings, read when the instance opens. */
+  readonly config: QemuDriverConfig;
+
+  constructor(paths: QemuPaths, config: QemuDriverConfig) {
     this.paths = paths;
+    this.config = config;
     this.configs = new ConfigStore(paths);
     this.statuses = new StatusStore(paths);
     this.saves = new SaveImages(paths);

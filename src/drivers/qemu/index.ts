@@ -6,6 +6,7 @@ import { QemuConnection } from './connection.js';
 import { startDomain } from './domain-start.js';
 import { QemuDriverState } from './driver-state.js';
 import { pathsForTarget, type QemuPaths } from './paths.js';
+import { loadQemuDriverConfig, qemuConfPath } from './qemu-conf.js';
 import { autostartDomains, recoverDomains } from './recovery.js';
 import { restoreManagedSave } from './save-ops.js';
 
@@ -27,7 +28,7 @@ async function autostartOnce(state: QemuDriverState): Promise<void> {
 
 /** qemuStateInitialize: load configs, take back running guests, autostart. */
 async function initialize(paths: QemuPaths): Promise<QemuDriverState> {
-  const state = new QemuDriverState(paths);
+  const state = new QemuDriverState(paths, loadQemuDriverConfig(qemuConfPath(paths)));
   await state.prepareDirs();
   await state.loadConfigs();
   await recoverDomains(state);

@@ -8,6 +8,7 @@ import { QmpMonitor } from './qmp/index.js';
 import { isOurQemu, signalPid } from './process/pid.js';
 import { QemuProcess, removeRunFiles } from './process/qemu-process.js';
 import type { DomainStatus } from './status-file.js';
+import { reclaimGraphicsPorts } from './graphics-ports.js';
 
 const log = createLogger('qemu.recovery');
 
@@ -29,6 +30,7 @@ async function reconnect(state: QemuDriverState, name: string, status: DomainSta
     return;
   }
   state.reserveId(status.id);
+  reclaimGraphicsPorts(obj);
   obj.domId = status.id;
   obj.setState(status.state, status.reason);
   const alive = await isOurQemu(status.pid, status.monitor);

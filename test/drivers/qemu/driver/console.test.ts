@@ -4,6 +4,8 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import * as v from '../../../../src/index.js';
 import { READY_MARKER } from '../guest/test-guest.js';
 import { guestXml } from './guest-xml.js';
@@ -22,7 +24,9 @@ function collect(st: v.Stream): { text: () => string; ended: Promise<void> } {
 
 test.before(async () => {
   conn = await v.open(uri);
-  dom = await conn.createXML(guestXml({ name: 'con', extraDevices: "<serial type='unix'><source mode='bind' path='" + root + "/s1.sock'/><target port='1'/></serial>" }), v.VIR_DOMAIN_START_PAUSED);
+  const extraDevices = `<serial type='unix'><source mode='bind' path='${root}/s1.sock'/><target port='1'/></serial>
+    <channel type='unix'><target type='virtio' name='org.qemu.guest_agent.0'/></channel>`;
+  dom = await conn.createXML(guestXml({ name: 'con', extraDevices }), v.VIR_DOMAIN_START_PAUSED);
 });
 test.after(async () => {
   await dom.destroy().catch(() => undefined);
@@ -72,6 +76,14 @@ test('bad devices and flags get libvirt\'s errors', async () => {
   st.free();
 });
 
+test('the guest agent channel is there but no agent answers: agent-only shutdown and reboot fail as libvirt\'s', async () => {
+  const notConnected = (e: v.VirError) => e.code === v.ErrorNumber.VIR_ERR_AGENT_UNRESPONSIVE
+    && e.message === 'Guest agent is not responding: QEMU guest agent is not connected';
+  await assert.rejects(dom.shutdownFlags(v.VIR_DOMAIN_SHUTDOWN_GUEST_AGENT), notConnected);
+  await assert.rejects(dom.reboot(v.VIR_DOMAIN_REBOOT_GUEST_AGENT), notConnected);
+  assert.equal((await dom.state()).state, v.VIR_DOMAIN_RUNNING);
+});
+
 test('a stopped guest ends its console session; a shut-off domain has none', async () => {
   const st = conn.newStream();
   await dom.openConsole(null, st);
@@ -79,6 +91,7 @@ test('a stopped guest ends its console session; a shut-off domain has none', asy
   await dom.destroy();
   await out.ended;
   st.free();
+  assert.deepEqual(readdirSync(join(root, 'lib', 'qemu', 'channel', 'target')), [], 'the agent channel\'s directory went with the run');
   const dead = await conn.defineXML(guestXml({ name: 'off' }));
   const st2 = conn.newStream();
   await assert.rejects(dead.openConsole(null, st2), (e: v.VirError) => e.code === v.ErrorNumber.VIR_ERR_OPERATION_INVALID && /domain is not running/.test(e.message));

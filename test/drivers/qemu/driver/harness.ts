@@ -29,9 +29,12 @@ export function readText(path: string): string {
   }
 }
 
-/** Wait until the guest printed its user-space marker on the serial console. */
+/**
+ * Wait until the guest printed its user-space marker on the serial console. A TCG boot takes a
+ * few seconds alone but several times that when the suite shares 2 cores with other QEMUs.
+ */
 export function waitForGuestReady(serialLog: string): Promise<boolean> {
-  return waitFor('the guest to reach user space', () => readText(serialLog).includes(READY_MARKER));
+  return waitFor('the guest to reach user space', () => readText(serialLog).includes(READY_MARKER), 120_000);
 }
 
 /** Pids of processes whose command line mentions `root`: QEMUs this test started under it. */

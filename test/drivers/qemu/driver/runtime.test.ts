@@ -51,6 +51,14 @@ test('vCPU counts and per-vCPU times come from the running QEMU', async () => {
   assert.ok(vcpus[0]!.cpumap.some(Boolean), 'the vCPU thread may run somewhere');
 });
 
+test('agent shutdown without the agent channel is refused as libvirt refuses it; the guest runs on', async () => {
+  const notConfigured = (e: v.VirError) => e.code === v.ErrorNumber.VIR_ERR_ARGUMENT_UNSUPPORTED
+    && e.message === 'argument unsupported: QEMU guest agent is not configured';
+  await assert.rejects(dom.shutdownFlags(v.VIR_DOMAIN_SHUTDOWN_GUEST_AGENT), notConfigured);
+  await assert.rejects(dom.reboot(v.VIR_DOMAIN_REBOOT_GUEST_AGENT), notConfigured);
+  assert.equal((await dom.state()).state, v.VIR_DOMAIN_RUNNING);
+});
+
 test('suspend and resume raise SUSPENDED and RESUMED events', async () => {
   const seen: [number, number][] = [];
   const id = await conn.domainEventRegisterAny(dom, v.VIR_DOMAIN_EVENT_ID_LIFECYCLE, (e) => seen.push([e.event!, e.detail!]));
