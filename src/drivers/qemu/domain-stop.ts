@@ -41,7 +41,6 @@ export async function stopDomain(state: QemuDriverState, obj: QemuDomainObj, rea
   // The channel sockets' directory (libvirt's channelTargetDir) goes with the run.
   await rm(qemuDomainPathsUnder(state.paths.libDir, obj.domId, obj.def.name).channelDir, { recursive: true, force: true });
   await state.guestLogs.append(proc.logPath, logDomain(obj.def),
-    `${formatTimestamp(new Date())}: shutting down, reason=${SHUTOFF_REASONS[reason] ?? 'unknown'}
-`).catch(() => undefined);
+    `${formatTimestamp(new Date())}: shutting down, reason=${SHUTOFF_REASONS[reason] ?? 'unknown'}\n`).catch(() => undefined);
   await markShutOff(state, obj, reason, detail);
 }
