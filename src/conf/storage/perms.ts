@@ -16,7 +16,8 @@ function parseId(node: XmlElement, name: 'owner' | 'group'): number | undefined 
   if (!(value === -1 || (Number.isInteger(value) && value >= 0 && value <= 0xffffffff))) {
     throw xmlErr(`malformed ${name} element`);
   }
-  return value === -1 ? undefined : value;
+  // -1 and its uid_t spelling both mean "not set"
+  return value === -1 || value === 0xffffffff ? undefined : value;
 }
 
 /** `<permissions>` (absent = nothing set), as virStorageDefParsePerms. */

@@ -6,6 +6,8 @@ import { generateUuid, parseUuid } from '../network/uuid.js';
 import { descend, propEnum, propInt, propYesNo, xpathAttr, xpathText } from '../network/xml-props.js';
 import { deviceOnly, formatKnown, POOL_TYPE_INFO, POOL_TYPES, type PoolSourceNeeds } from './pool-types.js';
 import { formatPerms, parsePerms, sanitizePath } from './perms.js';
+import { formatSecretLookup, parseSecretLookup } from './secret-lookup.js';
+import { formatAdapter, parseAdapter, validateAdapter } from './adapter.js';
 import type { PoolSource, PoolType, StorageAuth, StoragePoolDef } from './types.js';
 
 const storageErr = (code: number, detail: string) => virError(ErrorDomain.VIR_FROM_STORAGE, code, detail);
@@ -23,18 +25,8 @@ function parseAuth(node: XmlElement): StorageAuth {
   }
   const secret = firstChild(node, 'secret');
   if (!secret) throw xmlErr('Missing <secret> element in auth');
-  const uuidText = attr(secret, 'uuid');
-  const usage = attr(secret, 'usage');
-  // the secret lookup helpers live in util/, so their errors carry no domain
-  const utilErr = (detail: string) => virError(ErrorDomain.VIR_FROM_NONE, ErrorNumber.VIR_ERR_XML_ERROR, detail);
-  if (uuidText === undefined && usage === undefined) throw utilErr('missing secret uuid or usage attribute');
-  if (uuidText !== undefined && usage !== undefined) throw utilErr('either secret uuid or usage expected');
-  let secretUuid: string | undefined;
-  if (uuidText !== undefined) {
-    secretUuid = parseUuid(uuidText) ?? undefined;
-    if (!secretUuid) throw utilErr(`invalid secret uuid '${uuidText}'`);
-  }
-  return { type: typeText as 'chap' | 'ceph', username, secretType: attr(secret, 'type'), secretUuid, secretUsage: usage };
+  const lookup = parseSecretLookup(secret);
+  return { type: typeText as 'chap' | 'ceph', username, secretType: attr(secret, 'type'), secretUuid: lookup.uuid, secretUsage: lookup.usage };
 }
 
 function parseSource(node: XmlElement | undefined, type: PoolType): PoolSource {
@@ -67,6 +59,8 @@ function parseSource(node: XmlElement | undefined, type: PoolType): PoolSource {
   }
   const dir = xpathAttr(firstChild(node, 'dir'), 'path');
   source.dir = dir === undefined ? (type === 'gluster' ? '/' : undefined) : sanitizePath(dir);
+  const adapter = firstChild(node, 'adapter');
+  if (adapter) source.adapter = parseAdapter(adapter);
   const auth = firstChild(node, 'auth');
   if (auth) source.auth = parseAuth(auth);
   source.protocolVersion = xpathAttr(firstChild(node, 'protocol'), 'ver');
@@ -90,9 +84,7 @@ function checkSource(def: StoragePoolDef, needs: PoolSourceNeeds): void {
   if (needs.host && def.source.hosts.length === 0) throw xmlErr('missing storage pool source host name');
   if (needs.dir && def.source.dir === undefined) throw xmlErr('missing storage pool source path');
   if (needs.name && def.source.name === undefined) def.source.name = def.name;
-  if (needs.adapter) {
-    throw storageErr(ErrorNumber.VIR_ERR_CONFIG_UNSUPPORTED, 'scsi pool source adapters are not supported by tsvirt yet');
-  }
+  if (needs.adapter) validateAdapter(def.source.adapter);
   if (deviceOnly(needs) && def.source.devices.length === 0) throw xmlErr('missing storage pool source device name');
 }
 
@@ -178,6 +170,7 @@ function writeSource(w: XmlWriter, def: StoragePoolDef): void {
     }
   }
   if (needs.dir && src.dir !== undefined) w.empty('dir', { path: src.dir });
+  if (needs.adapter && src.adapter) formatAdapter(w, src.adapter);
   if (needs.name && src.name !== undefined) w.text('name', src.name);
   if (needs.initiatorIqn && src.initiatorIqn !== undefined) {
     w.open('initiator').empty('iqn', { name: src.initiatorIqn }).close('initiator');
@@ -185,7 +178,7 @@ function writeSource(w: XmlWriter, def: StoragePoolDef): void {
   if (POOL_TYPE_INFO[def.type].poolFormats) w.empty('format', { type: src.format });
   if (src.auth) {
     w.open('auth', { type: src.auth.type, username: src.auth.username });
-    w.empty('secret', { type: src.auth.secretType, uuid: src.auth.secretUuid, usage: src.auth.secretUuid ? undefined : src.auth.secretUsage });
+    formatSecretLookup(w, src.auth.secretType, { uuid: src.auth.secretUuid, usage: src.auth.secretUsage });
     w.close('auth');
   }
   if (src.protocolVersion !== undefined) w.empty('protocol', { ver: src.protocolVersion });

@@ -1,7 +1,9 @@
 /** Storage pool and volume models (libvirt's virStoragePoolDef / virStorageVolDef). Sizes are bytes, as bigint. */
 import type { PoolType } from './pool-types.js';
+import type { StorageAdapter } from './adapter.js';
+import type { VolumeEncryption } from './encryption.js';
 
-export type { PoolType };
+export type { PoolType, StorageAdapter, VolumeEncryption };
 
 /** Ownership and mode of a target; undefined fields are "not set" (libvirt's -1). */
 export interface StoragePerms {
@@ -40,6 +42,8 @@ export interface PoolSource {
   devices: PoolSourceDevice[];
   dir?: string;
   initiatorIqn?: string;
+  /** scsi pools: the SCSI host or vHBA (undefined = none given). */
+  adapter?: StorageAdapter;
   auth?: StorageAuth;
   protocolVersion?: string;
   vendor?: string;
@@ -81,6 +85,7 @@ export interface VolumeTarget {
   format?: string;
   perms?: StoragePerms;
   timestamps?: VolumeTimestamps;
+  encryption?: VolumeEncryption;
   compat?: string;
   /** Bytes; 0 = not given. */
   clusterSize: bigint;

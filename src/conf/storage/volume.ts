@@ -5,6 +5,7 @@ import { attr, childElements, firstChild, parseXmlDocument, XmlWriter, type XmlE
 import { descend, parseUnsigned, xpathAttr, xpathText } from '../network/xml-props.js';
 import { formatKnown, POOL_TYPE_INFO } from './pool-types.js';
 import { formatPerms, parsePerms } from './perms.js';
+import { formatEncryption, parseEncryption } from './encryption.js';
 import type { StoragePoolDef, StorageVolDef, VolumeTarget, VolumeType } from './types.js';
 import { VOLUME_TYPES } from './types.js';
 import { parseStorageSize, scaleInteger } from './units.js';
@@ -44,13 +45,12 @@ function parseTarget(pool: StoragePoolDef, node: XmlElement | undefined): Volume
     path: xpathText(node, 'path'),
     format: parseFormat(pool, descend(node, 'format')),
     perms: parsePerms(descend(node, 'permissions')),
-    compat: xpathText(node, 'compat'),
     clusterSize: 0n,
     nocow: !!descend(node, 'nocow'),
   };
-  if (descend(node, 'encryption')) {
-    throw storageErr(ErrorNumber.VIR_ERR_CONFIG_UNSUPPORTED, 'volume encryption is not supported by tsvirt yet');
-  }
+  const encryption = descend(node, 'encryption');
+  if (encryption) target.encryption = parseEncryption(encryption);
+  target.compat = xpathText(node, 'compat');
   if (target.compat !== undefined) checkCompat(target.compat);
   const cluster = descend(node, 'clusterSize');
   const clusterText = xpathText(node, 'clusterSize');
@@ -139,6 +139,7 @@ function writeTarget(w: XmlWriter, pool: StoragePoolDef, target: VolumeTarget, e
     for (const key of ['atime', 'mtime', 'ctime', 'btime'] as const) if (ts[key] !== undefined) w.text(key, ts[key]);
     w.close('timestamps');
   }
+  if (target.encryption) formatEncryption(w, target.encryption);
   if (target.compat !== undefined) w.text('compat', target.compat);
   if (target.clusterSize > 0n) w.text('clusterSize', target.clusterSize.toString(), { unit: 'B' });
   if (target.features) {

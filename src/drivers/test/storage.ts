@@ -237,7 +237,8 @@ export async function volCreateXML(state: TestState, pool: StoragePoolRef, xml: 
   if (obj.def.allocation + vol.allocation > obj.def.capacity) {
     throw testError(E.VIR_ERR_INTERNAL_ERROR, `Not enough free space in pool for volume '${vol.name}'`);
   }
-  vol.target.path = `${obj.def.target.path}/${vol.name}`;
+  // a pool without a target path (network pools) gives glibc's "(null)", as libvirt prints it
+  vol.target.path = `${obj.def.target.path ?? '(null)'}/${vol.name}`;
   vol.key = vol.target.path;
   obj.volumes.push(vol);
   obj.def.allocation += vol.allocation;
