@@ -6,6 +6,7 @@ import * as dom from './domain-ops.js';
 import * as info from './domain-info.js';
 import * as sav from './save-ops.js';
 import { openConsole } from './console.js';
+import { setVcpusFlags } from './vcpu-hotplug.js';
 import type { QemuDriverState } from './driver-state.js';
 import { E, qemuError } from './errors.js';
 
@@ -82,6 +83,7 @@ export class QemuConnection implements ConnectionDriver {
   async domainSetAutostart(d: DomainRef, on: boolean) { await dom.setAutostart(this.s, d, on); }
   async domainGetMaxMemory(d: DomainRef) { return dom.domainFromRef(this.s, d).def.memory.total; }
   async domainSetMemoryFlags(d: DomainRef, kib: number, flags: number) { await info.setMemory(this.s, d, kib, flags); }
+  async domainSetVcpusFlags(d: DomainRef, n: number, flags: number) { await setVcpusFlags(this.s, d, n, flags); }
   async domainGetVcpusFlags(d: DomainRef, flags: number) { return info.getVcpusFlags(this.s, d, flags); }
   async domainGetMaxVcpus(d: DomainRef) { return info.getVcpusFlags(this.s, d, C.VIR_DOMAIN_AFFECT_LIVE | C.VIR_DOMAIN_VCPU_MAXIMUM); }
   async domainGetVcpus(d: DomainRef) { return info.getVcpus(this.s, d); }

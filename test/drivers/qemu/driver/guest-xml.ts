@@ -10,6 +10,8 @@ export interface GuestXmlOptions {
   /** The kernel command line instead of the test guest's. */
   cmdline?: string;
   memoryMiB?: number;
+  /** The `<vcpu>` element instead of one vCPU. */
+  vcpuXml?: string;
   extraDevices?: string;
 }
 
@@ -23,7 +25,7 @@ export function guestXml(o: GuestXmlOptions): string {
   return `<domain type='qemu'>
   <name>${o.name}</name>
   <memory unit='MiB'>${o.memoryMiB ?? 256}</memory>
-  <vcpu>1</vcpu>
+  ${o.vcpuXml ?? '<vcpu>1</vcpu>'}
   <os>
     <type arch='x86_64' machine='pc'>hvm</type>
     <kernel>${g.kernel}</kernel>
