@@ -1,12 +1,14 @@
 /** tsvirt: libvirt's API for Node.js. The package root exports what a libvirt user reaches for. */
 import { registerDriver } from './api/registry.js';
 import { testDriverFactory } from './drivers/test/index.js';
-import { qemuDriverFactory } from './drivers/qemu/index.js';
-import { remoteDriverFactory } from './drivers/remote/index.js';
+import { lazyDriver } from './api/lazy-driver.js';
+import { QEMU_DRIVER_IDENTITY } from './drivers/qemu/identity.js';
+import { REMOTE_DRIVER_IDENTITY } from './drivers/remote/identity.js';
 
 registerDriver(testDriverFactory);
-registerDriver(qemuDriverFactory);
-registerDriver(remoteDriverFactory);
+// Loaded on the first URI that needs them: most programs use one driver.
+registerDriver(lazyDriver(QEMU_DRIVER_IDENTITY, async () => (await import('./drivers/qemu/index.js')).qemuDriverFactory));
+registerDriver(lazyDriver(REMOTE_DRIVER_IDENTITY, async () => (await import('./drivers/remote/index.js')).remoteDriverFactory));
 
 export { open, openReadOnly, openAuth, EMBEDDED_DEFAULT_URI } from './api/open.js';
 export { Connect, type ConnectEvents } from './api/connect.js';

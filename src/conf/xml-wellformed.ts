@@ -113,8 +113,15 @@ class Scanner {
     return s.slice(start, this.pos);
   }
 
+  /** Line numbers counted on from the last one asked for: elements start at rising positions. */
+  private counted = { pos: 0, line: 1 };
+
   private lineAt(pos: number): number {
-    return 1 + countNewlines(this.s, pos);
+    const c = this.counted;
+    if (pos < c.pos) return 1 + countNewlines(this.s, pos);
+    for (let i = c.pos; i < pos && i < this.s.length; i++) if (this.s.charCodeAt(i) === 10) c.line++;
+    c.pos = pos;
+    return c.line;
   }
 
   /** An element starting at '<', with its content and end tag. */

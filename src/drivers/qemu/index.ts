@@ -5,6 +5,7 @@ import type { ConnectAuth, ConnectionDriver, ConnectTarget, DriverFactory } from
 import { QemuConnection } from './connection.js';
 import { startDomain } from './domain-start.js';
 import { QemuDriverState } from './driver-state.js';
+import { QEMU_DRIVER_IDENTITY } from './identity.js';
 import { pathsForTarget, type QemuPaths } from './paths.js';
 import { loadQemuDriverConfig, qemuConfPath } from './qemu-conf.js';
 import { autostartDomains, recoverDomains } from './recovery.js';
@@ -46,8 +47,7 @@ async function shutdownInstance(key: string, state: QemuDriverState): Promise<vo
 
 /** The QEMU driver: qemu:///system, qemu:///session, qemu:///embed?root=DIR. */
 export const qemuDriverFactory: DriverFactory = {
-  name: 'QEMU',
-  schemes: ['qemu'],
+  ...QEMU_DRIVER_IDENTITY,
   async open(target: ConnectTarget, _auth: ConnectAuth | null): Promise<ConnectionDriver> {
     const paths = pathsForTarget(target);
     let entry = instances.get(paths.key);

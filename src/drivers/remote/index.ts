@@ -11,6 +11,7 @@ import { parseURI, remoteName, remoteParams, remoteTransport } from '../../uri/i
 import { loadClientConfig } from '../../util/conf/index.js';
 import type { ConnectAuth, ConnectTarget, ConnectionDriver, DriverFactory } from '../types.js';
 import { authenticate } from './auth.js';
+import { REMOTE_DRIVER_IDENTITY } from './identity.js';
 import { remoteCall } from './call.js';
 import { RemoteConnection } from './connection.js';
 import { RemoteLink, reconnectPolicy } from './link.js';
@@ -67,9 +68,7 @@ export async function openRemote(target: ConnectTarget, auth: ConnectAuth | null
 }
 
 export const remoteDriverFactory: DriverFactory = {
-  name: 'remote',
-  schemes: [],
-  remote: true,
+  ...REMOTE_DRIVER_IDENTITY,
   open: (target, auth, flags) => {
     if (!target.uri) throw virError(ErrorDomain.VIR_FROM_REMOTE, ErrorNumber.VIR_ERR_INVALID_ARG, 'no URI');
     return openRemote(target, auth, flags);
