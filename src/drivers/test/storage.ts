@@ -9,6 +9,7 @@ import type { TestState } from './state.js';
 import { flagPair } from '../shared/list-filter.js';
 import { findSourceConflict } from '../shared/pool-source-conflict.js';
 import { validateAgainstSchema } from '../../conf/schema.js';
+import { createVport, destroyVport, isFcHostPool } from './vport.js';
 
 const ref = (obj: PoolObj): StoragePoolRef => ({ name: obj.def.name, uuid: obj.def.uuid });
 /** virstorageobj.c reports as VIR_FROM_STORAGE. */
@@ -74,6 +75,12 @@ export function lookupByUUID(state: TestState, uuid: string): StoragePoolRef {
 export function createXML(state: TestState, xml: string, flags: number): StoragePoolRef {
   testCheckFlags('testStoragePoolCreateXML', flags, 0);
   const obj = add(state, parsePoolXML(xml), true);
+  try {
+    createVport(state, obj.def);
+  } catch (err) {
+    removePool(state, obj);
+    throw err;
+  }
   setPoolDefaults(obj.def);
   obj.active = true;
   event(state, obj, C.VIR_STORAGE_POOL_EVENT_STARTED);
@@ -112,6 +119,8 @@ export function create(state: TestState, pool: StoragePoolRef, flags: number): v
 export function destroy(state: TestState, pool: StoragePoolRef): void {
   const obj = activeByName(state, pool.name);
   obj.active = false;
+  // as libvirt, a missing vHBA fails the call but leaves the pool stopped
+  if (isFcHostPool(obj.def)) destroyVport(state);
   event(state, obj, C.VIR_STORAGE_POOL_EVENT_STOPPED);
   if (!obj.persistent) removePool(state, obj);
 }
