@@ -3,6 +3,7 @@ import { XmlWriter } from '../xml.js';
 import { formatBandwidth } from '../netdev/bandwidth.js';
 import { formatVlan } from '../netdev/vlan.js';
 import { formatVirtualPort } from '../netdev/virtualport.js';
+import { dnsmasqRootAttrs, formatDnsmasqOptions } from './dnsmasq.js';
 import type { DhcpLease, NetworkDNS, NetworkDef, NetworkForward, NetworkIP } from './types.js';
 
 export interface NetworkFormatOptions {
@@ -125,6 +126,7 @@ export function formatNetworkXML(def: NetworkDef, opts: NetworkFormatOptions = {
   const inactive = opts.inactive ?? opts.live === false;
   const w = new XmlWriter();
   w.open('network', {
+    ...dnsmasqRootAttrs(def.dnsmasqOptions),
     connections: !inactive && def.connections > 0 ? def.connections : undefined,
     ipv6: def.ipv6 ? 'yes' : undefined,
     trustGuestRxFilters: def.trustGuestRxFilters,
@@ -171,6 +173,7 @@ export function formatNetworkXML(def: NetworkDef, opts: NetworkFormatOptions = {
     formatBandwidth(w, pg.bandwidth);
     w.close('portgroup');
   }
+  formatDnsmasqOptions(w, def.dnsmasqOptions);
   w.close('network');
   return w.toString();
 }

@@ -4,6 +4,7 @@ import { virError } from '../../errors/vir-error.js';
 import { attr, childElements, dumpNode, firstChild, parseXmlDocument, type XmlElement } from '../xml.js';
 import { formatIp, formatMac, ipEqual, ipPrefix, isMulticastMac, maskByPrefix, parseIp, parseMac } from './addr.js';
 import { parseNetworkDNS } from './parse-dns.js';
+import { parseDnsmasqOptions } from './dnsmasq.js';
 import { parseBandwidth } from '../netdev/bandwidth.js';
 import { parseVlan } from '../netdev/vlan.js';
 import { parseVirtualPort } from '../netdev/virtualport.js';
@@ -265,8 +266,14 @@ function checkForwardMode(def: NetworkDef, stpGiven: boolean): void {
   }
 }
 
+/** What a caller's XML options add to parsing (libvirt's virNetworkXMLOption). */
+export interface NetworkParseOptions {
+  /** Read `<dnsmasq:options>`, as libvirt's network driver does (its test driver does not). */
+  dnsmasqNamespace?: boolean;
+}
+
 /** Parse a `<network>` element already read into a DOM. */
-export function parseNetworkElement(root: XmlElement): NetworkDef {
+export function parseNetworkElement(root: XmlElement, opts: NetworkParseOptions = {}): NetworkDef {
   const name = xpathText(root, 'name');
   if (name === undefined) throw virError(ErrorDomain.VIR_FROM_NETWORK, ErrorNumber.VIR_ERR_NO_NAME);
   if (name.includes('/')) throw virError(ErrorDomain.VIR_FROM_XML, ErrorNumber.VIR_ERR_XML_DETAIL, 'invalid char in name: /');
@@ -360,6 +367,7 @@ export function parseNetworkElement(root: XmlElement): NetworkDef {
   checkForwardMode(def, stp !== undefined);
   const metadata = firstChild(root, 'metadata');
   if (metadata) def.metadata = dumpNode(metadata, 1);
+  if (opts.dnsmasqNamespace) def.dnsmasqOptions = parseDnsmasqOptions(root);
   return def;
 }
 
@@ -367,7 +375,7 @@ export function parseNetworkElement(root: XmlElement): NetworkDef {
 export const NETWORK_DOCUMENT = { url: '(network_definition)', errorDomain: ErrorDomain.VIR_FROM_NETWORK, rootElement: 'network', schema: 'network' };
 
 /** Parse `<network>` XML text (libvirt's virNetworkDefParseString). */
-export function parseNetworkXML(xml: string): NetworkDef {
+export function parseNetworkXML(xml: string, opts: NetworkParseOptions = {}): NetworkDef {
   const root = parseXmlDocument(xml, NETWORK_DOCUMENT);
-  return parseNetworkElement(root);
+  return parseNetworkElement(root, opts);
 }

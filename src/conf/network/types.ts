@@ -157,4 +157,6 @@ export interface NetworkDef extends PortSettings {
   ips: NetworkIP[];
   routes: NetworkRoute[];
   portGroups: PortGroup[];
+  /** `<dnsmasq:options>` values; only parsers given the dnsmasq namespace set them. */
+  dnsmasqOptions?: string[];
 }
