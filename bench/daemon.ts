@@ -2,21 +2,27 @@
  * tsvirtd against libvirtd, both serving the test driver over a unix socket, driven by the same
  * libvirt-python client loop (lookupByName + info per iteration) with 1 and 8 connections (one
  * process each), in interleaved rounds. Prints calls/s (2 RPCs per iteration), p99 iteration
- * latency and the ratio, and the daemons' memory per idle client connection.
+ * latency, the daemon's own CPU time per call (user + system, from /proc: steadier than calls/s on
+ * a busy machine) and the ratios; first, on the fresh daemons, the memory per idle client
+ * connection (RSS with none and with BENCH_IDLE connections that completed CONNECT_OPEN).
  *
- *   node dist/bench/daemon.js     (BENCH_SECONDS=N per measurement, BENCH_ROUNDS=N, BENCH_IDLE=N)
+ *   node dist/bench/daemon.js     (BENCH_SECONDS=N per measurement, BENCH_ROUNDS=N, BENCH_IDLE=N,
+ *                                  BENCH_TSVIRTD_NODE_ARGS="--cpu-prof --cpu-prof-dir=DIR" for tsvirtd's node)
  * Needs root (libvirtd runs as nobody), libvirtd, setpriv and libvirt-python; otherwise it says so.
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import net from 'node:net';
+import { loadavg } from 'node:os';
 import { RpcConnection } from '../src/rpc/connection.js';
 import { remoteProgram, procedures as P } from '../src/rpc/protocol/remote.js';
 import { havePython, libvirtdSkip, startLibvirtd, startTsvirtd, type RunningDaemon } from '../test/daemon/harness.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS) || 3;
 const ROUNDS = Number(process.env.BENCH_ROUNDS) || 3;
-const IDLE = Number(process.env.BENCH_IDLE) || 1000;
+const IDLE = Number(process.env.BENCH_IDLE) || 200;
+const NODE_ARGS = (process.env.BENCH_TSVIRTD_NODE_ARGS ?? '').split(' ').filter(Boolean);
+const CLK_TCK = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout.trim()) || 100;
 
 const LOOP = `
 import libvirt, multiprocessing, sys, time, json
@@ -40,13 +46,21 @@ lat = sorted(x for r in res for x in r)
 print(json.dumps({'iterations': len(lat), 'p99': lat[int(len(lat) * 0.99)] if lat else 0}))
 `;
 
-interface Sample { callsPerSec: number; p99ms: number }
+interface Sample { callsPerSec: number; p99ms: number; daemonCpuUs: number }
 
-function loop(socket: string, conns: number): Sample {
-  const r = spawnSync('/usr/bin/python3', ['-c', LOOP, `test+unix:///default?socket=${socket}`, String(SECONDS), String(conns)], { encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`python loop failed: ${r.stderr}`);
+/** CPU time (user + system) the process has used so far, in µs. */
+function cpuUs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1e6) / CLK_TCK;
+}
+
+function loop(daemon: RunningDaemon, conns: number): Sample {
+  const { socket } = daemon;
+  const cpu = cpuUs(daemon.pid);
+  const r = spawnSync('/usr/bin/python3', ['-c', LOOP, `test+unix:///default?socket=${socket}`, String(SECONDS), String(conns)], { encoding: 'utf8', timeout: (SECONDS * 5 + 30) * 1000 });
+  if (r.status !== 0) throw new Error(`python loop failed (${r.signal ?? r.status}): ${r.stderr}`);
   const { iterations, p99 } = JSON.parse(r.stdout) as { iterations: number; p99: number };
-  return { callsPerSec: (iterations * 2) / SECONDS, p99ms: p99 * 1000 };
+  return { callsPerSec: (iterations * 2) / SECONDS, p99ms: p99 * 1000, daemonCpuUs: (cpuUs(daemon.pid) - cpu) / (iterations * 2) };
 }
 
 function rssKiB(pid: number): number {
@@ -54,8 +68,14 @@ function rssKiB(pid: number): number {
   return m ? Number(m[1]) : NaN;
 }
 
-/** The libvirtd process itself (setpriv execs it, so the pid is the same). */
-async function idleCost(d: RunningDaemon): Promise<number> {
+const settle = () => new Promise((r) => setTimeout(r, 1000));
+
+/**
+ * RSS (KiB) of the daemon with no client and with IDLE clients that opened the test driver and
+ * stay idle. The libvirtd process itself: setpriv execs it, so the pid is the same.
+ */
+async function idleCost(d: RunningDaemon): Promise<{ before: number; after: number }> {
+  await settle();
   const before = rssKiB(d.pid);
   const conns: RpcConnection[] = [];
   for (let i = 0; i < IDLE; i++) {
@@ -65,34 +85,48 @@ async function idleCost(d: RunningDaemon): Promise<number> {
     await c.invoke(remoteProgram, P.CONNECT_OPEN, { name: 'test:///default', flags: 0 });
     conns.push(c);
   }
-  await new Promise((r) => setTimeout(r, 500));
+  await settle();
   const after = rssKiB(d.pid);
   for (const c of conns) c.destroy();
-  return (after - before) / IDLE;
+  return { before, after };
 }
 
 const median = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)]!;
+
+const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
+const range = (v: number[], digits = 0) => `${Math.min(...v).toFixed(digits)}-${Math.max(...v).toFixed(digits)}`;
 
 const skip = !havePython ? 'needs libvirt-python' : libvirtdSkip;
 if (skip) {
   console.log(`bench/daemon: skipped (${skip})`);
 } else {
-  const [ours, theirs] = await Promise.all([startTsvirtd('max_client_requests = 5\n'), startLibvirtd()]);
+  const [ours, theirs] = await Promise.all([startTsvirtd('max_client_requests = 5\n', [], {}, NODE_ARGS), startLibvirtd()]);
   try {
-    loop(ours.socket, 1); loop(theirs.socket, 1); // warm up
-    console.log('bench/daemon: libvirt-python lookupByName+info loop over a unix socket, test driver');
+    console.log(`bench/daemon: load average ${load()} at the start`);
+    const ma = await idleCost(ours);
+    const mb = await idleCost(theirs);
+    const per = (m: { before: number; after: number }) => ((m.after - m.before) / IDLE).toFixed(1);
+    console.log(`  memory per idle client (${IDLE} connections after CONNECT_OPEN, RSS growth / ${IDLE}): ` +
+      `tsvirtd ${per(ma)} KiB (RSS ${ma.before} -> ${ma.after} KiB) | libvirtd ${per(mb)} KiB (RSS ${mb.before} -> ${mb.after} KiB)`);
+    loop(ours, 1); loop(theirs, 1); // warm up
+    console.log('  libvirt-python lookupByName+info loop over a unix socket, test driver; medians (ranges) of ' +
+      `${ROUNDS} rounds of ${SECONDS} s`);
     for (const n of [1, 8]) {
       const a: Sample[] = [];
       const b: Sample[] = [];
-      for (let i = 0; i < ROUNDS; i++) { a.push(loop(ours.socket, n)); b.push(loop(theirs.socket, n)); }
-      const ca = median(a.map((s) => s.callsPerSec));
-      const cb = median(b.map((s) => s.callsPerSec));
-      console.log(`  ${n} connection(s): tsvirtd ${ca.toFixed(0)} calls/s p99 ${median(a.map((s) => s.p99ms)).toFixed(2)} ms | ` +
-        `libvirtd ${cb.toFixed(0)} calls/s p99 ${median(b.map((s) => s.p99ms)).toFixed(2)} ms | ratio ${(ca / cb).toFixed(2)}x (goal >= 1.5x)`);
+      for (let i = 0; i < ROUNDS; i++) { a.push(loop(ours, n)); b.push(loop(theirs, n)); }
+      const side = (v: Sample[]) => {
+        const calls = v.map((s) => s.callsPerSec);
+        const cpu = v.map((s) => s.daemonCpuUs);
+        return `${median(calls).toFixed(0)} (${range(calls)}) calls/s p99 ${median(v.map((s) => s.p99ms)).toFixed(2)} ms ` +
+          `daemon CPU ${median(cpu).toFixed(1)} (${range(cpu, 1)}) us/call`;
+      };
+      const ratios = a.map((s, i) => s.callsPerSec / b[i]!.callsPerSec);
+      const cpuRatio = median(b.map((s) => s.daemonCpuUs)) / median(a.map((s) => s.daemonCpuUs));
+      console.log(`  ${n} connection(s): tsvirtd ${side(a)} | libvirtd ${side(b)}`);
+      console.log(`    ratio calls/s ${median(ratios).toFixed(2)}x (${range(ratios, 2)}, goal >= 1.5x); daemon CPU per call libvirtd/tsvirtd ${cpuRatio.toFixed(2)}x`);
     }
-    const ma = await idleCost(ours);
-    const mb = await idleCost(theirs);
-    console.log(`  memory per idle client (${IDLE} opened connections, RSS delta): tsvirtd ${ma.toFixed(1)} KiB | libvirtd ${mb.toFixed(1)} KiB`);
+    console.log(`  load average ${load()} at the end`);
   } finally {
     await Promise.all([ours.stop(), theirs.stop()]);
   }

@@ -46,13 +46,16 @@ function stopper(proc: ChildProcess, dir: string): () => Promise<void> {
   };
 }
 
-/** Start tsvirtd with `conf` lines added to a config that puts its sockets in a temp dir. */
-export async function startTsvirtd(conf = '', args: string[] = [], env: Record<string, string> = {}): Promise<RunningDaemon> {
+/**
+ * Start tsvirtd with `conf` lines added to a config that puts its sockets in a temp dir; `nodeArgs`
+ * go to node itself (e.g. --cpu-prof, which NODE_OPTIONS does not take).
+ */
+export async function startTsvirtd(conf = '', args: string[] = [], env: Record<string, string> = {}, nodeArgs: string[] = []): Promise<RunningDaemon> {
   const dir = mkdtempSync(join(tmpdir(), 'tsvirtd-'));
   const sockDir = join(dir, 'run');
   writeFileSync(join(dir, 'tsvirtd.conf'), `unix_sock_dir = "${sockDir}"\n${conf}`);
   let stderr = '';
-  const proc = spawn(process.execPath, [TSVIRTD, '-f', join(dir, 'tsvirtd.conf'), '-p', join(dir, 'tsvirtd.pid'), ...args], {
+  const proc = spawn(process.execPath, [...nodeArgs, TSVIRTD, '-f', join(dir, 'tsvirtd.conf'), '-p', join(dir, 'tsvirtd.pid'), ...args], {
     stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, XDG_CONFIG_HOME: join(dir, 'config'), ...env },
   });
   proc.stderr!.on('data', (d) => { stderr += d; });
