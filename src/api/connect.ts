@@ -280,6 +280,14 @@ export class Connect extends EventEmitter<ConnectEvents> {
     return this.invoke('domainRestoreFlags', path, dxml, flags);
   }
   saveImageGetXMLDesc(path: string, flags = 0): Promise<string> { return this.invoke('domainSaveImageGetXMLDesc', path, flags); }
+  /** virConnectDomainXMLToNative: the hypervisor's own configuration for a domain XML (QEMU: 'qemu-argv'). */
+  domainXMLToNative(nativeFormat: string, domainXml: string, flags = 0): Promise<string> {
+    return this.invoke('connectDomainXMLToNative', nativeFormat, domainXml, flags);
+  }
+  /** virConnectDomainXMLFromNative: domain XML from the hypervisor's own configuration. */
+  domainXMLFromNative(nativeFormat: string, nativeConfig: string, flags = 0): Promise<string> {
+    return this.invoke('connectDomainXMLFromNative', nativeFormat, nativeConfig, flags);
+  }
 
   // Networks ------------------------------------------------------------------------------------
 

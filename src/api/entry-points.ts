@@ -31,6 +31,8 @@ export const ENTRY_POINTS: Readonly<Record<DriverMethod, EntryPoint>> = {
   connectGetMaxVcpus: r('virConnectGetMaxVcpus', HOST),
   connectGetCapabilities: r('virConnectGetCapabilities', HOST),
   connectGetSysinfo: r('virConnectGetSysinfo', HOST),
+  connectDomainXMLToNative: w('virConnectDomainXMLToNative', DOM),
+  connectDomainXMLFromNative: w('virConnectDomainXMLFromNative', DOM),
   connectIsEncrypted: r('virConnectIsEncrypted', HOST),
   connectIsSecure: r('virConnectIsSecure', HOST),
   connectIsAlive: r('virConnectIsAlive', HOST),

@@ -122,6 +122,10 @@ export interface ConnectionDriver {
   connectGetMaxVcpus?(type: string | null): Promise<number>;
   connectGetCapabilities?(): Promise<string>;
   connectGetSysinfo?(flags: number): Promise<string>;
+  /** A domain XML as the hypervisor's own configuration (QEMU: its command line, 'qemu-argv'). */
+  connectDomainXMLToNative?(nativeFormat: string, domainXml: string, flags: number): Promise<string>;
+  /** The hypervisor's own configuration back to domain XML. */
+  connectDomainXMLFromNative?(nativeFormat: string, nativeConfig: string, flags: number): Promise<string>;
   connectIsEncrypted?(): Promise<boolean>;
   connectIsSecure?(): Promise<boolean>;
   connectIsAlive?(): Promise<boolean>;

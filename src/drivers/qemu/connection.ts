@@ -7,6 +7,7 @@ import * as info from './domain-info.js';
 import * as sav from './save-ops.js';
 import { openConsole } from './console.js';
 import { setVcpusFlags } from './vcpu-hotplug.js';
+import * as native from './native-ops.js';
 import type { QemuDriverState } from './driver-state.js';
 import { E, qemuError } from './errors.js';
 
@@ -48,6 +49,10 @@ export class QemuConnection implements ConnectionDriver {
   async connectIsEncrypted() { return false; }
   async connectIsSecure() { return true; }
   async connectIsAlive() { return this.#open; }
+  async connectDomainXMLToNative(format: string, xml: string, flags: number) { return native.domainXMLToNative(this.s, format, xml, flags); }
+  async connectDomainXMLFromNative(format: string, config: string, flags: number) {
+    return native.domainXMLFromNative(this.s, format, config, flags);
+  }
 
   // Domains
   async connectNumOfDomains() { return this.s.domains.activeIDs().length; }

@@ -1,12 +1,22 @@
 import { join } from 'node:path';
 import { parseDomainXML, type DomainDef } from '../../conf/domain/index.js';
 import { hostArch, type QemuCaps } from './caps/index.js';
+import { noEmulatorForDomainArch } from './caps/errors.js';
 import type { QemuDriverState } from './driver-state.js';
 import { parseQemuDomainXML } from './postparse/index.js';
 
 /** The capabilities of the emulator a definition names, or of the host architecture's default one. */
-export function capsFor(state: QemuDriverState, def: DomainDef): Promise<QemuCaps> {
-  return def.devices.emulator ? state.caps.lookup(def.devices.emulator) : state.caps.lookupByArch(def.os.arch || hostArch());
+export async function capsFor(state: QemuDriverState, def: DomainDef): Promise<QemuCaps> {
+  if (def.devices.emulator) return state.caps.lookup(def.devices.emulator);
+  const arch = def.os.arch || hostArch();
+  const binary = await state.caps.findBinary(arch);
+  if (!binary) throw noEmulatorForDomainArch(arch);
+  return state.caps.lookup(binary);
+}
+
+/** The capabilities a domain XML asks for; with no `<type arch>`, the host's architecture. */
+export function capsForXML(state: QemuDriverState, xml: string, flags = 0): Promise<QemuCaps> {
+  return capsFor(state, parseDomainXML(xml, { flags, defaultArch: hostArch() }));
 }
 
 /**
@@ -14,6 +24,6 @@ export function capsFor(state: QemuDriverState, def: DomainDef): Promise<QemuCap
  * (a missing binary is refused here, as libvirt does), then parse again with its defaults.
  */
 export async function parseForQemu(state: QemuDriverState, xml: string, flags: number): Promise<DomainDef> {
-  const caps = await capsFor(state, parseDomainXML(xml, { flags }));
+  const caps = await capsForXML(state, xml, flags);
   return parseQemuDomainXML(xml, caps, { flags, nvramDir: join(state.paths.libDir, 'nvram') });
 }

@@ -1,5 +1,5 @@
 import * as C from '../../api/constants.js';
-import { DOMAIN_DOCUMENT, assignDomainInterfaceNames, type DomainDef } from '../../conf/domain/index.js';
+import { DOMAIN_DOCUMENT } from '../../conf/domain/index.js';
 import { validateAgainstSchema } from '../../conf/schema.js';
 import type { DomainRef, DomainStateInfo } from '../types.js';
 import type { QemuDomainObj } from './domain-obj.js';
@@ -24,17 +24,11 @@ function activeProc(obj: QemuDomainObj) {
   return obj.proc;
 }
 
-/** QEMU's defaults filled in; interfaces without a target name get libvirt's vnetN names. */
-async function prepareDef(state: QemuDriverState, xml: string, flags: number): Promise<DomainDef> {
-  const def = await parseForQemu(state, xml, flags);
-  assignDomainInterfaceNames(def.devices, 'vnet');
-  return def;
-}
 
 export async function defineXML(state: QemuDriverState, xml: string, flags: number): Promise<DomainRef> {
   qemuCheckFlags('qemuDomainDefineXMLFlags', flags, C.VIR_DOMAIN_DEFINE_VALIDATE);
   if (flags & C.VIR_DOMAIN_DEFINE_VALIDATE) await validateAgainstSchema(xml, DOMAIN_DOCUMENT);
-  const def = await prepareDef(state, xml, flags);
+  const def = await parseForQemu(state, xml, flags);
   const known = state.domains.byUUID(def.uuid);
   const wasPersistent = known?.persistent ?? false;
   const { obj, oldDef } = state.domains.add(def);
@@ -83,7 +77,7 @@ export async function undefine(state: QemuDriverState, ref: DomainRef, flags: nu
 export async function createXML(state: QemuDriverState, xml: string, flags: number): Promise<DomainRef> {
   qemuCheckFlags('qemuDomainCreateXML', flags, C.VIR_DOMAIN_START_PAUSED | C.VIR_DOMAIN_START_VALIDATE);
   if (flags & C.VIR_DOMAIN_START_VALIDATE) await validateAgainstSchema(xml, DOMAIN_DOCUMENT);
-  const def = await prepareDef(state, xml, flags);
+  const def = await parseForQemu(state, xml, flags);
   const { obj } = state.domains.add(def, { live: true });
   await obj.withJob(async () => {
     try {

@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as C from '../../api/constants.js';
+import { assignDomainInterfaceNames } from '../../conf/domain/index.js';
+import { getAttr } from '../../conf/domain/xnode.js';
 import { createLogger } from '../../log/index.js';
 import { buildQemuArgv, masterKeyPath, monitorSocketPath, qemuDomainPathsUnder, type QemuDomainPaths } from './command-line/index.js';
 import type { QemuDomainObj } from './domain-obj.js';
@@ -28,6 +30,9 @@ export interface StartOptions {
   /** Resume from a save image's stream instead of booting. */
   readonly restore?: { readonly path: string; readonly offset: number };
 }
+
+/** Interface types QEMU reaches through a tap device the driver creates. */
+const TAP_BACKED = new Set(['ethernet', 'bridge', 'network']);
 
 /** The domain's private directory with a fresh master key (QEMU reads it for its secrets), and its channel directory. */
 async function prepareDomainDir(domainPaths: QemuDomainPaths): Promise<void> {
@@ -68,6 +73,8 @@ async function launchFor(state: QemuDriverState, obj: QemuDomainObj, id: number,
  */
 export async function startDomain(state: QemuDriverState, obj: QemuDomainObj, options: StartOptions = {}): Promise<void> {
   obj.setDefTransient();
+  // tap devices are named when they are made, at start: the live definition shows them, the persistent one never
+  assignDomainInterfaceNames(obj.def.devices, 'vnet', (net) => TAP_BACKED.has(getAttr(net, 'type') ?? ''));
   const id = state.allocateId();
   let proc;
   try {

@@ -15,6 +15,10 @@ export const hostBindings: Binding[] = [
   bind(P.CONNECT_GET_MAX_VCPUS, 'connectGetMaxVcpus', [['type', same]], ['max_vcpus', same]),
   bind(P.CONNECT_GET_CAPABILITIES, 'connectGetCapabilities', [], ['capabilities', same]),
   bind(P.CONNECT_GET_SYSINFO, 'connectGetSysinfo', [['flags', same]], ['sysinfo', same]),
+  bind(P.CONNECT_DOMAIN_XML_TO_NATIVE, 'connectDomainXMLToNative', [['nativeFormat', same], ['domainXml', same], ['flags', same]],
+    ['nativeConfig', same]),
+  bind(P.CONNECT_DOMAIN_XML_FROM_NATIVE, 'connectDomainXMLFromNative', [['nativeFormat', same], ['nativeConfig', same], ['flags', same]],
+    ['domainXml', same]),
   bind(P.CONNECT_IS_SECURE, 'connectIsSecure', [], ['secure', bool]),
   bind(P.NODE_GET_INFO, 'nodeGetInfo', [], {
     toWire: (i: NodeInfo) => ({ ...i, model: model.toWire(i.model), memory: BigInt(i.memory) }),

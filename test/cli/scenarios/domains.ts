@@ -167,4 +167,15 @@ export const domainScenarios: Scenario[] = [
 </node>
 ` } },
   { name: 'quiet lifecycle', args: ['-q', ...onDefault('destroy test; start test; list --all; setmem test 1G')] },
+  // domxml-to-native / -from-native: the test driver has no native format; virsh's own checks come first
+  { name: 'domxml-to-native file', ...withDemo('domxml-to-native qemu-argv $DIR/demo.xml') },
+  { name: 'domxml-to-native --domain', args: onDefault('domxml-to-native qemu-argv --domain test') },
+  { name: 'domxml-to-native no source', args: onDefault('domxml-to-native qemu-argv') },
+  { name: 'domxml-to-native exclusive', ...withDemo('domxml-to-native qemu-argv --domain test --xml $DIR/demo.xml') },
+  { name: 'domxml-to-native missing file', args: onDefault('domxml-to-native qemu-argv --xml /nonexistent/x.xml') },
+  { name: 'domxml-to-native unknown domain', args: onDefault('domxml-to-native --domain nosuch qemu-argv') },
+  { name: 'domxml-to-native no format', args: onDefault('domxml-to-native') },
+  { name: 'domxml-from-native', ...withDemo('domxml-from-native qemu-argv $DIR/demo.xml') },
+  { name: 'domxml-from-native missing file', args: onDefault('domxml-from-native qemu-argv /nonexistent/argv') },
+  { name: 'domxml-from-native no config', args: onDefault('domxml-from-native qemu-argv') },
 ];

@@ -1,7 +1,7 @@
 /** `<controller>`: type check, index numbering, implicit controllers for disks and channels. */
 import type { XmlElement } from '../../xml.js';
 import { enumAttr } from '../parse-util.js';
-import { getAttr, newXNode, orderAttrs, orderChildren, setAttr, toXNode, type XNode } from '../xnode.js';
+import { getAttr, getChild, newXNode, orderAttrs, orderChildren, setAttr, toXNode, type XNode } from '../xnode.js';
 import { normalizeAddress } from './address.js';
 
 const CONTROLLER_TYPES = ['ide', 'fdc', 'scsi', 'sata', 'virtio-serial', 'ccid', 'usb', 'pci', 'xenbus', 'isa'] as const;
@@ -29,23 +29,38 @@ export function assignControllerIndexes(controllers: XNode[]): void {
   }
 }
 
-/**
- * Add controller `type` number `index` unless present, placed as libvirt's
- * virDomainControllerInsert does: after the last one of the same type with a lower index.
- */
+/** Add controller `type` number `index` unless present (placed as insertController places it). */
 export function ensureController(controllers: XNode[], type: string, index: number): void {
   if (controllers.some((c) => getAttr(c, 'type') === type && Number(getAttr(c, 'index')) === index)) return;
-  const node = newXNode('controller', [['type', type], ['index', String(index)]]);
+  insertController(controllers, newXNode('controller', [['type', type], ['index', String(index)]]));
+}
+
+/**
+ * Place a controller as libvirt's virDomainControllerInsert does, at parse time and when one is
+ * added: among those of its type by index (a master before its USB companions), an unnumbered
+ * one after the last of its type, a new type at the end.
+ */
+export function insertController(controllers: XNode[], node: XNode): void {
+  const type = getAttr(node, 'type');
+  const index = controllerIndex(node);
+  const isMaster = getChild(node, 'master') === undefined;
   let insertAt = -1;
-  for (let i = 0; i < controllers.length; i++) {
-    const c = controllers[i]!;
-    if (getAttr(c, 'type') !== type) continue;
-    if (Number(getAttr(c, 'index')) > index) {
-      insertAt = i;
+  for (let i = controllers.length - 1; i >= 0; i--) {
+    const current = controllers[i]!;
+    if (getAttr(current, 'type') !== type) continue;
+    if (index === -1) {
+      insertAt = i + 1;
       break;
     }
-    insertAt = i + 1;
+    const currentIndex = controllerIndex(current);
+    if (currentIndex > index || (isMaster && getChild(current, 'master') !== undefined && currentIndex === index)) insertAt = i;
+    else if (insertAt === -1) insertAt = i + 1;
   }
   if (insertAt === -1) controllers.push(node);
   else controllers.splice(insertAt, 0, node);
 }
+
+const controllerIndex = (c: XNode): number => {
+  const index = getAttr(c, 'index');
+  return index === undefined ? -1 : Number(index);
+};

@@ -9,7 +9,7 @@ import { busFromDiskName, diskNameToIndex } from './disk-names.js';
 
 const DISK_CHILD_ORDER = ['driver', 'auth', 'source', 'backingStore', 'backenddomain', 'geometry', 'blockio', 'mirror',
   'target', 'iotune', 'readonly', 'shareable', 'transient', 'serial', 'wwn', 'vendor', 'product', 'encryption', 'boot',
-  'alias', 'address'];
+  'alias', 'acpi', 'address'];
 const DRIVER_ATTR_ORDER = ['name', 'type', 'cache', 'error_policy', 'rerror_policy', 'io', 'ioeventfd', 'event_idx',
   'copy_on_read', 'discard', 'iothread', 'detect_zeroes', 'queues', 'queue_size'];
 

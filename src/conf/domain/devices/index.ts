@@ -3,7 +3,7 @@ import { childElements, childText, firstChild, type XmlElement, type XmlWriter }
 import { getAttr, getChild, toXNode, writeXNode, type XNode } from '../xnode.js';
 import { normalizeAddress } from './address.js';
 import { assignNextPorts, assignSerialPorts, numberConsoles, parseChardev, reconcileConsoles } from './chardev.js';
-import { assignControllerIndexes, ensureController, parseController } from './controller.js';
+import { assignControllerIndexes, ensureController, insertController, parseController } from './controller.js';
 import { assignDiskAddress, finishDisk, insertDisk, parseDisk, type DiskDef } from './disk.js';
 import { parseGraphics } from './graphics.js';
 import { assignHostdevScsiAddresses, maxHostdevScsiController, parseHostdev } from './hostdev.js';
@@ -46,7 +46,7 @@ export function parseDevices(root: XmlElement, osType: string, domainType: strin
     const kind = child.nodeName as DeviceKind;
     switch (kind) {
       case 'disk': insertDisk(disks, parseDisk(child, osType)); break;
-      case 'controller': lists.controller.push(parseController(child)); break;
+      case 'controller': insertController(lists.controller, parseController(child)); break;
       case 'interface': lists.interface.push(parseInterface(child)); break;
       case 'serial': case 'parallel': case 'console': case 'channel': lists[kind].push(parseChardev(child)); break;
       case 'input': lists.input.push(parseInput(child, osType, domainType)); break;
@@ -112,8 +112,9 @@ export function applyDeviceDefaults(devices: DomainDevices, osType: string, doma
 }
 
 /** Fill `<target dev>` of interfaces that have none with `<prefix>N` (the test driver uses `testnet`). */
-export function assignDomainInterfaceNames(devices: DomainDevices, prefix: string): void {
-  assignInterfaceNames(devices.lists.interface, prefix);
+/** Names for the interfaces without a target (those `only` picks, when given). */
+export function assignDomainInterfaceNames(devices: DomainDevices, prefix: string, only?: (net: XNode) => boolean): void {
+  assignInterfaceNames(only ? devices.lists.interface.filter(only) : devices.lists.interface, prefix);
 }
 
 export function formatDevices(w: XmlWriter, devices: DomainDevices, opts: { secure: boolean }): void {

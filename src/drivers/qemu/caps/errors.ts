@@ -28,6 +28,11 @@ export function noEmulatorForArch(arch: string): VirError {
   return virError(DOMAIN, ErrorNumber.VIR_ERR_CONFIG_UNSUPPORTED, `unable to find any emulator to serve '${arch}' architecture`);
 }
 
+/** A definition without `<emulator>` whose architecture has no emulator installed (libvirt's post-parse). */
+export function noEmulatorForDomainArch(arch: string): VirError {
+  return virError(DOMAIN, ErrorNumber.VIR_ERR_CONFIG_UNSUPPORTED, `No emulator found for arch '${arch}'`);
+}
+
 export function unknownArch(arch: string): VirError {
   return virError(DOMAIN, ErrorNumber.VIR_ERR_INVALID_ARG, `unknown architecture: ${arch}`);
 }

@@ -11,12 +11,12 @@ import type { QemuDomainPaths } from './paths.js';
 import { join } from 'node:path';
 
 const CONTROLLER_ORDER = ['pci', 'usb', 'scsi', 'ide', 'sata', 'virtio-serial'];
-const USB_DRIVERS: Record<string, string> = {
+export const USB_DRIVERS: Record<string, string> = {
   'piix3-uhci': 'piix3-usb-uhci', 'piix4-uhci': 'piix4-usb-uhci', ehci: 'usb-ehci', 'ich9-ehci1': 'ich9-usb-ehci1',
   'ich9-uhci1': 'ich9-usb-uhci1', 'ich9-uhci2': 'ich9-usb-uhci2', 'ich9-uhci3': 'ich9-usb-uhci3', 'nec-xhci': 'nec-usb-xhci',
   'qemu-xhci': 'qemu-xhci',
 };
-const SCSI_DRIVERS: Record<string, string> = { 'virtio-scsi': 'virtio-scsi-pci', lsilogic: 'lsi', 'lsisas1068': 'mptsas1068' };
+export const SCSI_DRIVERS: Record<string, string> = { 'virtio-scsi': 'virtio-scsi-pci', lsilogic: 'lsi', 'lsisas1068': 'mptsas1068' };
 
 /** Whether the controller is built into the machine (no -device of its own). */
 function isImplicit(def: DomainDef, c: XNode): boolean {

@@ -7,8 +7,8 @@ import { pciProps, virtioOptions } from './pci-props.js';
 import { usbProps } from './display-args.js';
 import type { AliasMap } from './aliases.js';
 
-interface CacheMode { writeback: boolean; direct: boolean; noFlush: boolean }
-const CACHE_MODES: Record<string, CacheMode> = {
+export interface CacheMode { writeback: boolean; direct: boolean; noFlush: boolean }
+export const CACHE_MODES: Record<string, CacheMode> = {
   default: { writeback: true, direct: false, noFlush: false },
   none: { writeback: true, direct: true, noFlush: false },
   writethrough: { writeback: false, direct: false, noFlush: false },

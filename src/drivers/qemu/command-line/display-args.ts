@@ -7,8 +7,8 @@ import type { ArgList } from './args.js';
 import { pciProps, virtioOptions } from './pci-props.js';
 import { escapeComma } from './shell-quote.js';
 
-const USB_INPUTS: Record<string, string> = { tablet: 'usb-tablet', mouse: 'usb-mouse', keyboard: 'usb-kbd' };
-const VIRTIO_INPUTS: Record<string, string> = { tablet: 'virtio-tablet-pci', mouse: 'virtio-mouse-pci', keyboard: 'virtio-keyboard-pci' };
+export const USB_INPUTS: Record<string, string> = { tablet: 'usb-tablet', mouse: 'usb-mouse', keyboard: 'usb-kbd' };
+export const VIRTIO_INPUTS: Record<string, string> = { tablet: 'virtio-tablet-pci', mouse: 'virtio-mouse-pci', keyboard: 'virtio-keyboard-pci' };
 
 export function inputArgs(a: ArgList, def: DomainDef, aliases: AliasMap, q35: boolean): void {
   for (const input of def.devices.lists.input) {
@@ -58,7 +58,7 @@ export function graphicsArgs(a: ArgList, def: DomainDef, vncPort: number | undef
   }
 }
 
-const VIDEO_DRIVERS: Record<string, [primary: string, secondary?: string]> = {
+export const VIDEO_DRIVERS: Record<string, [primary: string, secondary?: string]> = {
   cirrus: ['cirrus-vga'], vga: ['VGA'], vmvga: ['vmware-svga'], qxl: ['qxl-vga', 'qxl'], virtio: ['virtio-vga', 'virtio-gpu-pci'],
   bochs: ['bochs-display', 'bochs-display'], ramfb: ['ramfb'],
 };

@@ -12,7 +12,7 @@ export interface TapFds {
   vhostfds?: string[];
 }
 
-const NIC_DRIVERS: Record<string, string> = {
+export const NIC_DRIVERS: Record<string, string> = {
   virtio: 'virtio-net-pci', 'virtio-transitional': 'virtio-net-pci-transitional',
   'virtio-non-transitional': 'virtio-net-pci-non-transitional',
 };

@@ -16,9 +16,14 @@ import { qemuDomainPathsUnder } from './paths.js';
 export const QEMU_ARGV_FORMAT = 'qemu-argv';
 const FIRST_PASSED_FD = 4;
 
+/** The one native format of the QEMU driver, checked before anything is parsed. */
+export function checkNativeFormat(format: string): void {
+  if (format !== QEMU_ARGV_FORMAT) throw virError(ErrorDomain.VIR_FROM_QEMU, ErrorNumber.VIR_ERR_INVALID_ARG, `unsupported config type ${format}`);
+}
+
 /** `libRoot` is the driver's state directory (`<root>/lib/qemu`); the domain is numbered -1 as libvirt does. */
 export function qemuDomainXMLToNative(format: string, xml: string, caps: QemuCaps, libRoot: string): string {
-  if (format !== QEMU_ARGV_FORMAT) throw virError(ErrorDomain.VIR_FROM_QEMU, ErrorNumber.VIR_ERR_INVALID_ARG, `unsupported config type ${format}`);
+  checkNativeFormat(format);
   const def = parseQemuDomainXML(xml, caps, { nvramDir: join(libRoot, 'nvram') });
   def.devices.lists.interface = def.devices.lists.interface.map(asEthernet);
   const cmd = buildQemuArgv(def, caps, qemuDomainPathsUnder(libRoot, -1, def.name), {
