@@ -36,6 +36,8 @@ export interface DaemonConfig {
   authTcp: AuthType;
   authTls: AuthType;
   maxClients: number;
+  /** Connections the kernel holds waiting to be accepted (the listen backlog). */
+  maxQueuedClients: number;
   maxClientRequests: number;
   /** Seconds; -1 disables the daemon's keepalive. */
   keepaliveInterval: number;
@@ -70,6 +72,7 @@ export function defaultConfig(privileged = isPrivileged(), env: NodeJS.ProcessEn
     authTcp: 'sasl',
     authTls: 'none',
     maxClients: 5000,
+    maxQueuedClients: 1000,
     maxClientRequests: 5,
     keepaliveInterval: 5,
     keepaliveCount: 5,
@@ -131,6 +134,7 @@ export function applyConfig(conf: VirConf, base: DaemonConfig): DaemonConfig {
   c.authTcp = auth(conf, 'auth_tcp', c.authTcp);
   c.authTls = auth(conf, 'auth_tls', c.authTls);
   c.maxClients = conf.getUInt('max_clients') ?? c.maxClients;
+  c.maxQueuedClients = conf.getUInt('max_queued_clients') ?? c.maxQueuedClients;
   c.maxClientRequests = conf.getUInt('max_client_requests') ?? c.maxClientRequests;
   if (c.maxClientRequests === 0) throw unsupported(`${conf.filename}: max_client_requests: must be greater than 0`);
   c.keepaliveInterval = conf.getInt('keepalive_interval') ?? c.keepaliveInterval;

@@ -88,7 +88,7 @@ export class Daemon extends EventEmitter {
         const what = where.path ?? `${where.host ?? '*'}:${where.port}`;
         reject(virError(ErrorDomain.VIR_FROM_RPC, ErrorNumber.VIR_ERR_SYSTEM_ERROR, `Failed to bind socket to '${what}': ${err.message}`));
       });
-      server.listen(where, () => {
+      server.listen({ ...where, backlog: this.config.maxQueuedClients }, () => {
         server.removeAllListeners('error');
         server.on('error', (err) => log.error(`listener: ${err.message}`));
         server.on(event, (s: net.Socket) => (info.transport === 'tls' ? this.acceptTls(s as tls.TLSSocket, info) : this.accept(s, info)));
