@@ -1,15 +1,28 @@
 /**
  * Part of `npm run build`, after tsc: bundles tsvirsh (dist/src/cli/main.js and everything it
  * imports, npm dependencies included) into one CommonJS file beside it, then runs one command
- * through the bin so V8's code cache for that file is written too (see src/cli/bin.cts).
+ * through the bin so V8's code cache for that file is written too (see src/cli/bin.cts). The
+ * test driver's default node is parsed here and handed to the bundle as serialized data.
  */
+import { deepStrictEqual } from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { deserialize, serialize } from 'node:v8';
 import { build } from 'esbuild';
+import { DEFAULT_NODE_XML } from '../src/drivers/test/default-node.js';
+import { parseNodeXML } from '../src/drivers/test/node-file.js';
 
 const cliDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'src', 'cli');
 const outfile = join(cliDir, 'tsvirsh.bundle.cjs');
+
+/** The default node's content as v8.serialize data; only plain data survives that, so check it did. */
+function defaultNodeContent(): string {
+  const content = parseNodeXML(DEFAULT_NODE_XML, null);
+  const data = serialize(content);
+  deepStrictEqual(deserialize(data), content, 'the default node content must be plain data');
+  return data.toString('base64');
+}
 
 await build({
   entryPoints: [join(cliDir, 'main.js')],
@@ -23,7 +36,7 @@ await build({
   minifySyntax: true,
   // import.meta does not exist in CommonJS: give modules that locate files the bundle's own URL.
   banner: { js: 'const __bundleURL = require("node:url").pathToFileURL(__filename).href;' },
-  define: { 'import.meta.url': '__bundleURL' },
+  define: { 'import.meta.url': '__bundleURL', TSVIRT_DEFAULT_NODE_CONTENT: JSON.stringify(defaultNodeContent()) },
   logLevel: 'warning',
 });
 

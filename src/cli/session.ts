@@ -156,7 +156,7 @@ export class Session {
       }
       if (this.settings.timing) this.out.print(`\n(Time: ${elapsed.toFixed(3)} ms)\n\n`);
       else this.out.printExtra('\n');
-      this.out.flush();
+      this.out.flushSoon();
     }
     return ok;
   }

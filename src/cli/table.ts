@@ -5,8 +5,13 @@
  * the rows alone.
  */
 
+/** Printable ASCII without a backslash: shown as is, one column per character (nearly every cell). */
+const PLAIN = /^[\x20-\x5b\x5d-\x7e]*$/;
+const ZERO_WIDTH = /\p{Mn}|\p{Me}|\p{Cf}/u;
+
 /** Escape what cannot be measured and return the text with its column width. */
 function safeCell(text: string): { text: string; width: number } {
+  if (PLAIN.test(text)) return { text, width: text.length };
   let out = '';
   let width = 0;
   for (let i = 0; i < text.length;) {
@@ -16,7 +21,7 @@ function safeCell(text: string): { text: string; width: number } {
     if (cp < 0x20 || cp === 0x7f || (ch === '\\' && text[i] === 'x')) {
       out += `\\x${cp.toString(16).padStart(2, '0')}`;
       width += 4;
-    } else if (/\p{Mn}|\p{Me}|\p{Cf}/u.test(ch)) {
+    } else if (ZERO_WIDTH.test(ch)) {
       out += ch;
     } else {
       out += ch;

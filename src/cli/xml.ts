@@ -3,9 +3,8 @@
  * element, and print nodes as libxml2's formatted dump does (blank text dropped, two-space
  * indent, double-quoted attributes).
  */
-import { DOMParser } from '@xmldom/xmldom';
 import type { Element as XmlElement, Node as XmlNode } from '@xmldom/xmldom';
-import * as xpath from 'xpath';
+import { xmldom, xpath } from '../conf/xml-libs.js';
 
 const ELEMENT = 1;
 const ATTRIBUTE = 2;
@@ -15,7 +14,7 @@ const COMMENT = 8;
 
 /** The root element of a document libvirt produced (well-formed by construction). */
 export function parseXML(text: string): XmlElement {
-  const doc = new DOMParser().parseFromString(text, 'text/xml');
+  const doc = new (xmldom().DOMParser)().parseFromString(text, 'text/xml');
   return doc.documentElement as XmlElement;
 }
 
@@ -25,7 +24,7 @@ export type XPathResult = { nodes: XmlNode[] } | { invalid: true } | { notNodeSe
 export function selectNodes(root: XmlElement, expression: string): XPathResult {
   let result: unknown;
   try {
-    result = xpath.select(expression, root as unknown as Node);
+    result = xpath().select(expression, root as unknown as Node);
   } catch {
     return { invalid: true };
   }
@@ -35,12 +34,12 @@ export function selectNodes(root: XmlElement, expression: string): XPathResult {
 
 /** The string value of an expression (virXPathString): null when empty. */
 export function xpathString(context: XmlNode, expression: string): string | null {
-  const value = xpath.select(`string(${expression})`, context as unknown as Node);
+  const value = xpath().select(`string(${expression})`, context as unknown as Node);
   return typeof value === 'string' && value !== '' ? value : null;
 }
 
 export function selectElements(context: XmlNode, expression: string): XmlElement[] {
-  const result = xpath.select(expression, context as unknown as Node);
+  const result = xpath().select(expression, context as unknown as Node);
   return Array.isArray(result) ? (result as unknown as XmlElement[]).filter((n) => n.nodeType === ELEMENT) : [];
 }
 

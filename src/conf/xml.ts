@@ -2,11 +2,11 @@
  * Shared XML plumbing for every libvirt XML model: parsing a document into a DOM with libvirt's
  * errors, reading helpers, and a writer that lays text out the way libvirt's virBuffer does.
  */
-import { DOMParser } from '@xmldom/xmldom';
 import type { Element as XmlElement, Node as XmlNode } from '@xmldom/xmldom';
 import { ErrorDomain, ErrorNumber } from '../errors/codes.js';
 import { virError } from '../errors/vir-error.js';
 import { checkWellFormed } from './xml-wellformed.js';
+import { xmldom } from './xml-libs.js';
 
 export type { XmlElement, XmlNode };
 
@@ -37,7 +37,7 @@ export function parseXmlDocument(xml: string, opts: ParseXmlOptions): XmlElement
       `${opts.url}:${problem.line}: ${problem.message}\n${problem.context}\n${problem.pointer}`);
   }
   let failure: string | undefined;
-  const doc = new DOMParser({
+  const doc = new (xmldom().DOMParser)({
     onError: (level: string, message: string) => {
       if (level !== 'warning' && failure === undefined) failure = message;
     },

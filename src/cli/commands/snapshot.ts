@@ -1,5 +1,5 @@
 /** Domain snapshot commands (virsh's "snapshot" group). */
-import { DOMParser } from '@xmldom/xmldom';
+import { xmldom } from '../../conf/xml-libs.js';
 import type { Element as XmlElement } from '@xmldom/xmldom';
 import * as lib from '../../index.js';
 import { ErrorNumber, type Domain, type DomainSnapshot } from '../../index.js';
@@ -43,7 +43,7 @@ interface SnapshotFacts {
 }
 
 function snapshotFacts(xml: string): SnapshotFacts {
-  const root = new DOMParser().parseFromString(xml, 'text/xml').documentElement as XmlElement;
+  const root = new (xmldom().DOMParser)().parseFromString(xml, 'text/xml').documentElement as XmlElement;
   const children = (el: XmlElement, name: string): XmlElement[] =>
     Array.from(el.childNodes).filter((n): n is XmlElement => n.nodeType === 1 && n.nodeName === name) as XmlElement[];
   const text = (el: XmlElement | undefined): string | null => (el ? el.textContent ?? '' : null);

@@ -2,7 +2,8 @@
  * `<metadata>`: application elements kept verbatim (each in its own namespace), and the
  * virDomainGetMetadata / virDomainSetMetadata semantics over title, description and them.
  */
-import { DOMParser } from '@xmldom/xmldom';
+import type { DOMParser } from '@xmldom/xmldom';
+import { xmldom } from '../xml-libs.js';
 import { ErrorDomain, ErrorNumber } from '../../errors/codes.js';
 import { virError } from '../../errors/vir-error.js';
 import { childElements, dumpNode, parseXmlDocument, type XmlElement, type XmlWriter } from '../xml.js';
@@ -73,7 +74,7 @@ export function getDomainMetadata(def: MetadataHolder, type: number, uri?: strin
  * the namespace declaration goes; other namespaces stay as they are.
  */
 function stripPrefix(el: XmlElement, uri: string): XmlElement {
-  const doc = new DOMParser().parseFromString('<r/>', 'text/xml');
+  const doc = new (xmldom().DOMParser)().parseFromString('<r/>', 'text/xml');
   const rename = (node: XmlElement): XmlElement => {
     if (node.namespaceURI !== uri) return doc.importNode(node, true) as XmlElement;
     const out = doc.createElement(node.localName ?? node.nodeName);
@@ -121,7 +122,7 @@ export function setDomainMetadata(def: MetadataHolder, type: number, metadata: s
   if (value !== undefined) {
     if (!key) throw virError(ErrorDomain.VIR_FROM_DOMAIN, ErrorNumber.VIR_ERR_INVALID_ARG, 'key is required');
     const parsed = parseXmlDocument(value, { url: '(metadata_xml)', errorDomain: ErrorDomain.VIR_FROM_DOMAIN });
-    const doc = new DOMParser().parseFromString(`<metadata/>`, 'text/xml');
+    const doc = new (xmldom().DOMParser)().parseFromString(`<metadata/>`, 'text/xml');
     const el = doc.createElementNS(uri, `${key}:${parsed.localName}`);
     el.setAttribute(`xmlns:${key}`, uri);
     for (let i = 0; i < parsed.attributes.length; i++) {

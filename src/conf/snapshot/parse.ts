@@ -1,9 +1,9 @@
 /** Parse and validate `<domainsnapshot>` XML as libvirt's virDomainSnapshotDefParseString does. */
-import { XMLSerializer } from '@xmldom/xmldom';
 import { ErrorDomain, ErrorNumber } from '../../errors/codes.js';
 import { virError } from '../../errors/vir-error.js';
 import { attr, childElements, firstChild, parseXmlDocument, type XmlElement } from '../xml.js';
 import { FILE_FORMATS } from '../storage/pool-types.js';
+import { xmldom } from '../xml-libs.js';
 import { descend, propEnum, xpathAttr, xpathText } from '../network/xml-props.js';
 import { SNAPSHOT_LOCATIONS, SNAPSHOT_STATES, type SnapshotDef, type SnapshotDisk, type SnapshotLocation, type SnapshotState } from './types.js';
 
@@ -86,7 +86,7 @@ export function parseSnapshotElement(root: XmlElement, opts: SnapshotParseOption
     def.parent = xpathText(descend(root, 'parent'), 'name');
     def.state = parseState(xpathText(root, 'state'));
     offline = def.state === 'shutoff' || def.state === 'disk-snapshot';
-    const serializer = new XMLSerializer();
+    const serializer = new (xmldom().XMLSerializer)();
     const domain = firstChild(root, 'domain');
     if (domain && xpathAttr(domain, 'type') !== undefined) def.domainXML = serializer.serializeToString(domain);
     const inactive = firstChild(root, 'inactiveDomain');

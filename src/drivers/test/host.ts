@@ -70,7 +70,7 @@ const FILTERS_CAP = 2 ** DEVICE_CAPS.length - 1;
 export function listDevices(state: TestState, flags: number): NodeDeviceRef[] {
   testCheckFlags('testConnectListAllNodeDevices', flags, FILTERS_CAP);
   // Nested capabilities count too (an fc_host or vport_ops inside a scsi_host, mdev_types inside a pci device).
-  const hasCap = (d: HostObj): boolean => Array.from(d.element.getElementsByTagName('capability')).some((c) => {
+  const hasCap = (d: HostObj): boolean => Array.from(d.element().getElementsByTagName('capability')).some((c) => {
     const type = (c as XmlElement).getAttribute('type') ?? '';
     return flags & 2 ** DEVICE_CAPS.indexOf(type === 'vport_ops' ? 'vports' : type);
   });
@@ -89,5 +89,5 @@ export function deviceLookupByName(state: TestState, name: string): NodeDeviceRe
 
 export function deviceXML(state: TestState, dev: NodeDeviceRef, flags: number): string {
   testCheckFlags('testNodeDeviceGetXMLDesc', flags, 0);
-  return formatNodeDeviceXML(deviceByName(state, dev.name).element);
+  return formatNodeDeviceXML(deviceByName(state, dev.name).element());
 }

@@ -1,10 +1,22 @@
+import { deserialize } from 'node:v8';
 import { ErrorDomain, ErrorNumber, virError } from '../../errors/index.js';
 import type { ConnectAuth, ConnectionDriver, ConnectTarget, DriverFactory } from '../types.js';
 import { TestConnection } from './connection.js';
 import { DEFAULT_NODE_XML } from './default-node.js';
 import { authenticate } from './auth.js';
-import { loadNodeFile, loadNodeXML } from './node-file.js';
+import { applyNodeContent, loadNodeFile, parseNodeXML, type NodeContent } from './node-file.js';
 import { TestState } from './state.js';
+
+/**
+ * Set in the tsvirsh bundle (scripts/bundle-cli.ts): the default node's content parsed at build
+ * time and serialized with v8.serialize, so a one-shot command starts without an XML parse.
+ */
+declare const TSVIRT_DEFAULT_NODE_CONTENT: string | undefined;
+
+function defaultNodeContent(): NodeContent {
+  if (typeof TSVIRT_DEFAULT_NODE_CONTENT === 'string') return deserialize(Buffer.from(TSVIRT_DEFAULT_NODE_CONTENT, 'base64')) as NodeContent;
+  return parseNodeXML(DEFAULT_NODE_XML, null);
+}
 
 /** test:///default is shared by every connection while any is open, then starts afresh. */
 let shared: { state: TestState; users: number } | null = null;
@@ -16,7 +28,7 @@ function openDefault(): { state: TestState; release: () => void } {
     if (!pristine) {
       pristine = new TestState();
       pristine.cells = TestState.defaultCells();
-      loadNodeXML(DEFAULT_NODE_XML, null, pristine);
+      applyNodeContent(defaultNodeContent(), pristine);
     }
     shared = { state: pristine.clone(), users: 0 };
   }

@@ -1,53 +1,130 @@
-import { parseInterfaceElement } from '../../conf/interface/index.js';
+import { parseInterfaceElement, type InterfaceDef } from '../../conf/interface/index.js';
 import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join } from 'node:path';
-import { XMLSerializer } from '@xmldom/xmldom';
-import { parseDomainXML } from '../../conf/domain/index.js';
-import { parseNetworkXML } from '../../conf/network/index.js';
-import { parsePoolXML, parseVolXML } from '../../conf/storage/index.js';
+import { xmldom } from '../../conf/xml-libs.js';
+import { parseDomainXML, type DomainDef } from '../../conf/domain/index.js';
+import { parseNetworkXML, type NetworkDef } from '../../conf/network/index.js';
+import { parsePoolXML, parseVolXML, type StoragePoolDef, type StorageVolDef } from '../../conf/storage/index.js';
 import { attr, childElements, firstChild, parseXmlDocument, textOf, type XmlElement } from '../../conf/xml.js';
 import { ErrorDomain } from '../../errors/index.js';
+import type { NodeInfo } from '../types.js';
 import { VIR_DOMAIN_LAST, VIR_DOMAIN_RUNNING, VIR_DOMAIN_RUNNING_BOOTED, VIR_DOMAIN_SHUTOFF } from '../../api/constants.js';
 import { E, testError } from './errors.js';
 import { TestState } from './state.js';
+import { DEFAULT_NODE_INFO } from './default-node.js';
 import { startDomainState } from './lifecycle.js';
 import { generateIfnames } from './domains.js';
 import { loadSnapshotsFromNode } from './snapshots.js';
 
 const TEST_NS = 'http://libvirt.org/schemas/domain/test/1.0';
-const serializer = new XMLSerializer();
+
+/** A domain of a node file, its test-namespace settings taken out of its definition. */
+export interface NodeDomain {
+  def: DomainDef;
+  runstate: number;
+  transient: boolean;
+  hasManagedSave: boolean;
+  snapshots: XmlElement[];
+}
+
+/** The objects of a node file after its domains, in the order libvirt reads them. */
+interface NodeObjects {
+  networks: NetworkDef[];
+  interfaces: InterfaceDef[];
+  pools: { def: StoragePoolDef; volumes: StorageVolDef[] }[];
+  /** Node devices as their XML, parsed when a caller looks inside one. */
+  devices: { name: string; parent: string | null; xml: string }[];
+  auths: { username: string; password: string | null }[];
+}
+
+/**
+ * What a node file defines, parsed but not yet made into driver objects. The default node's
+ * content is plain data, so a build can compute it ahead of time (see default-node.ts).
+ */
+export interface NodeContent extends NodeObjects {
+  nodeInfo: NodeInfo;
+  domains: NodeDomain[];
+}
 
 /**
  * Build a test driver state from a custom node file (libvirt's test driver format: `<node>` with
  * `<cpu>`, `<memory>`, `<domain>`, `<network>`, `<interface>`, `<pool>` (with `<volume>`s),
  * `<device>` and `<auth>`; any object element may name a `file='...'` to load it from,
- * relative to the node file).
+ * relative to the node file). Domains become objects before the later sections are read, so
+ * a file with several faults reports the one libvirt reports.
  */
 export function loadNodeXML(xml: string, file: string | null, state = new TestState()): TestState {
-  const root = parseXmlDocument(xml, { url: file ?? '(test driver)', errorDomain: ErrorDomain.VIR_FROM_TEST, rootElement: 'node' });
-  parseNodeInfo(root, state);
-  for (const el of childElements(root, 'domain')) loadDomain(state, resolve(el, file), file);
-  for (const el of childElements(root, 'network')) {
-    const def = parseNetworkXML(text(resolve(el, file)));
-    state.networks.push({ def, newDef: null, active: true, persistent: true, autostart: false });
+  const root = parseNodeRoot(xml, file);
+  state.nodeInfo = parseNodeInfo(root);
+  addDomains(state, parseDomains(root, file));
+  addObjects(state, parseObjects(root, file));
+  return state;
+}
+
+/** A node file's content without making objects of it (for a build to keep). */
+export function parseNodeXML(xml: string, file: string | null): NodeContent {
+  const root = parseNodeRoot(xml, file);
+  return { nodeInfo: parseNodeInfo(root), domains: parseDomains(root, file), ...parseObjects(root, file) };
+}
+
+/** Make the driver objects of parsed content. The content is taken over, not copied. */
+export function applyNodeContent(content: NodeContent, state = new TestState()): TestState {
+  state.nodeInfo = content.nodeInfo;
+  addDomains(state, content.domains);
+  addObjects(state, content);
+  return state;
+}
+
+function parseNodeRoot(xml: string, file: string | null): XmlElement {
+  return parseXmlDocument(xml, { url: file ?? '(test driver)', errorDomain: ErrorDomain.VIR_FROM_TEST, rootElement: 'node' });
+}
+
+function parseDomains(root: XmlElement, file: string | null): NodeDomain[] {
+  return childElements(root, 'domain').map((el) => parseDomain(resolve(el, file), file));
+}
+
+function addDomains(state: TestState, domains: NodeDomain[]): void {
+  for (const d of domains) {
+    const { obj } = state.domains.add(d.def);
+    obj.persistent = !d.transient;
+    obj.hasManagedSave = d.hasManagedSave;
+    loadSnapshotsFromNode(state, obj, d.snapshots);
+    if (d.runstate !== VIR_DOMAIN_SHUTOFF) startDomainState(state, obj, VIR_DOMAIN_RUNNING_BOOTED);
+    obj.setState(d.runstate, 0);
   }
-  for (const el of childElements(root, 'interface')) {
-    state.interfaces.push({ def: parseInterfaceElement(resolve(el, file)), active: true });
-  }
-  for (const el of childElements(root, 'pool')) loadPool(state, resolve(el, file), file);
-  for (const el of childElements(root, 'device')) {
+}
+
+function parseObjects(root: XmlElement, file: string | null): NodeObjects {
+  const networks = childElements(root, 'network').map((el) => parseNetworkXML(text(resolve(el, file))));
+  const interfaces = childElements(root, 'interface').map((el) => parseInterfaceElement(resolve(el, file)));
+  const pools = childElements(root, 'pool').map((el) => parsePool(resolve(el, file), file));
+  const devices = childElements(root, 'device').map((el) => {
     const node = resolve(el, file);
-    state.devices.push({
-      name: textOf(firstChild(node, 'name')) ?? '', mac: '', parent: textOf(firstChild(node, 'parent')) ?? null, active: true, element: node,
-    });
-  }
+    return { name: textOf(firstChild(node, 'name')) ?? '', parent: textOf(firstChild(node, 'parent')) ?? null, xml: text(node) };
+  });
   const auth = firstChild(root, 'auth');
-  for (const user of auth ? childElements(auth, 'user') : []) {
+  const auths = (auth ? childElements(auth, 'user') : []).map((user) => {
     const username = textOf(user) ?? '';
     if (username === '') throw testError(E.VIR_ERR_XML_ERROR, 'missing username in /node/auth/user field');
-    state.auths.push({ username, password: attr(user, 'password') ?? null });
+    return { username, password: attr(user, 'password') ?? null };
+  });
+  return { networks, interfaces, pools, devices, auths };
+}
+
+function addObjects(state: TestState, objects: NodeObjects): void {
+  for (const def of objects.networks) state.networks.push({ def, newDef: null, active: true, persistent: true, autostart: false });
+  for (const def of objects.interfaces) state.interfaces.push({ def, active: true });
+  for (const { def, volumes } of objects.pools) state.pools.push({ def, volumes, active: true, persistent: true, autostart: false });
+  for (const { name, parent, xml } of objects.devices) {
+    const element = once(() => parseXmlDocument(xml, { url: '(test driver)', errorDomain: ErrorDomain.VIR_FROM_TEST }));
+    state.devices.push({ name, mac: '', parent, active: true, element });
   }
-  return state;
+  state.auths.push(...objects.auths);
+}
+
+function once<T>(make: () => T): () => T {
+  let value: T | undefined;
+  return () => (value ??= make());
 }
 
 export function loadNodeFile(path: string): TestState {
@@ -61,7 +138,7 @@ export function loadNodeFile(path: string): TestState {
 }
 
 function text(el: XmlElement): string {
-  return serializer.serializeToString(el);
+  return new (xmldom().XMLSerializer)().serializeToString(el);
 }
 
 /** An element with `file='...'` is replaced by the root of that file. */
@@ -87,8 +164,8 @@ function uintAt(root: XmlElement, path: string[], what: string): number | undefi
   return Number(value);
 }
 
-function parseNodeInfo(root: XmlElement, state: TestState): void {
-  const info = state.nodeInfo;
+function parseNodeInfo(root: XmlElement): NodeInfo {
+  const info: NodeInfo = { ...DEFAULT_NODE_INFO };
   info.nodes = uintAt(root, ['cpu', 'nodes'], 'cpu nodes') ?? info.nodes;
   info.sockets = uintAt(root, ['cpu', 'sockets'], 'cpu sockets') ?? info.sockets;
   info.cores = uintAt(root, ['cpu', 'cores'], 'cpu cores') ?? info.cores;
@@ -101,6 +178,7 @@ function parseNodeInfo(root: XmlElement, state: TestState): void {
   const model = cpu ? textOf(firstChild(cpu, 'model')) : undefined;
   if (model !== undefined) info.model = model;
   info.memory = uintAt(root, ['memory'], 'memory') ?? info.memory;
+  return info;
 }
 
 /** The test namespace elements of a domain (runstate, transient, hasmanagedsave, snapshots), removed from it. */
@@ -128,31 +206,26 @@ function takeTestNamespace(el: XmlElement) {
   return ns;
 }
 
-function loadDomain(state: TestState, el: XmlElement, file: string | null): void {
+function parseDomain(el: XmlElement, file: string | null): NodeDomain {
   const ns = takeTestNamespace(el);
   const def = parseDomainXML(text(el));
   generateIfnames(def);
-  const { obj } = state.domains.add(def);
-  obj.persistent = !ns.transient;
-  obj.hasManagedSave = ns.hasManagedSave;
-  loadSnapshotsFromNode(state, obj, ns.snapshots.map((s) => resolve(s, file)));
-  if (ns.runstate !== VIR_DOMAIN_SHUTOFF) startDomainState(state, obj, VIR_DOMAIN_RUNNING_BOOTED);
-  obj.setState(ns.runstate, 0);
+  return { def, ...ns, snapshots: ns.snapshots.map((s) => resolve(s, file)) };
 }
 
-function loadPool(state: TestState, el: XmlElement, file: string | null): void {
+function parsePool(el: XmlElement, file: string | null): NodeContent['pools'][number] {
   const def = parsePoolXML(text(el));
-  const pool = { def, active: true, persistent: true, autostart: false, volumes: [] as ReturnType<typeof parseVolXML>[] };
-  setPoolDefaults(pool.def);
+  const volumes: StorageVolDef[] = [];
+  setPoolDefaults(def);
   for (const v of childElements(el, 'volume')) {
     const vol = parseVolXML(text(resolve(v, file)), def);
     vol.target.path ??= `${def.target.path}/${vol.name}`;
     vol.key ??= vol.target.path;
-    pool.volumes.push(vol);
+    volumes.push(vol);
     def.allocation += vol.allocation;
     def.available = def.capacity - def.allocation;
   }
-  state.pools.push(pool);
+  return { def, volumes };
 }
 
 /** Sizes every test pool reports until volumes change them (libvirt's testStoragePoolObjSetDefaults). */

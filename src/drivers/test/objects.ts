@@ -27,7 +27,8 @@ export interface HostObj {
   mac: string;
   parent: string | null;
   active: boolean;
-  element: XmlElement;
+  /** Parsed on first use: most sessions never look inside a device. */
+  element: () => XmlElement;
 }
 
 export interface TestCell {

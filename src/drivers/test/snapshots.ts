@@ -1,7 +1,7 @@
 import { cloneDomainDef, formatDomainXML, parseDomainXML } from '../../conf/domain/index.js';
 import { domainDisks } from '../../conf/domain/query.js';
 import { SNAPSHOT_DOCUMENT, alignSnapshotDisks, formatSnapshotXML, parseSnapshotXML, type SnapshotState } from '../../conf/snapshot/index.js';
-import { XMLSerializer } from '@xmldom/xmldom';
+import { xmldom } from '../../conf/xml-libs.js';
 import type { XmlElement } from '../../conf/xml.js';
 import * as C from '../../api/constants.js';
 import type { DomainRef, SnapshotRef } from '../types.js';
@@ -203,12 +203,11 @@ export function revert(state: TestState, snap: SnapshotRef, flags: number): void
   list.current = s.def.name;
 }
 
-const serializer = new XMLSerializer();
 
 /** Snapshots listed in a custom node file (`<test:domainsnapshot>`), redefined as libvirt's test driver does. */
 export function loadSnapshotsFromNode(state: TestState, obj: DomainObj, nodes: XmlElement[]): void {
   for (const node of nodes) {
-    const xml = serializer.serializeToString(node);
+    const xml = new (xmldom().XMLSerializer)().serializeToString(node);
     const isCurrent = /<active>\s*1\s*<\/active>/.test(xml);
     const def = parseSnapshotXML(xml, { redefine: true });
     const dom = def.domainXML ? parseDomainXML(def.domainXML) : null;

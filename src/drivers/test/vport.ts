@@ -27,12 +27,12 @@ export function createVport(state: TestState, def: StoragePoolDef): void {
   const template = state.devices.find((d) => d.name === TEMPLATE);
   // libvirt fails here without reporting why
   if (!template) throw unknownCauseError();
-  const element = template.element.cloneNode(true) as XmlElement;
+  const element = template.element().cloneNode(true) as XmlElement;
   setText(element.getElementsByTagName('name')[0], VPORT);
   const fc = Array.from(element.getElementsByTagName('capability')).find((c) => c.getAttribute('type') === 'fc_host');
   setText(fc?.getElementsByTagName('wwnn')[0], def.source.adapter.wwnn ?? '');
   setText(fc?.getElementsByTagName('wwpn')[0], def.source.adapter.wwpn ?? '');
-  const device = { ...template, name: VPORT, element };
+  const device = { ...template, name: VPORT, element: () => element };
   const at = state.devices.findIndex((d) => d.name === VPORT);
   // libvirt's device hash table lists scsi_host12 before the default devices
   if (at >= 0) state.devices[at] = device;

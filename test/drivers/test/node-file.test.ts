@@ -1,0 +1,31 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { deserialize, serialize } from 'node:v8';
+import { XMLSerializer } from '@xmldom/xmldom';
+import { DEFAULT_NODE_XML } from '../../../src/drivers/test/default-node.js';
+import { applyNodeContent, loadNodeXML, parseNodeXML } from '../../../src/drivers/test/node-file.js';
+import type { TestState } from '../../../src/drivers/test/state.js';
+
+/** Everything a state holds that callers can see, with node devices as their XML. */
+function visible(state: TestState) {
+  const xml = new XMLSerializer();
+  return {
+    nodeInfo: state.nodeInfo,
+    domains: state.domains.all().map((o) => ({ def: o.def, id: o.id, state: o.state, reason: o.reason, persistent: o.persistent })),
+    networks: state.networks,
+    pools: state.pools,
+    interfaces: state.interfaces,
+    devices: state.devices.map((d) => ({ ...d, element: xml.serializeToString(d.element()) })),
+    auths: state.auths,
+  };
+}
+
+test('the default node content survives v8.serialize, as the tsvirsh bundle carries it', () => {
+  const content = parseNodeXML(DEFAULT_NODE_XML, null);
+  assert.deepStrictEqual(deserialize(serialize(content)), content);
+});
+
+test('a state made from the carried default content equals one loaded from the XML', () => {
+  const carried = applyNodeContent(deserialize(serialize(parseNodeXML(DEFAULT_NODE_XML, null))));
+  assert.deepStrictEqual(visible(carried), visible(loadNodeXML(DEFAULT_NODE_XML, null)));
+});
