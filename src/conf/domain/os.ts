@@ -148,14 +148,24 @@ function parseInit(osEl: XmlElement): NonNullable<DomainOs['init']> {
 function checkFirmwareAutoselection(os: DomainOs): void {
   const l = os.loader;
   if (!l) return;
+  // an NVRAM store is a path or a source; a template alone is not one
+  const hasNvram = l.nvram?.path !== undefined || l.nvram?.source !== undefined;
   if (!os.firmware) {
     if (!l.path) throw xmlDetail('no loader path specified and firmware auto selection disabled');
-    return;
+  } else {
+    const clash = l.readonly ? "loader attribute 'readonly'" : l.explicitType ? "loader attribute 'type'"
+      : l.path ? 'loader path' : l.nvram?.template ? "nvram attribute 'template'"
+        : l.secure === 'no' ? "loader attribute 'secure'" : undefined;
+    if (clash) throw xmlDetail(`${clash} cannot be specified when firmware autoselection is enabled`);
+    if (hasNvram && os.firmware !== 'efi') throw xmlDetail(`firmware type '${os.firmware}' does not support nvram`);
   }
-  const clash = l.readonly ? "loader attribute 'readonly'" : l.explicitType ? "loader attribute 'type'"
-    : l.path ? 'loader path' : l.nvram?.template ? "nvram attribute 'template'"
-      : l.secure === 'no' ? "loader attribute 'secure'" : undefined;
-  if (clash) throw xmlDetail(`${clash} cannot be specified when firmware autoselection is enabled`);
+  if (l.stateless === 'yes') {
+    if (l.nvram?.template !== undefined) throw xmlDetail('NVRAM template is not permitted when loader is stateless');
+    if (hasNvram) throw xmlDetail('NVRAM is not permitted when loader is stateless');
+  } else if (l.stateless === 'no') {
+    if (!os.firmware && l.type !== 'pflash') throw xmlDetail('Only pflash loader type permits NVRAM');
+    if (os.firmware && os.firmware !== 'efi') throw xmlDetail('Only EFI firmware permits NVRAM');
+  }
 }
 
 export function formatOs(w: XmlWriter, os: DomainOs): void {

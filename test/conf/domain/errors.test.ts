@@ -64,6 +64,36 @@ const BAD_INPUTS: string[] = [
   body(hvm + "<devices><graphics type='vnc' passwd='x' connected='fail'/></devices>"),
   body(hvm + "<devices><watchdog model='itco'/></devices>"),
   body("<memory>1024</memory><os><type>hvm</type><nvram>/x.fd</nvram></os>"),
+  // character device sources (serial, channel, smartcard, RNG backend, redirdev)
+  body(hvm + "<devices><serial type='file'><target port='0'/></serial></devices>"),
+  body(hvm + "<devices><serial type='unix'><source mode='bind'/></serial></devices>"),
+  body(hvm + "<devices><serial type='tcp'><source mode='bind' service='9'/></serial></devices>"),
+  body(hvm + "<devices><channel type='tcp'><source mode='connect' host='h'/><target type='virtio' name='a'/></channel></devices>"),
+  body(hvm + "<devices><channel type='udp'><source mode='bind' host='h' service='1'/><target type='virtio' name='a'/></channel></devices>"),
+  body(hvm + "<devices><serial type='tcp'><source mode='bind' host='h' service='1'><reconnect enabled='yes' timeout='2'/></source></serial></devices>"),
+  body(hvm + "<devices><serial type='pipe'><source path='/a'/><source path='/b'/></serial></devices>"),
+  body(hvm + "<devices><channel type='spiceport'><source channel='a b'/><target type='virtio' name='a'/></channel></devices>"),
+  body(hvm + "<devices><serial type='nmdm'><source master='/dev/nmdm0A'/></serial></devices>"),
+  body(hvm + "<devices><smartcard mode='passthrough' type='unix'><source mode='connect'/></smartcard></devices>"),
+  body(hvm + "<devices><rng model='virtio'><backend model='egd' type='unix'><source mode='connect' host='1.2.3.4' service='1'/></backend></rng></devices>"),
+  body(hvm + "<devices><controller type='usb' index='0'/><redirdev bus='usb' type='tcp'><source mode='connect' service='4000'/></redirdev></devices>"),
+  // disk buses and address types
+  body(hvm + "<devices><disk type='file'><source file='/a'/><target dev='hda' bus='ide'/><address type='pci' bus='0' slot='5'/></disk></devices>"),
+  // one host device passed through twice
+  body(hvm + "<devices><hostdev mode='subsystem' type='pci'><source><address domain='0' bus='6' slot='0x12' function='5'/></source></hostdev>"
+    + "<hostdev mode='subsystem' type='pci' managed='yes'><source><address domain='0x0000' bus='0x06' slot='18' function='0x5'/></source></hostdev></devices>"),
+  body(hvm + "<devices><hostdev mode='subsystem' type='usb'><source><vendor id='0x1234'/><product id='0xbeef'/></source></hostdev>"
+    + "<hostdev mode='subsystem' type='usb'><source><vendor id='4660'/><product id='48879'/></source></hostdev></devices>"),
+  body(hvm + "<devices><hostdev mode='subsystem' type='mdev' model='vfio-pci'><source><address uuid='53764d0e-85a0-42b4-af5c-2046b460b1dc'/></source></hostdev>"
+    + "<hostdev mode='subsystem' type='mdev' model='vfio-pci'><source><address uuid='53764d0e-85a0-42b4-af5c-2046b460b1dc'/></source></hostdev></devices>"),
+  body(hvm + "<devices><hostdev mode='capabilities' type='storage'><source><block>/dev/sdf1</block></source></hostdev>"
+    + "<hostdev mode='capabilities' type='storage'><source><block>/dev/sdf1</block></source></hostdev></devices>"),
+  // firmware loaders and NVRAM
+  body("<memory>1024</memory><os firmware='bios'><type>hvm</type><nvram>/x.fd</nvram></os>"),
+  body("<memory>1024</memory><os><type>hvm</type><loader type='pflash' stateless='yes'>/c.fd</loader><nvram>/x.fd</nvram></os>"),
+  body("<memory>1024</memory><os><type>hvm</type><loader type='pflash' stateless='yes'>/c.fd</loader><nvram template='/t.fd'/></os>"),
+  body("<memory>1024</memory><os><type>hvm</type><loader stateless='no'>/c.fd</loader></os>"),
+  body("<memory>1024</memory><os firmware='bios'><type>hvm</type><loader stateless='no'/></os>"),
 ];
 
 const PY = `

@@ -3,6 +3,7 @@ import type { XmlElement } from '../../xml.js';
 import { unsupported } from '../parse-util.js';
 import { getAttr, getChild, newXNode, orderAttrs, orderChildren, setAttr, toXNode, type XNode } from '../xnode.js';
 import { normalizeAddress } from './address.js';
+import { checkChrSource } from './chardev-source.js';
 
 const CHR_TYPES = ['null', 'vc', 'pty', 'dev', 'file', 'pipe', 'stdio', 'udp', 'tcp', 'unix', 'spicevmc',
   'spiceport', 'nmdm', 'qemu-vdagent', 'dbus'];
@@ -14,6 +15,8 @@ export function parseChardev(el: XmlElement): XNode {
     throw unsupported(`unknown type presented to host for character device: ${type}`);
   }
   const node = toXNode(el);
+  const targetType = getAttr(getChild(node, 'target'), 'type');
+  checkChrSource(node, type, el.nodeName === 'channel' && (targetType === 'virtio' || targetType === 'xen'));
   setAttr(node, 'type', type);
   // tty only describes a running guest's pty; libvirt does not read it back from a definition
   setAttr(node, 'tty', undefined);

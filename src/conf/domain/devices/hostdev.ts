@@ -1,6 +1,6 @@
 /** `<hostdev>`: host PCI/USB/SCSI devices passed to the guest, with SCSI drive addresses assigned. */
 import type { XmlElement } from '../../xml.js';
-import { enumAttr, unsupported } from '../parse-util.js';
+import { enumAttr, unsupported, xmlError } from '../parse-util.js';
 import { getAttr, getChild, orderAttrs, orderChildren, setAttr, toXNode, type XNode } from '../xnode.js';
 import { DEVICE_INFO_ORDER, driveAddress, normalizeAddress } from './address.js';
 
@@ -78,4 +78,46 @@ export function maxHostdevScsiController(hostdevs: XNode[]): number {
     if (getAttr(h, 'type') === 'scsi' && getAttr(a, 'type') === 'drive') max = Math.max(max, Number(getAttr(a, 'controller')));
   }
   return max;
+}
+
+/** What names a hostdev's host device, as virDomainHostdevMatch compares two of them. */
+function hostdevIdentity(dev: XNode): string | undefined {
+  const mode = getAttr(dev, 'mode');
+  const type = getAttr(dev, 'type');
+  const source = getChild(dev, 'source');
+  const addr = source && getChild(source, 'address');
+  const num = (n: XNode | undefined, name: string) => Number(getAttr(n, name) ?? 0);
+  const key = (...parts: unknown[]) => JSON.stringify([mode, type, ...parts]);
+  if (mode === 'capabilities') {
+    const field = type === 'storage' ? 'block' : type === 'misc' ? 'char' : 'interface';
+    return key(source && getChild(source, field)?.text);
+  }
+  switch (type) {
+    case 'pci': return key(num(addr, 'domain'), num(addr, 'bus'), num(addr, 'slot'), num(addr, 'function'));
+    case 'usb':
+      // by host bus location when both are given, otherwise by vendor and product
+      if (num(addr, 'bus') && num(addr, 'device')) return key('at', num(addr, 'bus'), num(addr, 'device'));
+      return key('id', num(source && getChild(source, 'vendor'), 'id'), num(source && getChild(source, 'product'), 'id'));
+    case 'scsi': {
+      if (getAttr(source, 'protocol') === 'iscsi') {
+        const host = source && getChild(source, 'host');
+        return key('iscsi', getAttr(host, 'name'), num(host, 'port'), getAttr(source, 'name'));
+      }
+      return key(getAttr(source && getChild(source, 'adapter'), 'name'), num(addr, 'bus'), num(addr, 'target'), num(addr, 'unit'));
+    }
+    case 'scsi_host': return key(getAttr(source, 'protocol'), getAttr(source, 'wwpn'));
+    case 'mdev': return key(getAttr(addr, 'uuid'));
+  }
+  return undefined;
+}
+
+/** Two hostdevs may not pass through the same host device (libvirt's hostdev validation). */
+export function checkDuplicateHostdevs(hostdevs: XNode[]): void {
+  const seen = new Set<string>();
+  for (const dev of hostdevs) {
+    const id = hostdevIdentity(dev);
+    if (id === undefined) continue;
+    if (seen.has(id)) throw xmlError('Hostdev already exists in the domain configuration');
+    seen.add(id);
+  }
 }

@@ -1,12 +1,13 @@
 /** `<devices>`: every device family, post-parse defaults, and libvirt's device order on output. */
 import { childElements, childText, firstChild, type XmlElement, type XmlWriter } from '../../xml.js';
 import { getAttr, getChild, toXNode, writeXNode, type XNode } from '../xnode.js';
+import { unsupported } from '../parse-util.js';
 import { normalizeAddress } from './address.js';
 import { assignNextPorts, assignSerialPorts, numberConsoles, parseChardev, reconcileConsoles } from './chardev.js';
 import { assignControllerIndexes, ensureController, insertController, parseController } from './controller.js';
 import { assignDiskAddress, finishDisk, insertDisk, parseDisk, type DiskDef } from './disk.js';
 import { parseGraphics } from './graphics.js';
-import { assignHostdevScsiAddresses, maxHostdevScsiController, parseHostdev } from './hostdev.js';
+import { assignHostdevScsiAddresses, checkDuplicateHostdevs, maxHostdevScsiController, parseHostdev } from './hostdev.js';
 import { assignSmartcardAddresses, parseSmartcard } from './smartcard.js';
 import { parseFilesystem } from './filesystem.js';
 import { parseMemoryDevice } from './memory-device.js';
@@ -77,8 +78,20 @@ export function parseDevices(root: XmlElement, osType: string, domainType: strin
   checkUsbDisabled(lists);
   for (const disk of disks) assignDiskAddress(disk);
   lists.disk = disks.map(finishDisk);
+  lists.disk.forEach(checkDiskAddressType);
+  checkDuplicateHostdevs(lists.hostdev);
   assignControllerIndexes(lists.controller);
   return devices;
+}
+
+/** Disks on IDE, floppy, SCSI and SATA buses sit at drive addresses only (libvirt's disk validation). */
+function checkDiskAddressType(disk: XNode): void {
+  const target = getChild(disk, 'target');
+  const bus = getAttr(target, 'bus') ?? '';
+  const type = getAttr(getChild(disk, 'address'), 'type');
+  if (['ide', 'fdc', 'scsi', 'sata'].includes(bus) && type !== undefined && type !== 'drive') {
+    throw unsupported(`Invalid address type '${type}' for the disk '${getAttr(target, 'dev') ?? ''}' with the bus type '${bus}'`);
+  }
 }
 
 /**

@@ -4,10 +4,14 @@ import { enumAttr } from '../parse-util.js';
 import { getAttr, orderAttrs, orderChildren, setAttr, toXNode, type XNode } from '../xnode.js';
 import { DEVICE_INFO_ORDER, normalizeAddress } from './address.js';
 import { defaultTcpProtocol } from './chardev.js';
+import { checkChrSource } from './chardev-source.js';
 
 export function parseRedirdev(el: XmlElement): XNode {
   enumAttr(el, 'bus', ['usb'] as const);
   const node = toXNode(el);
+  const type = getAttr(node, 'type');
+  // a D-Bus redirdev without a channel gets libvirt's default one later
+  if (type !== undefined && type !== 'dbus') checkChrSource(node, type);
   setAttr(node, 'bus', getAttr(node, 'bus') ?? 'usb');
   orderAttrs(node, ['bus', 'type']);
   defaultTcpProtocol(node);
