@@ -103,6 +103,10 @@ export function parseOs(root: XmlElement, defaultArch = DEFAULT_ARCH): DomainOs 
   if (menu && isHvm) {
     const enable = enumAttr(menu, 'enable', ['yes', 'no'] as const);
     if (enable) os.bootMenu = { enable, timeout: enable === 'yes' ? attr(menu, 'timeout') : undefined };
+    const timeout = os.bootMenu?.timeout;
+    if (timeout !== undefined && /^\s*\+?\d+$/.test(timeout) && Number(timeout) > 65535) {
+      throw unsupported('invalid value for boot menu timeout, must be in range [0,65535]');
+    }
   }
   const bios = firstChild(osEl!, 'bios');
   if (bios && isHvm) os.bios = { useserial: attr(bios, 'useserial'), rebootTimeout: attr(bios, 'rebootTimeout') };

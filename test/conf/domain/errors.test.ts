@@ -94,6 +94,13 @@ const BAD_INPUTS: string[] = [
   body("<memory>1024</memory><os><type>hvm</type><loader type='pflash' stateless='yes'>/c.fd</loader><nvram template='/t.fd'/></os>"),
   body("<memory>1024</memory><os><type>hvm</type><loader stateless='no'>/c.fd</loader></os>"),
   body("<memory>1024</memory><os firmware='bios'><type>hvm</type><loader stateless='no'/></os>"),
+  body("<memory>1024</memory><os><type>hvm</type><bootmenu enable='yes' timeout='65536'/></os>"),
+  // device PCI addresses, controller indexes, disk targets
+  body(hvm + "<devices><interface type='user'><address type='pci' bus='0x100' slot='1'/></interface></devices>"),
+  body(hvm + "<devices><interface type='user'><address type='pci' slot='0x20'/></interface></devices>"),
+  body(hvm + "<devices><interface type='user'><address type='pci' slot='2' function='8'/></interface></devices>"),
+  body(hvm + "<devices><controller type='pci' index='1' model='pci-bridge'/><controller type='pci' index='1' model='pci-bridge'/></devices>"),
+  body(hvm + "<devices><disk><source file='/a'/><target dev='sda'/></disk><disk type='block'><source dev='/dev/b'/><target dev='sda' bus='usb'/></disk></devices>"),
 ];
 
 const PY = `

@@ -1,4 +1,6 @@
 /** `<address>`: where a device sits on its bus, in libvirt's canonical attribute form. */
+import { ErrorDomain, ErrorNumber } from '../../../errors/codes.js';
+import { virError } from '../../../errors/vir-error.js';
 import { internalError } from '../parse-util.js';
 import { getAttr, getChild, newXNode, orderAttrs, setAttr, type XNode } from '../xnode.js';
 
@@ -26,6 +28,14 @@ function field(addr: XNode, name: string, what: string, base: 0 | 16 = 0): numbe
   return n;
 }
 
+/** virPCIDeviceAddressIsValid (a util/ check, so its error has no domain). */
+function checkPciRange(bus: number, slot: number, fn: number): void {
+  const err = (detail: string) => virError(ErrorDomain.VIR_FROM_NONE, ErrorNumber.VIR_ERR_XML_ERROR, detail);
+  if (bus > 0xff) throw err(`Invalid PCI address bus='0x${bus.toString(16)}', must be <= 0xFF`);
+  if (slot > 0x1f) throw err(`Invalid PCI address slot='0x${slot.toString(16)}', must be <= 0x1F`);
+  if (fn > 7) throw err(`Invalid PCI address function=0x${fn.toString(16)}, must be <= 7`);
+}
+
 const hex = (n: number, width = 0): string => '0x' + n.toString(16).padStart(width, '0');
 
 /** Rewrite the numeric fields of one address type as virDomainDeviceInfoFormat prints them. */
@@ -33,6 +43,7 @@ const FORMATTERS: Record<string, (addr: XNode) => void> = {
   pci(addr) {
     const values = Object.keys(PCI_WIDTH).map((f) => field(addr, f, f) ?? 0);
     const empty = values.every((v) => v === 0);
+    if (!empty) checkPciRange(values[1]!, values[2]!, values[3]!);
     Object.entries(PCI_WIDTH).forEach(([f, width], i) => setAttr(addr, f, empty ? undefined : hex(values[i]!, width)));
   },
   drive(addr) {

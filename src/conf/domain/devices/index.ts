@@ -1,7 +1,7 @@
 /** `<devices>`: every device family, post-parse defaults, and libvirt's device order on output. */
 import { childElements, childText, firstChild, type XmlElement, type XmlWriter } from '../../xml.js';
 import { getAttr, getChild, toXNode, writeXNode, type XNode } from '../xnode.js';
-import { unsupported } from '../parse-util.js';
+import { unsupported, xmlError } from '../parse-util.js';
 import { normalizeAddress } from './address.js';
 import { assignNextPorts, assignSerialPorts, numberConsoles, parseChardev, reconcileConsoles } from './chardev.js';
 import { assignControllerIndexes, ensureController, insertController, parseController } from './controller.js';
@@ -81,6 +81,8 @@ export function parseDevices(root: XmlElement, osType: string, domainType: strin
   lists.disk.forEach(checkDiskAddressType);
   checkDuplicateHostdevs(lists.hostdev);
   assignControllerIndexes(lists.controller);
+  checkDuplicateControllers(lists.controller);
+  checkDuplicateDiskTargets(lists.disk);
   return devices;
 }
 
@@ -92,6 +94,31 @@ function checkDiskAddressType(disk: XNode): void {
   if (['ide', 'fdc', 'scsi', 'sata'].includes(bus) && type !== undefined && type !== 'drive') {
     throw unsupported(`Invalid address type '${type}' for the disk '${getAttr(target, 'dev') ?? ''}' with the bus type '${bus}'`);
   }
+}
+
+/** One controller per type and index (USB controllers may share an index: companions). */
+function checkDuplicateControllers(controllers: XNode[]): void {
+  const seen = new Set<string>();
+  for (const c of controllers) {
+    const type = getAttr(c, 'type') ?? '';
+    if (type === 'usb') continue;
+    const key = `${type}/${Number(getAttr(c, 'index'))}`;
+    if (seen.has(key)) throw xmlError(`Multiple '${type}' controllers with index '${Number(getAttr(c, 'index'))}'`);
+    seen.add(key);
+  }
+}
+
+/** Two disks may not share a target name; the error names both sources (virDomainDiskGetSource). */
+function checkDuplicateDiskTargets(disks: XNode[]): void {
+  const source = (d: XNode) => {
+    const s = getChild(d, 'source');
+    return getAttr(s, 'file') ?? getAttr(s, 'dev') ?? getAttr(s, 'dir') ?? getAttr(s, 'name') ?? '<null>';
+  };
+  disks.forEach((a, i) => {
+    const dev = getAttr(getChild(a, 'target'), 'dev');
+    const b = disks.slice(i + 1).find((d) => getAttr(getChild(d, 'target'), 'dev') === dev);
+    if (b) throw xmlError(`target '${dev}' duplicated for disk sources '${source(a)}' and '${source(b)}'`);
+  });
 }
 
 /**
