@@ -101,6 +101,10 @@ const BAD_INPUTS: string[] = [
   body(hvm + "<devices><interface type='user'><address type='pci' slot='2' function='8'/></interface></devices>"),
   body(hvm + "<devices><controller type='pci' index='1' model='pci-bridge'/><controller type='pci' index='1' model='pci-bridge'/></devices>"),
   body(hvm + "<devices><disk><source file='/a'/><target dev='sda'/></disk><disk type='block'><source dev='/dev/b'/><target dev='sda' bus='usb'/></disk></devices>"),
+  body(hvm + "<devices><tpm model='tpm-tis'/></devices>"),
+  body(hvm + "<devices><video><model type='none'/></video><video><model type='vga'/></video></devices>"),
+  body(hvm + "<devices><video><model type='vga' primary='yes'/></video><video><model type='qxl' primary='yes'/></video></devices>"),
+  body(hvm + "<devices><shmem name='s'><model type='ivshmem-plain'/><msi vectors='2'/></shmem></devices>"),
 ];
 
 const PY = `

@@ -67,14 +67,15 @@ export function parseDevices(root: XmlElement, osType: string, domainType: strin
       }
       case 'rng': lists.rng.push(parseRng(child)); break;
       case 'watchdog': lists.watchdog.splice(0, 1, parseWatchdog(child)); break;
+      case 'tpm':
+        if (!firstChild(child, 'backend')) throw xmlError('missing TPM device backend');
+        lists.tpm.push(defaultDevice(child));
+        break;
       default:
-        if ((DEVICE_ORDER as readonly string[]).includes(kind)) {
-          const node = toXNode(child);
-          normalizeAddress(node);
-          lists[kind].push(node);
-        }
+        if ((DEVICE_ORDER as readonly string[]).includes(kind)) lists[kind].push(defaultDevice(child));
     }
   }
+  checkVideos(lists.video);
   checkUsbDisabled(lists);
   for (const disk of disks) assignDiskAddress(disk);
   lists.disk = disks.map(finishDisk);
@@ -93,6 +94,22 @@ function checkDiskAddressType(disk: XNode): void {
   const type = getAttr(getChild(disk, 'address'), 'type');
   if (['ide', 'fdc', 'scsi', 'sata'].includes(bus) && type !== undefined && type !== 'drive') {
     throw unsupported(`Invalid address type '${type}' for the disk '${getAttr(target, 'dev') ?? ''}' with the bus type '${bus}'`);
+  }
+}
+
+/** A device kept as written, its address in canonical form. */
+function defaultDevice(el: XmlElement): XNode {
+  const node = toXNode(el);
+  normalizeAddress(node);
+  return node;
+}
+
+/** At most one primary video; a video of type none is the only one. */
+function checkVideos(videos: XNode[]): void {
+  const model = (v: XNode) => getChild(v, 'model');
+  if (videos.filter((v) => getAttr(model(v), 'primary') === 'yes').length > 1) throw unsupported('Only one primary video device is supported');
+  if (videos.length > 1 && videos.some((v) => getAttr(model(v), 'type') === 'none')) {
+    throw unsupported("a 'none' video type must be the only video device defined for the domain");
   }
 }
 

@@ -7,6 +7,7 @@ import { DEVICE_INFO_ORDER, normalizeAddress } from './address.js';
 export function parseShmem(el: XmlElement): XNode {
   if (!el.getAttribute('name')) throw xmlError('shmem element must contain \'name\' attribute');
   const node = toXNode(el);
+  if (getChild(node, 'msi') && !getChild(node, 'server')) throw xmlError('msi option is only supported with a server');
   if (!getChild(node, 'model')) node.children.unshift(newXNode('model', [['type', 'ivshmem']]));
   normalizeAddress(node);
   orderChildren(node, ['model', 'size', 'server', 'msi', ...DEVICE_INFO_ORDER]);
