@@ -6,12 +6,10 @@
  *
  *   node dist/scripts/measure-domain-inputs.js DIR... [--report FILE]
  */
-import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { open, VirError } from '../src/index.js';
-
-type Result = { ok: string } | { error: string };
+import { printTally, runPythonOracle, takeOption, type Result } from './input-tally.js';
 
 const ORACLE = String.raw`
 import json, sys, libvirt
@@ -29,9 +27,7 @@ json.dump(out, sys.stdout)
 `;
 
 function real(docs: string[]): Result[] {
-  const r = spawnSync('/usr/bin/python3', ['-c', ORACLE], { input: JSON.stringify(docs), encoding: 'utf8', maxBuffer: 1 << 30 });
-  if (r.status !== 0) throw new Error(`oracle failed: ${r.stderr}`);
-  return JSON.parse(r.stdout) as Result[];
+  return runPythonOracle(ORACLE, docs);
 }
 
 async function ours(docs: string[]): Promise<Result[]> {
@@ -52,27 +48,7 @@ async function ours(docs: string[]): Promise<Result[]> {
 }
 
 const args = process.argv.slice(2);
-const reportAt = args.indexOf('--report');
-const reportFile = reportAt >= 0 ? args.splice(reportAt, 2)[1] : undefined;
+const reportFile = takeOption(args, '--report');
 const files = args.flatMap((dir) => readdirSync(dir).filter((f) => f.endsWith('.xml')).sort().map((f) => join(dir, f)));
 const docs = files.map((f) => readFileSync(f, 'utf8'));
-const [theirs, mine] = [real(docs), await ours(docs)];
-
-const counts = { inputs: files.length, realAccepts: 0, identical: 0, differs: 0, weReject: 0, bothReject: 0, weAcceptRealRejects: 0 };
-const report: { file: string; real: Result; ours: Result }[] = [];
-files.forEach((file, i) => {
-  const [r, o] = [theirs[i]!, mine[i]!];
-  if ('ok' in r) {
-    counts.realAccepts++;
-    if ('ok' in o && o.ok === r.ok) counts.identical++;
-    else {
-      if ('ok' in o) counts.differs++; else counts.weReject++;
-      report.push({ file, real: r, ours: o });
-    }
-  } else if ('ok' in o) {
-    counts.weAcceptRealRejects++;
-    report.push({ file, real: r, ours: o });
-  } else counts.bothReject++;
-});
-console.log(JSON.stringify(counts));
-if (reportFile) writeFileSync(reportFile, JSON.stringify(report, null, 1));
+printTally(files, real(docs), await ours(docs), reportFile);

@@ -11,14 +11,13 @@
  * POOLDIR (libvirt's tests/storagepoolxml2xmlin). Networks are measured without the default
  * network, whose name most of libvirt's network inputs reuse.
  */
-import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { open, VirError, type Connect } from '../src/index.js';
+import { printTally, runPythonOracle, takeOption, type Result } from './input-tally.js';
 
 type Kind = 'net' | 'pool' | 'vol';
 type Step = { kind: Kind; xml: string; pool?: string };
-type Result = { ok: string } | { error: string };
 
 const ORACLE = String.raw`
 import json, sys, libvirt
@@ -50,9 +49,7 @@ json.dump(out, sys.stdout)
 `;
 
 function real(steps: Step[]): Result[] {
-  const r = spawnSync('/usr/bin/python3', ['-c', ORACLE], { input: JSON.stringify(steps), encoding: 'utf8', maxBuffer: 1 << 30 });
-  if (r.status !== 0) throw new Error(`oracle failed: ${r.stderr}`);
-  return JSON.parse(r.stdout) as Result[];
+  return runPythonOracle(ORACLE, steps);
 }
 
 async function ourStep(conn: Connect, step: Step): Promise<string> {
@@ -107,12 +104,8 @@ function poolFileFor(volFile: string): string {
 }
 
 const args = process.argv.slice(2);
-const option = (name: string) => {
-  const at = args.indexOf(name);
-  return at >= 0 ? args.splice(at, 2)[1] : undefined;
-};
-const reportFile = option('--report');
-const poolDir = option('--pools');
+const reportFile = takeOption(args, '--report');
+const poolDir = takeOption(args, '--pools');
 const [kind, dir] = args as [Kind, string];
 const files = readdirSync(dir).filter((f) => f.endsWith('.xml')).sort();
 const steps: Step[] = files.map((f) => ({
@@ -120,26 +113,4 @@ const steps: Step[] = files.map((f) => ({
   xml: readFileSync(join(dir, f), 'utf8'),
   pool: kind === 'vol' ? readFileSync(join(poolDir!, poolFileFor(f)), 'utf8') : undefined,
 }));
-const [theirs, mine] = [real(steps), await ours(steps)];
-
-const counts = { inputs: files.length, realAccepts: 0, identical: 0, differs: 0, weReject: 0, bothReject: 0, weAcceptRealRejects: 0 };
-const report: { file: string; real: Result; ours: Result }[] = [];
-files.forEach((file, i) => {
-  const [r, o] = [theirs[i]!, mine[i]!];
-  if ('ok' in r) {
-    counts.realAccepts++;
-    if ('ok' in o && o.ok === r.ok) counts.identical++;
-    else {
-      if ('ok' in o) counts.differs++; else counts.weReject++;
-      report.push({ file, real: r, ours: o });
-    }
-  } else if ('ok' in o) {
-    counts.weAcceptRealRejects++;
-    report.push({ file, real: r, ours: o });
-  } else {
-    counts.bothReject++;
-    if (o.error !== r.error) report.push({ file, real: r, ours: o });
-  }
-});
-console.log(JSON.stringify(counts));
-if (reportFile) writeFileSync(reportFile, JSON.stringify(report, null, 1));
+printTally(files, real(steps), await ours(steps), reportFile);
