@@ -11,7 +11,7 @@ registerDriver(lazyDriver(QEMU_DRIVER_IDENTITY, async () => (await import('./dri
 registerDriver(lazyDriver(REMOTE_DRIVER_IDENTITY, async () => (await import('./drivers/remote/index.js')).remoteDriverFactory));
 
 export { open, openReadOnly, openAuth, EMBEDDED_DEFAULT_URI } from './api/open.js';
-export { Connect, type ConnectEvents } from './api/connect.js';
+export { Connect, type ConnectEvents, type DomainStatsResult } from './api/connect.js';
 export { withAbortSignal } from './api/call-scope.js';
 export { defaultAuth, createDefaultAuth } from './api/default-auth.js';
 export { Domain } from './api/domain.js';
@@ -29,5 +29,5 @@ export * from './errors/index.js';
 export type {
   ConnectAuth, Credential, ConnectionDriver, DriverFactory, ConnectTarget, NodeInfo, DomainInfo, DomainStateInfo,
   StoragePoolInfo, StorageVolInfo, DomainBlockStats, DomainInterfaceStats, VcpuInfo, MemoryStat,
-  SecurityModel, SecurityLabel, NodeStat, OpenOptions, ReconnectOptions,
+  SecurityModel, SecurityLabel, NodeStat, OpenOptions, ReconnectOptions, TypedParam, DomainStatsRecord,
 } from './drivers/types.js';

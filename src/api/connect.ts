@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { ErrorDomain, ErrorNumber, ErrorScope, VirError, dispatchError, isVirError, virError, type ErrorHandler } from '../errors/index.js';
-import type { ConnectionDriver, DriverMethod, NodeInfo, NodeStat, SecurityModel } from '../drivers/types.js';
+import type { ConnectionDriver, DriverMethod, NodeInfo, NodeStat, SecurityModel, TypedParam } from '../drivers/types.js';
 import { ENTRY_POINTS } from './entry-points.js';
 import { Domain } from './domain.js';
 import { Network } from './network.js';
@@ -12,6 +12,9 @@ import { LIB_VERSION } from './version.js';
 import { uuidArg } from './uuid.js';
 import { checkNonNegative, checkStatsIndex, parseUUIDString } from './arg-checks.js';
 import { createLogger } from '../log/index.js';
+
+/** One domain's record of getAllDomainStats / domainListGetStats. */
+export interface DomainStatsResult { domain: Domain; params: TypedParam[] }
 
 const log = createLogger('libvirt');
 
@@ -249,6 +252,22 @@ export class Connect extends EventEmitter<ConnectEvents> {
   listDefinedDomains(maxnames = 1 << 16): Promise<string[]> { return this.invoke('connectListDefinedDomains', maxnames); }
   async listAllDomains(flags = 0): Promise<Domain[]> {
     return (await this.invoke('connectListAllDomains', flags)).map((ref) => new Domain(this, ref));
+  }
+  /** virConnectGetAllDomainStats: the `stats` groups (VIR_DOMAIN_STATS_*, 0 for all) of the domains `flags` selects. */
+  async getAllDomainStats(stats = 0, flags = 0): Promise<DomainStatsResult[]> {
+    return (await this.invoke('connectGetAllDomainStats', null, stats, flags)).map((r) => ({ domain: new Domain(this, r.dom), params: r.params }));
+  }
+  /** virDomainListGetStats: as getAllDomainStats, for the given domains of this connection. */
+  async domainListGetStats(doms: Domain[], stats = 0, flags = 0): Promise<DomainStatsResult[]> {
+    const func = 'virDomainListGetStats';
+    await this.guard(ErrorDomain.VIR_FROM_DOMAIN, () => {
+      if (doms.length === 0) throw virError(ErrorDomain.VIR_FROM_DOMAIN, ErrorNumber.VIR_ERR_INVALID_ARG, `doms array in ${func} must contain at least one domain`);
+      if (doms.some((d) => d.connect() !== this)) {
+        throw virError(ErrorDomain.VIR_FROM_DOMAIN, ErrorNumber.VIR_ERR_INVALID_ARG, 'domains in \'doms\' array must belong to a single connection');
+      }
+    });
+    const records = await this.invokeAs(func, 'connectGetAllDomainStats', doms.map((d) => d.ref), stats, flags);
+    return records.map((r) => ({ domain: new Domain(this, r.dom), params: r.params }));
   }
   async lookupByID(id: number): Promise<Domain> {
     await this.guard(ErrorDomain.VIR_FROM_DOMAIN, () => checkNonNegative(ErrorDomain.VIR_FROM_DOMAIN, 'virDomainLookupByID', 'id', id));

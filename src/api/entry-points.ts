@@ -50,6 +50,7 @@ export const ENTRY_POINTS: Readonly<Record<DriverMethod, EntryPoint>> = {
   connectNumOfDefinedDomains: r('virConnectNumOfDefinedDomains', DOM),
   connectListDefinedDomains: r('virConnectListDefinedDomains', DOM),
   connectListAllDomains: r('virConnectListAllDomains', DOM),
+  connectGetAllDomainStats: r('virConnectGetAllDomainStats', DOM),
   domainLookupByID: r('virDomainLookupByID', DOM),
   domainLookupByName: r('virDomainLookupByName', DOM),
   domainLookupByUUID: r('virDomainLookupByUUID', DOM),

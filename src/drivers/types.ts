@@ -87,6 +87,15 @@ export interface VcpuInfo { number: number; state: number; cpuTime: bigint; cpu:
 
 export interface MemoryStat { tag: number; val: bigint }
 
+/**
+ * virTypedParameter: `type` is VIR_TYPED_PARAM_*; INT, UINT and DOUBLE carry a number, LLONG and
+ * ULLONG a bigint, BOOLEAN a boolean, STRING a string.
+ */
+export interface TypedParam { field: string; type: number; value: number | bigint | boolean | string }
+
+/** One record of virConnectGetAllDomainStats: a domain and its statistics in the driver's order. */
+export interface DomainStatsRecord { dom: DomainRef; params: TypedParam[] }
+
 /** A domain event as the driver raises it; `eventId` is VIR_DOMAIN_EVENT_ID_*. */
 export interface DomainEventPayload {
   eventId: number;
@@ -149,6 +158,8 @@ export interface ConnectionDriver {
   connectNumOfDefinedDomains?(): Promise<number>;
   connectListDefinedDomains?(maxnames: number): Promise<string[]>;
   connectListAllDomains?(flags: number): Promise<DomainRef[]>;
+  /** virConnectGetAllDomainStats (doms null) and virDomainListGetStats (the given domains). */
+  connectGetAllDomainStats?(doms: DomainRef[] | null, stats: number, flags: number): Promise<DomainStatsRecord[]>;
   domainLookupByID?(id: number): Promise<DomainRef>;
   domainLookupByName?(name: string): Promise<DomainRef>;
   domainLookupByUUID?(uuid: string): Promise<DomainRef>;

@@ -8,6 +8,7 @@ import * as sav from './save-ops.js';
 import { openConsole } from './console.js';
 import { setVcpusFlags } from './vcpu-hotplug.js';
 import * as native from './native-ops.js';
+import { getAllDomainStats } from './domain-stats.js';
 import type { QemuDriverState } from './driver-state.js';
 import { E, qemuError } from './errors.js';
 
@@ -65,6 +66,7 @@ export class QemuConnection implements ConnectionDriver {
     }
     return this.s.domains.filter(flags).map((o) => o.ref());
   }
+  async connectGetAllDomainStats(doms: DomainRef[] | null, stats: number, flags: number) { return getAllDomainStats(this.s, doms, stats, flags); }
   async domainLookupByID(id: number) { return this.lookup(this.s.domains.byID(id), `no domain with matching id ${id}`); }
   async domainLookupByName(name: string) { return this.lookup(this.s.domains.byName(name), `no domain with matching name '${name}'`); }
   async domainLookupByUUID(uuid: string) { return this.lookup(this.s.domains.byUUID(uuid), `no domain with matching uuid '${uuid}'`); }

@@ -1,11 +1,12 @@
 /** Converters between wire values and driver-contract values, one per kind of value. */
 import type {
-  DomainRef, InterfaceRef, NetworkRef, NodeDeviceRef, SnapshotRef, StoragePoolRef, StorageVolRef,
+  DomainRef, TypedParam, InterfaceRef, NetworkRef, NodeDeviceRef, SnapshotRef, StoragePoolRef, StorageVolRef,
 } from '../../drivers/types.js';
 import type {
   remote_nonnull_domain, remote_nonnull_domain_snapshot, remote_nonnull_interface, remote_nonnull_network,
   remote_nonnull_node_device, remote_nonnull_storage_pool, remote_nonnull_storage_vol,
 } from '../../rpc/protocol/remote.js';
+import { VIR_TYPED_PARAM_BOOLEAN, type remote_typed_param } from '../../rpc/protocol/remote-types.js';
 import type { Conv } from './binding.js';
 
 /** The same value on both sides (ints, strings, optional strings, bigints). */
@@ -103,3 +104,9 @@ export function listAll<W, D>(field: string, c: Conv<W, D>): { toWire(result: an
 export function capped(max: number): Conv<number, number> {
   return { toDriver: (w) => w, toWire: (d) => Math.min(d, max) };
 }
+
+/** virTypedParameter: the wire union `{ type, value }`, booleans as int 0/1. */
+export const typedParam: Conv<remote_typed_param, TypedParam> = {
+  toDriver: (w) => ({ field: w.field, type: w.value.type, value: w.value.type === VIR_TYPED_PARAM_BOOLEAN ? w.value.value !== 0 : w.value.value }),
+  toWire: (d) => ({ field: d.field, value: { type: d.type, value: typeof d.value === 'boolean' ? Number(d.value) : d.value } as remote_typed_param['value'] }),
+};

@@ -1,8 +1,14 @@
 /** Bindings of the domain entry points. */
-import type { DomainInfo, VcpuInfo, DomainBlockStats, DomainInterfaceStats, MemoryStat, DomainRef, SecurityLabel } from '../../drivers/types.js';
+import type { DomainStatsRecord, DomainInfo, VcpuInfo, DomainBlockStats, DomainInterfaceStats, MemoryStat, DomainRef, SecurityLabel } from '../../drivers/types.js';
 import { REMOTE_DOMAIN_LIST_MAX, procedures as P } from '../../rpc/protocol/remote.js';
 import { bind, type Binding } from './binding.js';
-import { bool, capped, chars, domain, hyperNumber, listAll, same, uuid } from './convert.js';
+import { bool, capped, chars, domain, hyperNumber, listAll, same, typedParam, uuid } from './convert.js';
+
+/** virConnectGetAllDomainStats sends no domains, virDomainListGetStats some. */
+const domainListOrNull = {
+  toWire: (d: DomainRef[] | null) => (d ?? []).map((x) => domain.toWire(x)),
+  toDriver: (w: Parameters<typeof domain.toDriver>[0][]) => (w.length ? w.map((x) => domain.toDriver(x)) : null),
+};
 
 const VIR_DOMAIN_AFFECT_LIVE = 1;
 const dom = ['dom', domain] as const;
@@ -15,6 +21,10 @@ export const domainBindings: Binding[] = [
   bind(P.CONNECT_NUM_OF_DEFINED_DOMAINS, 'connectNumOfDefinedDomains', [], ['num', same]),
   bind(P.CONNECT_LIST_DEFINED_DOMAINS, 'connectListDefinedDomains', [['maxnames', capped(REMOTE_DOMAIN_LIST_MAX)]], ['names', same]),
   bind(P.CONNECT_LIST_ALL_DOMAINS, 'connectListAllDomains', [flags], listAll('domains', domain), { wireConst: { need_results: 1 } }),
+  bind(P.CONNECT_GET_ALL_DOMAIN_STATS, 'connectGetAllDomainStats', [['doms', domainListOrNull], ['stats', same], flags], {
+    toWire: (records: DomainStatsRecord[]) => ({ retStats: records.map((r) => ({ dom: domain.toWire(r.dom), params: r.params.map(typedParam.toWire) })) }),
+    toDriver: (ret) => ret.retStats.map((r) => ({ dom: domain.toDriver(r.dom), params: r.params.map(typedParam.toDriver) })),
+  }),
   bind(P.DOMAIN_LOOKUP_BY_ID, 'domainLookupByID', [['id', same]], dom),
   bind(P.DOMAIN_LOOKUP_BY_NAME, 'domainLookupByName', [['name', same]], dom),
   bind(P.DOMAIN_LOOKUP_BY_UUID, 'domainLookupByUUID', [['uuid', uuid]], dom),
