@@ -25,6 +25,7 @@ import { SaslServerSession, SaslRefused, type SaslAnswer } from './sasl-server.j
 import { saslSettings } from './sasldb.js';
 import { globMatch } from './tls.js';
 import { pumpStream } from './stream-pump.js';
+import type { DriverHolds } from './driver-holds.js';
 import { createLogger } from '../log/index.js';
 
 const log = createLogger('daemon.client');
@@ -74,6 +75,7 @@ export class DaemonClient implements ClientContext {
     readonly listener: ListenerInfo,
     private config: DaemonConfig,
     onGone: (client: DaemonClient) => void,
+    private readonly holds?: DriverHolds,
   ) {
     this.rpc = new RpcConnection(socket, { callTimeoutMs: 0 });
     this.auth = listener.auth;
@@ -156,6 +158,7 @@ export class DaemonClient implements ClientContext {
       throw virError(ErrorDomain.VIR_FROM_RPC, ErrorNumber.VIR_ERR_INTERNAL_ERROR, 'client socket is closed');
     }
     this.conn = conn;
+    await this.holds?.hold(conn);
   }
 
   async closeConnection(): Promise<void> {

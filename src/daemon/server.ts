@@ -7,10 +7,11 @@ import { EventEmitter } from 'node:events';
 import net from 'node:net';
 import tls from 'node:tls';
 import { Duplex } from 'node:stream';
-import { chmodSync, chownSync, existsSync, mkdirSync, unlinkSync, lstatSync } from 'node:fs';
-import { join } from 'node:path';
+import { chmodSync, chownSync, existsSync, mkdirSync, renameSync, unlinkSync, lstatSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { ErrorDomain, ErrorNumber, virError } from '../errors/index.js';
 import { DaemonClient, type ListenerInfo } from './client.js';
+import { DriverHolds } from './driver-holds.js';
 import type { DaemonConfig } from './config.js';
 import { SOCKET_NAME, SOCKET_RO_NAME, isPrivileged } from './paths.js';
 import { groupId } from './group.js';
@@ -31,6 +32,7 @@ interface Listener { server: net.Server; info: ListenerInfo; path?: string }
 /** Events: `idle` (the -t timeout expired with no clients), `client` / `clientGone` (DaemonClient). */
 export class Daemon extends EventEmitter {
   private readonly endpoints: Listener[] = [];
+  private readonly holds = new DriverHolds();
   readonly clients = new Set<DaemonClient>();
   private idleTimer: NodeJS.Timeout | null = null;
   private stopping = false;
@@ -73,19 +75,26 @@ export class Daemon extends EventEmitter {
     this.armIdle();
   }
 
+  /**
+   * Bound under a private name, given its group and mode, then renamed into place: a client
+   * never finds the socket before its permissions are set.
+   */
   private async listenUnix(path: string, mode: number, gid: number | null, info: ListenerInfo): Promise<void> {
     await removeStaleSocket(path);
+    const bound = join(dirname(path), `.${basename(path)}.${process.pid}`);
+    if (existsSync(bound)) unlinkSync(bound);
     const server = net.createServer();
-    await this.listenOn(server, { path }, info);
+    await this.listenOn(server, { path: bound }, info, 'connection', path);
     this.endpoints[this.endpoints.length - 1].path = path;
-    if (gid !== null) chownSync(path, -1, gid);
-    chmodSync(path, mode);
+    if (gid !== null) chownSync(bound, -1, gid);
+    chmodSync(bound, mode);
+    renameSync(bound, path);
   }
 
-  private listenOn(server: net.Server, where: net.ListenOptions, info: ListenerInfo, event = 'connection'): Promise<void> {
+  private listenOn(server: net.Server, where: net.ListenOptions, info: ListenerInfo, event = 'connection', name = where.path): Promise<void> {
     return new Promise((resolve, reject) => {
       server.once('error', (err: NodeJS.ErrnoException) => {
-        const what = where.path ?? `${where.host ?? '*'}:${where.port}`;
+        const what = name ?? `${where.host ?? '*'}:${where.port}`;
         reject(virError(ErrorDomain.VIR_FROM_RPC, ErrorNumber.VIR_ERR_SYSTEM_ERROR, `Failed to bind socket to '${what}': ${err.message}`));
       });
       server.listen({ ...where, backlog: this.config.maxQueuedClients }, () => {
@@ -93,7 +102,7 @@ export class Daemon extends EventEmitter {
         server.on('error', (err) => log.error(`listener: ${err.message}`));
         server.on(event, (s: net.Socket) => (info.transport === 'tls' ? this.acceptTls(s as tls.TLSSocket, info) : this.accept(s, info)));
         this.endpoints.push({ server, info });
-        log.info(`listening on ${where.path ?? `${where.host ?? '*'}:${(server.address() as net.AddressInfo).port}`}`);
+        log.info(`listening on ${name ?? `${where.host ?? '*'}:${(server.address() as net.AddressInfo).port}`}`);
         resolve();
       });
     });
@@ -132,7 +141,7 @@ export class Daemon extends EventEmitter {
       this.clients.delete(c);
       this.emit('clientGone', c);
       this.armIdle();
-    });
+    }, this.holds);
     this.clients.add(client);
     this.disarmIdle();
     this.emit('client', client);
@@ -170,6 +179,7 @@ export class Daemon extends EventEmitter {
     await Promise.all([...gone, ...closed]);
     // Let the clients' release (closing their hypervisor connections) finish.
     while (this.clients.size > 0) await new Promise((r) => setTimeout(r, 5));
+    await this.holds.releaseAll();
     for (const l of this.endpoints) {
       if (l.path && existsSync(l.path)) unlinkSync(l.path);
     }

@@ -4,7 +4,9 @@
  *
  *   read  (download, screenshot)  driver data -> STREAM/CONTINUE packets, then an empty CONTINUE
  *                                 at the driver's end; a driver failure -> STREAM/ERROR
- *   write (upload)                client data -> the driver; holes written as zeros
+ *   write (upload, and every       client data -> the driver; holes written as zeros. A console
+ *   stream's other half)           is a 'read' stream to the protocol but carries keystrokes
+ *                                 back, so client data always goes to the driver (as libvirtd)
  *   client finish (STREAM/OK)     the driver side is ended (flushed), then confirmed with STREAM/OK
  *   client abort (empty ERROR)    the driver side is destroyed, then confirmed with STREAM/OK
  *   client gone                   the driver side is destroyed; nothing stays behind
@@ -62,7 +64,6 @@ export function pumpStream(rpc: RpcConnection, stream: RpcStream, duplex: Duplex
       }
     });
     duplex.on('end', () => { if (!over) stream.end(); });
-    return;
   }
   const write = (data: Buffer) => {
     if (over) return;

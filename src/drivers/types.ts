@@ -114,6 +114,8 @@ export type EventListener<P> = (payload: P) => void;
 /** One open connection of a driver. Every method is optional but close(). */
 export interface ConnectionDriver {
   readonly name: string;
+  /** Keeps state a daemon holds for its whole life (libvirt's stateful drivers: QEMU), not per connection. */
+  readonly stateful?: boolean;
   close(): Promise<void>;
   /**
    * For a public function that shares its entry point with another (virDomainDestroy and
@@ -329,7 +331,7 @@ export interface ConnectionDriver {
 }
 
 /** The entry points of the contract, by name. */
-export type DriverMethod = Exclude<keyof ConnectionDriver, 'name' | 'close' | 'callAs'>;
+export type DriverMethod = Exclude<keyof ConnectionDriver, 'name' | 'stateful' | 'close' | 'callAs'>;
 
 /** The URI a connection is opened for, split as libvirt's virURIParse splits it. */
 export interface ConnectTarget {

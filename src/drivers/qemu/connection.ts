@@ -18,6 +18,7 @@ const LIST_DOMAINS_FILTERS_ALL = C.VIR_CONNECT_LIST_DOMAINS_NO_CHECKPOINT * 2 - 
 /** One connection to a QEMU driver instance; the instance may be shared by several connections. */
 export class QemuConnection implements ConnectionDriver {
   readonly name = 'QEMU';
+  readonly stateful = true;
   readonly #state: QemuDriverState;
   readonly #uri: string;
   readonly #release: () => Promise<void>;
