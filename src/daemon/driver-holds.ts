@@ -14,8 +14,11 @@ export class DriverHolds {
 
   /** Keep the driver behind `conn` for the daemon's lifetime when it is stateful. */
   async hold(conn: Connect): Promise<void> {
-    if (!conn.driver.stateful) return;
-    const uri = await conn.getURI();
+    if (conn.driver.stateful) await this.holdURI(await conn.getURI());
+  }
+
+  /** Open and keep the driver of `uri` (a failure is logged: the daemon serves on without it). */
+  async holdURI(uri: string): Promise<void> {
     if (this.#held.has(uri)) return;
     this.#held.set(uri, openAuth(uri, null, 0).catch((err) => {
       log.warn(`cannot hold the driver of ${uri}: ${(err as Error).message}`);

@@ -25,6 +25,8 @@ export interface DaemonOptions {
   listen?: boolean;
   /** Exit (emit `idle`) after this many seconds without clients; 0 = never. */
   timeoutSec?: number;
+  /** Serve as root (qemu:///system by default) or as a user (qemu:///session); the process's own by default. */
+  privileged?: boolean;
 }
 
 interface Listener { server: net.Server; info: ListenerInfo; path?: string }
@@ -73,6 +75,19 @@ export class Daemon extends EventEmitter {
       await this.listenOn(server, { port: c.tlsPort, host }, { readOnly: false, auth: c.authTls, transport: 'tls' }, 'secureConnection');
     }
     this.armIdle();
+    await this.startStatefulDrivers();
+  }
+
+  /**
+   * libvirtd starts its QEMU driver with the daemon, so running guests are taken back and
+   * autostart domains started without waiting for a client; tsvirtd does so when the instance
+   * it serves by default has such work (a daemon without guests never probes QEMU).
+   */
+  private async startStatefulDrivers(): Promise<void> {
+    const { daemonDefaultPaths } = await import('../drivers/qemu/paths.js');
+    const { hasStartupWork } = await import('../drivers/qemu/startup-work.js');
+    const { uri, paths } = daemonDefaultPaths(this.options.privileged ?? isPrivileged());
+    if (await hasStartupWork(paths)) await this.holds.holdURI(uri);
   }
 
   /**

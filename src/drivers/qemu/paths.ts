@@ -58,6 +58,11 @@ function sessionPaths(env: NodeJS.ProcessEnv): QemuPaths {
     logd: defaultLogdPlaces(false, env).runDir });
 }
 
+/** The instance a daemon of this privilege serves by default: qemu:///system as root, else qemu:///session. */
+export function daemonDefaultPaths(privileged: boolean, env: NodeJS.ProcessEnv = process.env): { uri: string; paths: QemuPaths } {
+  return privileged ? { uri: 'qemu:///system', paths: systemPaths() } : { uri: 'qemu:///session', paths: sessionPaths(env) };
+}
+
 /** Everything under DIR, laid out as libvirt's embedded driver lays out its root. */
 export function embedPaths(root: string): QemuPaths {
   return tree(`embed:${root}`, process.geteuid?.() === 0, {
