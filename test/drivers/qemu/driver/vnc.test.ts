@@ -13,8 +13,8 @@ import { guestXml } from './guest-xml.js';
 import { cleanupRoot, makeRoot, processesUnder } from './harness.js';
 
 const { root, uri } = makeRoot();
-/** A range of our own, away from 5900 where other VNC servers on this host may live. */
-const BASE = 15900 + (process.pid % 4000) * 4;
+/** A range of our own (three ports free when the test starts), away from 5900 where other VNC servers may live. */
+let BASE: number;
 let conn: v.Connect;
 let squatter: Server;
 
@@ -44,7 +44,26 @@ function rfbBanner(port: number): Promise<string> {
   });
 }
 
+/** Whether nothing listens on `port` (IPv4 and IPv6, as the driver's own test). */
+function portFree(port: number): Promise<boolean> {
+  const on = (host: string) => new Promise<boolean>((resolve) => {
+    const s = createServer();
+    s.once('error', (e: NodeJS.ErrnoException) => resolve(e.code === 'EAFNOSUPPORT' || e.code === 'EADDRNOTAVAIL'));
+    s.listen({ port, host, ipv6Only: host === '::', exclusive: true }, () => s.close(() => resolve(true)));
+  });
+  return on('::').then((free) => free && on('0.0.0.0'));
+}
+
+/** The first run of three free ports from a start that differs between concurrent runs. */
+async function freeRange(): Promise<number> {
+  for (let base = 15900 + (process.pid % 4000) * 4; base < 32000; base += 4) {
+    if ((await portFree(base)) && (await portFree(base + 1)) && (await portFree(base + 2))) return base;
+  }
+  throw new Error('no three free ports below 32000');
+}
+
 test.before(async () => {
+  BASE = await freeRange();
   mkdirSync(join(root, 'etc'), { recursive: true });
   writeFileSync(join(root, 'etc', 'qemu.conf'), `remote_display_port_min = ${BASE}\nremote_display_port_max = ${BASE + 2}\n`);
   // Someone else holds the first port of the range.
