@@ -6,8 +6,9 @@
  * The output is committed: the .x files are only needed to regenerate. It holds facts (names,
  * numbers, layouts, the procedure annotations) written as our own codec expressions.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { splitByFamily } from './rpc-types-split.js';
 
 /** Constants the .x files take from C headers (libvirt.h, internal.h). */
 const EXTERNAL_CONSTS: Record<string, number> = {
@@ -270,10 +271,14 @@ class Emitter {
 
   /** The types (and constants) alone, or followed by `extra` lines. */
   typesText(header: string, imports: string, extra: string[] = []): string {
+    return `${header}\n${imports}\n\n${[...this.typeLines(), ...extra].join('\n')}\n`;
+  }
+
+  /** Every definition in order, after the constants it takes from libvirt's C headers. */
+  typeLines(): string[] {
     const body = this.lines.join('\n');
     const used = Object.keys(EXTERNAL_CONSTS).filter((n) => new RegExp(`\\b${n}\\b`).test(body) && !body.includes(`export const ${n} =`));
-    const ext = used.map((n) => `export const ${n} = ${EXTERNAL_CONSTS[n]}; // from libvirt's C headers`);
-    return `${header}\n${imports}\n\n${[...ext, ...this.lines, ...extra].join('\n')}\n`;
+    return [...used.map((n) => `export const ${n} = ${EXTERNAL_CONSTS[n]}; // from libvirt's C headers`), ...this.lines];
   }
 
   /** The procedure table alone, naming the types of `typesModule` (imported as T, and re-exported). */
@@ -298,12 +303,12 @@ const PROGRAM_IMPORT = "import { procedure, program } from '../program.js';";
 function unusedImportsRemoved(text: string): string {
   // tsc's noUnusedLocals: keep only the combinators the body uses.
   const body = text.split('\n').filter((l) => !l.startsWith('import')).join('\n');
-  return text.replace(/import \{ ([^}]+) \} from '\.\.\/codec\.js';/, (_all, list: string) => {
+  return text.replace(/import \{ ([^}]+) \} from '((?:\.\.\/)+codec\.js)';/, (_all, list: string, from: string) => {
     const used = list.split(',').map((s) => s.trim()).filter((name) => {
       const id = name.replace(/^type /, '');
       return new RegExp(`\\b${id}\\b`).test(body);
     });
-    return `import { ${used.join(', ')} } from '../codec.js';`;
+    return `import { ${used.join(', ')} } from '${from}';`;
   });
 }
 
@@ -316,8 +321,17 @@ function main(): void {
   const remote = new Emitter();
   remote.emit(remoteDefs);
   remote.procedures(remoteDefs, 'remote_procedure', 'REMOTE_PROC_', (p, suffix) => `remote_${p.toLowerCase()}_${suffix}`, { name: 'REMOTE', number: 'REMOTE_PROGRAM', version: 'REMOTE_PROTOCOL_VERSION' }, 'T.');
-  // The remote program is large: its types and its procedure table get a file each.
-  writeFileSync(join(out, 'remote-types.ts'), unusedImportsRemoved(remote.typesText(HEADER('src/remote/remote_protocol.x'), CODEC_IMPORTS)));
+  // The remote program is large: its procedure table gets a file, its types a folder of modules
+  // by object family (remote-types/) behind one index.
+  const header = HEADER('src/remote/remote_protocol.x');
+  const modules = splitByFamily(remote.typeLines());
+  mkdirSync(join(out, 'remote-types'), { recursive: true });
+  for (const m of modules) {
+    const common = m.imports.length > 0 ? `\nimport { ${m.imports.join(', ')} } from './common.js';` : '';
+    writeFileSync(join(out, 'remote-types', `${m.name}.ts`),
+      unusedImportsRemoved(`${header}\n${CODEC_IMPORTS.replace("'../codec.js'", "'../../codec.js'")}${common}\n\n${m.lines.join('\n')}\n`));
+  }
+  writeFileSync(join(out, 'remote-types.ts'), `${header}\n${modules.map((m) => `export * from './remote-types/${m.name}.js';`).join('\n')}\n`);
   writeFileSync(join(out, 'remote.ts'), remote.proceduresText(HEADER('src/remote/remote_protocol.x'), './remote-types.js'));
 
   const keepDefs = parse(read('src/rpc/virkeepaliveprotocol.x'));
