@@ -3,9 +3,25 @@
  * pool-event: register callbacks, print each event (once, or every one with --loop, optionally
  * time-stamped), stop at the first event, the --timeout or Ctrl-C, report the count.
  */
-import type { ParsedCommand } from './command.js';
+import type { OptionDef, ParsedCommand } from './command.js';
 import type { Session } from './session.js';
 import { fail, optBool, optUInt } from './opts.js';
+
+/**
+ * The options of event, net-event and pool-event, in virsh's order: the object filter, --event,
+ * the command's own (`extra`), then the waiting ones every event command has.
+ */
+export function eventCommandOptions(object: OptionDef, extra: OptionDef[] = []): OptionDef[] {
+  return [
+    object,
+    { name: 'event', type: 'string', help: 'the event type to wait for' },
+    ...extra,
+    { name: 'loop', type: 'bool', help: 'keep waiting after the first event' },
+    { name: 'timeout', type: 'number', help: 'give up after this many seconds' },
+    { name: 'list', type: 'bool', help: 'list the event types' },
+    { name: 'timestamp', type: 'bool', help: 'prefix each event with the time' },
+  ];
+}
 
 /** vshCommandOptTimeoutToMs: whole seconds, not zero, small enough to count in milliseconds. */
 export function optTimeout(s: Session, cmd: ParsedCommand): number | undefined {

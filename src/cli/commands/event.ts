@@ -3,7 +3,7 @@ import type { CommandFamily, ParsedCommand } from '../command.js';
 import type { Session } from '../session.js';
 import { lookupDomain } from '../lookup.js';
 import { exclusive, fail, optBool, optString } from '../opts.js';
-import { optTimeout, runEventLoop } from '../event-loop.js';
+import { eventCommandOptions, optTimeout, runEventLoop } from '../event-loop.js';
 import { flag } from '../objects.js';
 import { DOMAIN_EVENT_NAMES as EVENT_NAMES, domainEventText } from '../domain-event-lines.js';
 
@@ -47,15 +47,8 @@ export const eventFamily: CommandFamily = {
     {
       name: 'event',
       summary: 'wait for domain events and print them, or list the event types',
-      options: [
-        { name: 'domain', type: 'string', help: 'only events of this domain (name, id or UUID)' },
-        { name: 'event', type: 'string', help: 'the event type to wait for' },
-        flag('all', 'wait for every event type'),
-        flag('loop', 'keep waiting after the first event'),
-        { name: 'timeout', type: 'number', help: 'give up after this many seconds' },
-        flag('list', 'list the event types'),
-        flag('timestamp', 'prefix each event with the time'),
-      ],
+      options: eventCommandOptions({ name: 'domain', type: 'string', help: 'only events of this domain (name, id or UUID)' },
+        [flag('all', 'wait for every event type')]),
       handler: cmdEvent,
     },
   ],

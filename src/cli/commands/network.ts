@@ -14,7 +14,7 @@ import { formatTable } from '../table.js';
 import { JSON_OPTION, printJSON } from '../json.js';
 import { readXMLFile } from '../files.js';
 import { UUID_STRING_LEN, autostartCommand, compareNames, findObject, flag, objectAction, type ObjectKind } from '../objects.js';
-import { optTimeout, runEventLoop } from '../event-loop.js';
+import { eventCommandOptions, optTimeout, runEventLoop } from '../event-loop.js';
 
 const BY_UUID = 1;
 const BY_NAME = 2;
@@ -177,14 +177,7 @@ export const networkFamily: CommandFamily = {
     {
       name: 'net-event',
       summary: 'wait for network events and print them, or list the event types',
-      options: [
-        { name: 'network', type: 'string', help: 'only events of this network' },
-        { name: 'event', type: 'string', help: 'the event type to wait for' },
-        flag('loop', 'keep waiting after the first event'),
-        { name: 'timeout', type: 'number', help: 'give up after this many seconds' },
-        flag('list', 'list the event types'),
-        flag('timestamp', 'prefix each event with the time'),
-      ],
+      options: eventCommandOptions({ name: 'network', type: 'string', help: 'only events of this network' }),
       handler: cmdNetEvent,
     },
     { name: 'net-info', summary: 'show basic facts about a network', options: [NETWORK_ARG, JSON_OPTION], handler: cmdNetInfo },

@@ -14,7 +14,7 @@ import { JSON_OPTION, printJSON } from '../json.js';
 import { readXMLFile } from '../files.js';
 import { splitCommas } from './virsh.js';
 import { UUID_STRING_LEN, autostartCommand, compareNames, findObject, flag, objectAction, prettyCapacity, type ObjectKind } from '../objects.js';
-import { optTimeout, runEventLoop } from '../event-loop.js';
+import { eventCommandOptions, optTimeout, runEventLoop } from '../event-loop.js';
 
 const BY_UUID = 1;
 const BY_NAME = 2;
@@ -362,14 +362,7 @@ export const poolFamily: CommandFamily = {
     {
       name: 'pool-event',
       summary: 'wait for storage pool events and print them, or list the event types',
-      options: [
-        { name: 'pool', type: 'string', help: 'only events of this pool' },
-        { name: 'event', type: 'string', help: 'the event type to wait for' },
-        flag('loop', 'keep waiting after the first event'),
-        { name: 'timeout', type: 'number', help: 'give up after this many seconds' },
-        flag('list', 'list the event types'),
-        flag('timestamp', 'prefix each event with the time'),
-      ],
+      options: eventCommandOptions({ name: 'pool', type: 'string', help: 'only events of this pool' }),
       handler: cmdPoolEvent,
     },
     {
