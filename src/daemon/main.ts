@@ -92,14 +92,7 @@ async function main(argv: string[]): Promise<number> {
     try { unlinkSync(pidFile); } catch { /* already gone */ }
     process.exit(0);
   };
-  try {
-    await daemon.start();
-  } catch (err) {
-    try { unlinkSync(pidFile); } catch { /* already gone */ }
-    throw err;
-  }
-  process.on('SIGTERM', () => void stop('SIGTERM'));
-  process.on('SIGINT', () => void stop('SIGINT'));
+  // Reloads are taken from the start on: a SIGHUP before the handler would end the process.
   process.on('SIGHUP', () => {
     try {
       daemon.reload(readConfig(args));
@@ -108,6 +101,14 @@ async function main(argv: string[]): Promise<number> {
       log.error(`reload failed, keeping the old configuration: ${err instanceof Error ? err.message : String(err)}`);
     }
   });
+  try {
+    await daemon.start();
+  } catch (err) {
+    try { unlinkSync(pidFile); } catch { /* already gone */ }
+    throw err;
+  }
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
   daemon.on('idle', () => void stop(`no clients for ${args.timeout} seconds`));
   return -1; // keep running
 }
