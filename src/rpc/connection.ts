@@ -117,7 +117,11 @@ export class RpcConnection extends EventEmitter {
     this.serial = options.firstSerial ?? 0;
     socket.on('data', (chunk: Buffer) => this.onData(chunk));
     socket.on('end', () => this.destroy(virError(ErrorDomain.VIR_FROM_RPC, ErrorNumber.VIR_ERR_SYSTEM_ERROR, 'End of file while reading data: Input/output error')));
-    socket.on('error', (e: Error) => this.destroy(virError(ErrorDomain.VIR_FROM_RPC, ErrorNumber.VIR_ERR_SYSTEM_ERROR, `Cannot recv data: ${strerror(e)}`)));
+    socket.on('error', (e: NodeJS.ErrnoException) => {
+      // libvirt names the direction that failed: a write to a peer already gone is EPIPE.
+      const what = e.syscall === 'write' ? 'Cannot write data' : 'Cannot recv data';
+      this.destroy(virError(ErrorDomain.VIR_FROM_RPC, ErrorNumber.VIR_ERR_SYSTEM_ERROR, `${what}: ${strerror(e)}`));
+    });
     socket.on('close', () => this.destroy(null));
   }
 
@@ -150,7 +154,7 @@ export class RpcConnection extends EventEmitter {
 
   /** Write one packet. False means the socket buffer is full: wait for `drained()`. */
   sendPacket(header: Header, payload?: Uint8Array): boolean {
-    if (this.isClosed) throw this.closedError();
+    if (this.isClosed) throw socketClosed();
     // Packets written in one tick (concurrent callers woken by one read) leave in one write.
     if (!this.corked) {
       this.corked = true;
@@ -186,7 +190,7 @@ export class RpcConnection extends EventEmitter {
   }
 
   private startCall(prog: number, vers: number, proc: number, payload: Uint8Array | undefined, options: CallOptions, label: string | undefined): Promise<Uint8Array> {
-    if (this.isClosed) return Promise.reject(this.closedError());
+    if (this.isClosed) return Promise.reject(socketClosed());
     if (options.signal?.aborted) return Promise.reject(abortError(options.signal, callLabel(prog, proc, label)));
     if (this.maxCallsInFlight === Infinity) return this.callNow(prog, vers, proc, payload, options, label);
     return this.callLimited(prog, vers, proc, payload, options, label);
@@ -284,7 +288,7 @@ export class RpcConnection extends EventEmitter {
    * options; a server opens it from the CALL's header.
    */
   openStream(prog: number, vers: number, proc: number, serial?: number): RpcStream {
-    if (this.isClosed) throw this.closedError();
+    if (this.isClosed) throw socketClosed();
     const s = new RpcStream(this, prog, vers, proc, serial ?? this.nextSerial());
     if (this.streams.has(s.key)) throw rpcError(`stream ${s.key} is already open`);
     this.streams.set(s.key, s);
@@ -390,8 +394,9 @@ export class RpcConnection extends EventEmitter {
     }
   }
 
+  /** What calls caught by the end of the connection fail with: its cause when it had one. */
   private closedError(): VirError {
-    return this.closeError ?? virError(ErrorDomain.VIR_FROM_RPC, ErrorNumber.VIR_ERR_INTERNAL_ERROR, 'client socket is closed');
+    return this.closeError ?? socketClosed();
   }
 
   /** Finish writing what is queued, then end the connection. Pending calls fail. */
@@ -419,3 +424,7 @@ export class RpcConnection extends EventEmitter {
   }
 }
 
+/** Work started after the connection ended fails with this, whatever ended it (as libvirt's client). */
+function socketClosed(): VirError {
+  return virError(ErrorDomain.VIR_FROM_RPC, ErrorNumber.VIR_ERR_INTERNAL_ERROR, 'client socket is closed');
+}
