@@ -142,7 +142,8 @@ export function formatDomainXML(def: DomainDef, opts: FormatDomainOptions = {}):
   formatClock(w, def.clock);
   formatLifecycle(w, def);
   writePassthrough(w, def, PASSTHROUGH_AFTER_LIFECYCLE);
-  formatDevices(w, def.devices, { secure: opts.secure === true });
+  // libvirt formats a definition without a running id as inactive
+  formatDevices(w, def.devices, { secure: opts.secure === true, inactive: id === undefined });
   writePassthrough(w, def, PASSTHROUGH_AFTER_DEVICES);
   w.close('domain');
   return w.toString();

@@ -30,9 +30,14 @@ export function internalError(detail: string): VirError {
 export function enumAttr<T extends string>(el: XmlElement | undefined, name: string, allowed: readonly T[]): T | undefined {
   const value = attr(el, name);
   if (value === undefined || !el) return undefined;
+  return enumValue(value, name, el.nodeName, allowed);
+}
+
+/** `value` of attribute `name` of `element` checked against `allowed`, as virXMLPropEnum does. */
+export function enumValue<T extends string>(value: string, name: string, element: string, allowed: readonly T[]): T {
   if (!(allowed as readonly string[]).includes(value)) {
     throw virError(ErrorDomain.VIR_FROM_XML, ErrorNumber.VIR_ERR_XML_ERROR,
-      `Invalid value for attribute '${name}' in element '${el.nodeName}': '${value}'.`);
+      `Invalid value for attribute '${name}' in element '${element}': '${value}'.`);
   }
   return value as T;
 }
@@ -51,12 +56,22 @@ export function onOffAttr(el: XmlElement | undefined, name: string): 'on' | 'off
 export function uintAttr(el: XmlElement | undefined, name: string, nonZero = false): number | undefined {
   const value = attr(el, name);
   if (value === undefined || !el) return undefined;
+  return uintValue(value, name, el.nodeName, nonZero);
+}
+
+/** `value` of attribute `name` of `element` read as virXMLPropUInt reads it. */
+export function uintValue(value: string, name: string, element: string, nonZero = false): number {
   const n = /^\s*\+?\d+$/.test(value) ? Number(value.trim()) : NaN;
   if (!Number.isSafeInteger(n) || n > 0xffffffff || (nonZero && n === 0)) {
     throw virError(ErrorDomain.VIR_FROM_XML, ErrorNumber.VIR_ERR_XML_ERROR,
-      `Invalid value for attribute '${name}' in element '${el.nodeName}': '${value}'. Expected ${nonZero ? 'non-zero ' : ''}integer value`);
+      `Invalid value for attribute '${name}' in element '${element}': '${value}'. Expected ${nonZero ? 'non-zero ' : ''}integer value`);
   }
   return n;
+}
+
+/** VIR_XML_PROP_REQUIRED's error for a missing attribute. */
+export function missingAttr(name: string, element: string): VirError {
+  return virError(ErrorDomain.VIR_FROM_XML, ErrorNumber.VIR_ERR_XML_ERROR, `Missing required attribute '${name}' in element '${element}'`);
 }
 
 const UNIT_SCALE: Record<string, number> = {

@@ -3,7 +3,7 @@ import type { XmlElement } from '../../xml.js';
 import { unsupported } from '../parse-util.js';
 import { getAttr, getChild, newXNode, orderAttrs, orderChildren, setAttr, toXNode, type XNode } from '../xnode.js';
 import { normalizeAddress } from './address.js';
-import { checkChrSource } from './chardev-source.js';
+import { canonicalChrSource, checkChrSource } from './chardev-source.js';
 
 const CHR_TYPES = ['null', 'vc', 'pty', 'dev', 'file', 'pipe', 'stdio', 'udp', 'tcp', 'unix', 'spicevmc',
   'spiceport', 'nmdm', 'qemu-vdagent', 'dbus'];
@@ -20,22 +20,10 @@ export function parseChardev(el: XmlElement): XNode {
   setAttr(node, 'type', type);
   // tty only describes a running guest's pty; libvirt does not read it back from a definition
   setAttr(node, 'tty', undefined);
-  defaultTcpProtocol(node);
+  canonicalChrSource(node, type, true);
   normalizeAddress(node);
   orderChildren(node, CHILD_ORDER);
   return node;
-}
-
-/** A TCP character device always states its protocol (raw unless written); sockets connect unless told to bind. */
-export function defaultTcpProtocol(node: XNode): void {
-  const type = getAttr(node, 'type');
-  if (type === 'tcp' || type === 'unix' || type === 'udp') {
-    for (const source of node.children.filter((c) => c.name === 'source')) {
-      if (getAttr(source, 'mode') === undefined) setAttr(source, 'mode', 'connect');
-      orderAttrs(source, ['mode', 'host', 'path', 'service', 'tls']);
-    }
-  }
-  if (getAttr(node, 'type') === 'tcp' && !getChild(node, 'protocol')) node.children.push(newXNode('protocol', [['type', 'raw']]));
 }
 
 const MAX_ISA_SERIAL_PORTS = 4;

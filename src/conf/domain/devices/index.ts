@@ -18,6 +18,7 @@ import { parseInput } from './input.js';
 import { assignInterfaceNames, parseInterface } from './interface.js';
 import { parseMemballoon, parseRng, parseWatchdog } from './simple.js';
 import { withoutSecrets } from './secrets.js';
+import { withoutDefaultSeclabels } from './seclabel.js';
 import { finishVideo, parseVideo } from './video.js';
 
 /** Device lists in libvirt's output order; each device keeps its XML shape in canonical form. */
@@ -174,11 +175,14 @@ export function assignDomainInterfaceNames(devices: DomainDevices, prefix: strin
   assignInterfaceNames(only ? devices.lists.interface.filter(only) : devices.lists.interface, prefix);
 }
 
-export function formatDevices(w: XmlWriter, devices: DomainDevices, opts: { secure: boolean }): void {
+export function formatDevices(w: XmlWriter, devices: DomainDevices, opts: { secure: boolean; inactive: boolean }): void {
   w.open('devices');
   w.text('emulator', devices.emulator);
   for (const kind of DEVICE_ORDER) {
-    for (const node of devices.lists[kind]) writeXNode(w, opts.secure ? node : withoutSecrets(kind, node));
+    for (const node of devices.lists[kind]) {
+      const shown = opts.secure ? node : withoutSecrets(kind, node);
+      writeXNode(w, opts.inactive ? withoutDefaultSeclabels(shown) : shown);
+    }
   }
   w.close('devices');
 }

@@ -3,8 +3,7 @@ import type { XmlElement } from '../../xml.js';
 import { enumAttr } from '../parse-util.js';
 import { getAttr, orderAttrs, orderChildren, setAttr, toXNode, type XNode } from '../xnode.js';
 import { DEVICE_INFO_ORDER, normalizeAddress } from './address.js';
-import { defaultTcpProtocol } from './chardev.js';
-import { checkChrSource } from './chardev-source.js';
+import { canonicalChrSource, checkChrSource } from './chardev-source.js';
 
 export function parseRedirdev(el: XmlElement): XNode {
   enumAttr(el, 'bus', ['usb'] as const);
@@ -14,7 +13,7 @@ export function parseRedirdev(el: XmlElement): XNode {
   if (type !== undefined && type !== 'dbus') checkChrSource(node, type);
   setAttr(node, 'bus', getAttr(node, 'bus') ?? 'usb');
   orderAttrs(node, ['bus', 'type']);
-  defaultTcpProtocol(node);
+  if (type !== undefined) canonicalChrSource(node, type, false);
   normalizeAddress(node);
   orderChildren(node, ['source', 'protocol', ...DEVICE_INFO_ORDER]);
   // libvirt always closes a redirdev with its own tag

@@ -3,7 +3,7 @@ import type { XmlElement } from '../../xml.js';
 import { enumAttr, unsupported } from '../parse-util.js';
 import { getAttr, getChild, orderAttrs, orderChildren, toXNode, type XNode } from '../xnode.js';
 import { normalizeAddress } from './address.js';
-import { checkChrSource } from './chardev-source.js';
+import { canonicalChrSource, checkChrSource } from './chardev-source.js';
 
 export function parseMemballoon(el: XmlElement): XNode {
   enumAttr(el, 'model', ['virtio', 'xen', 'none', 'virtio-transitional', 'virtio-non-transitional'] as const);
@@ -27,7 +27,10 @@ export function parseRng(el: XmlElement): XNode {
   if (rate) orderAttrs(rate, ['bytes', 'period']);
   const backend = getChild(node, 'backend');
   const backendType = getAttr(backend, 'type');
-  if (getAttr(backend, 'model') === 'egd' && backendType !== undefined) checkChrSource(backend!, backendType);
+  if (getAttr(backend, 'model') === 'egd' && backendType !== undefined) {
+    checkChrSource(backend!, backendType);
+    canonicalChrSource(backend!, backendType, false);
+  }
   // the random backend reads /dev/random unless told otherwise
   if (getAttr(backend, 'model') === 'random' && !backend!.text) backend!.text = '/dev/random';
   normalizeAddress(node);

@@ -4,7 +4,7 @@ import { enumAttr, xmlError } from '../parse-util.js';
 import { getAttr, getChild, newXNode, orderChildren, toXNode, type XNode } from '../xnode.js';
 import { DEVICE_INFO_ORDER, normalizeAddress } from './address.js';
 import { ensureController } from './controller.js';
-import { checkChrSource } from './chardev-source.js';
+import { canonicalChrSource, checkChrSource } from './chardev-source.js';
 
 const CHILD_ORDER = ['certificate', 'database', 'source', 'protocol', ...DEVICE_INFO_ORDER];
 
@@ -13,7 +13,10 @@ export function parseSmartcard(el: XmlElement): XNode {
   if (mode === undefined) throw xmlError('missing smartcard device mode');
   const node = toXNode(el);
   const type = getAttr(node, 'type');
-  if (mode === 'passthrough' && type !== undefined) checkChrSource(node, type);
+  if (mode === 'passthrough' && type !== undefined) {
+    checkChrSource(node, type);
+    canonicalChrSource(node, type, false);
+  }
   normalizeAddress(node);
   orderChildren(node, CHILD_ORDER);
   return node;
