@@ -21,6 +21,8 @@ export function parseChardev(el: XmlElement): XNode {
   // tty only describes a running guest's pty; libvirt does not read it back from a definition
   setAttr(node, 'tty', undefined);
   canonicalChrSource(node, type, true);
+  // a virtio channel's state describes a running guest: a definition does not keep it
+  if (el.nodeName === 'channel' && targetType === 'virtio') setAttr(getChild(node, 'target')!, 'state', undefined);
   normalizeAddress(node);
   orderChildren(node, CHILD_ORDER);
   return node;

@@ -29,10 +29,10 @@ export function assignControllerIndexes(controllers: XNode[]): void {
   }
 }
 
-/** Add controller `type` number `index` unless present (placed as insertController places it). */
-export function ensureController(controllers: XNode[], type: string, index: number): void {
+/** Add controller `type` number `index` unless present; an implicit controller goes at the end. */
+export function ensureController(controllers: XNode[], type: string, index: number, model?: string): void {
   if (controllers.some((c) => getAttr(c, 'type') === type && Number(getAttr(c, 'index')) === index)) return;
-  insertController(controllers, newXNode('controller', [['type', type], ['index', String(index)]]));
+  controllers.push(newXNode('controller', [['type', type], ['index', String(index)], ...(model ? [['model', model] as [string, string]] : [])]));
 }
 
 /**

@@ -3,6 +3,7 @@ import type { XmlElement } from '../../xml.js';
 import { enumAttr, unsupported, xmlError } from '../parse-util.js';
 import { getAttr, getChild, orderAttrs, orderChildren, setAttr, toXNode, type XNode } from '../xnode.js';
 import { DEVICE_INFO_ORDER, driveAddress, normalizeAddress } from './address.js';
+import { ensureController } from './controller.js';
 
 const SUBSYS_TYPES = ['usb', 'pci', 'scsi', 'scsi_host', 'mdev'] as const;
 const CAPS_TYPES = ['storage', 'misc', 'net'] as const;
@@ -70,14 +71,23 @@ export function assignHostdevScsiAddresses(hostdevs: XNode[], disks: XNode[]): v
   }
 }
 
-/** The highest SCSI controller index a hostdev uses, or -1. */
-export function maxHostdevScsiController(hostdevs: XNode[]): number {
+/**
+ * Give every SCSI controller up to the highest one a SCSI hostdev uses; new ones take the model
+ * of the controller a hostdev raising that highest index sits on (libvirt keeps one model).
+ */
+export function ensureHostdevScsiControllers(hostdevs: XNode[], controllers: XNode[]): void {
   let max = -1;
+  let model: string | undefined;
   for (const h of hostdevs) {
     const a = getChild(h, 'address');
-    if (getAttr(h, 'type') === 'scsi' && getAttr(a, 'type') === 'drive') max = Math.max(max, Number(getAttr(a, 'controller')));
+    if (getAttr(h, 'type') !== 'scsi' || getAttr(a, 'type') !== 'drive') continue;
+    const index = Number(getAttr(a, 'controller'));
+    if (index <= max) continue;
+    max = index;
+    const cont = controllers.find((c) => getAttr(c, 'type') === 'scsi' && Number(getAttr(c, 'index')) === index);
+    model = getAttr(cont, 'model') ?? model;
   }
-  return max;
+  for (let i = 0; i <= max; i++) ensureController(controllers, 'scsi', i, model);
 }
 
 /** What names a hostdev's host device, as virDomainHostdevMatch compares two of them. */

@@ -7,7 +7,7 @@ import { assignNextPorts, assignSerialPorts, numberConsoles, parseChardev, recon
 import { assignControllerIndexes, ensureController, insertController, parseController } from './controller.js';
 import { assignDiskAddress, finishDisk, insertDisk, parseDisk, type DiskDef } from './disk.js';
 import { parseGraphics } from './graphics.js';
-import { assignHostdevScsiAddresses, checkDuplicateHostdevs, maxHostdevScsiController, parseHostdev } from './hostdev.js';
+import { assignHostdevScsiAddresses, checkDuplicateHostdevs, ensureHostdevScsiControllers, parseHostdev } from './hostdev.js';
 import { assignSmartcardAddresses, parseSmartcard } from './smartcard.js';
 import { parseFilesystem } from './filesystem.js';
 import { parseMemoryDevice } from './memory-device.js';
@@ -154,13 +154,15 @@ export function applyDeviceDefaults(devices: DomainDevices, osType: string, doma
       for (let i = 0; i <= max; i++) ensureController(lists.controller, bus, i);
     }
   }
-  const usesVirtioSerial = lists.channel.some((c) => getAttr(getChild(c, 'target'), 'type') === 'virtio')
-    || lists.console.some((c) => getAttr(getChild(c, 'target'), 'type') === 'virtio');
-  if (usesVirtioSerial) ensureController(lists.controller, 'virtio-serial', 0);
+  // virtio channels and consoles sit on the virtio-serial controller their address names (0 without one)
+  for (const chr of [...lists.channel, ...lists.console]) {
+    if (getAttr(getChild(chr, 'target'), 'type') !== 'virtio') continue;
+    const addr = getChild(chr, 'address');
+    ensureController(lists.controller, 'virtio-serial', getAttr(addr, 'type') === 'virtio-serial' ? Number(getAttr(addr, 'controller') ?? 0) : 0);
+  }
   assignSmartcardAddresses(lists.smartcard, lists.controller);
   assignHostdevScsiAddresses(lists.hostdev, lists.disk);
-  const maxScsi = maxHostdevScsiController(lists.hostdev);
-  for (let i = 0; i <= maxScsi; i++) ensureController(lists.controller, 'scsi', i);
+  ensureHostdevScsiControllers(lists.hostdev, lists.controller);
   assignSerialPorts(lists.serial);
   assignNextPorts(lists.parallel);
   numberConsoles(lists.console);
