@@ -38,6 +38,8 @@ export function finishVideo(node: XNode, index: number, osType: string, domainTy
     type = osType === 'xen' || osType === 'linux' ? 'xen' : 'cirrus';
     setAttr(model, 'type', type);
   }
+  // a size of 0 is libvirt's "not set": defaults apply, and nothing is written
+  model.attrs = model.attrs.filter(([n, v]) => !(['ram', 'vram', 'vram64', 'vgamem'].includes(n) && Number(v) === 0));
   if (type === 'qxl' && getAttr(model, 'ram') === undefined) setAttr(model, 'ram', '65536');
   const vram = defaultVram(type, domainType);
   if (getAttr(model, 'vram') === undefined && vram > 0) setAttr(model, 'vram', String(vram));

@@ -10,6 +10,7 @@ import { ArgList } from './args.js';
 import { bootArgs, clockArgs, pmArgs } from './boot-args.js';
 import { bootIndexes } from './boot-index.js';
 import type { QemuCaps } from '../caps/index.js';
+import { soundArgs } from './sound-args.js';
 import { audioArgs, balloonArgs, channelArgs, controllerArgs, panicArgs, parallelArgs, serialArgs } from './device-args.js';
 import { diskArgs } from './disk-args.js';
 import { loaderArgs, pflashArgs } from './firmware-args.js';
@@ -65,6 +66,7 @@ export function buildQemuArgv(def: DomainDef, _caps: QemuCaps, paths: QemuDomain
   audioArgs(a, def);
   graphicsArgs(a, def, opts.vncPort);
   videoArgs(a, def, aliases, q35);
+  soundArgs(a, def, aliases, q35);
   watchdogArgs(a, def, aliases, q35);
   balloonArgs(a, def, aliases, q35);
   rngArgs(a, def, aliases, q35);

@@ -6,7 +6,7 @@ import { isI440fx } from '../postparse/machine.js';
 import type { AliasMap } from './aliases.js';
 import type { ArgList } from './args.js';
 import { chardevArg } from './chardev.js';
-import { pciProps, virtioOptions } from './pci-props.js';
+import { pciProps, virtioDriver, virtioOptions } from './pci-props.js';
 import type { QemuDomainPaths } from './paths.js';
 import { join } from 'node:path';
 
@@ -43,12 +43,17 @@ function controllerProps(c: XNode, id: string, q35: boolean): Record<string, unk
   const model = getAttr(c, 'model');
   switch (type) {
     case 'pci': {
+      const driver = getAttr(getChild(c, 'model'), 'name');
+      if (!driver) break;
       const target = getChild(c, 'target');
-      if (model === 'pcie-root-port') {
-        return { driver: 'pcie-root-port', port: Number(getAttr(target, 'port')), chassis: Number(getAttr(target, 'chassis')), id, ...pciProps(c, q35) };
-      }
-      if (model === 'pci-bridge') return { driver: 'pci-bridge', 'chassis_nr': Number(getAttr(target, 'chassisNr')), id, ...pciProps(c, q35) };
-      break;
+      const num = (name: string): number | undefined => (getAttr(target, name) === undefined ? undefined : Number(getAttr(target, name)));
+      const hotplug = getAttr(target, 'hotplug');
+      const node = target && getChild(target, 'node')?.text;
+      return {
+        driver, port: num('port'), chassis_nr: num('chassisNr'), chassis: num('chassis'), bus_nr: num('busNr'), id,
+        numa_node: node === undefined ? undefined : Number(node), hotplug: hotplug === undefined ? undefined : hotplug === 'on',
+        ...pciProps(c, q35),
+      };
     }
     case 'usb': {
       const driver = USB_DRIVERS[model ?? 'piix3-uhci'];
@@ -56,7 +61,10 @@ function controllerProps(c: XNode, id: string, q35: boolean): Record<string, unk
       const ports = getAttr(c, 'ports');
       const xhci = model === 'qemu-xhci' || model === 'nec-xhci';
       const portProps = ports ? xhci ? { p2: Number(ports), p3: Number(ports) } : { ports: Number(ports) } : {};
-      return { driver, ...portProps, id, ...pciProps(c, q35) };
+      // a USB2 companion joins its master's bus instead of being a bus of its own
+      const master = getChild(c, 'master');
+      const owner = master ? { masterbus: `${id}.0`, firstport: Number(getAttr(master, 'startport') ?? 0) } : { id };
+      return { driver, ...portProps, ...owner, ...pciProps(c, q35) };
     }
     case 'scsi': {
       const driver = SCSI_DRIVERS[model ?? 'lsilogic'];
@@ -145,7 +153,7 @@ export function balloonArgs(a: ArgList, def: DomainDef, aliases: AliasMap, q35: 
     const deflate = getAttr(b, 'autodeflate');
     const reporting = getAttr(b, 'freePageReporting');
     a.json('-device', {
-      driver: 'virtio-balloon-pci', ...virtioOptions(b), id: aliases.get(b), ...pciProps(b, q35),
+      driver: virtioDriver('virtio-balloon-pci', getAttr(b, 'model')), ...virtioOptions(b), id: aliases.get(b), ...pciProps(b, q35),
       'deflate-on-oom': deflate ? deflate === 'on' : undefined, 'free-page-reporting': reporting ? reporting === 'on' : undefined,
     });
   }

@@ -10,7 +10,7 @@ import { nativeDeviceXml, vncXml, type NativeBackends } from './native-devices.j
 
 const POLICIES: Record<string, string> = { on: 'require', off: 'disable' };
 /** Options with a value that a definition does not keep (or keeps through another option). */
-const IGNORED_WITH_VALUE = new Set(['-overcommit', '-display', '-mon', '-audiodev', '-sandbox', '-msg', '-serial', '-monitor',
+const IGNORED_WITH_VALUE = new Set(['-overcommit', '-display', '-mon', '-sandbox', '-msg', '-serial', '-monitor',
   '-k', '-parallel', '-pidfile', '-incoming', '-fsdev']);
 
 /** Everything the command line says, gathered before the XML is written. */
@@ -35,6 +35,7 @@ interface Native extends NativeBackends {
   rtc: Map<string, string>;
   noHpet: boolean;
   devices: Props[];
+  audiodevs: Props[];
   vnc?: string;
 }
 
@@ -50,7 +51,7 @@ function readArgv(words: string[]): Native {
   const n: Native = {
     emulator, type: 'qemu', machineProps: new Map(), memoryKiB: 128 * 1024, vcpus: 1, boot: new Map(), acpi: true,
     rtc: new Map(), globals: new Map(), noHpet: false, devices: [], blockdevs: new Map(), chardevs: new Map(),
-    netdevs: new Map(), objects: new Map(), diskNames: new Set(),
+    netdevs: new Map(), objects: new Map(), diskNames: new Set(), audiodevs: [],
   };
   for (let i = 0; i < words.length; i++) {
     const opt = words[i]!;
@@ -106,6 +107,7 @@ function readOption(n: Native, opt: string, value: () => string): void {
     case '-netdev': { const nd = jsonOrKeys(value(), 'type'); n.netdevs.set(String(nd.id), nd); return; }
     case '-object': { const o = jsonOrKeys(value(), 'qom-type'); n.objects.set(String(o.id), o); return; }
     case '-device': n.devices.push(jsonOrKeys(value(), 'driver')); return;
+    case '-audiodev': n.audiodevs.push(jsonOrKeys(value(), 'driver')); return;
     case '-vnc': n.vnc = value(); return;
     default:
       if (IGNORED_WITH_VALUE.has(opt)) value();
@@ -181,7 +183,8 @@ function domainXml(n: Native): string {
   const devices = n.devices.map((d) => nativeDeviceXml(d, n)).filter((x): x is string => x !== undefined);
   if (n.vnc) devices.push(vncXml(n.vnc));
   // without a balloon on the command line the definition must say so, or libvirt's default adds one
-  if (!n.devices.some((d) => d.driver === 'virtio-balloon-pci')) devices.push("<memballoon model='none'/>");
+  if (!n.devices.some((d) => String(d.driver).startsWith('virtio-balloon-pci'))) devices.push("<memballoon model='none'/>");
+  for (const au of n.audiodevs) devices.push(`<audio id='${String(au.id).replace(/^audio/, '')}' type='${escapeXml(String(au.driver))}'/>`);
   return [
     `<domain type='${n.type}'>`,
     `<name>${escapeXml(n.name ?? 'unnamed')}</name>`,

@@ -5,7 +5,7 @@ import { unsupported } from '../../../conf/domain/parse-util.js';
 import type { AliasMap } from './aliases.js';
 import type { ArgList } from './args.js';
 import { chardevArg } from './chardev.js';
-import { pciProps, virtioOptions } from './pci-props.js';
+import { pciProps, virtioDriver, virtioOptions } from './pci-props.js';
 
 export function watchdogArgs(a: ArgList, def: DomainDef, aliases: AliasMap, q35: boolean): void {
   for (const w of def.devices.lists.watchdog) {
@@ -30,14 +30,10 @@ export function rngArgs(a: ArgList, def: DomainDef, aliases: AliasMap, q35: bool
     const rate = getChild(r, 'rate');
     const bytes = getAttr(rate, 'bytes');
     a.json('-device', {
-      driver: rngDriver(getAttr(r, 'model')), ...virtioOptions(r), rng: `obj${id}`, id,
+      driver: virtioDriver('virtio-rng-pci', getAttr(r, 'model')), ...virtioOptions(r), rng: `obj${id}`, id,
       'max-bytes': bytes === undefined ? undefined : Number(bytes),
       period: bytes === undefined ? undefined : Number(getAttr(rate, 'period') ?? 1000), ...pciProps(r, q35),
     });
   }
 }
 
-function rngDriver(model: string | undefined): string {
-  return model === 'virtio-transitional' ? 'virtio-rng-pci-transitional'
-    : model === 'virtio-non-transitional' ? 'virtio-rng-pci-non-transitional' : 'virtio-rng-pci';
-}

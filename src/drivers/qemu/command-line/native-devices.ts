@@ -7,6 +7,8 @@ import { CACHE_MODES } from './disk-args.js';
 import { SCSI_DRIVERS, USB_DRIVERS } from './device-args.js';
 import { USB_INPUTS, VIDEO_DRIVERS, VIRTIO_INPUTS } from './display-args.js';
 import { NIC_DRIVERS } from './net-args.js';
+import { CARD_DRIVERS, CODEC_DRIVERS } from './sound-args.js';
+import { PCI_MODEL_NAMES } from '../postparse/pci-bus.js';
 import { keyValues, type Props } from './native-argv.js';
 
 /** What the other options of the command line declared, which devices refer to by id. */
@@ -20,6 +22,10 @@ export interface NativeBackends {
   globals: Map<string, string>;
   /** Disk target names given so far, so that disks whose id carries no index get the next free one. */
   diskNames: Set<string>;
+  /** Every -device, for devices made of several (a sound card and its codecs). */
+  devices: Props[];
+  /** The -audiodev backends in order: a sound device names its own only when it is not the first. */
+  audiodevs: Props[];
 }
 
 const invert = (table: Record<string, string>): Record<string, string> =>
@@ -31,6 +37,8 @@ const USB_INPUT_TYPES = invert(USB_INPUTS);
 const VIRTIO_INPUT_TYPES = invert(VIRTIO_INPUTS);
 const VIDEO_MODELS: Record<string, string> = Object.fromEntries(Object.entries(VIDEO_DRIVERS).flatMap(([model, drivers]) =>
   drivers.filter((d): d is string => d !== undefined).map((d) => [d, model])));
+const SOUND_MODELS = invert(CARD_DRIVERS);
+const CODEC_TYPES = invert(CODEC_DRIVERS);
 const EMULATED_NICS = new Set(['e1000', 'e1000e', 'rtl8139', 'ne2k_pci', 'pcnet', 'vmxnet3']);
 const PCI_WATCHDOGS = new Set(['i6300esb']);
 const ISA_WATCHDOGS = new Set(['ib700', 'itco']);
@@ -171,18 +179,30 @@ function charXml(element: string, d: Props, b: NativeBackends, target = ''): str
   return `<${element} type='${type}'>${inner}${target}</${element}>`;
 }
 
+const PCI_MODELS = invert(PCI_MODEL_NAMES);
+
+/** A PCI controller's `<target>` from the properties device-args writes for its model. */
+function pciTarget(d: Props): string {
+  const node = d.numa_node === undefined ? '' : `<node>${Number(d.numa_node)}</node>`;
+  const attrs = attr('chassisNr', d.chassis_nr) + attr('chassis', d.chassis)
+    + (d.port === undefined ? '' : attr('port', `0x${Number(d.port).toString(16)}`)) + attr('busNr', d.bus_nr)
+    + (d.hotplug === undefined ? '' : attr('hotplug', d.hotplug ? 'on' : 'off'));
+  return attrs || node ? `<target${attrs}>${node}</target>` : '';
+}
+
 function controllerXml(driver: string, d: Props): string | undefined {
   const id = String(d.id ?? '');
-  if (driver === 'pcie-root-port' || driver === 'pci-bridge' || driver === 'pcie-to-pci-bridge') {
+  if (PCI_MODELS[driver]) {
     const index = /^pci\.(\d+)$/.exec(id)?.[1];
     if (index === undefined) return undefined;
-    const target = driver === 'pcie-root-port' ? `<target chassis='${d.chassis}' port='${hex(Number(d.port), 1)}'/>`
-      : driver === 'pci-bridge' ? `<target chassisNr='${d.chassis_nr}'/>` : '';
-    return `<controller type='pci' index='${index}' model='${driver}'>${target}${pciAddress(d)}</controller>`;
+    return `<controller type='pci' index='${index}' model='${PCI_MODELS[driver]}'>${pciTarget(d)}${pciAddress(d)}</controller>`;
   }
   if (USB_MODELS[driver]) {
     const ports = d.p2 !== undefined ? attr('ports', d.p2) : '';
-    return `<controller type='usb' index='${/^usb(\d+)$/.exec(id)?.[1] ?? 0}' model='${USB_MODELS[driver]}'${ports}>${pciAddress(d)}</controller>`;
+    // a USB2 companion names its master's bus instead of an id of its own
+    const bus = d.masterbus === undefined ? id : String(d.masterbus).replace(/\.0$/, '');
+    const master = d.masterbus === undefined ? '' : `<master startport='${Number(d.firstport ?? 0)}'/>`;
+    return `<controller type='usb' index='${/^usb(\d+)$/.exec(bus)?.[1] ?? 0}' model='${USB_MODELS[driver]}'${ports}>${master}${pciAddress(d)}</controller>`;
   }
   if (SCSI_MODELS[driver]) {
     const queues = d.num_queues === undefined ? '' : `<driver queues='${d.num_queues}'/>`;
@@ -192,13 +212,29 @@ function controllerXml(driver: string, d: Props): string | undefined {
   return undefined;
 }
 
-function rngXml(d: Props, b: NativeBackends): string | undefined {
+/** The model of a virtio device whose QEMU driver is `base` or one of its transitional variants. */
+function virtioModel(base: string, driver: string): string | undefined {
+  if (driver === base) return 'virtio';
+  return driver.startsWith(`${base}-`) ? `virtio-${driver.slice(base.length + 1)}` : undefined;
+}
+
+/** A sound card with its HDA codecs (the devices on its bus) unless they are the single default duplex one. */
+function soundXml(model: string, d: Props, b: NativeBackends): string {
+  const bus = `${String(d.id)}.0`;
+  const codecs = b.devices.filter((c) => c.bus === bus && CODEC_TYPES[String(c.driver)]).map((c) => CODEC_TYPES[String(c.driver)]!);
+  const audiodev = d.audiodev ?? b.devices.find((c) => c.bus === bus)?.audiodev;
+  const audio = audiodev === undefined || audiodev === b.audiodevs[0]?.id ? '' : `<audio id='${String(audiodev).replace(/^audio/, '')}'/>`;
+  const codecXml = codecs.length === 1 && codecs[0] === 'duplex' ? '' : codecs.map((t) => `<codec type='${t}'/>`).join('');
+  return `<sound model='${model}'>${codecXml}${audio}${model === 'usb' ? usbAddress(d) : pciAddress(d)}</sound>`;
+}
+
+function rngXml(model: string, d: Props, b: NativeBackends): string | undefined {
   const obj = b.objects.get(String(d.rng));
   const backend = obj?.['qom-type'] === 'rng-random' ? `<backend model='random'>${escapeXml(String(obj.filename))}</backend>`
     : obj?.['qom-type'] === 'rng-builtin' ? "<backend model='builtin'/>" : undefined;
   if (!backend) return undefined;
   const rate = d['max-bytes'] === undefined ? '' : `<rate bytes='${d['max-bytes']}'${attr('period', d.period)}/>`;
-  return `<rng model='virtio'>${rate}${backend}${pciAddress(d)}</rng>`;
+  return `<rng model='${model}'>${rate}${backend}${pciAddress(d)}</rng>`;
 }
 
 /** Video memory sizes in KiB, from the properties display-args writes for each model. */
@@ -226,8 +262,12 @@ export function nativeDeviceXml(d: Props, b: NativeBackends): string | undefined
     return charXml(driver === 'virtconsole' ? 'console' : 'channel', d, b, target)
       ?.replace(/(<source mode='bind') path='[^']*'\/>/, '$1/>');
   }
-  if (driver === 'virtio-balloon-pci') return `<memballoon model='virtio'>${pciAddress(d)}</memballoon>`;
-  if (driver === 'virtio-rng-pci') return rngXml(d, b);
+  const balloon = virtioModel('virtio-balloon-pci', driver);
+  if (balloon) return `<memballoon model='${balloon}'>${pciAddress(d)}</memballoon>`;
+  const rng = virtioModel('virtio-rng-pci', driver);
+  if (rng) return rngXml(rng, d, b);
+  if (SOUND_MODELS[driver]) return soundXml(SOUND_MODELS[driver]!, d, b);
+  if (CODEC_TYPES[driver]) return undefined; // part of its sound card
   if (PCI_WATCHDOGS.has(driver) || ISA_WATCHDOGS.has(driver)) {
     return `<watchdog model='${driver}'${attr('action', b.watchdogAction)}>${pciAddress(d)}</watchdog>`;
   }

@@ -37,3 +37,8 @@ export function virtioOptions(node: XNode): Record<string, unknown> {
   }
   return out;
 }
+
+/** A virtio device's QEMU driver: the base name, with the transitional variants' suffix when asked for. */
+export function virtioDriver(base: string, model: string | undefined): string {
+  return model === 'virtio-transitional' || model === 'virtio-non-transitional' ? `${base}-${model.slice('virtio-'.length)}` : base;
+}

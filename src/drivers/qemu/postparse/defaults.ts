@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { DomainDef } from '../../../conf/domain/index.js';
 import { getAttr, getChild, newXNode, type XNode } from '../../../conf/domain/xnode.js';
 import type { QemuCaps, QemuVirtType } from '../caps/index.js';
+import { ErrorDomain, ErrorNumber, virError } from '../../../errors/index.js';
 import { qemuUnsupported } from './validate.js';
 import { isI440fx, isQ35, isX86 } from './machine.js';
 
@@ -34,8 +35,11 @@ export function applyQemuDefaults(def: DomainDef, caps: QemuCaps, nvramDir: stri
       addController(lists.controller, newXNode('controller', [['type', 'sata'], ['index', '0']]));
     }
     const root = isQ35(def) ? 'pcie-root' : isI440fx(def) ? 'pci-root' : undefined;
-    if (root && !findController(lists.controller, 'pci', 0)) {
+    const pci0 = findController(lists.controller, 'pci', 0);
+    if (root && !pci0) {
       addController(lists.controller, newXNode('controller', [['type', 'pci'], ['index', '0'], ['model', root]]));
+    } else if (root && getAttr(pci0, 'model') !== root) {
+      throw virError(ErrorDomain.VIR_FROM_QEMU, ErrorNumber.VIR_ERR_XML_ERROR, `The PCI controller with index='0' must be model='${root}' for this machine type, but model='${getAttr(pci0, 'model')}' was found instead`);
     }
     if (lists.memballoon.length === 0) lists.memballoon.push(newXNode('memballoon', [['model', 'virtio']]));
   }

@@ -2,90 +2,64 @@
  * PCI addresses for every device that needs one, assigned in libvirt's order
  * (qemuDomainAssignPCIAddresses): chipset devices at their fixed slots, then PCI controllers,
  * filesystems, interfaces, sound, other controllers, virtio disks, host devices, balloon, rng,
- * watchdog, video, shared memory, virtio input. On q35 each hot-pluggable PCIe device gets a
- * pcie-root-port of its own, plus one spare for hotplug, as libvirt adds them.
+ * watchdog, video, shared memory, virtio input. Controllers the devices need are added first,
+ * as libvirt's planning pass finds them (pci-bus.ts): on q35 a root port per PCIe device, a
+ * root port with a pcie-to-pci-bridge for conventional PCI devices, one spare root port.
  */
 import type { DomainDef } from '../../../conf/domain/index.js';
 import { getAttr, getChild, newXNode, type XNode } from '../../../conf/domain/xnode.js';
-import { unsupported, xmlError } from '../../../conf/domain/parse-util.js';
+import { internalError, unsupported, xmlError } from '../../../conf/domain/parse-util.js';
 import { addController } from './defaults.js';
 import { isI440fx, isQ35 } from './machine.js';
 import { readPciAddress, wantsPciAddress, writePciAddress, type PciAddress } from './pci-address.js';
+import { PCI_MODEL_NAMES, PciAddressSet, type Connect } from './pci-bus.js';
 
-/** How a device plugs in: a conventional PCI slot, a hot-pluggable PCIe slot, or a root port on pcie-root. */
-type Connect = 'pci' | 'pcie' | 'root-port';
+const VIRTIO_MODELS = new Set(['virtio', 'virtio-non-transitional']);
+const PCI_CONTROLLER_CONNECT = new Set<string>(['pcie-root-port', 'pci-bridge', 'pcie-to-pci-bridge', 'dmi-to-pci-bridge',
+  'pci-expander-bus', 'pcie-expander-bus', 'pcie-switch-upstream-port', 'pcie-switch-downstream-port']);
 
-interface Bus {
-  model: string;
-  /** function bit sets by slot */
-  used: Map<number, Set<number>>;
-  /** slots whose functions hold root ports (filled function by function) */
-  aggregated: Set<number>;
-}
-
-const ACCEPTS: Record<string, Connect[]> = {
-  'pci-root': ['pci'], 'pci-bridge': ['pci'], 'pcie-root': ['root-port'], 'pcie-root-port': ['pcie'],
-};
-const SLOT_RANGE: Record<string, [number, number]> = {
-  'pci-root': [1, 31], 'pci-bridge': [1, 31], 'pcie-root': [1, 31], 'pcie-root-port': [0, 0],
-};
-
-class PciAddressSet {
-  readonly buses: Bus[] = [];
-
-  addBus(model: string): void {
-    this.buses.push({ model, used: new Map(), aggregated: new Set() });
-  }
-
-  isUsed(a: PciAddress): boolean {
-    return this.buses[a.bus]?.used.get(a.slot)?.has(a.function) ?? false;
-  }
-
-  reserve(a: PciAddress, aggregate = false): void {
-    const bus = this.buses[a.bus];
-    if (!bus) return;
-    if (!bus.used.has(a.slot)) bus.used.set(a.slot, new Set());
-    bus.used.get(a.slot)!.add(a.function);
-    if (aggregate) bus.aggregated.add(a.slot);
-  }
-
-  next(connect: Connect): PciAddress | undefined {
-    for (let b = 0; b < this.buses.length; b++) {
-      const bus = this.buses[b]!;
-      if (!ACCEPTS[bus.model]?.includes(connect)) continue;
-      const [min, max] = SLOT_RANGE[bus.model]!;
-      if (connect === 'root-port') {
-        for (const slot of bus.aggregated) {
-          const used = bus.used.get(slot)!;
-          for (let f = 0; f < 8; f++) if (!used.has(f)) return { bus: b, slot, function: f };
-        }
-      }
-      for (let slot = min; slot <= max; slot++) if (!bus.used.has(slot)) return { bus: b, slot, function: 0 };
-    }
-    return undefined;
-  }
-}
-
-const VIRTIO_MODELS = new Set(['virtio', 'virtio-transitional', 'virtio-non-transitional', 'virtio-scsi']);
-const PCIE_CONTROLLER_MODELS = new Set(['qemu-xhci', 'nec-xhci', 'virtio-scsi', 'pcie-root-port']);
-
-/** A device's connection on q35: virtio devices, xHCI, e1000e are PCIe; the rest conventional PCI. */
+/**
+ * How a device plugs in (qemuDomainDeviceCalculatePCIConnectFlags): PCI controllers by their
+ * model; on q35, virtio (but transitional) devices, xHCI, e1000e, bochs and NIC models libvirt
+ * does not know are PCIe, every other device conventional PCI.
+ */
 function connectOf(def: DomainDef, kind: string, node: XNode): Connect {
-  if (!isQ35(def)) return 'pci';
-  if (kind === 'controller') {
-    const type = getAttr(node, 'type');
-    const model = getAttr(node, 'model');
-    if (type === 'pci') return 'root-port';
-    if (type === 'virtio-serial' || (model && PCIE_CONTROLLER_MODELS.has(model))) return 'pcie';
-    if (type === 'scsi' && model === undefined) return 'pcie';
-    return 'pci';
+  if (kind === 'controller' && getAttr(node, 'type') === 'pci') {
+    const model = getAttr(node, 'model') ?? 'pci-bridge';
+    if (PCI_CONTROLLER_CONNECT.has(model)) return model as Connect;
+    throw internalError(`PCI controller model '${model}' cannot be placed`);
   }
-  const model = kind === 'interface' ? getAttr(getChild(node, 'model'), 'type') ?? 'virtio' : kind === 'video'
-    ? getAttr(getChild(node, 'model'), 'type') : getAttr(node, 'model') ?? (kind === 'disk' ? 'virtio' : undefined);
-  if (model && (VIRTIO_MODELS.has(model) || model === 'e1000e')) return 'pcie';
-  if (kind === 'disk' || kind === 'filesystem' || kind === 'input') return 'pcie';
-  return 'pci';
+  if (!isQ35(def)) return 'pci';
+  const pcie = (yes: boolean): Connect => (yes ? 'pcie' : 'pci');
+  const model = getAttr(node, 'model');
+  switch (kind) {
+    case 'controller': {
+      const type = getAttr(node, 'type');
+      if (type === 'usb') return pcie(model === 'qemu-xhci' || model === 'nec-xhci');
+      if (type === 'scsi') return pcie(model === 'virtio-scsi' || model === 'virtio-non-transitional');
+      if (type === 'virtio-serial') return pcie(model !== 'virtio-transitional');
+      return 'pci';
+    }
+    case 'interface': {
+      const nic = getAttr(getChild(node, 'model'), 'type');
+      return pcie(nic === undefined || VIRTIO_MODELS.has(nic) || nic === 'e1000e' || !KNOWN_PCI_NICS.has(nic));
+    }
+    case 'video': {
+      const type = getAttr(getChild(node, 'model'), 'type');
+      return pcie(type === 'virtio' || type === 'bochs');
+    }
+    case 'filesystem': case 'disk': case 'memballoon': case 'rng': case 'input':
+      return pcie(model === undefined || VIRTIO_MODELS.has(model));
+    case 'hostdev':
+      return 'pcie';
+    default:
+      return 'pci';
+  }
 }
+
+/** NIC models libvirt knows that are conventional PCI (any other named model counts as PCIe). */
+const KNOWN_PCI_NICS = new Set(['virtio-transitional', 'e1000', 'rtl8139', 'netfront', 'usb-net', 'spapr-vlan', 'lan9118',
+  'smc91c111', 'vlance', 'vmxnet', 'vmxnet2', 'vmxnet3', 'Am79C970A', 'Am79C973', '82540EM', '82545EM', '82543GC']);
 
 /** The devices that need a PCI slot, in libvirt's assignment order (after the chipset's own). */
 function devicesInOrder(def: DomainDef): [string, XNode][] {
@@ -121,8 +95,8 @@ function controllerIndex(c: XNode): number {
   return Number(getAttr(c, 'index'));
 }
 
-function buildSet(def: DomainDef): PciAddressSet {
-  const set = new PciAddressSet();
+function buildSet(def: DomainDef, planning = false): PciAddressSet {
+  const set = new PciAddressSet(planning);
   const pci = def.devices.lists.controller.filter((c) => getAttr(c, 'type') === 'pci').sort((a, b) => controllerIndex(a) - controllerIndex(b));
   for (const c of pci) set.addBus(getAttr(c, 'model') ?? 'pci-bridge');
   for (const list of Object.values(def.devices.lists)) {
@@ -134,7 +108,11 @@ function buildSet(def: DomainDef): PciAddressSet {
   return set;
 }
 
-/** Fixed chipset slots: PIIX3 functions of slot 1 and VGA at slot 2 (pc), ICH9 at 0x1f and VGA at slot 1 (q35). */
+/**
+ * Fixed chipset slots: PIIX3 functions of slot 1 and VGA at slot 2 (pc); on q35 SATA at 0x1f.2,
+ * ICH9's own functions of 0x1f, VGA at slot 1, and where free a dmi-to-pci-bridge at 0x1e and
+ * an ICH9 sound device at 0x1b, their places on real hardware.
+ */
 function reserveChipset(def: DomainDef, set: PciAddressSet): void {
   const l = def.devices.lists;
   const place = (node: XNode | undefined, a: PciAddress): void => {
@@ -142,6 +120,7 @@ function reserveChipset(def: DomainDef, set: PciAddressSet): void {
     if (wantsPciAddress(node)) writePciAddress(node, a);
     set.reserve(readPciAddress(node)!);
   };
+  const slotFree = (slot: number): boolean => !set.buses[0]?.used.has(slot);
   const primaryVideo = l.video[0];
   const videoType = primaryVideo ? getAttr(getChild(primaryVideo, 'model'), 'type') : undefined;
   const videoSlot = isQ35(def) ? 1 : 2;
@@ -153,6 +132,12 @@ function reserveChipset(def: DomainDef, set: PciAddressSet): void {
     set.reserve({ bus: 0, slot: 1, function: 3 });
   } else if (isQ35(def)) {
     place(l.controller.find((c) => getAttr(c, 'type') === 'sata' && getAttr(c, 'index') === '0'), { bus: 0, slot: 0x1f, function: 2 });
+    const dmi = l.controller.find((c) => getAttr(c, 'type') === 'pci' && getAttr(c, 'model') === 'dmi-to-pci-bridge' && wantsPciAddress(c));
+    if (dmi && slotFree(0x1e)) place(dmi, { bus: 0, slot: 0x1e, function: 0 });
+    // the first USB2 controller's UHCI part, where ICH9 has it: 0x1d, else 0x1a
+    const uhci1 = l.controller.find((c) => getAttr(c, 'type') === 'usb' && getAttr(c, 'model') === 'ich9-uhci1' && wantsPciAddress(c));
+    const usbSlot = [0x1d, 0x1a].find(slotFree);
+    if (uhci1 && usbSlot !== undefined) place(uhci1, { bus: 0, slot: usbSlot, function: 0, multifunction: 'on' });
     set.reserve({ bus: 0, slot: 0x1f, function: 0 });
     set.reserve({ bus: 0, slot: 0x1f, function: 3 });
   } else return;
@@ -160,29 +145,64 @@ function reserveChipset(def: DomainDef, set: PciAddressSet): void {
     const wanted = { bus: 0, slot: videoSlot, function: 0 };
     if (!set.isUsed(wanted)) place(primaryVideo, wanted);
   }
+  if (isQ35(def) && slotFree(0x1b)) {
+    place(l.sound.find((s) => getAttr(s, 'model') === 'ich9' && wantsPciAddress(s)), { bus: 0, slot: 0x1b, function: 0 });
+  }
 }
 
 function noSlot(): Error {
   return unsupported('No more available PCI slots');
 }
 
-/** Add the pcie-root-ports a fresh q35 definition needs: one per PCIe device, plus a spare. */
-function addRootPorts(def: DomainDef): void {
-  const controllers = def.devices.lists.controller;
-  const pciControllers = controllers.filter((c) => getAttr(c, 'type') === 'pci');
-  const maxIndex = Math.max(-1, ...pciControllers.map(controllerIndex));
-  const occupied = new Set<number>();
-  for (const list of Object.values(def.devices.lists)) for (const n of list) {
-    const a = readPciAddress(n);
-    if (a && a.bus > 0) occupied.add(a.bus);
+/** USB2 controllers share one slot per controller index, each model at its own function. */
+const USB2_FUNCTIONS: Record<string, number> = { 'ich9-ehci1': 7, 'ich9-uhci1': 0, 'ich9-uhci2': 1, 'ich9-uhci3': 2 };
+
+function usb2Siblings(def: DomainDef, node: XNode): XNode[] {
+  return def.devices.lists.controller.filter((c) => c !== node && getAttr(c, 'type') === 'usb'
+    && USB2_FUNCTIONS[getAttr(c, 'model') ?? ''] !== undefined && getAttr(c, 'index') === getAttr(node, 'index'));
+}
+
+/**
+ * Give every device still without an address the next free one, in libvirt's order;
+ * `addressOf` tells where a device already went (written, or planned in the first pass).
+ */
+function placeDevices(def: DomainDef, set: PciAddressSet, record: (node: XNode, a: PciAddress) => void,
+  addressOf: (node: XNode) => PciAddress | undefined): void {
+  for (const [kind, node] of devicesInOrder(def)) {
+    if (!wantsPciAddress(node)) continue;
+    const connect = connectOf(def, kind, node);
+    const model = getAttr(node, 'model') ?? '';
+    const fn = kind === 'controller' && getAttr(node, 'type') === 'usb' ? USB2_FUNCTIONS[model] : undefined;
+    let a: PciAddress | undefined;
+    if (fn === undefined) {
+      a = set.next(connect);
+    } else {
+      const sibling = usb2Siblings(def, node).map(addressOf).find((s) => s !== undefined);
+      a = sibling ? { bus: sibling.bus, slot: sibling.slot, function: fn } : set.next(connect, fn);
+      if (a && model === 'ich9-uhci1') a.multifunction = 'on';
+    }
+    if (!a) throw noSlot();
+    set.reserve(a, connect === 'pcie-root-port');
+    record(node, a);
   }
-  const emptyPorts = pciControllers.filter((c) => getAttr(c, 'model') === 'pcie-root-port' && !occupied.has(controllerIndex(c))).length;
-  const needing = devicesInOrder(def).filter(([kind, n]) => kind !== 'controller' || getAttr(n, 'type') !== 'pci')
-    .filter(([kind, n]) => wantsPciAddress(n) && connectOf(def, kind, n) === 'pcie').length;
-  let add = Math.max(0, needing - emptyPorts);
-  if (add > 0 && maxIndex <= 0) add++;
-  for (let i = 1; i <= add; i++) {
-    addController(controllers, newXNode('controller', [['type', 'pci'], ['index', String(maxIndex + i)], ['model', 'pcie-root-port']]));
+}
+
+/**
+ * libvirt's first pass: place every device in a set that grows as needed, then add the
+ * controllers it grew by. A definition with no PCI controller of its own but the root, on q35,
+ * also gets one spare root port for hotplug once anything was added.
+ */
+function addNeededControllers(def: DomainDef): void {
+  const controllers = def.devices.lists.controller;
+  const maxIndex = Math.max(-1, ...controllers.filter((c) => getAttr(c, 'type') === 'pci').map(controllerIndex));
+  const set = buildSet(def, true);
+  reserveChipset(def, set);
+  if (isI440fx(def) && !set.full()) set.reserve(set.next('pci')!); // room kept for a future bridge
+  const planned = new Map<XNode, PciAddress>();
+  placeDevices(def, set, (node, a) => planned.set(node, a), (node) => readPciAddress(node) ?? planned.get(node));
+  if (isQ35(def) && maxIndex <= 0 && set.buses.length > maxIndex + 1) set.reserve(set.next('pcie')!);
+  for (let i = maxIndex + 1; i < set.buses.length; i++) {
+    addController(controllers, newXNode('controller', [['type', 'pci'], ['index', String(i)], ['model', set.buses[i]!.model]]));
   }
 }
 
@@ -191,20 +211,10 @@ export function assignPciAddresses(def: DomainDef): void {
     if (devicesInOrder(def).some(([, n]) => wantsPciAddress(n))) throw xmlError('No PCI buses available');
     return;
   }
-  // the chipset's fixed slots (primary video among them) go first, so they need no root port
-  reserveChipset(def, buildSet(def));
-  if (isQ35(def)) addRootPorts(def);
+  addNeededControllers(def);
   const set = buildSet(def);
   reserveChipset(def, set);
-  for (const [kind, node] of devicesInOrder(def)) {
-    if (!wantsPciAddress(node)) continue;
-    const connect = connectOf(def, kind, node);
-    if (isQ35(def) && connect === 'pci') throw unsupported(`tsvirt does not yet place conventional PCI ${kind} devices on q35`);
-    const a = set.next(connect);
-    if (!a) throw noSlot();
-    writePciAddress(node, a);
-    set.reserve(a, connect === 'root-port');
-  }
+  placeDevices(def, set, writePciAddress, readPciAddress);
   markMultifunction(def);
   fillPciControllerOptions(def);
 }
@@ -225,18 +235,27 @@ function markMultifunction(def: DomainDef): void {
   }
 }
 
-/** Root ports and bridges state their model name and chassis/port as libvirt fills them in. */
+const TARGET_ATTRS = ['chassisNr', 'chassis', 'port', 'busNr', 'index', 'hotplug'];
+
+/** PCI controllers state their model name and the chassis/port numbers libvirt derives from index and address. */
 function fillPciControllerOptions(def: DomainDef): void {
   for (const c of def.devices.lists.controller) {
-    const model = getAttr(c, 'model');
-    if (getAttr(c, 'type') !== 'pci' || model !== 'pcie-root-port') continue;
-    const a = readPciAddress(c)!;
-    const address = getChild(c, 'address')!;
-    const others = c.children.filter((ch) => ch.name !== 'model' && ch.name !== 'target' && ch.name !== 'address');
-    const modelEl = getChild(c, 'model') ?? newXNode('model', [['name', 'pcie-root-port']]);
+    const model = getAttr(c, 'model') ?? '';
+    const modelName = PCI_MODEL_NAMES[model];
+    if (getAttr(c, 'type') !== 'pci' || !modelName) continue;
+    const a = readPciAddress(c);
+    const index = String(controllerIndex(c));
+    const derived: Record<string, string> = {};
+    if (model === 'pci-bridge') derived.chassisNr = index;
+    if (model === 'pcie-root-port' && a) Object.assign(derived, { chassis: index, port: '0x' + ((a.slot << 3) + a.function).toString(16) });
+    if (model === 'pcie-switch-downstream-port' && a) Object.assign(derived, { chassis: index, port: '0x' + a.slot.toString(16) });
     const target = getChild(c, 'target') ?? newXNode('target');
-    if (getAttr(target, 'chassis') === undefined) target.attrs.push(['chassis', String(controllerIndex(c))]);
-    if (getAttr(target, 'port') === undefined) target.attrs.push(['port', '0x' + ((a.slot << 3) + a.function).toString(16)]);
-    c.children = [modelEl, ...others, target, address];
+    const attrs = new Map([...Object.entries(derived), ...target.attrs]);
+    target.attrs = [...TARGET_ATTRS.filter((n) => attrs.has(n)).map((n): [string, string] => [n, attrs.get(n)!]),
+      ...target.attrs.filter(([n]) => !TARGET_ATTRS.includes(n))];
+    const others = c.children.filter((ch) => ch.name !== 'model' && ch.name !== 'target' && ch.name !== 'address');
+    const address = getChild(c, 'address');
+    c.children = [getChild(c, 'model') ?? newXNode('model', [['name', modelName]]), ...others,
+      ...(target.attrs.length || target.children.length ? [target] : []), ...(address ? [address] : [])];
   }
 }
