@@ -90,7 +90,14 @@ describe('streams through tsvirtd, as through libvirtd', { skip }, () => {
     };
     // one full run first, so lazily opened descriptors (log, driver state) are in the baseline
     spawnSync('/usr/bin/python3', ['-c', PY, `test+unix:///default?socket=${ours.socket}`, 'all']);
-    const base = fdCount(ours.pid);
+    // the finished client's socket may still be closing on the daemon's side: wait for a steady count
+    let base = fdCount(ours.pid);
+    for (let i = 0; i < 40; i++) {
+      await new Promise((r) => setTimeout(r, 250));
+      const now = fdCount(ours.pid);
+      if (now === base) break;
+      base = now;
+    }
     await Promise.all(Array.from({ length: 8 }, () => new Promise<void>((resolve) => {
       const p = spawn('/usr/bin/python3', ['-c', PY, `test+unix:///default?socket=${ours.socket}`, 'vanish'], { stdio: 'ignore' });
       p.on('exit', () => resolve());
