@@ -118,7 +118,7 @@ function parseDomainElement(root: XmlElement, opts: ParseDomainOptions): DomainD
   if (vcpus.placement === 'auto' && !passthrough.numatune) passthrough.numatune = [autoNumatune()];
   const def: DomainDef = { ...general, metadata, memory, vcpus, os, features, cpu, clock, ...lifecycle, devices, passthrough };
   opts.driverPostParse?.(def);
-  applyDeviceDefaults(devices, os.type, general.type);
+  applyDeviceDefaults(devices, os.type, general.type, os.arch);
   applyBootOrder(os, devices);
   checkMemorySize(memory);
   return def;

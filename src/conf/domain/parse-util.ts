@@ -69,6 +69,16 @@ export function uintValue(value: string, name: string, element: string, nonZero 
   return n;
 }
 
+/** `value` of attribute `name` of `element` read as virXMLPropInt (base 10, VIR_XML_PROP_NONNEGATIVE) reads it. */
+export function nonNegativeIntValue(value: string, name: string, element: string): number {
+  const n = /^\s*[+-]?\d+$/.test(value) ? Number(value.trim()) : NaN;
+  const invalid = (expected: string) => virError(ErrorDomain.VIR_FROM_XML, ErrorNumber.VIR_ERR_XML_ERROR,
+    `Invalid value for attribute '${name}' in element '${element}': '${value}'. Expected ${expected}`);
+  if (!Number.isSafeInteger(n) || n > 0x7fffffff || n < -0x80000000) throw invalid('integer value');
+  if (n < 0) throw invalid('non-negative value');
+  return n;
+}
+
 /** VIR_XML_PROP_REQUIRED's error for a missing attribute. */
 export function missingAttr(name: string, element: string): VirError {
   return virError(ErrorDomain.VIR_FROM_XML, ErrorNumber.VIR_ERR_XML_ERROR, `Missing required attribute '${name}' in element '${element}'`);

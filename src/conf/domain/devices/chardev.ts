@@ -92,6 +92,9 @@ export function consoleForSerial(serial: XNode): XNode {
   return node;
 }
 
+/** Serial target types a stub console mirrors (no type written counts); PCI, USB and debug ports get none. */
+const CONSOLE_SERIAL_TARGETS = ['', 'isa-serial', 'spapr-vio-serial', 'system-serial', 'sclp-serial'];
+
 /**
  * libvirt's console back-compat: in an HVM guest the first console of target type serial (or
  * none) is an alias of the first serial port, created from it when there is none.
@@ -122,7 +125,7 @@ export function reconcileConsoles(osType: string, serials: XNode[], consoles: XN
       serials.push(serial);
     }
     consoles[0] = consoleForSerial(serials[0]!);
-  } else if (serials.length > 0) {
+  } else if (serials.length > 0 && CONSOLE_SERIAL_TARGETS.includes(getAttr(getChild(serials[0]!, 'target'), 'type') ?? '')) {
     consoles.unshift(consoleForSerial(serials[0]!));
   }
 }

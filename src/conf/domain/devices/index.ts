@@ -4,7 +4,7 @@ import { getAttr, getChild, toXNode, writeXNode, type XNode } from '../xnode.js'
 import { unsupported, xmlError } from '../parse-util.js';
 import { normalizeAddress } from './address.js';
 import { assignNextPorts, assignSerialPorts, numberConsoles, parseChardev, reconcileConsoles } from './chardev.js';
-import { assignControllerIndexes, ensureController, insertController, parseController } from './controller.js';
+import { assignControllerIndexes, checkUsbMaster, ensureController, insertController, parseController } from './controller.js';
 import { assignDiskAddress, finishDisk, insertDisk, parseDisk, type DiskDef } from './disk.js';
 import { parseGraphics } from './graphics.js';
 import { assignHostdevScsiAddresses, checkDuplicateHostdevs, ensureHostdevScsiControllers, parseHostdev } from './hostdev.js';
@@ -19,7 +19,7 @@ import { assignInterfaceNames, parseInterface } from './interface.js';
 import { parseMemballoon, parseRng, parseWatchdog } from './simple.js';
 import { withoutSecrets } from './secrets.js';
 import { withoutDefaultSeclabels } from './seclabel.js';
-import { finishVideo, parseVideo } from './video.js';
+import { finishVideo, insertVideo, parseVideo } from './video.js';
 
 /** Device lists in libvirt's output order; each device keeps its XML shape in canonical form. */
 export const DEVICE_ORDER = ['disk', 'controller', 'lease', 'filesystem', 'interface', 'smartcard', 'serial',
@@ -53,7 +53,7 @@ export function parseDevices(root: XmlElement, osType: string, domainType: strin
       case 'serial': case 'parallel': case 'console': case 'channel': lists[kind].push(parseChardev(child)); break;
       case 'input': lists.input.push(parseInput(child, osType, domainType)); break;
       case 'graphics': lists.graphics.push(parseGraphics(child)); break;
-      case 'video': lists.video.push(parseVideo(child)); break;
+      case 'video': insertVideo(lists.video, parseVideo(child)); break;
       case 'memballoon': lists.memballoon.splice(0, 1, parseMemballoon(child)); break;
       case 'hostdev': lists.hostdev.push(parseHostdev(child)); break;
       case 'smartcard': lists.smartcard.push(parseSmartcard(child)); break;
@@ -82,6 +82,7 @@ export function parseDevices(root: XmlElement, osType: string, domainType: strin
   lists.disk = disks.map(finishDisk);
   lists.disk.forEach(checkDiskAddressType);
   checkDuplicateHostdevs(lists.hostdev);
+  checkUsbMaster(lists.controller);
   assignControllerIndexes(lists.controller);
   checkDuplicateControllers(lists.controller);
   checkDuplicateDiskTargets(lists.disk);
@@ -143,7 +144,7 @@ function checkDuplicateDiskTargets(disks: XNode[]): void {
  * libvirt's common post-parse, run after the driver's own: implicit controllers and video,
  * serial ports, consoles.
  */
-export function applyDeviceDefaults(devices: DomainDevices, osType: string, domainType: string): void {
+export function applyDeviceDefaults(devices: DomainDevices, osType: string, domainType: string, arch: string): void {
   const lists = devices.lists;
   for (const bus of ['scsi', 'fdc', 'ide', 'sata']) {
     for (const disk of lists.disk) {
@@ -168,7 +169,7 @@ export function applyDeviceDefaults(devices: DomainDevices, osType: string, doma
   numberConsoles(lists.console);
   reconcileConsoles(osType, lists.serial, lists.console);
   if (lists.video.length === 0 && lists.graphics.length > 0) lists.video.push({ name: 'video', attrs: [], children: [] });
-  lists.video.forEach((v, i) => finishVideo(v, i, osType, domainType));
+  lists.video.forEach((v, i) => finishVideo(v, i, osType, domainType, arch));
 }
 
 /** Fill `<target dev>` of interfaces that have none with `<prefix>N` (the test driver uses `testnet`). */

@@ -23,11 +23,19 @@ export function parseVideo(el: XmlElement): XNode {
   const model = getChild(node, 'model');
   const type = getAttr(model, 'type');
   if (type !== undefined && !VIDEO_TYPES.includes(type)) throw unsupported(`unknown video model '${type}'`);
+  // only primary='yes' means anything; the primary video is made the first one
+  if (model && getAttr(model, 'primary') !== 'yes') setAttr(model, 'primary', undefined);
   return node;
 }
 
-/** The test driver's default model (cirrus, xen for PV guests) and libvirt's memory defaults. */
-export function finishVideo(node: XNode, index: number, osType: string, domainType: string): void {
+/** Add a parsed video as libvirt does: a primary one goes first. */
+export function insertVideo(videos: XNode[], video: XNode): void {
+  if (getAttr(getChild(video, 'model'), 'primary') === 'yes') videos.unshift(video);
+  else videos.push(video);
+}
+
+/** The test driver's default model (xen for PV guests, vga on ppc64, else cirrus) and libvirt's memory defaults. */
+export function finishVideo(node: XNode, index: number, osType: string, domainType: string, arch: string): void {
   let model = getChild(node, 'model');
   if (!model) {
     model = newXNode('model');
@@ -35,7 +43,7 @@ export function finishVideo(node: XNode, index: number, osType: string, domainTy
   }
   let type = getAttr(model, 'type');
   if (type === undefined || type === 'default') {
-    type = osType === 'xen' || osType === 'linux' ? 'xen' : 'cirrus';
+    type = osType === 'xen' || osType === 'linux' ? 'xen' : arch === 'ppc64' || arch === 'ppc64le' ? 'vga' : 'cirrus';
     setAttr(model, 'type', type);
   }
   // a size of 0 is libvirt's "not set": defaults apply, and nothing is written
