@@ -2,6 +2,7 @@
 import { childElements, firstChild, type XmlElement, type XmlWriter } from '../xml.js';
 import { unsupported } from './parse-util.js';
 import { toXNode, writeXNode, type XNode } from './xnode.js';
+import { canonicalValueFeature } from './feature-values.js';
 
 /** libvirt's feature order (virDomainFeature). */
 const FEATURE_ORDER = ['acpi', 'apic', 'pae', 'hap', 'viridian', 'privnet', 'hyperv', 'kvm', 'pvspinlock',
@@ -17,6 +18,12 @@ export function parseFeatures(root: XmlElement): DomainFeatures | undefined {
   const found = new Map<string, XNode>();
   for (const child of childElements(el)) {
     if (!FEATURE_ORDER.includes(child.nodeName)) throw unsupported(`unexpected feature '${child.nodeName}'`);
+    const canonical = canonicalValueFeature(child);
+    if (canonical !== null) {
+      if (canonical) found.set(child.nodeName, canonical);
+      else found.delete(child.nodeName);
+      continue;
+    }
     const node = toXNode(child);
     // libvirt writes <hyperv> with an open and a close tag even when it has no children
     if (child.nodeName === 'hyperv') {

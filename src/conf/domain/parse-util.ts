@@ -105,6 +105,11 @@ export function parseScaledKiB(el: XmlElement | undefined, xpath: string, defaul
 
 /** A number with an optional unit suffix, in KiB rounded up; `what` names it in the error. */
 export function scaledKiB(text: string, unit: string | undefined, what: string, defaultUnit = 1024): number {
+  return Number((scaledBytes(text, unit, what, defaultUnit) + 1023n) / 1024n);
+}
+
+/** A number with an optional unit suffix, in bytes (virParseScaledValue). */
+export function scaledBytes(text: string, unit: string | undefined, what: string, defaultUnit = 1024): bigint {
   if (!/^\d+$/.test(text)) {
     throw virError(ErrorDomain.VIR_FROM_XML, ErrorNumber.VIR_ERR_XML_ERROR,
       `Invalid value '${text}' for element or attribute '${what}'`);
@@ -117,6 +122,16 @@ export function scaledKiB(text: string, unit: string | undefined, what: string, 
     }
     scale = s;
   }
-  const bytes = BigInt(text) * BigInt(scale);
-  return Number((bytes + 1023n) / 1024n);
+  return BigInt(text) * BigInt(scale);
+}
+
+/** A byte count in the largest binary unit that divides it (virFormatIntPretty). */
+export function prettyBytes(bytes: bigint): [bigint, string] {
+  if (bytes === 0n || bytes % 1024n) return [bytes, 'B'];
+  let value = bytes / 1024n;
+  for (const unit of ['KiB', 'MiB', 'GiB', 'TiB']) {
+    if (value % 1024n) return [value, unit];
+    value /= 1024n;
+  }
+  return [value, 'PiB'];
 }
