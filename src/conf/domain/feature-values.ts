@@ -66,7 +66,7 @@ function smm(el: XmlElement): XNode {
   const state = enumAttr(el, 'state', ON_OFF) ?? 'on';
   const tseg = el.getElementsByTagName('tseg')[0];
   const children: XNode[] = [];
-  if (state === 'on' && tseg) {
+  if (state === 'on' && tseg && tseg.textContent) {
     const bytes = scaledBytes((tseg.textContent ?? '').trim(), tseg.getAttribute('unit') ?? undefined, 'string(./features/smm/tseg)', 1024 * 1024);
     const [value, unit] = prettyBytes(bytes);
     children.push({ name: 'tseg', attrs: [['unit', unit]], children: [], text: String(value) });
@@ -79,7 +79,7 @@ function hpt(el: XmlElement): XNode | undefined {
   const resizing = nonNoneAttr(el, 'resizing', ['none', 'enabled', 'disabled', 'required']);
   const page = el.getElementsByTagName('maxpagesize')[0];
   let kib = 0n;
-  if (page) {
+  if (page && page.textContent) {
     try {
       kib = (scaledBytes((page.textContent ?? '').trim(), page.getAttribute('unit') ?? undefined, './features/hpt/maxpagesize') + 1023n) / 1024n;
     } catch {

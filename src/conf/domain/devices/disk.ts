@@ -6,6 +6,7 @@ import { enumAttr } from '../parse-util.js';
 import { getAttr, getChild, orderAttrs, orderChildren, setAttr, toXNode, type XNode } from '../xnode.js';
 import { driveAddress, normalizeAddress } from './address.js';
 import { busFromDiskName, diskNameToIndex } from './disk-names.js';
+import { canonicalDiskSource } from './disk-source.js';
 
 const DISK_CHILD_ORDER = ['driver', 'auth', 'source', 'backingStore', 'backenddomain', 'geometry', 'blockio', 'mirror',
   'target', 'iotune', 'readonly', 'shareable', 'transient', 'serial', 'wwn', 'vendor', 'product', 'encryption', 'boot',
@@ -49,6 +50,11 @@ export function parseDisk(el: XmlElement, osType: string): DiskDef {
   orderAttrs(target!, ['dev', 'bus', 'tray', 'removable', 'rotation_rate']);
   const driver = getChild(node, 'driver');
   if (driver) orderAttrs(driver, DRIVER_ATTR_ORDER);
+  canonicalDiskSource(node);
+  // a read-only disk is never snapshotted (not written); vhost-user disks default to no snapshot
+  const readonly = getChild(node, 'readonly') !== undefined;
+  if (readonly && getAttr(node, 'snapshot') === 'no') setAttr(node, 'snapshot', undefined);
+  if (getAttr(node, 'type') === 'vhostuser' && getAttr(node, 'snapshot') === undefined) setAttr(node, 'snapshot', 'no');
   normalizeAddress(node);
   return { node, dev, explicitBus, bus };
 }

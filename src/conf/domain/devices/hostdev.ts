@@ -22,21 +22,21 @@ export function parseHostdev(el: XmlElement): XNode {
   }
   orderAttrs(node, ['mode', 'type', 'managed', 'sgio', 'rawio', 'model', 'display', 'ramfb']);
   const source = getChild(node, 'source');
-  if (source) canonicalSource(source, type);
+  if (source) canonicalHostdevSource(source, type);
   normalizeAddress(node);
   orderChildren(node, CHILD_ORDER);
   return node;
 }
 
 /** Host addresses in libvirt's number formats (hex PCI fields, 4-digit USB ids). */
-function canonicalSource(source: XNode, type: string | undefined): void {
+export function canonicalHostdevSource(source: XNode, type: string | undefined): void {
   const addr = getChild(source, 'address');
   if (type === 'pci' && addr) {
     const widths: [string, number][] = [['domain', 4], ['bus', 2], ['slot', 2], ['function', 1]];
     for (const [field, width] of widths) {
       setAttr(addr, field, '0x' + Number(getAttr(addr, field) ?? '0').toString(16).padStart(width, '0'));
     }
-    orderAttrs(addr, widths.map(([f]) => f));
+    orderAttrs(addr, ['type', ...widths.map(([f]) => f)]);
   }
   if (type === 'usb') {
     for (const name of ['vendor', 'product']) {
