@@ -16,6 +16,7 @@ import { formatMetadata, parseMetadata, type MetadataEntry } from './metadata.js
 import { formatOs, parseOs, type DomainOs } from './os.js';
 import { autoNumatune, parseCputune, parseMemoryBacking, parseMemtune, parseNumatune } from './tuning.js';
 import { parsePm } from './pm.js';
+import { iothreadNodes, parseIothreads } from './iothreads.js';
 import { parseIdmap } from './idmap.js';
 import { formatVcpus, parseVcpus, type DomainVcpus } from './vcpu.js';
 import { toXNode, writeXNode, type XNode } from './xnode.js';
@@ -28,7 +29,7 @@ export type { DomainMemory, DomainVcpus, DomainOs, DomainCpu, DomainClock, Domai
 
 /** Top-level elements kept as written (not modelled field by field), each in its libvirt slot. */
 const PASSTHROUGH_BEFORE_VCPU = ['blkiotune', 'memtune', 'memoryBacking'] as const;
-const PASSTHROUGH_AFTER_VCPU = ['iothreads', 'iothreadids', 'cputune', 'numatune', 'resource', 'sysinfo',
+const PASSTHROUGH_AFTER_VCPU = ['iothreads', 'iothreadids', 'defaultiothread', 'cputune', 'numatune', 'resource', 'sysinfo',
   'bootloader', 'bootloader_args'] as const;
 const PASSTHROUGH_AFTER_OS = ['idmap'] as const;
 const PASSTHROUGH_AFTER_LIFECYCLE = ['pm', 'perf'] as const;
@@ -36,7 +37,7 @@ const PASSTHROUGH_AFTER_DEVICES = ['seclabel', 'keywrap', 'launchSecurity'] as c
 
 /** Top-level elements kept as XML nodes but rewritten in libvirt's canonical form. */
 const CANONICAL_TOP_LEVEL: Record<string, (el: XmlElement) => XNode | undefined> = {
-  idmap: parseIdmap, memtune: parseMemtune, pm: parsePm, memoryBacking: parseMemoryBacking, cputune: parseCputune, numatune: parseNumatune,
+  idmap: parseIdmap, memtune: parseMemtune, pm: parsePm, memoryBacking: parseMemoryBacking, numatune: parseNumatune,
 };
 
 export interface DomainDef {
@@ -114,6 +115,11 @@ function parseDomainElement(root: XmlElement, opts: ParseDomainOptions): DomainD
     const node = el ? canonical(el) : undefined;
     if (node) passthrough[name] = [node];
   }
+  const iothreads = parseIothreads(root);
+  for (const name of ['iothreads', 'iothreadids', 'defaultiothread']) delete passthrough[name];
+  Object.assign(passthrough, iothreadNodes(iothreads));
+  const cputune = firstChild(root, 'cputune');
+  if (cputune) passthrough.cputune = [parseCputune(cputune, { maxVcpus: vcpus.max, iothreadIds: iothreads.ids.map((t) => t.id) })];
   // automatic vCPU placement implies automatic memory placement
   if (vcpus.placement === 'auto' && !passthrough.numatune) passthrough.numatune = [autoNumatune()];
   const def: DomainDef = { ...general, metadata, memory, vcpus, os, features, cpu, clock, ...lifecycle, devices, passthrough };

@@ -59,24 +59,34 @@ export function uintAttr(el: XmlElement | undefined, name: string, nonZero = fal
   return uintValue(value, name, el.nodeName, nonZero);
 }
 
-/** `value` of attribute `name` of `element` read as virXMLPropUInt reads it. */
-export function uintValue(value: string, name: string, element: string, nonZero = false): number {
+/** `value` of attribute `name` of `element` read as virXMLPropUInt reads it; `written` is what the error quotes. */
+export function uintValue(value: string, name: string, element: string, nonZero = false, written = value): number {
   const n = /^\s*\+?\d+$/.test(value) ? Number(value.trim()) : NaN;
-  if (!Number.isSafeInteger(n) || n > 0xffffffff || (nonZero && n === 0)) {
+  if (!Number.isSafeInteger(n) || n > 0xffffffff) throw invalidInt(written, name, element, 'non-negative integer value');
+  if (nonZero && n === 0) {
     throw virError(ErrorDomain.VIR_FROM_XML, ErrorNumber.VIR_ERR_XML_ERROR,
-      `Invalid value for attribute '${name}' in element '${element}': '${value}'. Expected ${nonZero ? 'non-zero ' : ''}integer value`);
+      `Invalid value for attribute '${name}' in element '${element}': Zero is not permitted`);
   }
   return n;
 }
 
-/** `value` of attribute `name` of `element` read as virXMLPropInt (base 10, VIR_XML_PROP_NONNEGATIVE) reads it. */
-export function nonNegativeIntValue(value: string, name: string, element: string): number {
+/** `value` of attribute `name` of `element` read as virXMLPropInt (base 10) reads it. */
+export function intValue(value: string, name: string, element: string): number {
   const n = /^\s*[+-]?\d+$/.test(value) ? Number(value.trim()) : NaN;
-  const invalid = (expected: string) => virError(ErrorDomain.VIR_FROM_XML, ErrorNumber.VIR_ERR_XML_ERROR,
-    `Invalid value for attribute '${name}' in element '${element}': '${value}'. Expected ${expected}`);
-  if (!Number.isSafeInteger(n) || n > 0x7fffffff || n < -0x80000000) throw invalid('integer value');
-  if (n < 0) throw invalid('non-negative value');
+  if (!Number.isSafeInteger(n) || n > 0x7fffffff || n < -0x80000000) throw invalidInt(value, name, element, 'integer value');
   return n;
+}
+
+/** As intValue, with VIR_XML_PROP_NONNEGATIVE. */
+export function nonNegativeIntValue(value: string, name: string, element: string): number {
+  const n = intValue(value, name, element);
+  if (n < 0) throw invalidInt(value, name, element, 'non-negative value');
+  return n;
+}
+
+function invalidInt(value: string, name: string, element: string, expected: string): VirError {
+  return virError(ErrorDomain.VIR_FROM_XML, ErrorNumber.VIR_ERR_XML_ERROR,
+    `Invalid value for attribute '${name}' in element '${element}': '${value}'. Expected ${expected}`);
 }
 
 /** VIR_XML_PROP_REQUIRED's error for a missing attribute. */

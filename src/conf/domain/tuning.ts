@@ -4,14 +4,14 @@
  * normalised, children in libvirt's order.
  */
 import { attr, childElements, type XmlElement } from '../xml.js';
-import { canonicalCpuset } from './cpuset.js';
-import { parseScaledKiB, scaledKiB } from './parse-util.js';
+import { canonicalCpuset, parseCpuset } from './cpuset.js';
+import { enumValue, intValue, missingAttr, parseScaledKiB, scaledKiB, unsupported, xmlDetail, xmlError } from './parse-util.js';
 import { getAttr, newXNode, orderChildren, setAttr, toXNode, type XNode } from './xnode.js';
 
 const MEMTUNE_ORDER = ['hard_limit', 'soft_limit', 'min_guarantee', 'swap_hard_limit'];
 const MEMORY_BACKING_ORDER = ['hugepages', 'nosharepages', 'locked', 'source', 'access', 'allocation', 'discard'];
 const CPUTUNE_ORDER = ['shares', 'period', 'quota', 'global_period', 'global_quota', 'emulator_period', 'emulator_quota',
-  'iothread_period', 'iothread_quota', 'vcpupin', 'emulatorpin', 'iothreadpin', 'vcpusched', 'iothreadsched',
+  'iothread_period', 'iothread_quota', 'vcpupin', 'emulatorpin', 'iothreadpin', 'emulatorsched', 'vcpusched', 'iothreadsched',
   'cachetune', 'memorytune'];
 /** Attributes holding CPU or node sets, by element. */
 const SET_ATTRS: Record<string, string> = { vcpupin: 'cpuset', emulatorpin: 'cpuset', iothreadpin: 'cpuset', memory: 'nodeset',
@@ -43,13 +43,58 @@ export function parseMemoryBacking(el: XmlElement): XNode {
   return node;
 }
 
-export function parseCputune(el: XmlElement): XNode {
+/** What `<cputune>` refers to: the vCPU count and the iothread ids in their order. */
+export interface CputuneContext {
+  maxVcpus: number;
+  iothreadIds: number[];
+}
+
+export function parseCputune(el: XmlElement, ctx: CputuneContext): XNode {
   const node = toXNode(el);
   canonicalSets(node);
+  const vcpusched = expandScheds(node, 'vcpusched', 'vcpus', (id) => {
+    if (id >= ctx.maxVcpus) throw unsupported(`vCPU '${id}' is not present in domain definition`);
+    return id;
+  });
+  const iothreadsched = expandScheds(node, 'iothreadsched', 'iothreads', (id) => {
+    const at = ctx.iothreadIds.indexOf(id);
+    if (at < 0) throw unsupported(`Cannot find 'iothread' : ${id}`);
+    return at;
+  });
+  node.children = [...node.children.filter((c) => c.name !== 'vcpusched' && c.name !== 'iothreadsched'), ...vcpusched, ...iothreadsched];
   orderChildren(node, CPUTUNE_ORDER);
   sortBy(node, 'vcpupin', 'vcpu');
   sortBy(node, 'iothreadpin', 'iothread');
   return node;
+}
+
+/**
+ * libvirt keeps a scheduler per vCPU / iothread and writes one element each, in vCPU order or in
+ * the order of the iothread ids (`rank` gives the place, and checks the id exists).
+ */
+function expandScheds(node: XNode, name: string, attrName: string, rank: (id: number) => number): XNode[] {
+  const byId = new Map<number, { at: number; attrs: [string, string][] }>();
+  for (const el of node.children.filter((c) => c.name === name)) {
+    const text = getAttr(el, attrName);
+    if (text === undefined) throw xmlError(`Missing attribute '${attrName}' in element '${name}'`);
+    const ids = parseCpuset(text);
+    if (ids.length === 0) throw unsupported(`'${attrName}' scheduler bitmap '${text}' is empty`);
+    const scheduler = getAttr(el, 'scheduler');
+    if (scheduler === undefined) throw missingAttr('scheduler', name);
+    enumValue(scheduler, 'scheduler', name, ['batch', 'idle', 'fifo', 'rr'] as const);
+    const attrs: [string, string][] = [['scheduler', scheduler]];
+    if (scheduler === 'fifo' || scheduler === 'rr') {
+      const priority = getAttr(el, 'priority');
+      if (priority === undefined) throw missingAttr('priority', name);
+      attrs.push(['priority', String(intValue(priority, 'priority', name))]);
+    }
+    for (const id of ids) {
+      const at = rank(id);
+      if (byId.has(id)) throw xmlDetail(`'${name}' attributes '${attrName}' must not overlap`);
+      byId.set(id, { at, attrs });
+    }
+  }
+  return [...byId].sort((a, b) => a[1].at - b[1].at).map(([id, s]) => newXNode(name, [[attrName, String(id)], ...s.attrs]));
 }
 
 export function parseNumatune(el: XmlElement): XNode {

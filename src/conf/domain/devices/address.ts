@@ -1,7 +1,7 @@
 /** `<address>`: where a device sits on its bus, in libvirt's canonical attribute form. */
 import { ErrorDomain, ErrorNumber } from '../../../errors/codes.js';
 import { virError } from '../../../errors/vir-error.js';
-import { internalError } from '../parse-util.js';
+import { internalError, uintValue } from '../parse-util.js';
 import { getAttr, getChild, newXNode, orderAttrs, setAttr, type XNode } from '../xnode.js';
 
 const ADDRESS_ATTR_ORDER: Record<string, string[]> = {
@@ -45,6 +45,7 @@ const FORMATTERS: Record<string, (addr: XNode) => void> = {
     const empty = values.every((v) => v === 0);
     if (!empty) checkPciRange(values[1]!, values[2]!, values[3]!);
     Object.entries(PCI_WIDTH).forEach(([f, width], i) => setAttr(addr, f, empty ? undefined : hex(values[i]!, width)));
+    canonicalZpci(addr);
   },
   drive(addr) {
     for (const f of ['controller', 'bus', 'target', 'unit']) setAttr(addr, f, String(field(addr, f, f) ?? 0));
@@ -66,6 +67,29 @@ const FORMATTERS: Record<string, (addr: XNode) => void> = {
     }
   },
 };
+
+/** s390 zPCI ids: both written (0 when unset) once either is given, the element dropped otherwise. */
+function canonicalZpci(addr: XNode): void {
+  const zpci = getChild(addr, 'zpci');
+  if (!zpci) return;
+  const id = (name: string): number | undefined => {
+    const v = getAttr(zpci, name);
+    return v === undefined ? undefined : uintValue(String(cStyleUint(v)), name, 'zpci', false, v);
+  };
+  const [uid, fid] = [id('uid'), id('fid')];
+  addr.children = addr.children.filter((c) => c !== zpci);
+  if (uid !== undefined || fid !== undefined) {
+    addr.children.push(newXNode('zpci', [['uid', hex(uid ?? 0, 4)], ['fid', hex(fid ?? 0, 8)]]));
+  }
+}
+
+/** A number as strtoul with base 0 reads it (0x hex, leading-0 octal, decimal); NaN when it does not parse. */
+function cStyleUint(text: string): number {
+  const t = text.trim();
+  if (/^0x[0-9a-f]+$/i.test(t)) return parseInt(t.slice(2), 16);
+  if (/^0[0-7]*$/.test(t)) return parseInt(t, 8);
+  return /^\+?[1-9]\d*$/.test(t) ? Number(t) : NaN;
+}
 
 /** Put a device's `<address>` child in canonical form (libvirt's number formats and attribute order). */
 export function normalizeAddress(device: XNode): void {

@@ -16,7 +16,7 @@ import { parseShmem } from './shmem.js';
 import { checkUsbDisabled } from './usb-disabled.js';
 import { parseInput } from './input.js';
 import { assignInterfaceNames, parseInterface } from './interface.js';
-import { parseMemballoon, parseRng, parseWatchdog } from './simple.js';
+import { checkDuplicatePanics, parseMemballoon, parsePanic, parseRng, parseWatchdog } from './simple.js';
 import { withoutSecrets } from './secrets.js';
 import { withoutDefaultSeclabels } from './seclabel.js';
 import { finishVideo, insertVideo, parseVideo } from './video.js';
@@ -67,6 +67,7 @@ export function parseDevices(root: XmlElement, osType: string, domainType: strin
         break;
       }
       case 'rng': lists.rng.push(parseRng(child)); break;
+      case 'panic': lists.panic.push(parsePanic(child)); break;
       case 'watchdog': lists.watchdog.splice(0, 1, parseWatchdog(child)); break;
       case 'tpm':
         if (!firstChild(child, 'backend')) throw xmlError('missing TPM device backend');
@@ -82,6 +83,7 @@ export function parseDevices(root: XmlElement, osType: string, domainType: strin
   lists.disk = disks.map(finishDisk);
   lists.disk.forEach(checkDiskAddressType);
   checkDuplicateHostdevs(lists.hostdev);
+  checkDuplicatePanics(lists.panic);
   checkUsbMaster(lists.controller);
   assignControllerIndexes(lists.controller);
   checkDuplicateControllers(lists.controller);
@@ -183,6 +185,8 @@ export function formatDevices(w: XmlWriter, devices: DomainDevices, opts: { secu
   w.text('emulator', devices.emulator);
   for (const kind of DEVICE_ORDER) {
     for (const node of devices.lists[kind]) {
+      // an empty panic device (default model, no address) is not written
+      if (kind === 'panic' && node.attrs.length === 0 && node.children.length === 0) continue;
       const shown = opts.secure ? node : withoutSecrets(kind, node);
       writeXNode(w, opts.inactive ? withoutDefaultSeclabels(shown) : shown);
     }

@@ -1,7 +1,7 @@
 /** `<memballoon>`, `<rng>`, `<watchdog>`: model checks and canonical layout. */
 import type { XmlElement } from '../../xml.js';
-import { enumAttr, unsupported } from '../parse-util.js';
-import { getAttr, getChild, orderAttrs, orderChildren, toXNode, type XNode } from '../xnode.js';
+import { enumAttr, unsupported, xmlError } from '../parse-util.js';
+import { getAttr, getChild, orderAttrs, orderChildren, setAttr, toXNode, type XNode } from '../xnode.js';
 import { normalizeAddress } from './address.js';
 import { canonicalChrSource, checkChrSource } from './chardev-source.js';
 
@@ -46,4 +46,26 @@ export function parseWatchdog(el: XmlElement): XNode {
   orderAttrs(node, ['model', 'action']);
   normalizeAddress(node);
   return node;
+}
+
+const PANIC_MODELS = ['default', 'isa', 'pseries', 'hyperv', 's390'];
+
+/** `<panic>`: the model unless 'default' (libvirt writes a panic device only when it carries something). */
+export function parsePanic(el: XmlElement): XNode {
+  const model = el.getAttribute('model');
+  if (model !== null && !PANIC_MODELS.includes(model)) throw unsupported(`unknown panic model '${model}'`);
+  const node = toXNode(el);
+  setAttr(node, 'model', model === 'default' ? undefined : model ?? undefined);
+  normalizeAddress(node);
+  return node;
+}
+
+/** One panic device per model. */
+export function checkDuplicatePanics(panics: XNode[]): void {
+  const seen = new Set<string>();
+  for (const p of panics) {
+    const model = getAttr(p, 'model') ?? 'default';
+    if (seen.has(model)) throw xmlError(`Multiple panic devices with model '${model}'`);
+    seen.add(model);
+  }
 }
