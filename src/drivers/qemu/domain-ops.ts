@@ -10,7 +10,8 @@ import { E, notRunningError, qemuCheckFlags, qemuError } from './errors.js';
 import { restoreManagedSave } from './save-ops.js';
 import { parseForQemu } from './domain-def.js';
 import { signalPid } from './process/pid.js';
-import { agentUnavailableError } from './guest-agent.js';
+import { AGENT_SHUTDOWN_WAIT_SECONDS } from './agent/client.js';
+import { availableAgent } from './guest-agent.js';
 
 /** qemuDomainObjFromDomain: the object behind a handle, or libvirt's not-found error. */
 export function domainFromRef(state: QemuDriverState, ref: DomainRef): QemuDomainObj {
@@ -129,16 +130,42 @@ export async function destroy(state: QemuDriverState, ref: DomainRef, flags: num
 }
 
 /**
- * qemuDomainShutdownFlags / qemuDomainReboot: the guest agent when asked for (alone, it must
- * work; with the ACPI flag too, ACPI is the fallback), else the ACPI power button. No agent is
- * ever connected (see guest-agent.ts), so flags 0 means ACPI, as libvirt without an agent.
+ * qemuDomainShutdownFlagsAgent / qemuDomainRebootAgent: guest-shutdown through the agent; the
+ * guest gets no chance to reply, so the SHUTDOWN (or RESET) that follows completes it. False when
+ * there is no agent and `report` is off (the caller falls back to ACPI).
+ */
+async function agentPowerDown(obj: QemuDomainObj, reboot: boolean, report: boolean): Promise<boolean> {
+  if (obj.state !== C.VIR_DOMAIN_RUNNING) throw qemuError(E.VIR_ERR_OPERATION_INVALID, 'domain is not running');
+  const agent = availableAgent(obj, report);
+  if (!agent) return false;
+  obj.proc!.fakeReboot = false;
+  await agent.command('guest-shutdown', { mode: reboot ? 'reboot' : 'powerdown' }, AGENT_SHUTDOWN_WAIT_SECONDS, reboot ? 'reset' : 'shutdown');
+  return true;
+}
+
+/**
+ * qemuDomainShutdownFlags / qemuDomainReboot: the guest agent when asked for, or by default when
+ * one is connected; the ACPI power button otherwise, and as the fallback when the agent failed
+ * unless the agent alone was asked for.
  */
 async function powerButton(state: QemuDriverState, ref: DomainRef, agentFlag: number, acpiFlag: number, flags: number, reboot: boolean) {
   const obj = domainFromRef(state, ref);
+  const agentRequested = (flags & agentFlag) !== 0;
+  const acpiRequested = (flags & acpiFlag) !== 0;
+  const useAgent = agentRequested || (flags === 0 && obj.proc?.agent?.running === true);
+  const agentForced = agentRequested && !acpiRequested;
+  if (useAgent) {
+    try {
+      if (await agentPowerDown(obj, reboot, agentForced)) return;
+    } catch (err) {
+      if (agentForced) throw err;
+    }
+    // the guest may have gone away by itself meanwhile
+    if (!obj.isActive()) return;
+  }
   await obj.withJob(async () => {
     const proc = activeProc(obj);
     if (obj.state !== C.VIR_DOMAIN_RUNNING) throw qemuError(E.VIR_ERR_OPERATION_INVALID, 'domain is not running');
-    if (flags & agentFlag && !(flags & acpiFlag)) throw agentUnavailableError(obj);
     // With reboot, the guest powers off on the ACPI button and its SHUTDOWN resets it (libvirt's fake reboot).
     proc.fakeReboot = reboot;
     await proc.monitor.execute('system_powerdown');

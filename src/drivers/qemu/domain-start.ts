@@ -12,6 +12,7 @@ import type { QemuDriverState } from './driver-state.js';
 import { stopDomain } from './domain-stop.js';
 import { E, qemuError, qemuSystemError } from './errors.js';
 import { releaseGraphicsPorts, reserveGraphicsPorts } from './graphics-ports.js';
+import { fillChannelPaths, refreshChannelStates } from './guest-agent.js';
 import { recordAliases } from './live-aliases.js';
 import { readLiveRuntime } from './live-runtime.js';
 import { watchMonitor } from './monitor-events.js';
@@ -53,6 +54,7 @@ async function launchFor(state: QemuDriverState, obj: QemuDomainObj, id: number,
   const caps = await capsFor(state, def);
   const domainPaths = qemuDomainPathsUnder(state.paths.libDir, id, def.name);
   const vncPort = await reserveGraphicsPorts(state, obj);
+  fillChannelPaths(def, domainPaths.channelDir);
   const command = buildQemuArgv(def, caps, domainPaths, { vncPort });
   if (incoming) command.args.push('-incoming', 'defer');
   recordAliases(def);
@@ -94,6 +96,7 @@ export async function startDomain(state: QemuDriverState, obj: QemuDomainObj, op
       await migrateFromFile(proc.monitor, join(state.paths.runDir, `${obj.def.name}.incoming`), options.restore.path, options.restore.offset);
     }
     await readLiveRuntime(obj);
+    await refreshChannelStates(state, obj, true);
     if (!options.paused) {
       const reason = restored ? C.VIR_DOMAIN_RUNNING_RESTORED : C.VIR_DOMAIN_RUNNING_BOOTED;
       proc.runningReason = reason;

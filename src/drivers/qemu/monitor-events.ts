@@ -3,6 +3,7 @@ import { createLogger } from '../../log/index.js';
 import type { QemuDomainObj } from './domain-obj.js';
 import type { QemuDriverState } from './driver-state.js';
 import { stopDomain } from './domain-stop.js';
+import { serialChanged } from './guest-agent.js';
 
 const log = createLogger('qemu.events');
 
@@ -31,6 +32,8 @@ export function watchMonitor(state: QemuDriverState, obj: QemuDomainObj): void {
   const current = () => obj.proc === proc;
 
   mon.on('SHUTDOWN', (data) => {
+    // a guest-shutdown sent through the agent gets no reply: this is its completion
+    proc.agent?.notifyEvent('shutdown');
     if (!current() || obj.state === C.VIR_DOMAIN_SHUTDOWN) return;
     proc.gotShutdown = true;
     if (proc.fakeReboot) {
@@ -75,6 +78,7 @@ export function watchMonitor(state: QemuDriverState, obj: QemuDomainObj): void {
   });
 
   mon.on('RESET', () => {
+    proc.agent?.notifyEvent('reset');
     if (!current()) return;
     state.events.emitDomain({ eventId: C.VIR_DOMAIN_EVENT_ID_REBOOT, domain: obj.ref() });
   });
@@ -98,6 +102,13 @@ export function watchMonitor(state: QemuDriverState, obj: QemuDomainObj): void {
     } else {
       void persist(state, obj);
     }
+  });
+
+  mon.on('event', (e) => {
+    if (e.event !== 'VSERPORT_CHANGE' || !current()) return;
+    const { id, open } = e.data as { id?: unknown; open?: unknown };
+    if (typeof id !== 'string' || typeof open !== 'boolean') return;
+    void serialChanged(state, obj, id, open).catch((err) => log.warn(`channel ${id} of '${obj.def.name}': ${(err as Error).message}`));
   });
 
   // QEMU went away by itself: a shutdown if it said so first, a crash otherwise.

@@ -9,6 +9,7 @@ import { isOurQemu, signalPid } from './process/pid.js';
 import { QemuProcess, removeRunFiles } from './process/qemu-process.js';
 import type { DomainStatus } from './status-file.js';
 import { reclaimGraphicsPorts } from './graphics-ports.js';
+import { refreshChannelStates } from './guest-agent.js';
 import { readLiveRuntime } from './live-runtime.js';
 
 const log = createLogger('qemu.recovery');
@@ -53,6 +54,7 @@ async function reconnect(state: QemuDriverState, name: string, status: DomainSta
   watchMonitor(state, obj);
   // the status file keeps the definition; the pty paths and VNC port are asked of QEMU again
   await readLiveRuntime(obj);
+  await refreshChannelStates(state, obj, false);
   const run = await monitor.execute<{ status: string; running: boolean }>('query-status');
   if (run.running && obj.state === C.VIR_DOMAIN_PAUSED) obj.setState(C.VIR_DOMAIN_RUNNING, C.VIR_DOMAIN_RUNNING_UNPAUSED);
   else if (!run.running && obj.state === C.VIR_DOMAIN_RUNNING && PAUSED_STATUSES.has(run.status)) {

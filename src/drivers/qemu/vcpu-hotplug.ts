@@ -11,7 +11,7 @@ import type { QemuDriverState } from './driver-state.js';
 import type { QemuDomainObj } from './domain-obj.js';
 import { domainFromRef } from './domain-ops.js';
 import { E, qemuCheckFlags, qemuError } from './errors.js';
-import { agentUnavailableError } from './guest-agent.js';
+import { availableAgent } from './guest-agent.js';
 import type { QmpMonitor } from './qmp/index.js';
 
 /** How long libvirt waits for QEMU's DEVICE_DELETED after device_del (QEMU_UNPLUG_TIMEOUT). */
@@ -153,7 +153,10 @@ export async function setVcpusFlags(state: QemuDriverState, ref: DomainRef, nvcp
     C.VIR_DOMAIN_VCPU_MAXIMUM | C.VIR_DOMAIN_VCPU_GUEST | C.VIR_DOMAIN_VCPU_HOTPLUGGABLE);
   const obj = domainFromRef(state, ref);
   // The guest agent sets vCPUs online inside the guest; tsvirt has no agent connection yet.
-  if (flags & C.VIR_DOMAIN_VCPU_GUEST) throw agentUnavailableError(obj);
+  if (flags & C.VIR_DOMAIN_VCPU_GUEST) {
+    availableAgent(obj);
+    throw qemuError(E.VIR_ERR_OPERATION_UNSUPPORTED, 'tsvirt cannot yet set the guest\'s vCPUs through the guest agent');
+  }
   await obj.withJob(async () => {
     const { live, config } = obj.getDefs(flags);
     if (flags & C.VIR_DOMAIN_VCPU_MAXIMUM) {

@@ -1,6 +1,7 @@
 import { rm, unlink } from 'node:fs/promises';
 import type { Duplex } from 'node:stream';
 import { VIR_DOMAIN_RUNNING_UNPAUSED } from '../../../api/constants.js';
+import type { GuestAgent } from '../agent/client.js';
 import type { QmpMonitor } from '../qmp/index.js';
 import type { LogMark } from './guest-log.js';
 import { signalPid, waitForExit } from './pid.js';
@@ -28,6 +29,8 @@ export class QemuProcess {
   pausedReason: number | null = null;
   /** Why QEMU will run the vCPUs next (the RESUME event after our `cont`). */
   runningReason: number = VIR_DOMAIN_RUNNING_UNPAUSED;
+  /** The guest agent client while the guest has the agent's channel open. */
+  agent: GuestAgent | null = null;
   /** Open console streams by pty path (libvirt's virChrdevs: one session per device). */
   readonly consoles = new Map<string, Duplex>();
 
@@ -57,6 +60,8 @@ export class QemuProcess {
   /** Drop the monitor and the files of this run (QEMU is gone). */
   async cleanup(): Promise<void> {
     this.monitor.destroy();
+    this.agent?.close();
+    this.agent = null;
     for (const stream of this.consoles.values()) stream.destroy();
     await removeRunFiles(this.pidFile, this.domainDir);
   }

@@ -2,8 +2,9 @@
  * The small Linux guest the QEMU driver tests boot: Debian's cloud kernel and an initramfs built
  * here with busybox-static, both unpacked from packages fetched with `apt-get download` (nothing
  * installed). /init loads evdev and the ACPI button driver and runs busybox acpid, which turns the
- * power button into `poweroff -f`, so ACPI shutdown works; and the virtio balloon driver, so the
- * balloon really moves. Built once, cached under the temp dir.
+ * power button into `poweroff -f`, so ACPI shutdown works; the virtio balloon driver, so the
+ * balloon really moves; and the virtio console driver with a small guest agent (AGENT below) on
+ * the org.qemu.guest_agent.0 port, when the domain has one. Built once, cached under the temp dir.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
@@ -20,8 +21,43 @@ export interface TestGuest {
 /** Printed on the serial console once /init reached user space and acpid runs. */
 export const READY_MARKER = 'TSVIRT-GUEST-READY';
 
-/** Kernel modules /init loads, in order: input events and the ACPI button, then the virtio balloon. */
-const MODULES = ['evdev', 'button', 'virtio_ring', 'virtio', 'virtio_pci_legacy_dev', 'virtio_pci_modern_dev', 'virtio_pci', 'virtio_balloon'];
+/** Kernel modules /init loads, in order: input events and the ACPI button, then the virtio balloon and console. */
+const MODULES = ['evdev', 'button', 'virtio_ring', 'virtio', 'virtio_pci_legacy_dev', 'virtio_pci_modern_dev', 'virtio_pci', 'virtio_balloon',
+  'virtio_console'];
+
+/** Printed on the console, followed by the mode, when the agent is asked to shut the guest down. */
+export const AGENT_MARKER = 'TSVIRT-AGENT-SHUTDOWN-';
+
+/** The guest's host name, as its agent reports it. */
+export const GUEST_HOSTNAME = 'tsvirt-guest';
+
+/**
+ * A guest agent in busybox sh answering what qemu-ga answers to the commands the driver sends:
+ * guest-sync (the id back), guest-ping, guest-get-time, guest-get-host-name, guest-shutdown
+ * (power off, or reboot, saying so on the console first), CommandNotFound for the rest. The port reads end of file while no host
+ * side is connected, so it reads again after a pause.
+ */
+const AGENT = `#!/bin/busybox sh
+for p in /sys/class/virtio-ports/*; do
+  [ "$(cat $p/name 2>/dev/null)" = org.qemu.guest_agent.0 ] && dev=/dev/\${p##*/}
+done
+[ -n "$dev" ] || exit 0
+exec 3<>$dev
+while :; do
+  while read -r line <&3; do
+    case "$line" in
+      *'"guest-sync"'*) echo "{\\"return\\": $(echo "$line" | sed 's/.*"id": *\\([0-9]*\\).*/\\1/')}" >&3 ;;
+      *'"guest-ping"'*) echo '{"return": {}}' >&3 ;;
+      *'"guest-get-time"'*) echo "{\\"return\\": $(date +%s)000000000}" >&3 ;;
+      *'"guest-get-host-name"'*) echo "{\\"return\\": {\\"host-name\\": \\"$(hostname)\\"}}" >&3 ;;
+      *'"guest-shutdown"'*'"reboot"'*) echo ${AGENT_MARKER}reboot >/dev/console; reboot -f ;;
+      *'"guest-shutdown"'*) echo ${AGENT_MARKER}powerdown >/dev/console; poweroff -f ;;
+      *'"execute"'*) echo '{"error": {"class": "CommandNotFound", "desc": "The command has not been found"}}' >&3 ;;
+    esac
+  done
+  usleep 100000
+done
+`;
 
 const INIT = `#!/bin/busybox sh
 /bin/busybox --install -s /bin
@@ -29,6 +65,8 @@ mount -t proc proc /proc
 mount -t sysfs sysfs /sys
 mount -t devtmpfs devtmpfs /dev
 for m in ${MODULES.join(' ')}; do insmod /lib/$m.ko; done
+hostname ${GUEST_HOSTNAME}
+/bin/agent &
 acpid -f -c /etc/acpi &
 acpid=$!
 # Ready only once acpid holds every input device open: a button press before that would be lost.
@@ -71,6 +109,7 @@ function initramfs(unpacked: string): Buffer {
     ...MODULES.map((m) => file(`lib/${m}.ko`, readFileSync(findFile(join(unpacked, 'lib/modules'), `${m}.ko`)), 0o644)),
     file('etc/acpi/PWRF/00000080', Buffer.from(POWER_BUTTON_ACTION)),
     file('init', Buffer.from(INIT)),
+    file('bin/agent', Buffer.from(AGENT)),
   ]);
 }
 
@@ -103,7 +142,7 @@ let cached: TestGuest | null = null;
 export function testGuest(): TestGuest {
   if (cached) return cached;
   const kernelPkg = kernelPackage();
-  const target = join(CACHE, `guest-${kernelPkg}-v6`);
+  const target = join(CACHE, `guest-${kernelPkg}-v8`);
   if (!existsSync(join(target, 'initrd.cpio'))) build(target, kernelPkg);
   cached = { kernel: join(target, 'vmlinuz'), initrd: join(target, 'initrd.cpio'), cmdline: 'console=ttyS0' };
   return cached;

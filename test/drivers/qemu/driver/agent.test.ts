@@ -1,0 +1,82 @@
+/**
+ * The guest agent through a real virtio channel: the test guest runs a small agent (test-guest.ts)
+ * on org.qemu.guest_agent.0. The channel's state follows the guest (disconnected at boot,
+ * connected once the agent opened its port), with libvirt's agent lifecycle events; reboot and
+ * shutdown go through the agent when asked for, and by default once it is connected, and the
+ * guest says on its console that its agent did it. The same sequence under libvirt 9.0.0's
+ * embedded driver with the same guest gave the same channel XML and agent events.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import * as v from '../../../../src/index.js';
+import { AGENT_MARKER, READY_MARKER } from '../guest/test-guest.js';
+import { guestXml } from './guest-xml.js';
+import { cleanupRoot, makeRoot, processesUnder, readText, waitFor } from './harness.js';
+
+const AGENT_CHANNEL = "<channel type='unix'><target type='virtio' name='org.qemu.guest_agent.0'/></channel>";
+
+const count = (text: string, word: string): number => text.split(word).length - 1;
+
+test('reboot and shutdown through the guest agent, with the channel state and agent events libvirt gives', async (t) => {
+  const { root, uri } = makeRoot();
+  t.after(() => cleanupRoot(root));
+  const conn = await v.open(uri);
+  t.after(() => conn.close());
+  const agentEvents: [number, number][] = [];
+  const reboots: string[] = [];
+  await conn.domainEventRegisterAny(null, v.VIR_DOMAIN_EVENT_ID_AGENT_LIFECYCLE, (e) => { agentEvents.push([Number(e.state), Number(e.reason)]); });
+  await conn.domainEventRegisterAny(null, v.VIR_DOMAIN_EVENT_ID_REBOOT, (e) => { reboots.push(e.domain.name); });
+  const serial = join(root, 'serial.log');
+  const dom = await conn.createXML(guestXml({ name: 'agent1', serialLog: serial, extraDevices: AGENT_CHANNEL }), 0);
+  const console = () => readText(serial);
+  const connected = async () => (await dom.XMLDesc(0)).includes("name='org.qemu.guest_agent.0' state='connected'");
+
+  // Before the guest's agent opened its port, the agent is there but not connected.
+  const early = await dom.XMLDesc(0);
+  assert.match(early, new RegExp(`<source mode='bind' path='${root}/lib/qemu/channel/target/domain-${dom.ID()}-agent1/org.qemu.guest_agent.0'/>`));
+  if (early.includes("state='disconnected'")) {
+    await assert.rejects(dom.shutdownFlags(v.VIR_DOMAIN_SHUTDOWN_GUEST_AGENT), { code: v.ErrorNumber.VIR_ERR_AGENT_UNRESPONSIVE, message: 'Guest agent is not responding: QEMU guest agent is not connected' });
+  }
+  await waitFor('the guest to boot', () => console().includes(READY_MARKER), 120_000);
+  await waitFor('the agent channel to connect', connected, 60_000);
+  assert.deepEqual(agentEvents.slice(0, 2), [
+    [v.VIR_CONNECT_DOMAIN_EVENT_AGENT_LIFECYCLE_STATE_DISCONNECTED, v.VIR_CONNECT_DOMAIN_EVENT_AGENT_LIFECYCLE_REASON_DOMAIN_STARTED],
+    [v.VIR_CONNECT_DOMAIN_EVENT_AGENT_LIFECYCLE_STATE_CONNECTED, v.VIR_CONNECT_DOMAIN_EVENT_AGENT_LIFECYCLE_REASON_CHANNEL],
+  ]);
+
+  // Reboot through the agent: the guest restarts itself, the domain keeps running.
+  await dom.reboot(v.VIR_DOMAIN_REBOOT_GUEST_AGENT);
+  assert.match(console(), new RegExp(`${AGENT_MARKER}reboot`));
+  await waitFor('the guest to boot again', () => count(console(), READY_MARKER) === 2, 120_000);
+  assert.deepEqual(await dom.state(), { state: v.VIR_DOMAIN_RUNNING, reason: v.VIR_DOMAIN_RUNNING_BOOTED });
+  assert.ok(reboots.length > 0, 'reboot events');
+  await waitFor('the agent to connect again', connected, 60_000);
+  assert.deepEqual(agentEvents.slice(2), [
+    [v.VIR_CONNECT_DOMAIN_EVENT_AGENT_LIFECYCLE_STATE_DISCONNECTED, v.VIR_CONNECT_DOMAIN_EVENT_AGENT_LIFECYCLE_REASON_CHANNEL],
+    [v.VIR_CONNECT_DOMAIN_EVENT_AGENT_LIFECYCLE_STATE_CONNECTED, v.VIR_CONNECT_DOMAIN_EVENT_AGENT_LIFECYCLE_REASON_CHANNEL],
+  ]);
+
+  // With no mode asked for and an agent connected, shutdown goes through the agent (as libvirt's).
+  await dom.shutdown();
+  assert.match(console(), new RegExp(`${AGENT_MARKER}powerdown`));
+  await waitFor('the guest to power off', () => processesUnder(root).length === 0);
+  await waitFor('the domain to go', async () => (await conn.listAllDomains(0)).length === 0);
+  assert.match(readText(join(root, 'log', 'qemu', 'agent1.log')), /shutting down, reason=shutdown/);
+});
+
+test('agent errors: a domain without the agent channel, and agent-only requests on it', async (t) => {
+  const { root, uri } = makeRoot();
+  t.after(() => cleanupRoot(root));
+  const conn = await v.open(uri);
+  t.after(() => conn.close());
+  const dom = await conn.createXML(guestXml({ name: 'noagent', serialLog: join(root, 'serial.log') }), 0);
+  await assert.rejects(dom.shutdownFlags(v.VIR_DOMAIN_SHUTDOWN_GUEST_AGENT),
+    { code: v.ErrorNumber.VIR_ERR_ARGUMENT_UNSUPPORTED, message: 'argument unsupported: QEMU guest agent is not configured' });
+  await assert.rejects(dom.reboot(v.VIR_DOMAIN_REBOOT_GUEST_AGENT),
+    { code: v.ErrorNumber.VIR_ERR_ARGUMENT_UNSUPPORTED, message: 'argument unsupported: QEMU guest agent is not configured' });
+  await dom.suspend();
+  await assert.rejects(dom.shutdownFlags(v.VIR_DOMAIN_SHUTDOWN_GUEST_AGENT),
+    { code: v.ErrorNumber.VIR_ERR_OPERATION_INVALID, message: 'Requested operation is not valid: domain is not running' });
+  await dom.destroy();
+});
