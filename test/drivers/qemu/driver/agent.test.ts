@@ -40,6 +40,7 @@ test('reboot and shutdown through the guest agent, with the channel state and ag
   }
   await waitFor('the guest to boot', () => console().includes(READY_MARKER), 120_000);
   await waitFor('the agent channel to connect', connected, 60_000);
+  await waitFor('the agent events of the boot', () => agentEvents.length >= 2);
   assert.deepEqual(agentEvents.slice(0, 2), [
     [v.VIR_CONNECT_DOMAIN_EVENT_AGENT_LIFECYCLE_STATE_DISCONNECTED, v.VIR_CONNECT_DOMAIN_EVENT_AGENT_LIFECYCLE_REASON_DOMAIN_STARTED],
     [v.VIR_CONNECT_DOMAIN_EVENT_AGENT_LIFECYCLE_STATE_CONNECTED, v.VIR_CONNECT_DOMAIN_EVENT_AGENT_LIFECYCLE_REASON_CHANNEL],
@@ -52,6 +53,7 @@ test('reboot and shutdown through the guest agent, with the channel state and ag
   assert.deepEqual(await dom.state(), { state: v.VIR_DOMAIN_RUNNING, reason: v.VIR_DOMAIN_RUNNING_BOOTED });
   assert.ok(reboots.length > 0, 'reboot events');
   await waitFor('the agent to connect again', connected, 60_000);
+  await waitFor('the agent events of the reboot', () => agentEvents.length >= 4);
   assert.deepEqual(agentEvents.slice(2), [
     [v.VIR_CONNECT_DOMAIN_EVENT_AGENT_LIFECYCLE_STATE_DISCONNECTED, v.VIR_CONNECT_DOMAIN_EVENT_AGENT_LIFECYCLE_REASON_CHANNEL],
     [v.VIR_CONNECT_DOMAIN_EVENT_AGENT_LIFECYCLE_STATE_CONNECTED, v.VIR_CONNECT_DOMAIN_EVENT_AGENT_LIFECYCLE_REASON_CHANNEL],

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import * as v from '../../../../src/index.js';
-import { READY_MARKER } from '../guest/test-guest.js';
+import { NO_AGENT, READY_MARKER, testGuest } from '../guest/test-guest.js';
 import { guestXml } from './guest-xml.js';
 import { cleanupRoot, makeRoot, waitFor } from './harness.js';
 
@@ -26,7 +26,7 @@ test.before(async () => {
   conn = await v.open(uri);
   const extraDevices = `<serial type='unix'><source mode='bind' path='${root}/s1.sock'/><target port='1'/></serial>
     <channel type='unix'><target type='virtio' name='org.qemu.guest_agent.0'/></channel>`;
-  dom = await conn.createXML(guestXml({ name: 'con', extraDevices }), v.VIR_DOMAIN_START_PAUSED);
+  dom = await conn.createXML(guestXml({ name: 'con', extraDevices, cmdline: `${testGuest().cmdline} ${NO_AGENT}` }), v.VIR_DOMAIN_START_PAUSED);
 });
 test.after(async () => {
   await dom.destroy().catch(() => undefined);

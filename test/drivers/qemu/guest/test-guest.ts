@@ -28,13 +28,17 @@ const MODULES = ['evdev', 'button', 'virtio_ring', 'virtio', 'virtio_pci_legacy_
 /** Printed on the console, followed by the mode, when the agent is asked to shut the guest down. */
 export const AGENT_MARKER = 'TSVIRT-AGENT-SHUTDOWN-';
 
+/** On the kernel command line: the guest runs no agent, so its channel stays unanswered. */
+export const NO_AGENT = 'tsvirt.noagent';
+
 /** The guest's host name, as its agent reports it. */
 export const GUEST_HOSTNAME = 'tsvirt-guest';
 
 /**
  * A guest agent in busybox sh answering what qemu-ga answers to the commands the driver sends:
  * guest-sync (the id back), guest-ping, guest-get-time, guest-get-host-name, guest-shutdown
- * (power off, or reboot, saying so on the console first), CommandNotFound for the rest. The port reads end of file while no host
+ * (power off, or reboot, saying so on the console first), CommandNotFound for the rest; none when
+ * the kernel command line says NO_AGENT. The port reads end of file while no host
  * side is connected, so it reads again after a pause.
  */
 const AGENT = `#!/bin/busybox sh
@@ -42,6 +46,7 @@ for p in /sys/class/virtio-ports/*; do
   [ "$(cat $p/name 2>/dev/null)" = org.qemu.guest_agent.0 ] && dev=/dev/\${p##*/}
 done
 [ -n "$dev" ] || exit 0
+grep -q ${NO_AGENT} /proc/cmdline && exit 0
 exec 3<>$dev
 while :; do
   while read -r line <&3; do
@@ -142,7 +147,7 @@ let cached: TestGuest | null = null;
 export function testGuest(): TestGuest {
   if (cached) return cached;
   const kernelPkg = kernelPackage();
-  const target = join(CACHE, `guest-${kernelPkg}-v8`);
+  const target = join(CACHE, `guest-${kernelPkg}-v9`);
   if (!existsSync(join(target, 'initrd.cpio'))) build(target, kernelPkg);
   cached = { kernel: join(target, 'vmlinuz'), initrd: join(target, 'initrd.cpio'), cmdline: 'console=ttyS0' };
   return cached;
