@@ -86,13 +86,15 @@ async function main(argv: string[]): Promise<number> {
   }
   acquirePidFile(pidFile);
   const daemon = new Daemon(config, { listen: args.listen, timeoutSec: args.timeout });
+  let starting: Promise<void> = Promise.resolve();
   const stop = async (why: string) => {
     log.info(`shutting down: ${why}`);
+    await starting.catch(() => undefined); // a stop asked for during start-up waits for it to finish
     await daemon.stop();
     try { unlinkSync(pidFile); } catch { /* already gone */ }
     process.exit(0);
   };
-  // Reloads are taken from the start on: a SIGHUP before the handler would end the process.
+  // Reloads and stops are taken from the start on: a signal before its handler would end the process.
   process.on('SIGHUP', () => {
     try {
       daemon.reload(readConfig(args));
@@ -101,14 +103,15 @@ async function main(argv: string[]): Promise<number> {
       log.error(`reload failed, keeping the old configuration: ${err instanceof Error ? err.message : String(err)}`);
     }
   });
+  // Clients are served before start-up work (stateful drivers) ends: a stop may come meanwhile.
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
   try {
-    await daemon.start();
+    await (starting = daemon.start());
   } catch (err) {
     try { unlinkSync(pidFile); } catch { /* already gone */ }
     throw err;
   }
-  process.on('SIGTERM', () => void stop('SIGTERM'));
-  process.on('SIGINT', () => void stop('SIGINT'));
   daemon.on('idle', () => void stop(`no clients for ${args.timeout} seconds`));
   return -1; // keep running
 }

@@ -49,7 +49,7 @@ export class GuestAgent {
   #queue: Promise<unknown> = Promise.resolve();
   #inSync = false;
   #running = true;
-  #syncSerial = 0;
+  #lastSyncId = 0;
 
   private constructor(socket: Socket) {
     this.#socket = socket;
@@ -98,7 +98,7 @@ export class GuestAgent {
     if (!this.#running) throw disappeared();
     await this.#sync(Math.min(seconds, AGENT_WAIT_SECONDS));
     const cmd = args ? { execute, arguments: args } : { execute };
-    const reply = await this.#send(JSON.stringify(cmd), seconds, { awaitEvent });
+    const reply = await this.#send(toJson(cmd), seconds, { awaitEvent });
     if (!reply) {
       if (awaitEvent) return null;
       throw this.#running ? qemuError(E.VIR_ERR_INTERNAL_ERROR, 'Missing agent reply object') : disappeared();
@@ -116,7 +116,8 @@ export class GuestAgent {
   async #sync(seconds: number): Promise<void> {
     if (this.#inSync) return;
     for (const first of [true, false]) {
-      const id = Date.now() * 1000 + (this.#syncSerial++ % 1000);
+      // libvirt's ids are the time in ms; each one new, so a late reply never matches a later sync
+      const id = (this.#lastSyncId = Math.max(Date.now(), this.#lastSyncId + 1));
       const reply = await this.#send(JSON.stringify({ execute: 'guest-sync', arguments: { id } }), seconds, { sync: { id, first } });
       if (reply) {
         this.#inSync = true;
@@ -161,7 +162,7 @@ export class GuestAgent {
     const pending = this.#pending;
     let obj: unknown;
     try {
-      obj = JSON.parse(line.replace(/^\xff/, ''));
+      obj = fromJson(line.replace(/^\xff/, ''));
     } catch {
       // garbage while the first sync is out is what a previous session left behind
       if (pending?.sync?.first) pending.finish(null);
@@ -171,7 +172,7 @@ export class GuestAgent {
     const reply = obj as Record<string, unknown>;
     if (!('return' in reply) && !('error' in reply)) return; // an event or the greeting
     if (!pending) return; // a reply to a command that timed out
-    if (pending.sync && reply.return !== pending.sync.id) return; // a late reply to an older sync
+    if (pending.sync && bigNumber(reply.return) !== BigInt(pending.sync.id)) return; // a late reply to an older sync
     pending.finish(reply);
   }
 
@@ -184,6 +185,53 @@ export class GuestAgent {
     this.#running = false;
     this.#pending?.finish(null);
   }
+}
+
+/**
+ * Integers too large for a double (a time in nanoseconds) cross the JSON boundary exactly: as
+ * bigints in arguments, and as marked strings in replies that bigNumber reads back.
+ */
+const BIG = '@tsvirt-bigint:';
+
+function toJson(value: unknown): string {
+  return JSON.stringify(value, (_k, v: unknown) => (typeof v === 'bigint' ? `${BIG}${v}` : v))
+    .replace(new RegExp(`"${BIG}(-?\\d+)"`, 'g'), '$1');
+}
+
+/** JSON.parse, with integers of 16 digits or more outside strings turned into marked strings first. */
+function fromJson(line: string): unknown {
+  let out = '';
+  let inString = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i]!;
+    if (inString) {
+      out += c;
+      if (c === '\\') out += line[++i] ?? '';
+      else if (c === '"') inString = false;
+      continue;
+    }
+    if (c === '"') inString = true;
+    const number = /^-?\d+(?![.eE\d])/.exec(c === '-' || (c >= '0' && c <= '9') ? line.slice(i, i + 40) : '');
+    if (number && number[0].replace('-', '').length >= 16) {
+      out += `"${BIG}${number[0]}"`;
+      i += number[0].length - 1;
+      continue;
+    }
+    if (number) {
+      out += number[0];
+      i += number[0].length - 1;
+      continue;
+    }
+    out += c;
+  }
+  return JSON.parse(out);
+}
+
+/** A reply value that is an integer, exactly, or undefined. */
+export function bigNumber(value: unknown): bigint | undefined {
+  if (typeof value === 'number') return Number.isInteger(value) ? BigInt(value) : undefined;
+  if (typeof value === 'string' && value.startsWith(BIG)) return BigInt(value.slice(BIG.length));
+  return undefined;
 }
 
 function disappeared() {
