@@ -7,7 +7,7 @@ import {
   VIR_DOMAIN_SNAPSHOT_CREATE_HALT, VIR_DOMAIN_SNAPSHOT_CREATE_NO_METADATA, VIR_DOMAIN_SNAPSHOT_CREATE_REDEFINE,
   VIR_DOMAIN_SNAPSHOT_DELETE_CHILDREN, VIR_DOMAIN_SNAPSHOT_DELETE_CHILDREN_ONLY, VIR_DOMAIN_SNAPSHOT_REVERT_PAUSED,
   VIR_DOMAIN_SNAPSHOT_REVERT_RUNNING, VIR_DOMAIN_AFFECT_CONFIG, VIR_DOMAIN_METADATA_DESCRIPTION, VIR_DOMAIN_METADATA_ELEMENT, VIR_DOMAIN_METADATA_TITLE,
-  VIR_DOMAIN_VCPU_MAXIMUM,
+  VIR_DOMAIN_VCPU_MAXIMUM, VIR_DOMAIN_SAVE_RUNNING, VIR_DOMAIN_SAVE_PAUSED,
 } from './constants.js';
 
 export function checkNonZero(from: number, func: string, name: string, value: number): void {
@@ -16,6 +16,10 @@ export function checkNonZero(from: number, func: string, name: string, value: nu
 
 export function checkNonNegative(from: number, func: string, name: string, value: number): void {
   if (value < 0) throw invalidArgError(from, func, name, `${name} in ${func} must be zero or greater`);
+}
+
+export function checkPositive(from: number, func: string, name: string, value: number): void {
+  if (value <= 0) throw invalidArgError(from, func, name, `${name} in ${func} must be greater than zero`);
 }
 
 export function checkNonNull(from: number, func: string, name: string, value: unknown): void {
@@ -59,6 +63,11 @@ export function parseUUIDString(from: number, func: string, text: string): strin
 // Domain calls -----------------------------------------------------------------------------------
 
 const DOM = ErrorDomain.VIR_FROM_DOMAIN;
+
+/** virDomainSaveFlags, virDomainManagedSave, virDomainRestoreFlags: one state to come back in. */
+export function checkSaveFlags(func: string, flags: number): void {
+  exclusiveFlags(DOM, func, flags, [VIR_DOMAIN_SAVE_RUNNING, 'VIR_DOMAIN_SAVE_RUNNING'], [VIR_DOMAIN_SAVE_PAUSED, 'VIR_DOMAIN_SAVE_PAUSED']);
+}
 
 /** virDomainSetVcpus / virDomainSetVcpusFlags. */
 export function checkSetVcpus(func: string, nvcpus: number, flags: number): void {

@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import { ErrorDomain, ErrorNumber, ErrorScope, VirError, dispatchError, isVirError, virError, type ErrorHandler } from '../errors/index.js';
+import { ErrorDomain, ErrorNumber, ErrorScope, VirError, dispatchError, isVirError, unknownCauseError, virError, type ErrorHandler } from '../errors/index.js';
 import type { ConnectionDriver, DriverMethod, NodeInfo, NodeStat, SecurityModel, TypedParam } from '../drivers/types.js';
 import { ENTRY_POINTS } from './entry-points.js';
 import { Domain } from './domain.js';
@@ -10,7 +10,7 @@ import { EventHub } from './events.js';
 import { Stream } from './stream.js';
 import { LIB_VERSION } from './version.js';
 import { uuidArg } from './uuid.js';
-import { checkNonNegative, checkStatsIndex, parseUUIDString } from './arg-checks.js';
+import { checkNonNegative, checkPositive, checkSaveFlags, checkStatsIndex, parseUUIDString } from './arg-checks.js';
 import { createLogger } from '../log/index.js';
 
 /** One domain's record of getAllDomainStats / domainListGetStats. */
@@ -237,9 +237,19 @@ export class Connect extends EventEmitter<ConnectEvents> {
   /** virNodeGetInfo (Python: getInfo). */
   getInfo(): Promise<NodeInfo> { return this.invoke('nodeGetInfo'); }
   /** virNodeGetFreeMemory: bytes. */
-  getFreeMemory(): Promise<bigint> { return this.invoke('nodeGetFreeMemory'); }
+  /** virNodeGetFreeMemory: 0 means failure, reported as libvirt's unknown-cause error when the driver gave no reason. */
+  async getFreeMemory(): Promise<bigint> {
+    const free = await this.invoke('nodeGetFreeMemory');
+    if (free === 0n) await this.guard(ErrorDomain.VIR_FROM_NONE, () => { throw unknownCauseError(); });
+    return free;
+  }
   /** virNodeGetCellsFreeMemory: bytes per NUMA cell from startCell. */
-  getCellsFreeMemory(startCell = 0, maxCells = 1 << 16): Promise<bigint[]> {
+  async getCellsFreeMemory(startCell = 0, maxCells = 1 << 16): Promise<bigint[]> {
+    const func = 'virNodeGetCellsFreeMemory';
+    await this.guard(ErrorDomain.VIR_FROM_NONE, () => {
+      checkPositive(ErrorDomain.VIR_FROM_NONE, func, 'maxCells', maxCells);
+      checkNonNegative(ErrorDomain.VIR_FROM_NONE, func, 'startCell', startCell);
+    });
     return this.invoke('nodeGetCellsFreeMemory', startCell, maxCells);
   }
 
@@ -295,7 +305,11 @@ export class Connect extends EventEmitter<ConnectEvents> {
   }
   /** virDomainRestore. */
   restore(path: string): Promise<void> { return this.invokeAs('virDomainRestore', 'domainRestoreFlags', path, null, 0); }
-  restoreFlags(path: string, dxml: string | null = null, flags = 0): Promise<void> {
+  async restoreFlags(path: string, dxml: string | null = null, flags = 0): Promise<void> {
+    await this.guard(ErrorDomain.VIR_FROM_DOMAIN, () => {
+      this.checkWritable('virDomainRestoreFlags', ErrorDomain.VIR_FROM_DOMAIN);
+      checkSaveFlags('virDomainRestoreFlags', flags);
+    });
     return this.invoke('domainRestoreFlags', path, dxml, flags);
   }
   saveImageGetXMLDesc(path: string, flags = 0): Promise<string> { return this.invoke('domainSaveImageGetXMLDesc', path, flags); }

@@ -9,7 +9,7 @@ import { ConnectObject } from './object.js';
 import { DomainSnapshot } from './snapshot.js';
 import type { Stream } from './stream.js';
 import {
-  checkGetMetadata, checkNonNegative, checkNonZero, checkSetMetadata, checkSetVcpus, checkSnapshotCreate, checkSnapshotRevert,
+  checkGetMetadata, checkNonNegative, checkSaveFlags, checkNonZero, checkSetMetadata, checkSetVcpus, checkSnapshotCreate, checkSnapshotRevert,
 } from './arg-checks.js';
 
 const DOM = ErrorDomain.VIR_FROM_DOMAIN;
@@ -104,10 +104,12 @@ export class Domain extends ConnectObject {
     this.#ref.id = -1;
   }
   async saveFlags(path: string, dxml: string | null = null, flags = 0): Promise<void> {
+    await this.precheck('virDomainSaveFlags', () => checkSaveFlags('virDomainSaveFlags', flags));
     await this.conn.invoke('domainSaveFlags', this.#ref, path, dxml, flags);
     this.#ref.id = -1;
   }
   async managedSave(flags = 0): Promise<void> {
+    await this.precheck('virDomainManagedSave', () => checkSaveFlags('virDomainManagedSave', flags));
     await this.conn.invoke('domainManagedSave', this.#ref, flags);
     this.#ref.id = -1;
   }

@@ -168,6 +168,7 @@ export const ENTRY_POINTS: Readonly<Record<DriverMethod, EntryPoint>> = {
   storageVolDelete: w('virStorageVolDelete', STO),
   storageVolWipe: w('virStorageVolWipe', STO),
   storageVolGetInfo: r('virStorageVolGetInfo', STO),
+  storageVolGetInfoFlags: r('virStorageVolGetInfoFlags', STO),
   storageVolGetXMLDesc: r('virStorageVolGetXMLDesc', STO),
   storageVolGetPath: r('virStorageVolGetPath', STO),
   domainOpenConsole: w('virDomainOpenConsole', DOM),

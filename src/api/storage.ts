@@ -75,6 +75,8 @@ export class StorageVol extends ConnectObject {
   /** virStorageVolWipe. */
   wipe(flags = 0): Promise<void> { return this.conn.invoke('storageVolWipe', this.#ref, flags); }
   info(): Promise<StorageVolInfo> { return this.conn.invoke('storageVolGetInfo', this.#ref); }
+  /** virStorageVolGetInfoFlags (Python: infoFlags): VIR_STORAGE_VOL_GET_PHYSICAL reports the host-side size as allocation. */
+  infoFlags(flags = 0): Promise<StorageVolInfo> { return this.conn.invoke('storageVolGetInfoFlags', this.#ref, flags); }
   xmlDesc(flags = 0): Promise<string> { return this.conn.invoke('storageVolGetXMLDesc', this.#ref, flags); }
   XMLDesc(flags = 0): Promise<string> { return this.xmlDesc(flags); }
   path(): Promise<string> { return this.conn.invoke('storageVolGetPath', this.#ref); }

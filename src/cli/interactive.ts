@@ -9,12 +9,26 @@ import { complete } from './completion.js';
 
 const PROMPT_RW = 'virsh # ';
 const PROMPT_RO = 'virsh > ';
+/** readline's screen width when it has no terminal to ask. */
+const SCREEN_WIDTH = 80;
 
 async function runLine(session: Session, line: string): Promise<void> {
   if (line === '') return;
   const commands = session.parse(new StringTokens(line));
   if (commands) await session.run(commands);
   session.out.flush();
+}
+
+/**
+ * What readline shows for a line read from a pipe (no terminal: 80 columns, no wrapping): the
+ * prompt and the line; when they reach the last usable column, readline scrolls horizontally,
+ * going back to the line start and drawing `<` then the tail, the cursor two thirds across.
+ */
+function echoedLine(prompt: string, line: string): string {
+  const full = prompt + line;
+  if (full.length <= SCREEN_WIDTH - 2) return full;
+  const margin = full.length - 2 * Math.floor(SCREEN_WIDTH / 3);
+  return `${prompt}\r<${full.slice(margin + 1)}`;
 }
 
 function welcome(session: Session): void {
@@ -30,7 +44,7 @@ export async function runShell(session: Session): Promise<void> {
   if (!process.stdin.isTTY) {
     const rl = createInterface({ input: process.stdin, terminal: false, crlfDelay: Infinity });
     for await (const line of rl) {
-      session.out.print(`${prompt()}${line}\n`);
+      session.out.print(`${echoedLine(prompt(), line)}\n`);
       await runLine(session, line);
       if (!session.imode) break;
     }

@@ -287,6 +287,7 @@ export interface ConnectionDriver {
   /** Overwrite the volume's data (virStorageVolWipe). */
   storageVolWipe?(vol: StorageVolRef, flags: number): Promise<void>;
   storageVolGetInfo?(vol: StorageVolRef): Promise<StorageVolInfo>;
+  storageVolGetInfoFlags?(vol: StorageVolRef, flags: number): Promise<StorageVolInfo>;
   storageVolGetXMLDesc?(vol: StorageVolRef, flags: number): Promise<string>;
   storageVolGetPath?(vol: StorageVolRef): Promise<string>;
 

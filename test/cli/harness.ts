@@ -81,17 +81,45 @@ async function runIn(program: string[], scenario: Scenario, timeout = 30_000): P
 /** Replace what differs between two runs of the same scenario and nothing else. */
 export function normalise(text: string, dir: string): string {
   const host = hostname();
-  let out = text.split(dir).join('$DIR');
+  let out = scrolledDirTail(text, dir).split(dir).join('$DIR');
   if (host) out = out.replace(new RegExp(`^${host.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`, 'gm'), '$HOST');
   // The test driver's CPU time follows the wall clock.
   out = out.replace(/^(CPU time:\s+)\d+\.\ds$/gm, '$1<cpu>s');
   out = out.replace(/^(cpu_time\s+)\d+\.\ds$/gm, '$1<cpu>s');
   out = out.replace(/^(\d+\s+\d+\s+\S+\s+)\d+\.\ds(\s+\S+)$/gm, '$1<cpu>s$2');
   out = out.replace(/^\(Time: \d+\.\d{3} ms\)$/gm, '(Time: <ms> ms)');
+  // The test driver derives block and interface counters from the wall clock.
+  out = out.replace(/^(\S+ (?:rd|wr|rx|tx)_(?:req|bytes|packets|errs|drop)|\S+ errs) \d+$/gm, '$1 <n>');
+  out = out.replace(/^( (?:number of (?:read|write) operations|number of bytes (?:read|written)|error count): +)\d+$/gm, '$1<n>');
   // Snapshots record the wall-clock second they were taken.
   out = out.replace(/\d{4}-\d\d-\d\d \d\d:\d\d:\d\d [+-]\d{4}/g, 'YYYY-MM-DD hh:mm:ss +zzzz');
   out = out.replace(/<creationTime>\d+<\/creationTime>/g, '<creationTime>T</creationTime>');
-  return out;
+  // A snapshot created without a name is named after the current second.
+  const now = Date.now() / 1000;
+  out = out.replace(/\b\d{10}\b/g, (n) => (Math.abs(Number(n) - now) < 3600 ? '<epoch>' : n));
+  return sortStatsRecords(out);
+}
+
+/**
+ * A long line echoed from standard input is scrolled by readline: the visible part may start
+ * inside the temporary directory's name, whose random letters are replaced.
+ */
+function scrolledDirTail(text: string, dir: string): string {
+  return text.replace(/\r<(\S+)/g, (whole, shown: string) => {
+    for (let k = Math.min(dir.length - 1, shown.length); k > 0; k--) {
+      if (shown.startsWith(dir.slice(-k))) return `\r<${'X'.repeat(k)}${shown.slice(k)}`;
+    }
+    return whole;
+  });
+}
+
+/**
+ * libvirt's test driver reports all-domain stats in its hash table's order, seeded at random
+ * in each process: the records of one domstats output (separated by blank lines) are sorted.
+ */
+function sortStatsRecords(text: string): string {
+  return text.replace(/^Domain: '.*'\n(?: {2}.*\n)*(?:\nDomain: '.*'\n(?: {2}.*\n)*)+/gm,
+    (block) => block.split(/(?<=\n)\n(?=Domain: ')/).sort().join('\n'));
 }
 
 /**

@@ -17,6 +17,7 @@ import { formatTable } from '../table.js';
 import { reasonName, stateName } from '../domain-state.js';
 import { JSON_OPTION, printJSON } from '../json.js';
 import type { Session } from '../session.js';
+import { statsCommands } from './domain-stats.js';
 
 
 
@@ -428,5 +429,6 @@ export const domainMonitorFamily: CommandFamily = {
       ],
       handler: cmdDommemstat,
     },
+    ...statsCommands,
   ],
 };

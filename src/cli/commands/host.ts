@@ -50,7 +50,6 @@ async function cmdFreecell(s: Session, cmd: ParsedCommand): Promise<boolean> {
       return true;
     }
     const total = await s.conn.getFreeMemory();
-    if (total === 0n) return false;
     if (json) printJSON(s, { total: kib(total) });
     else s.out.print(`Total: ${kib(total)} KiB\n`);
     return true;

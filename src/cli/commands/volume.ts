@@ -1,6 +1,6 @@
 /** Storage volume commands (virsh's "volume" group). */
 import {
-  VIR_STORAGE_VOL_CREATE_PREALLOC_METADATA, VIR_STORAGE_VOL_CREATE_VALIDATE, VIR_STORAGE_VOL_DELETE_WITH_SNAPSHOTS,
+  VIR_STORAGE_VOL_CREATE_PREALLOC_METADATA, VIR_STORAGE_VOL_CREATE_VALIDATE, VIR_STORAGE_VOL_DELETE_WITH_SNAPSHOTS, VIR_STORAGE_VOL_GET_PHYSICAL,
   type StoragePool, type StorageVol,
 } from '../../index.js';
 import type { CommandFamily, OptionDef, ParsedCommand } from '../command.js';
@@ -119,15 +119,17 @@ async function cmdVolInfo(s: Session, cmd: ParsedCommand): Promise<void> {
   using vol = await volumeOption(s, cmd);
   const json = optBool(cmd, 'json');
   if (!json) s.out.print(`${'Name:'.padEnd(15)} ${vol.name()}\n`);
-  const info = await vol.info();
+  const physical = optBool(cmd, 'physical');
+  const info = physical ? await vol.infoFlags(VIR_STORAGE_VOL_GET_PHYSICAL) : await vol.info();
+  const sizeName = physical ? 'physical' : 'allocation';
   if (json) {
-    printJSON(s, { name: vol.name(), type: volType(info.type), capacity: info.capacity, allocation: info.allocation });
+    printJSON(s, { name: vol.name(), type: volType(info.type), capacity: info.capacity, [sizeName]: info.allocation });
     return;
   }
   const show = (v: bigint): string => (optBool(cmd, 'bytes') ? `${v} bytes` : prettyCapacity(v));
   s.out.print(`${'Type:'.padEnd(15)} ${volType(info.type)}\n`);
   s.out.print(`${'Capacity:'.padEnd(15)} ${show(info.capacity)}\n`);
-  s.out.print(`${'Allocation:'.padEnd(15)} ${show(info.allocation)}\n`);
+  s.out.print(`${`${physical ? 'Physical' : 'Allocation'}:`.padEnd(15)} ${show(info.allocation)}\n`);
 }
 
 async function cmdVolList(s: Session, cmd: ParsedCommand): Promise<void> {
@@ -221,7 +223,8 @@ export const volumeFamily: CommandFamily = {
     {
       name: 'vol-info',
       summary: 'show basic facts about a volume',
-      options: [VOL_ARG, POOL_OPTIONAL, flag('bytes', 'sizes in bytes instead of binary units'), JSON_OPTION],
+      options: [VOL_ARG, POOL_OPTIONAL, flag('bytes', 'sizes in bytes instead of binary units'),
+        flag('physical', 'the size the volume takes on the host instead of its allocation'), JSON_OPTION],
       handler: cmdVolInfo,
     },
     {

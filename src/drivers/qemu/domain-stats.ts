@@ -231,9 +231,7 @@ export async function getAllDomainStats(s: QemuDriverState, refs: DomainRef[] | 
       `Stats types bits 0x${(stats & ~SUPPORTED).toString(16)} are not supported by this daemon or QEMU`);
   }
   stats &= SUPPORTED;
-  const selected = s.domains.filter(flags & LIST_FILTERS);
-  // Given domains keep their order; ones that vanished meanwhile are skipped, as libvirt skips them.
-  const objs = refs === null ? selected : refs.map((r) => selected.find((o) => o.def.uuid === r.uuid)).filter((o) => o !== undefined);
+  const objs = s.domains.statsTargets(refs, flags & LIST_FILTERS);
   const records: DomainStatsRecord[] = [];
   for (const obj of objs) {
     const p = new ParamList();

@@ -1,6 +1,7 @@
 import type { DomainDef } from '../../conf/domain/index.js';
 import * as C from '../../api/constants.js';
 import type { DomainObj } from './domain-obj.js';
+import type { DomainRef } from '../types.js';
 import { E, domainConfError } from './errors.js';
 import { flagPair } from './list-filter.js';
 
@@ -94,6 +95,16 @@ export class DomainObjList<O extends DomainObj = DomainObj> {
   /** virConnectListAllDomains filtering, with every flag group libvirt's virDomainObjMatchFilter knows. */
   filter(flags: number): O[] {
     return this.all().filter((o) => matches(o, flags));
+  }
+
+  /**
+   * The domains one all-domain-stats call reports: the given ones in their order (repeats kept,
+   * ones gone meanwhile skipped, as libvirt skips them) or every domain, then the list filters.
+   */
+  statsTargets(refs: DomainRef[] | null, flags: number): O[] {
+    const selected = this.filter(flags);
+    if (refs === null) return selected;
+    return refs.map((r) => selected.find((o) => o.def.uuid === r.uuid)).filter((o) => o !== undefined);
   }
 }
 

@@ -9,6 +9,7 @@ import * as iface from './interfaces.js';
 import * as snap from './snapshots.js';
 import { E, testCheckFlags, testError } from './errors.js';
 import { screenshot } from './screenshot.js';
+import { getAllDomainStats } from './domain-stats.js';
 import { testCapabilities, testCapabilitiesXML } from './capabilities.js';
 import type { TestState } from './state.js';
 
@@ -78,6 +79,7 @@ export class TestConnection implements ConnectionDriver {
     testCheckFlags('testConnectListAllDomains', flags, LIST_DOMAINS_FILTERS_ALL);
     return this.s.domains.filter(flags).map((o) => o.ref());
   }
+  async connectGetAllDomainStats(doms: DomainRef[] | null, stats: number, flags: number) { return getAllDomainStats(this.s, doms, stats, flags); }
   async domainLookupByID(id: number) { return dom.lookupByID(this.s, id); }
   async domainLookupByName(name: string) { return dom.lookupByName(this.s, name); }
   async domainLookupByUUID(uuid: string) { return dom.lookupByUUID(this.s, uuid); }

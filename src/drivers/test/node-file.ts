@@ -15,6 +15,7 @@ import { DEFAULT_NODE_INFO } from './default-node.js';
 import { startDomainState } from './lifecycle.js';
 import { generateIfnames } from './domains.js';
 import { loadSnapshotsFromNode } from './snapshots.js';
+import { nodeFileIOThreads } from './domain-stats.js';
 
 const TEST_NS = 'http://libvirt.org/schemas/domain/test/1.0';
 
@@ -91,6 +92,7 @@ function addDomains(state: TestState, domains: NodeDomain[]): void {
     loadSnapshotsFromNode(state, obj, d.snapshots);
     if (d.runstate !== VIR_DOMAIN_SHUTOFF) startDomainState(state, obj, VIR_DOMAIN_RUNNING_BOOTED);
     obj.setState(d.runstate, 0);
+    obj.iothreads = nodeFileIOThreads(obj.def);
   }
 }
 
@@ -128,13 +130,24 @@ function once<T>(make: () => T): () => T {
 }
 
 export function loadNodeFile(path: string): TestState {
-  let xml: string;
+  return loadNodeXML(readXMLFile(path), path);
+}
+
+/**
+ * A file as libxml2 reads it for libvirt: a file that cannot be opened gets libxml2's own line on
+ * stderr and libvirt's parse error; a directory reads as an empty document.
+ */
+function readXMLFile(path: string): string {
   try {
-    xml = readFileSync(path, 'utf8');
+    return readFileSync(path, 'utf8');
   } catch (err) {
-    throw testError(E.VIR_ERR_INTERNAL_ERROR, `failed to load XML file '${path}'`);
+    if ((err as NodeJS.ErrnoException).code === 'EISDIR') {
+      process.stderr.write('I/O error : Is a directory\n');
+      return '';
+    }
+    process.stderr.write(`I/O warning : failed to load external entity "${path}"\n`);
+    throw testError(E.VIR_ERR_XML_ERROR, `failed to parse xml document '${path}'`);
   }
-  return loadNodeXML(xml, path);
 }
 
 function text(el: XmlElement): string {
@@ -146,13 +159,7 @@ function resolve(el: XmlElement, file: string | null): XmlElement {
   const rel = attr(el, 'file');
   if (rel === undefined) return el;
   const abs = isAbsolute(rel) || file === null ? rel : join(dirname(file), rel);
-  let xml: string;
-  try {
-    xml = readFileSync(abs, 'utf8');
-  } catch {
-    throw testError(E.VIR_ERR_INTERNAL_ERROR, `failed to load XML file '${abs}'`);
-  }
-  return parseXmlDocument(xml, { url: abs, errorDomain: ErrorDomain.VIR_FROM_TEST, rootElement: el.nodeName });
+  return parseXmlDocument(readXMLFile(abs), { url: abs, errorDomain: ErrorDomain.VIR_FROM_TEST, rootElement: el.nodeName });
 }
 
 function uintAt(root: XmlElement, path: string[], what: string): number | undefined {

@@ -48,6 +48,10 @@ export const storageBindings: Binding[] = [
     toWire: (i: StorageVolInfo) => ({ type: i.type, capacity: i.capacity, allocation: i.allocation }),
     toDriver: (r) => ({ type: r.type, capacity: r.capacity, allocation: r.allocation }),
   }),
+  bind(P.STORAGE_VOL_GET_INFO_FLAGS, 'storageVolGetInfoFlags', [vol, flags], {
+    toWire: (i: StorageVolInfo) => ({ type: i.type, capacity: i.capacity, allocation: i.allocation }),
+    toDriver: (r) => ({ type: r.type, capacity: r.capacity, allocation: r.allocation }),
+  }),
   bind(P.STORAGE_VOL_GET_XML_DESC, 'storageVolGetXMLDesc', [vol, flags], ['xml', same]),
   bind(P.STORAGE_VOL_GET_PATH, 'storageVolGetPath', [vol], ['name', same]),
 ];

@@ -1,0 +1,157 @@
+/**
+ * The command vocabulary of the generated differential test: every command issue 4 lists (and
+ * domstats), each with virsh 9.0.0's options as they are really used, weighted by how much
+ * state they touch.
+ */
+import type { Names } from './fixtures.js';
+import type { Rng } from './rng.js';
+import { flag, named, pos, type Arg } from './words.js';
+
+export interface Ctx {
+  r: Rng;
+  names: Names;
+}
+
+interface Spec {
+  name: string;
+  weight: number;
+  args: (c: Ctx) => Arg[];
+}
+
+const SIZES = ['1024', '131072', '262144', '524288', '512M', '1G', '100000k', '0', 'x', '-5', '1e3', '10G', '99999999999999999999', '1.5', '2T', '64MiB'];
+const COUNTS = ['1', '2', '3', '4', '0', '-1', 'x', '100', '2.0'];
+const NS = 'http://example.org/ns';
+const XPATHS = ['//name', '/domain/@type', "string(//name)", 'count(//disk)', '//nothing', '//mac/@address', '[bad'];
+
+const dom = (c: Ctx): string => c.r.pick(c.names.domains);
+const net = (c: Ctx): string => c.r.pick(c.names.networks);
+const pool = (c: Ctx): string => c.r.pick(c.names.pools);
+const snap = (c: Ctx): string => c.r.pick(['s1', 's2', 's3', 'nope']);
+const file = (c: Ctx, ...names: string[]): string => c.r.pick(names.map((n) => (n.startsWith('/') ? n : `$DIR/${n}`)));
+/** One of the --config/--live/--current combinations (including the exclusive ones). */
+const affect = (c: Ctx): Arg[] => c.r.pick([[], [], [flag('config', 1)], [flag('live', 1)], [flag('current', 1)],
+  [flag('config', 1), flag('live', 1)], [flag('current', 1), flag('live', 1)]]);
+const xpath = (c: Ctx): Arg[] => (c.r.chance(0.2) ? [named('xpath', c.r.pick(XPATHS), 1), flag('wrap', 0.4)] : [flag('wrap', 0.05)]);
+const spec = (name: string, weight: number, args: (c: Ctx) => Arg[] = () => []): Spec => ({ name, weight, args });
+const onDom = (name: string, weight: number, more: (c: Ctx) => Arg[] = () => []): Spec =>
+  spec(name, weight, (c) => [pos('domain', dom(c)), ...more(c)]);
+const onNet = (name: string, weight: number, more: (c: Ctx) => Arg[] = () => []): Spec =>
+  spec(name, weight, (c) => [pos('network', net(c)), ...more(c)]);
+const onPool = (name: string, weight: number, more: (c: Ctx) => Arg[] = () => []): Spec =>
+  spec(name, weight, (c) => [pos('pool', pool(c)), ...more(c)]);
+const onVol = (name: string, weight: number, more: (c: Ctx) => Arg[] = () => []): Spec =>
+  spec(name, weight, (c) => {
+    const [p, v] = c.r.pick(c.names.volumes);
+    // A volume by name needs its pool; by path it does not.
+    return c.r.chance(0.25) ? [pos('vol', `/${p}/${v}`), ...more(c)] : [pos('vol', v), named('pool', p, 0.9), ...more(c)];
+  });
+
+const LIST_FILTERS = ['inactive', 'all', 'transient', 'persistent', 'with-snapshot', 'without-snapshot', 'state-running', 'state-paused',
+  'state-shutoff', 'state-other', 'autostart', 'no-autostart', 'with-managed-save', 'without-managed-save', 'with-checkpoint'];
+const STATS_GROUPS = ['state', 'cpu-total', 'balloon', 'vcpu', 'interface', 'block', 'perf', 'iothread', 'memory', 'dirtyrate', 'vm'];
+const STATS_LISTS = ['list-active', 'list-inactive', 'list-persistent', 'list-transient', 'list-running', 'list-paused', 'list-shutoff', 'list-other'];
+
+const some = (c: Ctx, names: string[], p: number): Arg[] => names.filter(() => c.r.chance(p)).map((n) => flag(n, 1));
+
+const SPECS: Spec[] = [
+  // host and shell
+  spec('uri', 1), spec('version', 1), spec('hostname', 1), spec('nodeinfo', 1), spec('sysinfo', 0.3), spec('capabilities', 0.3),
+  spec('freecell', 1, (c) => [named('cellno', c.r.pick(['0', '1', '-1', 'x']), 0.4), flag('all', 0.3)]),
+  spec('nodememstats', 0.5, (c) => [named('cell', c.r.pick(['0', '-1', '3']), 0.3)]),
+  spec('nodecpustats', 0.5, (c) => [named('cpu', c.r.pick(['0', '1', '-5', 'x']), 0.4)]),
+  spec('echo', 1, (c) => [flag('shell', 0.2), flag('xml', 0.2), pos('string', c.r.pick(['hello', 'a b', '<x>', "it's", '']))]),
+  spec('pwd', 0.3), spec('cd', 0.3, (c) => [pos('dir', c.r.pick(['$DIR', '/nonexistent', '']), 0.8)]),
+  spec('help', 0.3, (c) => [pos('command', c.r.pick(['nosuch', 'gibberish-group']), 1)]),
+  spec('iface-list', 0.5, (c) => [flag('all', 0.3), flag('inactive', 0.3)]),
+  spec('nodedev-list', 0.3),
+  spec('connect', 0.15, (c) => [pos('name', c.r.pick(['test:///default', 'test:///nonexistent.xml'])), flag('readonly', 0.3)]),
+  // domain listing and info
+  spec('list', 4, (c) => [...some(c, LIST_FILTERS, 0.12), ...some(c, ['name', 'uuid', 'id', 'table', 'title', 'managed-save'], 0.15)]),
+  onDom('dominfo', 3), onDom('domstate', 2, () => [flag('reason', 0.5)]),
+  onDom('domid', 1), onDom('domname', 1), onDom('domuuid', 1),
+  onDom('dumpxml', 2, (c) => [flag('inactive', 0.3), flag('security-info', 0.2), flag('migratable', 0.1), ...xpath(c)]),
+  onDom('vcpucount', 1, (c) => [...some(c, ['maximum', 'active', 'live', 'config', 'current'], 0.25)]),
+  onDom('vcpuinfo', 1, () => [flag('pretty', 0.3)]),
+  onDom('domblklist', 1, () => [flag('inactive', 0.3), flag('details', 0.4)]),
+  onDom('domiflist', 1, () => [flag('inactive', 0.3)]),
+  onDom('domblkstat', 1, (c) => [pos('device', c.r.pick(['vda', 'hda', 'nodev', '']), 0.6), flag('human', 0.3)]),
+  onDom('domifstat', 1, (c) => [pos('interface', c.r.pick(['vnet0', '52:54:00:11:22:33', 'nope', 'testnet0']))]),
+  onDom('dommemstat', 1, (c) => [named('period', c.r.pick(['2', '-1', 'x']), 0.15), ...affect(c)]),
+  spec('domstats', 2, (c) => [...some(c, STATS_GROUPS, 0.15), ...some(c, STATS_LISTS, 0.1), flag('raw', 0.2), flag('enforce', 0.2),
+    flag('backing', 0.1), flag('nowait', 0.1), ...(c.r.chance(0.4) ? [pos('domain', dom(c))] : []),
+    ...(c.r.chance(0.2) ? [pos('domain', dom(c))] : [])]),
+  // domain lifecycle
+  spec('define', 2, (c) => [pos('file', file(c, 'demo.xml', 'demo.xml', 'trans.xml', 'bad.xml', 'empty.xml', 'none.xml')), flag('validate', 0.2)]),
+  spec('create', 1.5, (c) => [pos('file', file(c, 'trans.xml', 'trans.xml', 'demo.xml', 'bad.xml')), flag('paused', 0.3), flag('validate', 0.1)]),
+  onDom('undefine', 1.5, (c) => [...some(c, ['managed-save', 'snapshots-metadata', 'checkpoints-metadata', 'nvram', 'keep-nvram',
+    'remove-all-storage', 'wipe-storage', 'tpm', 'keep-tpm'], 0.12), named('storage', c.r.pick(['vda', '/var/lib/demo.img']), 0.05)]),
+  onDom('start', 3, () => [flag('paused', 0.2), flag('force-boot', 0.1), flag('autodestroy', 0.05)]),
+  onDom('shutdown', 2, (c) => [named('mode', c.r.pick(['acpi', 'agent', 'bogus', 'acpi,signal']), 0.15)]),
+  onDom('reboot', 1), onDom('reset', 1),
+  onDom('destroy', 3, () => [flag('graceful', 0.2)]),
+  onDom('suspend', 2), onDom('resume', 2),
+  onDom('save', 1.2, (c) => [pos('file', file(c, 'a.save', 'a.save', 'b.save', '/nonexistent/x.save')), flag('running', 0.15), flag('paused', 0.15),
+    flag('bypass-cache', 0.1)]),
+  spec('restore', 1.2, (c) => [pos('file', file(c, 'a.save', 'a.save', 'b.save', 'demo.xml', 'none.save')), flag('running', 0.15), flag('paused', 0.15)]),
+  onDom('managedsave', 1, () => [flag('running', 0.15), flag('paused', 0.15)]),
+  onDom('managedsave-remove', 0.7),
+  onDom('autostart', 1, () => [flag('disable', 0.4)]),
+  onDom('setmem', 2, (c) => [pos('size', c.r.pick(SIZES)), ...affect(c)]),
+  onDom('setmaxmem', 1.5, (c) => [pos('size', c.r.pick(SIZES)), ...affect(c)]),
+  onDom('setvcpus', 2, (c) => [pos('count', c.r.pick(COUNTS)), flag('maximum', 0.25), ...affect(c), flag('guest', 0.05), flag('hotpluggable', 0.05)]),
+  onDom('desc', 1.5, (c) => [flag('title', 0.4), ...affect(c), pos('new-desc', c.r.pick(['new text', 'x', 'line<1>&', '']), 0.5)]),
+  onDom('metadata', 1.2, (c) => [pos('uri', c.r.pick([NS, NS, 'not a uri', ''])), ...affect(c),
+    ...(c.r.chance(0.5) ? [named('key', c.r.pick(['ex', 'other', '']), 0.8), named('set', c.r.pick(['<item a="1"/>', '<bad', '<a><b/></a>']), 0.8)] : []),
+    flag('remove', 0.2)]),
+  onDom('domrename', 1, (c) => [pos('new-name', c.r.pick(['renamed', 'test', 'demo', 'a/b', '']))]),
+  spec('event', 0.25, (c) => (c.r.chance(0.4) ? [flag('list', 1)] : [named('domain', dom(c), 0.3),
+    ...(c.r.chance(0.5) ? [flag('all', 1)] : [named('event', c.r.pick(['lifecycle', 'reboot', 'bogus']), 0.8)]), flag('loop', 0.3),
+    named('timeout', c.r.pick(['1', '1', '0', 'x']), 1)])),
+  // snapshots
+  onDom('snapshot-create-as', 2, (c) => [named('name', snap(c), 0.8), named('description', c.r.pick(['d one', '<x>']), 0.3),
+    flag('print-xml', 0.1), flag('halt', 0.05), flag('disk-only', 0.05), flag('no-metadata', 0.05), flag('atomic', 0.05)]),
+  onDom('snapshot-list', 1.5, (c) => [...some(c, ['parent', 'roots', 'leaves', 'no-leaves', 'metadata', 'inactive', 'active', 'tree', 'name',
+    'topological', 'current', 'descendants'], 0.1), named('from', snap(c), 0.1)]),
+  onDom('snapshot-info', 1, (c) => [named('snapshotname', snap(c), 0.7), flag('current', 0.3)]),
+  onDom('snapshot-revert', 1, (c) => [named('snapshotname', snap(c), 0.7), flag('current', 0.3), flag('running', 0.15), flag('paused', 0.15),
+    flag('force', 0.1)]),
+  onDom('snapshot-delete', 1, (c) => [named('snapshotname', snap(c), 0.8), flag('current', 0.2), flag('children', 0.2), flag('children-only', 0.1),
+    flag('metadata', 0.1)]),
+  onDom('snapshot-current', 1, (c) => [flag('name', 0.5), named('snapshotname', snap(c), 0.2)]),
+  onDom('snapshot-dumpxml', 0.7, (c) => [pos('snapshotname', snap(c)), flag('security-info', 0.1), ...xpath(c)]),
+  // networks
+  spec('net-list', 2, (c) => [...some(c, ['inactive', 'all', 'persistent', 'transient', 'autostart', 'no-autostart', 'uuid', 'name', 'table'], 0.15)]),
+  onNet('net-info', 1), onNet('net-dumpxml', 1, (c) => [flag('inactive', 0.3), ...xpath(c)]),
+  spec('net-define', 1, (c) => [pos('file', file(c, 'net.xml', 'net.xml', 'bad.xml', 'none.xml')), flag('validate', 0.1)]),
+  spec('net-create', 0.7, (c) => [pos('file', file(c, 'net.xml', 'bad.xml'))]),
+  onNet('net-undefine', 1), onNet('net-start', 1), onNet('net-destroy', 1),
+  onNet('net-autostart', 0.7, () => [flag('disable', 0.4)]), onNet('net-uuid', 0.5), onNet('net-name', 0.5),
+  // pools
+  spec('pool-list', 2, (c) => [...some(c, ['inactive', 'all', 'persistent', 'transient', 'autostart', 'no-autostart', 'details', 'uuid', 'name'], 0.15),
+    named('type', c.r.pick(['dir', 'logical,disk', 'bogus']), 0.1)]),
+  onPool('pool-info', 1, () => [flag('bytes', 0.3)]), onPool('pool-dumpxml', 1, (c) => [flag('inactive', 0.3), ...xpath(c)]),
+  spec('pool-define', 1, (c) => [pos('file', file(c, 'pool.xml', 'pool.xml', 'bad.xml'))]),
+  // Defined for real, a pool gets a random UUID that pool-list --uuid would show: mostly printed, or refused.
+  spec('pool-define-as', 0.7, (c) => [pos('name', c.r.pick(['dirpool', 'asp', ''])), pos('type', c.r.pick(['dir', 'dir', 'bogus', 'netfs'])),
+    named('target', c.r.pick(['$DIR/as', '/tmp']), 0.7), flag('print-xml', 0.85), named('source-host', 'nas', 0.1)]),
+  spec('pool-create', 0.5, (c) => [pos('file', file(c, 'pool.xml', 'bad.xml')), flag('build', 0.2)]),
+  onPool('pool-build', 0.7, () => [flag('overwrite', 0.1), flag('no-overwrite', 0.1)]),
+  onPool('pool-start', 1, () => [flag('build', 0.1)]), onPool('pool-destroy', 1), onPool('pool-undefine', 1), onPool('pool-delete', 0.5),
+  onPool('pool-refresh', 0.7), onPool('pool-autostart', 0.7, () => [flag('disable', 0.4)]),
+  // volumes
+  onPool('vol-list', 1.5, () => [flag('details', 0.5)]),
+  onVol('vol-info', 1, () => [flag('bytes', 0.3), flag('physical', 0.2)]),
+  onVol('vol-dumpxml', 0.7, (c) => xpath(c)),
+  spec('vol-create', 1, (c) => [pos('pool', pool(c)), pos('file', file(c, 'vol.xml', 'vol.xml', 'bad.xml')), flag('validate', 0.1)]),
+  spec('vol-create-as', 1.5, (c) => [pos('pool', pool(c)), pos('name', c.r.pick(['v1.img', 'd.img', 'nope', ''])),
+    pos('capacity', c.r.pick(['10M', '1G', '1024', 'x', '-1', '5E'])), named('allocation', c.r.pick(['1M', '0', 'y']), 0.3),
+    named('format', c.r.pick(['raw', 'qcow2', 'bogus']), 0.2), flag('print-xml', 0.15)]),
+  onVol('vol-delete', 1), onVol('vol-path', 0.7), onVol('vol-key', 0.7),
+  spec('vol-name', 0.5, (c) => [pos('vol', c.r.pick(['/default-pool/v1.img', '/nodepool/nv.img', 'nope']))]),
+];
+
+/** One random command line (possibly a mistaken one) from the vocabulary. */
+export function randomCommand(c: Ctx, line: (name: string, args: Arg[]) => string): string {
+  const s = c.r.weighted(SPECS.map((x) => [x.weight, x] as const));
+  return line(s.name, s.args(c));
+}
