@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import { ErrorDomain, ErrorNumber, ErrorScope, VirError, dispatchError, isVirError, unknownCauseError, virError, type ErrorHandler } from '../errors/index.js';
+import { ErrorDomain, ErrorNumber, ErrorScope, VirError, dispatchError, isVirError, virError, type ErrorHandler } from '../errors/index.js';
 import type { ConnectionDriver, DriverMethod, NodeInfo, NodeStat, SecurityModel, TypedParam } from '../drivers/types.js';
 import { ENTRY_POINTS } from './entry-points.js';
 import { Domain } from './domain.js';
@@ -237,12 +237,8 @@ export class Connect extends EventEmitter<ConnectEvents> {
   /** virNodeGetInfo (Python: getInfo). */
   getInfo(): Promise<NodeInfo> { return this.invoke('nodeGetInfo'); }
   /** virNodeGetFreeMemory: bytes. */
-  /** virNodeGetFreeMemory: 0 means failure, reported as libvirt's unknown-cause error when the driver gave no reason. */
-  async getFreeMemory(): Promise<bigint> {
-    const free = await this.invoke('nodeGetFreeMemory');
-    if (free === 0n) await this.guard(ErrorDomain.VIR_FROM_NONE, () => { throw unknownCauseError(); });
-    return free;
-  }
+  /** virNodeGetFreeMemory: 0 when the driver cannot tell (as the Python binding returns it). */
+  getFreeMemory(): Promise<bigint> { return this.invoke('nodeGetFreeMemory'); }
   /** virNodeGetCellsFreeMemory: bytes per NUMA cell from startCell. */
   async getCellsFreeMemory(startCell = 0, maxCells = 1 << 16): Promise<bigint[]> {
     const func = 'virNodeGetCellsFreeMemory';

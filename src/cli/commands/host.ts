@@ -6,6 +6,7 @@ import { fail, optBool, optInt } from '../opts.js';
 import { fixed, pad } from '../printf.js';
 import { JSON_OPTION, printJSON } from '../json.js';
 import type { Session } from '../session.js';
+import { unknownCauseError } from '../../index.js';
 
 /** libvirt's version encoding: major * 1,000,000 + minor * 1,000 + micro. */
 export function versionString(v: number): string {
@@ -50,6 +51,8 @@ async function cmdFreecell(s: Session, cmd: ParsedCommand): Promise<boolean> {
       return true;
     }
     const total = await s.conn.getFreeMemory();
+    // 0 is virNodeGetFreeMemory's failure; libvirt dispatches its unknown-cause error then.
+    if (total === 0n) throw unknownCauseError();
     if (json) printJSON(s, { total: kib(total) });
     else s.out.print(`Total: ${kib(total)} KiB\n`);
     return true;
