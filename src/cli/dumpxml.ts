@@ -20,12 +20,10 @@ export async function printXML(session: Session, cmd: ParsedCommand, xml: string
   }
   const { parseXML, selectNodes, dumpNode, dumpWrapped } = await import('./xml.js');
   const result = selectNodes(parseXML(xml), expression);
-  if ('invalid' in result) {
-    // libxml2 reports a malformed expression on stderr by itself and virsh carries on.
-    session.out.stderrRaw('XPath error : Invalid expression\n');
-    return;
-  }
   if ('notNodeSet' in result) fail(session, `internal error: Incorrect xpath '${expression}'`);
-  if (optBool(cmd, 'wrap')) session.out.print(`${dumpWrapped(result.nodes)}\n`);
-  else for (const node of result.nodes) session.out.print(`${dumpNode(node)}\n`);
+  // libxml2 reports a malformed expression on stderr by itself; virsh goes on with no nodes.
+  if ('invalid' in result) session.out.stderrRaw('XPath error : Invalid expression\n');
+  const nodes = 'invalid' in result ? [] : result.nodes;
+  if (optBool(cmd, 'wrap')) session.out.print(`${dumpWrapped(nodes)}\n`);
+  else for (const node of nodes) session.out.print(`${dumpNode(node)}\n`);
 }

@@ -64,7 +64,10 @@ export async function runEventLoop(s: Session, cmd: ParsedCommand, seconds: numb
   try {
     deregister = await register(deliver);
     process.once('SIGINT', onInterrupt);
-    if (seconds !== undefined) timer = setTimeout(() => finish('timeout'), seconds * 1000);
+    s.out.flush();
+    // With no timeout virsh waits until an event or Ctrl-C, even when nothing can send one (an
+    // in-process driver): an idle timer keeps Node from ending the process meanwhile.
+    timer = seconds !== undefined ? setTimeout(() => finish('timeout'), seconds * 1000) : setInterval(() => undefined, 2 ** 30);
     const how = await ended;
     if (how === 'interrupt') s.out.print('event loop interrupted\n');
     if (how === 'timeout') s.out.print('event loop timed out\n');

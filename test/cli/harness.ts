@@ -107,7 +107,7 @@ export function normalise(text: string, dir: string): string {
 function scrolledDirTail(text: string, dir: string): string {
   return text.replace(/\r<(\S+)/g, (whole, shown: string) => {
     for (let k = Math.min(dir.length - 1, shown.length); k > 0; k--) {
-      if (shown.startsWith(dir.slice(-k))) return `\r<${'X'.repeat(k)}${shown.slice(k)}`;
+      if (shown.startsWith(`${dir.slice(-k)}/`)) return `\r<${'X'.repeat(k)}${shown.slice(k)}`;
     }
     return whole;
   });

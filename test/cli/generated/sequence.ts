@@ -14,17 +14,37 @@ const MISTAKES = 0.12;
 export function generatedScenario(seed: number, length: number): Scenario {
   const r = new Rng(seed);
   const onNode = r.chance(0.25);
+  const mode = r.weighted([[0.55, 'batch'], [0.3, 'stdin'], [0.15, 'argv']] as const);
   const ctx = { r, names: onNode ? NODE_NAMES : DEFAULT_NAMES };
+  const line = (): string => randomCommand(ctx, (name, args) => commandLine(r, name, args, MISTAKES));
+  const global = [...(r.chance(0.1) ? ['-q'] : []), ...(r.chance(0.05) ? ['-r'] : []), ...(r.chance(0.05) ? ['-t'] : []),
+    '-c', onNode ? 'test://$DIR/node.xml' : 'test:///default'];
+  const name = `seed ${seed}`;
+  // One command given as separate words (virsh joins them itself): no quoting needed, or wanted.
+  if (mode === 'argv') {
+    let words = line().split(' ');
+    while (words.some((w) => /['"]/.test(w))) words = line().split(' ');
+    return { name, args: [...global, ...words], files: FILES };
+  }
   const lines: string[] = [];
   // Most sessions start by defining the demo domain, so later commands find more to act on.
   if (r.chance(0.7)) lines.push('define $DIR/demo.xml');
+  // An unknown command makes virsh refuse a whole batch before running any: rare there.
+  const unknownOdds = mode === 'stdin' ? 0.02 : 0.002;
+  // A snapshot without a name is named after the current second: a second one may clash or not.
+  let unnamedSnapshot = false;
   while (lines.length < length) {
-    if (r.chance(0.02)) lines.push(r.pick(['frobnicate', 'list --all --bogus', 'quit-now', '']));
-    else lines.push(randomCommand(ctx, (name, args) => commandLine(r, name, args, MISTAKES)));
+    if (r.chance(unknownOdds)) {
+      lines.push(r.pick(['frobnicate', 'list --all --bogus', 'quit-now', '']));
+      continue;
+    }
+    const next = line();
+    if (/^snapshot-create-as\b/.test(next) && !next.includes('--name')) {
+      if (unnamedSnapshot) continue;
+      unnamedSnapshot = true;
+    }
+    lines.push(next);
   }
-  const global = [...(r.chance(0.1) ? ['-q'] : []), '-c', onNode ? 'test://$DIR/node.xml' : 'test:///default'];
-  const name = `seed ${seed}`;
-  if (r.chance(0.3)) return { name, args: global, stdin: `${lines.join('\n')}\n`, files: FILES };
-  const separator = r.chance(0.7) ? '; ' : '\n';
-  return { name, args: [...global, lines.join(separator)], files: FILES };
+  if (mode === 'stdin') return { name, args: global, stdin: `${lines.join('\n')}\n`, files: FILES };
+  return { name, args: [...global, lines.join(r.chance(0.7) ? '; ' : '\n')], files: FILES };
 }
