@@ -5,9 +5,12 @@ import type { QemuDomainObj } from './domain-obj.js';
 interface ChardevInfo { label: string; filename: string }
 interface VncInfo { enabled: boolean; service?: string }
 
-/** A pty chardev's device path goes into the live XML, as libvirt's qemuProcessLookupPTYs. */
+/**
+ * A pty chardev's device path goes into the live XML, as libvirt's qemuProcessLookupPTYs; the
+ * first console also repeats it in the legacy `tty` attribute.
+ */
 function setPtyPath(dev: XNode, path: string): void {
-  setAttr(dev, 'tty', path);
+  if (dev.name === 'console') setAttr(dev, 'tty', path);
   let source = getChild(dev, 'source');
   if (!source) {
     source = newXNode('source');

@@ -18,6 +18,7 @@ import { parseInput } from './input.js';
 import { assignInterfaceNames, parseInterface } from './interface.js';
 import { checkDuplicatePanics, parseMemballoon, parsePanic, parseRng, parseWatchdog } from './simple.js';
 import { withoutSecrets } from './secrets.js';
+import { withoutLiveState } from './live-state.js';
 import { withoutDefaultSeclabels } from './seclabel.js';
 import { finishVideo, insertVideo, parseVideo } from './video.js';
 
@@ -188,7 +189,7 @@ export function formatDevices(w: XmlWriter, devices: DomainDevices, opts: { secu
       // an empty panic device (default model, no address) is not written
       if (kind === 'panic' && node.attrs.length === 0 && node.children.length === 0) continue;
       const shown = opts.secure ? node : withoutSecrets(kind, node);
-      writeXNode(w, opts.inactive ? withoutDefaultSeclabels(shown) : shown);
+      writeXNode(w, opts.inactive ? withoutLiveState(kind, withoutDefaultSeclabels(shown)) : shown);
     }
   }
   w.close('devices');

@@ -37,8 +37,16 @@ test.after(async () => {
 
 test('the console carries the guest\'s output and our input: a command typed into its shell answers', async () => {
   const xml = await dom.XMLDesc(0);
-  assert.match(xml, /<serial type='pty' tty='(\/dev\/pts\/\d+)'>\s*<source path='\1'\/>/);
-  assert.match(xml, /<console type='pty' tty='\/dev\/pts\/\d+'>[^]*?<alias name='serial0'\/>\s*<\/console>/);
+  // as libvirt's: the pty path in the serial port's source, repeated in the first console's tty
+  assert.match(xml, /<serial type='pty'>\s*<source path='\/dev\/pts\/\d+'\/>/);
+  assert.match(xml, /<console type='pty' tty='(\/dev\/pts\/\d+)'>\s*<source path='\1'\/>[^]*?<alias name='serial0'\/>\s*<\/console>/);
+  assert.match(xml, /<target type='virtio' name='org.qemu.guest_agent.0' state='disconnected'\/>/);
+  // written as inactive, the transient domain's definition has none of what only the run gave it
+  const inactive = await dom.XMLDesc(v.VIR_DOMAIN_XML_INACTIVE);
+  assert.match(inactive, /<serial type='pty'>\s*<target type='isa-serial' port='0'>/);
+  assert.match(inactive, /<console type='pty'>\s*<target type='serial' port='0'\/>/);
+  assert.doesNotMatch(inactive, /\/dev\/pts|state=/);
+  assert.match(inactive, /<target type='virtio' name='org.qemu.guest_agent.0'\/>/);
   const st = conn.newStream();
   await dom.openConsole(null, st);
   const out = collect(st);

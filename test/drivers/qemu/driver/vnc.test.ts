@@ -81,6 +81,7 @@ test.after(async () => {
 test('automatic ports: first free one of the range, RFB on it, exhaustion refused, given back at stop', async () => {
   const a = await conn.createXML(vncXml('a'), v.VIR_DOMAIN_START_PAUSED);
   assert.equal(await livePort(a), BASE + 1, 'the busy first port is skipped');
+  assert.match(await a.XMLDesc(v.VIR_DOMAIN_XML_INACTIVE), /<graphics type='vnc' port='-1' autoport='yes'/, 'the port is the run\'s, not the definition\'s');
   assert.equal(await rfbBanner(BASE + 1), 'RFB 003.008\n');
   const b = await conn.createXML(vncXml('b'), v.VIR_DOMAIN_START_PAUSED);
   assert.equal(await livePort(b), BASE + 2);
