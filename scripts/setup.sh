@@ -8,6 +8,8 @@ need=()
 command -v virsh >/dev/null 2>&1 || need+=(libvirt-clients)
 # libvirt's RelaxNG schemas (the *_VALIDATE flags, output checks) ship in libvirt0.
 [ -d /usr/share/libvirt/schemas ] || need+=(libvirt0)
+# ... and so does its x86 CPU map, which the QEMU driver decodes host CPUs against.
+[ -e /usr/share/libvirt/cpu_map/index.xml ] || need+=(libvirt0)
 /usr/bin/python3 -c 'import libvirt' >/dev/null 2>&1 || need+=(python3-libvirt)
 command -v xmllint >/dev/null 2>&1 || need+=(libxml2-utils)
 command -v setpriv >/dev/null 2>&1 || need+=(util-linux)
@@ -42,8 +44,15 @@ ensure_qemu_user() {
     useradd --system --no-create-home -g libvirt-qemu -G kvm -s /usr/sbin/nologin libvirt-qemu
 }
 
+# The host CPU model comes from CPUID, which Node reads through the kernel's cpuid driver.
+ensure_cpuid_device() {
+  [ "$(id -u)" = 0 ] && [ ! -e /dev/cpu/0/cpuid ] && command -v modprobe >/dev/null 2>&1 && modprobe cpuid 2>/dev/null
+  return 0
+}
+
 if [ ${#need[@]} -eq 0 ]; then
   ensure_qemu_user
+  ensure_cpuid_device
   exit 0
 fi
 if [ "$(id -u)" != 0 ] || ! command -v apt-get >/dev/null 2>&1; then
@@ -55,3 +64,4 @@ export DEBIAN_FRONTEND=noninteractive
 apt-get update -qq >/dev/null
 apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
 ensure_qemu_user
+ensure_cpuid_device

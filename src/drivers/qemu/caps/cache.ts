@@ -11,7 +11,7 @@ import { QemuCaps } from './qemu-caps.js';
 const log = createLogger('qemu.caps');
 
 /** Bumped whenever QemuProbeData changes shape, so older cache files are probed again. */
-const CACHE_FORMAT = 2;
+const CACHE_FORMAT = 3;
 
 /** What makes a probe still valid: the same file, unchanged, and the same KVM situation. */
 interface BinaryIdentity {

@@ -1,5 +1,7 @@
 import { binaryServesArch, hostArch, isKnownArch, kvmServes, sameArchFamily } from './arch.js';
 import type { QemuCapsCache } from './cache.js';
+import { loadX86CpuMap } from './cpu-map.js';
+import { computeHostModel } from './host-model.js';
 import { cpuModelVendor, libvirtKnowsCpuModel } from './cpu-models.js';
 import type { DomainCaps, DomainCapsBlock, DomainCapsEnum } from './domain-caps.js';
 import {
@@ -87,6 +89,7 @@ async function describe(caps: QemuCaps, arch: string, virttype: QemuVirtType, ma
     cpu: {
       hostPassthrough: virttype === 'kvm' && kvmServes(arch) ? migratable : null,
       maximum: caps.cpuModel(virttype, 'max') ? ['on', 'off'] : null,
+      hostModel: computeHostModel(caps, virttype, await loadX86CpuMap(), false),
       custom: caps.cpuModels(virttype)
         .filter((m) => m.name !== 'host' && libvirtKnowsCpuModel(caps.arch, m.name))
         .map((m) => ({ name: m.name, usable: m.usable ? 'yes' : 'no', deprecated: m.deprecated, ...(cpuModelVendor(m.name) && { vendor: cpuModelVendor(m.name)! }) })),

@@ -1,4 +1,5 @@
 import { XmlWriter } from '../../../conf/xml.js';
+import type { DecodedCpu } from './cpu-decode.js';
 
 /**
  * The domain capabilities document (virConnectGetDomainCapabilities): what one emulator,
@@ -38,6 +39,8 @@ export interface DomainCaps {
     /** The migratable enum when the mode is supported; null = not supported. */
     readonly hostPassthrough: readonly string[] | null;
     readonly maximum: readonly string[] | null;
+    /** The CPU host-model stands for; null = not supported. */
+    readonly hostModel: DecodedCpu | null;
     readonly custom: readonly DomainCapsCpuModel[];
   };
   readonly memoryBacking: DomainCapsBlock;
@@ -78,12 +81,23 @@ function writeMigratableMode(w: XmlWriter, name: string, enumName: string, value
   w.close('mode');
 }
 
+function writeHostModel(w: XmlWriter, cpu: DecodedCpu | null): void {
+  if (!cpu) {
+    w.empty('mode', { name: 'host-model', supported: 'no' });
+    return;
+  }
+  w.open('mode', { name: 'host-model', supported: 'yes' });
+  w.text('model', cpu.model, { fallback: 'forbid' });
+  if (cpu.vendor) w.text('vendor', cpu.vendor);
+  for (const f of cpu.features) w.empty('feature', { policy: f.policy, name: f.name });
+  w.close('mode');
+}
+
 function writeCpu(w: XmlWriter, cpu: DomainCaps['cpu']): void {
   w.open('cpu');
   writeMigratableMode(w, 'host-passthrough', 'hostPassthroughMigratable', cpu.hostPassthrough);
   writeMigratableMode(w, 'maximum', 'maximumMigratable', cpu.maximum);
-  // not yet: host-model needs libvirt's CPUID decoding against a CPU model database
-  w.empty('mode', { name: 'host-model', supported: 'no' });
+  writeHostModel(w, cpu.hostModel);
   if (cpu.custom.length === 0) {
     w.empty('mode', { name: 'custom', supported: 'no' });
   } else {

@@ -2,11 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import type { CapsCacheBank, CapsHost, CapsHostCpu, CapsNumaCell, CapsNumaCpu, CapsSecModel } from '../../../conf/capabilities.js';
 import { hostArch } from './arch.js';
+import { decodeX86 } from './cpu-decode.js';
+import { loadX86CpuMap } from './cpu-map.js';
+import { readHostCpuid } from './host-cpuid.js';
 
 /**
  * The `<host>` part of the capabilities, read from this machine's /proc and /sys as libvirt
- * reads it. Not yet: the host CPU model, vendor and feature list (libvirt decodes CPUID against
- * its CPU model database; we have none), so `<cpu>` carries only what the kernel tells.
+ * reads it; on x86 the CPU model, vendor and features are the host's CPUID decoded against
+ * libvirt's CPU map (left out when either is missing).
  */
 export interface HostCapsOptions {
   /** uid:gid QEMU runs as, for the DAC base labels (libvirt: qemu.conf user and group). */
@@ -104,7 +107,17 @@ async function hostCpu(fs: HostFs, cpuinfo: Map<string, string>, onlineCpus: num
     cpu.counter = { frequency: Math.round(mhz * 1000) * 1000, scaling: flags.has('tsc_scale') || flags.has('tsc_scaling') ? 'yes' : 'no' };
   }
   if (physBits) cpu.maxphysaddr = { mode: 'emulate', bits: Number(physBits) };
+  if (cpu.arch === 'x86_64' || cpu.arch === 'i686') await addHostCpuModel(cpu);
   return cpu;
+}
+
+async function addHostCpuModel(cpu: CapsHostCpu): Promise<void> {
+  const [map, cpuid] = await Promise.all([loadX86CpuMap(), readHostCpuid()]);
+  const decoded = map && cpuid && decodeX86(cpuid, map, { type: 'host' });
+  if (!decoded) return;
+  cpu.model = decoded.model;
+  if (decoded.vendor) cpu.vendor = decoded.vendor;
+  cpu.features = decoded.features.map((f) => ({ name: f.name }));
 }
 
 /** 4 KiB first, then each huge page size the kernel offers, ascending. */

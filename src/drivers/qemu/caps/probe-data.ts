@@ -39,10 +39,27 @@ export interface ProbedCpuExpansion {
   readonly props: Readonly<Record<string, boolean | number | string>>;
 }
 
+/** One property of QEMU's static expansion of its host CPU (`vendor`, `family`, features...). */
+export interface ProbedCpuProperty {
+  readonly name: string;
+  readonly value: boolean | number | string;
+  /** For features that are on: whether they survive migration (unset when QEMU did not say). */
+  readonly migratable?: boolean;
+}
+
+/** The static expansion libvirt bases host-model on; `migratability` = QEMU told which features migrate. */
+export interface ProbedHostCpuModel {
+  readonly name: string;
+  readonly migratability: boolean;
+  readonly props: readonly ProbedCpuProperty[];
+}
+
 export interface ProbedAccel {
   readonly machines: readonly ProbedMachine[];
   readonly cpuModels: readonly ProbedCpuModel[];
   readonly hostCpu: ProbedCpuExpansion | null;
+  /** x86 only. */
+  readonly hostCpuModel: ProbedHostCpuModel | null;
 }
 
 export interface QemuProbeData {
@@ -63,6 +80,8 @@ export interface QemuProbeData {
   readonly displayTypes: readonly string[];
   /** Its x86 `max` CPU has the `migratable` property (libvirt asks `max-x86_64-cpu` only). */
   readonly cpuMigratable: boolean;
+  /** ... and `unavailable-features`: QEMU reports blockers and canonical feature names (libvirt's CPU_UNAVAILABLE_FEATURES). */
+  readonly cpuUnavailableFeatures: boolean;
   readonly tcg: ProbedAccel;
   /** Absent when KVM could not be used. */
   readonly kvmAccel: ProbedAccel | null;

@@ -6,6 +6,7 @@ import { createLogger } from '../../../log/index.js';
 import { Command } from '../../../util/command/index.js';
 import { QmpMonitor } from '../qmp/index.js';
 import { cannotCheckBinary, notExecutable, pidFileUnreadable, probeStartFailed, tooOld } from './errors.js';
+import { probeHostCpuModel, type HostCpuQuery } from './probe-host-cpu.js';
 import type { ProbedAccel, ProbedCpuExpansion, ProbedCpuModel, ProbedMachine, QemuProbeData } from './probe-data.js';
 
 const log = createLogger('qemu.caps');
@@ -56,12 +57,21 @@ export async function probeQemu(binary: string, options: ProbeOptions = {}): Pro
   const withKvm = options.kvm ?? (await kvmUsable());
   const first = await withProbeProcess(binary, withKvm ? 'kvm:tcg' : 'tcg', options.workDir, async (monitor) => {
     const common = await probeCommon(monitor);
-    const accel = await probeAccel(monitor, common.kvm.enabled ? 'host' : 'max');
+    const accel = await probeAccel(monitor, common.kvm.enabled ? 'host' : 'max', hostCpuQuery(common));
     return { common, accel };
   });
   const kvmAccel = first.common.kvm.enabled ? first.accel : null;
-  const tcg = kvmAccel ? await withProbeProcess(binary, 'tcg', options.workDir, (monitor) => probeAccel(monitor, 'max')) : first.accel;
+  const tcg = kvmAccel ? await withProbeProcess(binary, 'tcg', options.workDir, (monitor) => probeAccel(monitor, 'max', hostCpuQuery(first.common))) : first.accel;
   return { ...first.common, tcg, kvmAccel };
+}
+
+/**
+ * How to ask for the host CPU model: x86 only; a QEMU without `unavailable-features` on its CPUs
+ * does not use canonical feature names, so libvirt expands the static result fully as well.
+ */
+function hostCpuQuery(common: CommonData): HostCpuQuery | null {
+  if (common.target !== 'x86_64' && common.target !== 'i386') return null;
+  return { canonicalNames: common.cpuUnavailableFeatures };
 }
 
 type CommonData = Omit<QemuProbeData, 'tcg' | 'kvmAccel'>;
@@ -74,6 +84,10 @@ async function probeCommon(monitor: QmpMonitor): Promise<CommonData> {
   const target = (await monitor.execute<{ arch: string }>('query-target')).arch;
   const kvm = await monitor.execute<{ present: boolean; enabled: boolean }>('query-kvm');
   const types = (await monitor.execute<Array<{ name: string }>>('qom-list-types')).map((t) => t.name);
+  // libvirt asks the x86_64 `max` CPU only (so a qemu-system-i386 never has these)
+  const maxCpuProps = types.includes('max-x86_64-cpu')
+    ? (await monitor.execute<Array<{ name: string }>>('qom-list-properties', { typename: 'max-x86_64-cpu' })).map((p) => p.name)
+    : [];
   const tpmModels = has.has('query-tpm-models') ? await monitor.execute<string[]>('query-tpm-models') : [];
   const tpmTypes = has.has('query-tpm-types') ? await monitor.execute<string[]>('query-tpm-types') : [];
   return {
@@ -88,8 +102,8 @@ async function probeCommon(monitor: QmpMonitor): Promise<CommonData> {
     sev: has.has('query-sev-capabilities') && (await succeeds(monitor, 'query-sev-capabilities')),
     sgx: has.has('query-sgx-capabilities') && (await succeeds(monitor, 'query-sgx-capabilities')),
     displayTypes: displayTypes(await monitor.execute<SchemaEntry[]>('query-qmp-schema')),
-    cpuMigratable: types.includes('max-x86_64-cpu') &&
-      (await monitor.execute<Array<{ name: string }>>('qom-list-properties', { typename: 'max-x86_64-cpu' })).some((p) => p.name === 'migratable'),
+    cpuMigratable: maxCpuProps.includes('migratable'),
+    cpuUnavailableFeatures: maxCpuProps.includes('unavailable-features'),
   };
 }
 
@@ -125,7 +139,7 @@ interface RawCpuDefinition {
   'migration-safe'?: boolean; deprecated?: boolean; 'alias-of'?: string;
 }
 
-async function probeAccel(monitor: QmpMonitor, hostModel: 'host' | 'max'): Promise<ProbedAccel> {
+async function probeAccel(monitor: QmpMonitor, hostModel: 'host' | 'max', hostCpuQuery: HostCpuQuery | null): Promise<ProbedAccel> {
   const machines = (await monitor.execute<RawMachine[]>('query-machines')).map((m): ProbedMachine => ({
     name: m.name,
     ...(m.alias !== undefined && { alias: m.alias }),
@@ -155,7 +169,7 @@ async function probeAccel(monitor: QmpMonitor, hostModel: 'host' | 'max'): Promi
     if (!isVirError(err)) throw err;
     log.debug('no CPU model expansion for %s: %s', hostModel, err.message);
   }
-  return { machines, cpuModels, hostCpu };
+  return { machines, cpuModels, hostCpu, hostCpuModel: hostCpuQuery ? await probeHostCpuModel(monitor, hostModel, hostCpuQuery) : null };
 }
 
 /**
