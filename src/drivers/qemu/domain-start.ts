@@ -8,6 +8,7 @@ import { createLogger } from '../../log/index.js';
 import { buildQemuArgv, masterKeyPath, monitorSocketPath, qemuDomainPathsUnder, type QemuDomainPaths } from './command-line/index.js';
 import type { QemuDomainObj } from './domain-obj.js';
 import { capsFor } from './domain-def.js';
+import { prepareGuestCpu } from './guest-cpu.js';
 import type { QemuDriverState } from './driver-state.js';
 import { stopDomain } from './domain-stop.js';
 import { E, qemuError, qemuSystemError } from './errors.js';
@@ -52,6 +53,7 @@ async function prepareDomainDir(domainPaths: QemuDomainPaths): Promise<void> {
 async function launchFor(state: QemuDriverState, obj: QemuDomainObj, id: number, incoming: boolean) {
   const def = obj.def;
   const caps = await capsFor(state, def);
+  await prepareGuestCpu(def, caps);
   const domainPaths = qemuDomainPathsUnder(state.paths.libDir, id, def.name);
   const vncPort = await reserveGraphicsPorts(state, obj);
   fillChannelPaths(def, domainPaths.channelDir);

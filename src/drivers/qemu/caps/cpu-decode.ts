@@ -1,3 +1,4 @@
+import { takeFeatures, type CpuFeature } from './cpu-def.js';
 import type { X86CpuMap, X86Model, X86Vendor } from './cpu-map.js';
 import { decodeSignature, matchesMask, X86Data, type X86Signature } from './cpu-x86-data.js';
 
@@ -6,13 +7,6 @@ import { decodeSignature, matchesMask, X86Data, type X86Signature } from './cpu-
  * it adds and lacks. A `host` CPU only gets models it fully contains (its features carry no
  * policy); a `guest` CPU may get a model with some features disabled.
  */
-export type CpuFeaturePolicy = 'force' | 'require' | 'optional' | 'disable' | 'forbid';
-
-export interface CpuFeature {
-  readonly name: string;
-  readonly policy: CpuFeaturePolicy;
-}
-
 export interface DecodedCpu {
   readonly model: string;
   readonly vendor?: string;
@@ -48,16 +42,6 @@ function takeVendor(data: X86Data, map: X86CpuMap): X86Vendor | undefined {
     }
   }
   return undefined;
-}
-
-/** Moves every map feature fully present in `data` to `out` with `policy`, in map order. */
-function takeFeatures(data: X86Data, map: X86CpuMap, policy: CpuFeaturePolicy, out: CpuFeature[]): void {
-  for (const feature of map.features) {
-    if (data.contains(feature.data)) {
-      data.subtract(feature.data);
-      out.push({ name: feature.name, policy });
-    }
-  }
 }
 
 /** `data` described as `model`: the features it adds (require) and lacks (disable). */

@@ -60,6 +60,14 @@ export class X86Data {
     }
   }
 
+  /** Keeps only the bits `other` has too. */
+  intersect(other: X86Data): void {
+    for (const item of this.#items.values()) {
+      const mask = other.get(item);
+      item.regs.forEach((r, i) => { item.regs[i] = mask ? (r & mask.regs[i]!) >>> 0 : 0; });
+    }
+  }
+
   /** Every bit of `subset` is set here. */
   contains(subset: X86Data): boolean {
     for (const item of subset.items()) {
@@ -67,6 +75,10 @@ export class X86Data {
       if (!own || !matchesMask(own, item)) return false;
     }
     return true;
+  }
+
+  hasMsr(): boolean {
+    return [...this.items()].some((item) => item.kind === 'msr');
   }
 
   isEmpty(): boolean {

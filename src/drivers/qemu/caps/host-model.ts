@@ -29,13 +29,9 @@ export function computeHostModel(caps: QemuCaps, type: QemuVirtType, map: X86Cpu
     ...decoded,
     features: decoded.features.filter((f) => {
       const feature = map.feature(f.name);
-      return !(dropUnmigratable && feature?.migratable === false) && !(dropMsr && feature && isMsrFeature(feature.data));
+      return !(dropUnmigratable && feature?.migratable === false) && !(dropMsr && feature?.data.hasMsr());
     }),
   };
-}
-
-function isMsrFeature(data: X86Data): boolean {
-  return [...data.items()].some((item) => item.kind === 'msr');
 }
 
 /** x86 guests of an x86 host (an x86_64 host runs i686 guests natively too). */

@@ -1,9 +1,11 @@
 /** `-cpu`: the guest CPU model and its feature switches. */
 import type { DomainDef } from '../../../conf/domain/index.js';
 import { getAttr } from '../../../conf/domain/xnode.js';
+import { cpuFeatureToQemu } from '../caps/cpu-feature-names.js';
 import type { ArgList } from './args.js';
 
-const POLICY_SWITCH: Record<string, string> = { require: 'on', force: 'on', disable: 'off', forbid: 'off' };
+/** Optional features are resolved before the command line is built; QEMU is not told about them. */
+const POLICY_SWITCH: Record<string, string | undefined> = { require: 'on', force: 'on', disable: 'off', forbid: 'off', optional: undefined };
 
 export function cpuArgs(a: ArgList, def: DomainDef): void {
   const cpu = def.cpu;
@@ -14,8 +16,11 @@ export function cpuArgs(a: ArgList, def: DomainDef): void {
   else if (mode === 'maximum') model = 'max';
   else model = cpu.model?.name;
   if (!model) return;
-  const features = cpu.features.map((f) => `${getAttr(f, 'name')}=${POLICY_SWITCH[getAttr(f, 'policy') ?? 'require'] ?? 'on'}`)
-    .filter((f) => !f.endsWith('=undefined'));
+  const features = cpu.features.flatMap((f) => {
+    const name = getAttr(f, 'name');
+    const value = POLICY_SWITCH[getAttr(f, 'policy') ?? 'require'];
+    return name !== undefined && value !== undefined ? [`${cpuFeatureToQemu(def.os.arch, name)}=${value}`] : [];
+  });
   const migratable = mode === 'host-passthrough' || mode === 'maximum' ? [`migratable=${cpu.migratable ?? 'on'}`] : [];
   a.add('-cpu', [model, ...migratable, ...features].join(','));
 }

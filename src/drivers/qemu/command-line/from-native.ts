@@ -5,6 +5,7 @@
  * those tsvirt and libvirt write. The driver parses the result with its usual defaults.
  */
 import { escapeXml } from '../../../conf/xml.js';
+import { cpuFeatureFromQemu } from '../caps/cpu-feature-names.js';
 import { badArgv, jsonOrKeys, keyValues, shellSplit, sizeKiB, type Props } from './native-argv.js';
 import { nativeDeviceXml, vncXml, type NativeBackends } from './native-devices.js';
 
@@ -162,7 +163,11 @@ function cpuXml(n: Native): string {
     : `<topology sockets='${t!.get('sockets')}'${t!.has('dies') ? ` dies='${t!.get('dies')}'` : ''} cores='${t!.get('cores') ?? 1}' threads='${t!.get('threads') ?? 1}'/>`;
   const [model, ...props] = n.cpu ?? [];
   const features = props.filter((p) => /^[\w.-]+=(on|off)$/.test(p) && !p.startsWith('migratable='))
-    .map((p) => { const [name, v] = p.split('='); return `<feature policy='${POLICIES[v!]}' name='${escapeXml(name!)}'/>`; }).join('');
+    .map((p) => {
+      const [name, v] = p.split('=');
+      // the few features QEMU spells differently get libvirt's names back (x86 only has them)
+      return `<feature policy='${POLICIES[v!]}' name='${escapeXml(cpuFeatureFromQemu('x86_64', name!))}'/>`;
+    }).join('');
   if (!model && !topology) return '';
   if (model === 'host' || model === 'max') {
     return `<cpu mode='${model === 'host' ? 'host-passthrough' : 'maximum'}'>${topology}${features}</cpu>`;

@@ -9,6 +9,7 @@ import { virError } from '../../../errors/vir-error.js';
 import { ErrorDomain, ErrorNumber } from '../../../errors/codes.js';
 import { getChild, newXNode, type XNode } from '../../../conf/domain/xnode.js';
 import type { QemuCaps } from '../caps/index.js';
+import { prepareGuestCpu } from '../guest-cpu.js';
 import { parseQemuDomainXML } from '../postparse/index.js';
 import { buildQemuArgv, formatQemuCommandLine } from './build.js';
 import { qemuDomainPathsUnder } from './paths.js';
@@ -22,9 +23,10 @@ export function checkNativeFormat(format: string): void {
 }
 
 /** `libRoot` is the driver's state directory (`<root>/lib/qemu`); the domain is numbered -1 as libvirt does. */
-export function qemuDomainXMLToNative(format: string, xml: string, caps: QemuCaps, libRoot: string): string {
+export async function qemuDomainXMLToNative(format: string, xml: string, caps: QemuCaps, libRoot: string): Promise<string> {
   checkNativeFormat(format);
   const def = parseQemuDomainXML(xml, caps, { nvramDir: join(libRoot, 'nvram') });
+  await prepareGuestCpu(def, caps);
   def.devices.lists.interface = def.devices.lists.interface.map(asEthernet);
   const cmd = buildQemuArgv(def, caps, qemuDomainPathsUnder(libRoot, -1, def.name), {
     tapFds: (_net, i) => ({ tapfds: [String(FIRST_PASSED_FD + i)] }),

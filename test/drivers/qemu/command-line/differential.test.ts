@@ -11,7 +11,6 @@ const files = await corpusFiles();
 
 /** Corpus files tsvirt does not reproduce yet, with the reason (reported as skipped, not hidden). */
 const KNOWN_DIFFERENCES: Record<string, string> = {
-  'cpu-host-model.xml': 'host-model needs the host CPU model decoded from CPUID (libvirt expands it to kvm64 plus features)',
 };
 let run: CorpusRun;
 

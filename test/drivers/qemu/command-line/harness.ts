@@ -68,7 +68,7 @@ export async function ours(run: CorpusRun, file: string): Promise<Outcome> {
     out.xmlError = errorOf(e);
   }
   try {
-    out.argv = qemuDomainXMLToNative('qemu-argv', xml, run.caps, join(run.root, 'lib', 'qemu'));
+    out.argv = await qemuDomainXMLToNative('qemu-argv', xml, run.caps, join(run.root, 'lib', 'qemu'));
   } catch (e) {
     out.argvError = errorOf(e);
   }
