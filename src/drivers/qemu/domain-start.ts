@@ -9,6 +9,7 @@ import { buildQemuArgv, masterKeyPath, monitorSocketPath, qemuDomainPathsUnder, 
 import type { QemuDomainObj } from './domain-obj.js';
 import { capsFor } from './domain-def.js';
 import { prepareGuestCpu } from './guest-cpu.js';
+import { updateLiveCpu } from './live-cpu.js';
 import type { QemuDriverState } from './driver-state.js';
 import { stopDomain } from './domain-stop.js';
 import { E, qemuError, qemuSystemError } from './errors.js';
@@ -94,6 +95,7 @@ export async function startDomain(state: QemuDriverState, obj: QemuDomainObj, op
   watchMonitor(state, obj);
   const restored = options.restore !== undefined;
   try {
+    await updateLiveCpu(proc.monitor, obj.def, await capsFor(state, obj.def));
     if (options.restore) {
       await migrateFromFile(proc.monitor, join(state.paths.runDir, `${obj.def.name}.incoming`), options.restore.path, options.restore.offset);
     }

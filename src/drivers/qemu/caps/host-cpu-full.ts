@@ -8,6 +8,7 @@ import type { QemuCaps, QemuVirtType } from './qemu-caps.js';
 
 /** What guests are checked against: a feature list (with policies) and all the bits it stands for. */
 export interface FullHostCpu {
+  readonly vendor?: string;
   readonly features: readonly CpuFeature[];
   readonly data: X86Data;
 }
@@ -21,17 +22,19 @@ export async function fullHostCpu(caps: QemuCaps, type: QemuVirtType, map: X86Cp
   const reported = computeHostModel(caps, type, map, false);
   if (!reported) return null;
   let model = reported.model;
+  let vendor = reported.vendor;
   let features: CpuFeature[] = [...reported.features];
   const cpuid = type === 'kvm' ? await readHostCpuid() : null;
   const host = cpuid && decodeX86(cpuid, map, { type: 'guest' });
   if (host) {
     model = host.model;
+    vendor = host.vendor;
     features = [...host.features];
     for (const f of expandFeatures(reported, map)) if (f.policy === 'require') updateFeature(features, f.name, 'require');
     if (!caps.data.cpuUnavailableFeatures) features = features.filter((f) => !map.feature(f.name)?.data.hasMsr());
   }
   const data = cpuData(map, model, features);
-  return data && { features, data };
+  return data && { ...(vendor !== undefined && { vendor }), features, data };
 }
 
 /** A guest CPU spelled out: every feature of its model required, then its own policies, then removed ones disabled. */

@@ -21,6 +21,6 @@ export function cpuArgs(a: ArgList, def: DomainDef): void {
     const value = POLICY_SWITCH[getAttr(f, 'policy') ?? 'require'];
     return name !== undefined && value !== undefined ? [`${cpuFeatureToQemu(def.os.arch, name)}=${value}`] : [];
   });
-  const migratable = mode === 'host-passthrough' || mode === 'maximum' ? [`migratable=${cpu.migratable ?? 'on'}`] : [];
+  const migratable = (mode === 'host-passthrough' || mode === 'maximum') && cpu.migratable !== undefined ? [`migratable=${cpu.migratable}`] : [];
   a.add('-cpu', [model, ...migratable, ...features].join(','));
 }

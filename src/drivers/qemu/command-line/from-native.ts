@@ -172,7 +172,8 @@ function cpuXml(n: Native): string {
   if (model === 'host' || model === 'max') {
     return `<cpu mode='${model === 'host' ? 'host-passthrough' : 'maximum'}'>${topology}${features}</cpu>`;
   }
-  return `<cpu>${model ? `<model>${escapeXml(model)}</model>` : ''}${topology}${features}</cpu>`;
+  // a command line carries no host check: the CPU it names is taken as it is (as libvirt's default CPU)
+  return `<cpu${model ? " mode='custom' match='exact' check='none'" : ''}>${model ? `<model>${escapeXml(model)}</model>` : ''}${topology}${features}</cpu>`;
 }
 
 function clockXml(n: Native): string {

@@ -19,7 +19,7 @@ export function applyQemuDefaults(def: DomainDef, caps: QemuCaps, nvramDir: stri
   const type: QemuVirtType = def.type === 'kvm' ? 'kvm' : 'qemu';
   const machine = def.os.machine ?? caps.defaultMachine(type)?.name;
   if (machine !== undefined) def.os.machine = caps.canonicalMachine(type, machine) ?? machine;
-  if (isX86(def)) applyX86CpuDefault(def);
+  if (isX86(def)) applyX86CpuDefault(def, caps.data.cpuMigratable);
   applyNvramPath(def, nvramDir);
   const lists = def.devices.lists;
   if (isX86(def)) {
@@ -48,17 +48,22 @@ export function applyQemuDefaults(def: DomainDef, caps: QemuCaps, nvramDir: stri
 }
 
 /**
- * A custom CPU without a model (or no `<cpu>` at all) is QEMU's qemu64 without fallback; CPUs are
- * not checked against the host unless asked (host-model: partially); host CPUs stay migratable.
+ * A custom CPU without a model (or no `<cpu>` at all) is QEMU's qemu64 without fallback, never
+ * checked; host-model and (under KVM) named models are checked partially; a host-passthrough CPU
+ * stays migratable when QEMU can say so (a maximum CPU gets no default).
  */
-function applyX86CpuDefault(def: DomainDef): void {
+function applyX86CpuDefault(def: DomainDef, qemuMigratable: boolean): void {
   const cpu = def.cpu ?? { features: [] };
   const mode = cpu.mode ?? 'custom';
   if (mode === 'custom' && !cpu.model?.name) {
-    def.cpu = { ...cpu, mode: 'custom', match: 'exact', model: { ...cpu.model, name: 'qemu64', fallback: 'forbid' } };
-  } else def.cpu = cpu;
-  def.cpu.check ??= mode === 'host-model' ? 'partial' : 'none';
-  if (mode === 'host-passthrough' || mode === 'maximum') def.cpu.migratable ??= 'on';
+    // the default model may not run on this host: QEMU drops what it cannot give, never checked
+    def.cpu = { ...cpu, mode: 'custom', match: 'exact', check: 'none', model: { ...cpu.model, name: 'qemu64', fallback: 'forbid' } };
+    return;
+  }
+  def.cpu = cpu;
+  // a model the domain names is checked against the host under KVM (not under TCG)
+  def.cpu.check ??= mode === 'host-model' || (mode === 'custom' && def.type === 'kvm') ? 'partial' : 'none';
+  if (mode === 'host-passthrough') def.cpu.migratable ??= qemuMigratable ? 'on' : 'off';
 }
 
 /** A read-only pflash loader keeps its variables in a per-domain store: `<nvramDir>/<name>_VARS.fd`. */
