@@ -96,6 +96,8 @@ test('automatic ports: first free one of the range, RFB on it, exhaustion refuse
     (e: v.VirError) => e.message === `internal error: Failed to reserve port ${BASE + 2}`);
 
   await a.destroy();
+  // the driver gave the port back at stop; the kernel frees the socket of the killed QEMU in its own time
+  for (let i = 0; i < 100 && !(await portFree(BASE + 1)); i++) await new Promise((r) => setTimeout(r, 100));
   const c = await conn.createXML(vncXml('c'), v.VIR_DOMAIN_START_PAUSED);
   assert.equal(await livePort(c), BASE + 1, 'the port came back at stop');
   assert.equal(await rfbBanner(BASE + 1), 'RFB 003.008\n');
