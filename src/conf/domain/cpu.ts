@@ -82,6 +82,9 @@ function applyCpuDefaults(cpu: DomainCpu): void {
 export function formatCpu(w: XmlWriter, cpu: DomainCpu | undefined): void {
   if (!cpu) return;
   const mode = cpu.mode ?? (cpu.model ? 'custom' : undefined);
+  // like virXMLFormatElement, a <cpu> with neither attributes nor children is left out
+  const empty = [mode, cpu.match, cpu.check, cpu.migratable, cpu.topology, cpu.cache, cpu.maxphysaddr, cpu.numa].every((v) => v === undefined);
+  if (empty && cpu.features.length === 0) return;
   w.element('cpu', { mode, match: cpu.match, check: cpu.check, migratable: cpu.migratable }, (inner) => {
     // the guest CPU model and vendor only mean something for custom and host-model CPUs
     const withModel = mode === 'custom' || mode === 'host-model';

@@ -14,8 +14,10 @@ import { formatLifecycle, parseLifecycle } from './lifecycle.js';
 import { checkMemorySize, formatMemory, parseMemory, type DomainMemory } from './memory.js';
 import { formatMetadata, parseMetadata, type MetadataEntry } from './metadata.js';
 import { formatOs, parseOs, type DomainOs } from './os.js';
-import { autoNumatune, parseCputune, parseMemoryBacking, parseMemtune, parseNumatune } from './tuning.js';
+import { parseCputune, parseMemoryBacking, parseMemtune } from './tuning.js';
+import { parseNumatune } from './numatune.js';
 import { parsePm } from './pm.js';
+import { parseDomainSeclabels } from './seclabel.js';
 import { iothreadNodes, parseIothreads } from './iothreads.js';
 import { parseIdmap } from './idmap.js';
 import { formatVcpus, parseVcpus, type DomainVcpus } from './vcpu.js';
@@ -34,10 +36,12 @@ const PASSTHROUGH_AFTER_VCPU = ['iothreads', 'iothreadids', 'defaultiothread', '
 const PASSTHROUGH_AFTER_OS = ['idmap'] as const;
 const PASSTHROUGH_AFTER_LIFECYCLE = ['pm', 'perf'] as const;
 const PASSTHROUGH_AFTER_DEVICES = ['seclabel', 'keywrap', 'launchSecurity'] as const;
+/** Top-level elements libvirt keeps every occurrence of (the others: the first). */
+const REPEATED = ['sysinfo'];
 
 /** Top-level elements kept as XML nodes but rewritten in libvirt's canonical form. */
 const CANONICAL_TOP_LEVEL: Record<string, (el: XmlElement) => XNode | undefined> = {
-  idmap: parseIdmap, memtune: parseMemtune, pm: parsePm, memoryBacking: parseMemoryBacking, numatune: parseNumatune,
+  idmap: parseIdmap, memtune: parseMemtune, pm: parsePm, memoryBacking: parseMemoryBacking,
 };
 
 export interface DomainDef {
@@ -103,25 +107,33 @@ function parseDomainElement(root: XmlElement, opts: ParseDomainOptions): DomainD
   const cpu = parseCpu(root);
   const clock = parseClock(root);
   const lifecycle = parseLifecycle(root);
+  const seclabels = parseDomainSeclabels(root);
   const devices = parseDevices(root, os.type, general.type);
   const passthrough: Record<string, XNode[]> = {};
   for (const name of [...PASSTHROUGH_BEFORE_VCPU, ...PASSTHROUGH_AFTER_VCPU, ...PASSTHROUGH_AFTER_LIFECYCLE, ...PASSTHROUGH_AFTER_DEVICES]) {
+    if (name === 'seclabel') continue; // read by parseDomainSeclabels
     const nodes: XNode[] = [];
     for (let c = root.firstChild; c; c = c.nextSibling) if (c.nodeName === name) nodes.push(toXNode(c as XmlElement));
-    if (nodes.length) passthrough[name] = name === 'seclabel' ? nodes : nodes.slice(0, 1);
+    if (nodes.length) passthrough[name] = REPEATED.includes(name) ? nodes : nodes.slice(0, 1);
   }
+  if (seclabels.length) passthrough.seclabel = seclabels;
   for (const [name, canonical] of Object.entries(CANONICAL_TOP_LEVEL)) {
     const el = firstChild(root, name);
     const node = el ? canonical(el) : undefined;
     if (node) passthrough[name] = [node];
+    else delete passthrough[name];
   }
   const iothreads = parseIothreads(root);
   for (const name of ['iothreads', 'iothreadids', 'defaultiothread']) delete passthrough[name];
   Object.assign(passthrough, iothreadNodes(iothreads));
   const cputune = firstChild(root, 'cputune');
   if (cputune) passthrough.cputune = [parseCputune(cputune, { maxVcpus: vcpus.max, iothreadIds: iothreads.ids.map((t) => t.id) })];
-  // automatic vCPU placement implies automatic memory placement
-  if (vcpus.placement === 'auto' && !passthrough.numatune) passthrough.numatune = [autoNumatune()];
+  const numatune = parseNumatune(root, vcpus.placement === 'static', cpu?.numa?.children.filter((c) => c.name === 'cell').length ?? 0);
+  delete passthrough.numatune;
+  if (numatune.node) passthrough.numatune = [numatune.node];
+  // automatic memory placement makes vCPU placement automatic too, unless some CPU is pinned
+  const pinned = passthrough.cputune?.[0]?.children.some((c) => ['vcpupin', 'emulatorpin', 'iothreadpin'].includes(c.name));
+  if (numatune.placementAuto && !vcpus.cpuset && !pinned) vcpus.placement = 'auto';
   const def: DomainDef = { ...general, metadata, memory, vcpus, os, features, cpu, clock, ...lifecycle, devices, passthrough };
   opts.driverPostParse?.(def);
   applyDeviceDefaults(devices, os.type, general.type, os.arch);

@@ -41,6 +41,8 @@ export interface DomainOs {
   cmdline?: string;
   dtb?: string;
   root?: string;
+  /** `<acpi><table type='slic'>`: the one ACPI table libvirt knows. */
+  slicTable?: string;
   bootDevs: string[];
   bootMenu?: { enable: 'yes' | 'no'; timeout?: string };
   bios?: { useserial?: string; rebootTimeout?: string };
@@ -77,6 +79,7 @@ export function parseOs(root: XmlElement, defaultArch = DEFAULT_ARCH): DomainOs 
   // firmware features only count when libvirt selects the firmware itself
   if (os.firmware) os.firmwareFeatures = parseFirmwareFeatures(osEl!);
   if (os.type === 'exe') os.init = parseInit(osEl!);
+  os.slicTable = parseAcpiTable(osEl!);
   const loaderEl = firstChild(osEl!, 'loader');
   const nvramEl = firstChild(osEl!, 'nvram');
   // an <nvram> alone still describes the firmware loader
@@ -148,6 +151,29 @@ function parseInit(osEl: XmlElement): NonNullable<DomainOs['init']> {
   };
 }
 
+/** At most one ACPI table, of type slic, its path tidied as virFileSanitizePath does. */
+function parseAcpiTable(osEl: XmlElement): string | undefined {
+  const acpi = firstChild(osEl, 'acpi');
+  const tables = acpi ? childElements(acpi, 'table') : [];
+  if (tables.length > 1) throw xmlError('Only one acpi table is supported');
+  const table = tables[0];
+  if (!table) return undefined;
+  const type = attr(table, 'type');
+  if (type === undefined) throw xmlError('Missing acpi table type');
+  if (type !== 'slic') throw xmlError(`Unknown acpi table type: ${type}`);
+  return sanitizePath(table.textContent ?? '');
+}
+
+/** virFileSanitizePath: repeated and trailing slashes dropped (a leading `//` kept), URIs left alone. */
+function sanitizePath(path: string): string {
+  const uri = path.indexOf('://');
+  if (uri >= 0 && path.indexOf('/') > uri) return path;
+  const keepDouble = path.startsWith('//') && path[2] !== '/';
+  const rest = (keepDouble ? path.slice(2) : path).replace(/\/+/g, '/');
+  const out = (keepDouble ? '//' : '') + rest;
+  return out.length > 1 && out.endsWith('/') && !(keepDouble && out === '//') ? out.slice(0, -1) : out;
+}
+
 /** With `<os firmware='...'>` libvirt picks loader and NVRAM template itself. */
 function checkFirmwareAutoselection(os: DomainOs): void {
   const l = os.loader;
@@ -207,6 +233,7 @@ export function formatOs(w: XmlWriter, os: DomainOs): void {
   w.text('cmdline', os.cmdline);
   w.text('dtb', os.dtb);
   w.text('root', os.root);
+  if (os.slicTable !== undefined) w.element('acpi', {}, (inner) => inner.text('table', os.slicTable, { type: 'slic' }));
   for (const dev of os.bootDevs) w.empty('boot', { dev });
   if (os.bootMenu) w.empty('bootmenu', { enable: os.bootMenu.enable, timeout: os.bootMenu.timeout });
   if (os.bios && (os.bios.useserial || os.bios.rebootTimeout)) {

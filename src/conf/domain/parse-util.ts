@@ -77,6 +77,15 @@ export function intValue(value: string, name: string, element: string): number {
   return n;
 }
 
+/** A number as strtol with base 0 reads it (optional sign, 0x hex, leading-0 octal, decimal); NaN when it does not parse. */
+export function cStyleInt(text: string): number {
+  const m = /^\s*([+-]?)(0x[0-9a-f]+|0[0-7]*|[1-9]\d*)$/i.exec(text);
+  if (!m) return NaN;
+  const digits = m[2]!;
+  const n = /^0x/i.test(digits) ? parseInt(digits.slice(2), 16) : digits.startsWith('0') ? parseInt(digits, 8) : Number(digits);
+  return m[1] === '-' ? -n : n;
+}
+
 /** As intValue, with VIR_XML_PROP_NONNEGATIVE. */
 export function nonNegativeIntValue(value: string, name: string, element: string): number {
   const n = intValue(value, name, element);

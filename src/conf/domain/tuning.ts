@@ -1,5 +1,5 @@
 /**
- * Resource tuning elements: `<memtune>`, `<memoryBacking>`, `<cputune>`, `<numatune>`. Each is
+ * Resource tuning elements: `<memtune>`, `<memoryBacking>`, `<cputune>`. Each is
  * kept as an XML node but put in libvirt's canonical form: sizes in KiB, CPU and node sets
  * normalised, children in libvirt's order.
  */
@@ -14,16 +14,19 @@ const CPUTUNE_ORDER = ['shares', 'period', 'quota', 'global_period', 'global_quo
   'iothread_period', 'iothread_quota', 'vcpupin', 'emulatorpin', 'iothreadpin', 'emulatorsched', 'vcpusched', 'iothreadsched',
   'cachetune', 'memorytune'];
 /** Attributes holding CPU or node sets, by element. */
-const SET_ATTRS: Record<string, string> = { vcpupin: 'cpuset', emulatorpin: 'cpuset', iothreadpin: 'cpuset', memory: 'nodeset',
-  memnode: 'nodeset', page: 'nodeset' };
+const SET_ATTRS: Record<string, string> = { vcpupin: 'cpuset', emulatorpin: 'cpuset', iothreadpin: 'cpuset', page: 'nodeset' };
 
-export function parseMemtune(el: XmlElement): XNode {
+/** libvirt's "unlimited" memory limit in KiB (VIR_DOMAIN_MEMORY_PARAM_UNLIMITED); limits from there on are not written. */
+const MEMORY_UNLIMITED = 2 ** 53 - 1;
+
+export function parseMemtune(el: XmlElement): XNode | undefined {
   const children = MEMTUNE_ORDER.flatMap((name) => {
     const child = childElements(el, name)[0];
     const kib = parseScaledKiB(child, `./memtune/${name}[1]`, 1024);
-    return kib === undefined ? [] : [{ name, attrs: [['unit', 'KiB']], children: [], text: String(kib) } as XNode];
+    const unset = kib === undefined || (name === 'min_guarantee' ? kib === 0 : kib >= MEMORY_UNLIMITED);
+    return unset ? [] : [{ name, attrs: [['unit', 'KiB']], children: [], text: String(kib) } as XNode];
   });
-  return newXNode('memtune', [], children);
+  return children.length ? newXNode('memtune', [], children) : undefined;
 }
 
 export function parseMemoryBacking(el: XmlElement): XNode {
@@ -97,14 +100,6 @@ function expandScheds(node: XNode, name: string, attrName: string, rank: (id: nu
   return [...byId].sort((a, b) => a[1].at - b[1].at).map(([id, s]) => newXNode(name, [[attrName, String(id)], ...s.attrs]));
 }
 
-export function parseNumatune(el: XmlElement): XNode {
-  const node = toXNode(el);
-  canonicalSets(node);
-  orderChildren(node, ['memory', 'memnode']);
-  sortBy(node, 'memnode', 'cellid');
-  return node;
-}
-
 function canonicalSets(node: XNode): void {
   for (const child of node.children) {
     const name = SET_ATTRS[child.name];
@@ -118,8 +113,4 @@ function sortBy(node: XNode, name: string, key: string): void {
   const sorted = node.children.filter((c) => c.name === name).sort((a, b) => Number(getAttr(a, key)) - Number(getAttr(b, key)));
   let i = 0;
   node.children = node.children.map((c) => (c.name === name ? sorted[i++]! : c));
-}
-
-export function autoNumatune(): XNode {
-  return newXNode('numatune', [], [newXNode('memory', [['mode', 'strict'], ['placement', 'auto']])]);
 }

@@ -1,7 +1,7 @@
 /** `<address>`: where a device sits on its bus, in libvirt's canonical attribute form. */
 import { ErrorDomain, ErrorNumber } from '../../../errors/codes.js';
 import { virError } from '../../../errors/vir-error.js';
-import { internalError, uintValue } from '../parse-util.js';
+import { cStyleInt, internalError, uintValue } from '../parse-util.js';
 import { getAttr, getChild, newXNode, orderAttrs, setAttr, type XNode } from '../xnode.js';
 
 const ADDRESS_ATTR_ORDER: Record<string, string[]> = {
@@ -74,21 +74,14 @@ function canonicalZpci(addr: XNode): void {
   if (!zpci) return;
   const id = (name: string): number | undefined => {
     const v = getAttr(zpci, name);
-    return v === undefined ? undefined : uintValue(String(cStyleUint(v)), name, 'zpci', false, v);
+    const n = v === undefined ? undefined : cStyleInt(v);
+    return n === undefined ? undefined : uintValue(n < 0 ? 'NaN' : String(n), name, 'zpci', false, v);
   };
   const [uid, fid] = [id('uid'), id('fid')];
   addr.children = addr.children.filter((c) => c !== zpci);
   if (uid !== undefined || fid !== undefined) {
     addr.children.push(newXNode('zpci', [['uid', hex(uid ?? 0, 4)], ['fid', hex(fid ?? 0, 8)]]));
   }
-}
-
-/** A number as strtoul with base 0 reads it (0x hex, leading-0 octal, decimal); NaN when it does not parse. */
-function cStyleUint(text: string): number {
-  const t = text.trim();
-  if (/^0x[0-9a-f]+$/i.test(t)) return parseInt(t.slice(2), 16);
-  if (/^0[0-7]*$/.test(t)) return parseInt(t, 8);
-  return /^\+?[1-9]\d*$/.test(t) ? Number(t) : NaN;
 }
 
 /** Put a device's `<address>` child in canonical form (libvirt's number formats and attribute order). */

@@ -2,7 +2,7 @@
 import { ErrorDomain, ErrorNumber } from '../../../errors/codes.js';
 import { virError } from '../../../errors/vir-error.js';
 import type { XmlElement } from '../../xml.js';
-import { enumAttr } from '../parse-util.js';
+import { enumAttr, unsupported, xmlError } from '../parse-util.js';
 import { getAttr, getChild, orderAttrs, orderChildren, setAttr, toXNode, type XNode } from '../xnode.js';
 import { driveAddress, normalizeAddress } from './address.js';
 import { busFromDiskName, diskNameToIndex } from './disk-names.js';
@@ -47,6 +47,12 @@ export function parseDisk(el: XmlElement, osType: string): DiskDef {
   if (device === 'cdrom' && !getChild(node, 'readonly')) node.children.push({ name: 'readonly', attrs: [], children: [] });
   orderAttrs(node, ['type', 'device', 'model', 'rawio', 'sgio', 'snapshot']);
   setAttr(target!, 'bus', bus);
+  // a tray is for removable media only (a closed one is not written); 'removable' for USB disks only
+  const tray = enumAttr(targetEl, 'tray', ['closed', 'open'] as const);
+  if (tray === 'open' && device !== 'floppy' && device !== 'cdrom') throw unsupported('tray is only valid for cdrom and floppy');
+  if (tray === 'closed') setAttr(target!, 'tray', undefined);
+  const removable = enumAttr(targetEl, 'removable', ['on', 'off'] as const);
+  if (removable !== undefined && bus !== 'usb') throw xmlError('removable is only valid for usb disks');
   orderAttrs(target!, ['dev', 'bus', 'tray', 'removable', 'rotation_rate']);
   const driver = getChild(node, 'driver');
   if (driver) orderAttrs(driver, DRIVER_ATTR_ORDER);

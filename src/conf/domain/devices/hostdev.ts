@@ -47,6 +47,9 @@ export function canonicalHostdevSource(source: XNode, type: string | undefined):
     orderChildren(source, ['vendor', 'product', 'address']);
   }
   if (type === 'scsi' && addr) orderAttrs(addr, ['type', 'bus', 'target', 'unit']);
+  // an iSCSI target without a LUN means LUN 0
+  const name = getAttr(source, 'name');
+  if (type === 'scsi' && getAttr(source, 'protocol') === 'iscsi' && name !== undefined && !name.includes('/')) setAttr(source, 'name', `${name}/0`);
 }
 
 /** SCSI hostdevs without an address take the first free unit, bus 0 target 0 (as disks do). */
