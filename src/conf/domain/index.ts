@@ -11,7 +11,7 @@ import { applyDeviceDefaults, formatDevices, parseDevices, type DomainDevices } 
 import { formatFeatures, parseFeatures, type DomainFeatures } from './features.js';
 import { formatGeneral, parseGeneral } from './general.js';
 import { formatLifecycle, parseLifecycle } from './lifecycle.js';
-import { checkMemorySize, formatMemory, parseMemory, type DomainMemory } from './memory.js';
+import { finishMemory, formatMemory, parseMemory, type DomainMemory } from './memory.js';
 import { formatMetadata, parseMetadata, type MetadataEntry } from './metadata.js';
 import { formatOs, parseOs, type DomainOs } from './os.js';
 import { parseCputune, parseMemoryBacking, parseMemtune } from './tuning.js';
@@ -21,7 +21,7 @@ import { parseDomainSeclabels } from './seclabel.js';
 import { iothreadNodes, parseIothreads } from './iothreads.js';
 import { parseIdmap } from './idmap.js';
 import { formatVcpus, parseVcpus, type DomainVcpus } from './vcpu.js';
-import { toXNode, writeXNode, type XNode } from './xnode.js';
+import { getAttr, getChild, toXNode, writeXNode, type XNode } from './xnode.js';
 
 export { getDomainMetadata, setDomainMetadata, VIR_DOMAIN_METADATA_DESCRIPTION, VIR_DOMAIN_METADATA_ELEMENT,
   VIR_DOMAIN_METADATA_TITLE } from './metadata.js';
@@ -127,7 +127,9 @@ function parseDomainElement(root: XmlElement, opts: ParseDomainOptions): DomainD
   for (const name of ['iothreads', 'iothreadids', 'defaultiothread']) delete passthrough[name];
   Object.assign(passthrough, iothreadNodes(iothreads));
   const cputune = firstChild(root, 'cputune');
-  if (cputune) passthrough.cputune = [parseCputune(cputune, { maxVcpus: vcpus.max, iothreadIds: iothreads.ids.map((t) => t.id) })];
+  const cputuneNode = cputune && parseCputune(cputune, { maxVcpus: vcpus.max, iothreadIds: iothreads.ids.map((t) => t.id) });
+  delete passthrough.cputune;
+  if (cputuneNode) passthrough.cputune = [cputuneNode];
   const numatune = parseNumatune(root, vcpus.placement === 'static', cpu?.numa?.children.filter((c) => c.name === 'cell').length ?? 0);
   delete passthrough.numatune;
   if (numatune.node) passthrough.numatune = [numatune.node];
@@ -138,7 +140,13 @@ function parseDomainElement(root: XmlElement, opts: ParseDomainOptions): DomainD
   opts.driverPostParse?.(def);
   applyDeviceDefaults(devices, os.type, general.type, os.arch);
   applyBootOrder(os, devices);
-  checkMemorySize(memory);
+  const numaKiB = (cpu?.numa?.children ?? []).filter((c) => c.name === 'cell').reduce((sum, c) => sum + Number(getAttr(c, 'memory')), 0);
+  const deviceKiB = (m: XNode) => {
+    const target = getChild(m, 'target');
+    return Number((target && getChild(target, 'size')?.text) ?? 0);
+  };
+  const devicesKiB = devices.lists.memory.reduce((sum, m) => sum + deviceKiB(m), 0);
+  finishMemory(memory, numaKiB, devicesKiB);
   return def;
 }
 

@@ -15,7 +15,8 @@ export function parseMemory(root: XmlElement): DomainMemory {
   const memEl = firstChild(root, 'memory');
   const total = parseScaledKiB(memEl, './memory[1]') ?? 0;
   const current = parseScaledKiB(firstChild(root, 'currentMemory'), './currentMemory[1]');
-  const memory: DomainMemory = { total, current: current === undefined || current === 0 || current > total ? total : current };
+  // currentMemory is settled by the post-parse, once the total is known
+  const memory: DomainMemory = { total, current: current ?? 0 };
   const dumpCore = attr(memEl, 'dumpCore');
   if (dumpCore === 'on' || dumpCore === 'off') memory.dumpCore = dumpCore;
   const maxEl = firstChild(root, 'maxMemory');
@@ -24,9 +25,15 @@ export function parseMemory(root: XmlElement): DomainMemory {
   return memory;
 }
 
-/** A post-parse check in libvirt: it comes after every element has been read. */
-export function checkMemorySize(memory: DomainMemory): void {
-  if (memory.total === 0) throw xmlError('Memory size must be specified via <memory> or in the <numa> configuration');
+/**
+ * libvirt's memory post-parse, after every element has been read: without `<memory>` the total
+ * is the NUMA cells' memory plus the memory devices'; the balloon defaults to the total.
+ */
+export function finishMemory(memory: DomainMemory, numaKiB: number, devicesKiB: number): void {
+  if (memory.total === 0 && numaKiB > 0) memory.total = numaKiB + devicesKiB;
+  else if (devicesKiB > memory.total) throw xmlError('Total size of memory devices exceeds the total memory size');
+  if (memory.total - devicesKiB === 0) throw xmlError('Memory size must be specified via <memory> or in the <numa> configuration');
+  if (memory.current === 0 || memory.current > memory.total) memory.current = memory.total;
 }
 
 export function formatMemory(w: XmlWriter, m: DomainMemory): void {

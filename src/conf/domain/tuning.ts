@@ -7,6 +7,7 @@ import { attr, childElements, type XmlElement } from '../xml.js';
 import { canonicalCpuset, parseCpuset } from './cpuset.js';
 import { enumValue, intValue, missingAttr, parseScaledKiB, scaledKiB, unsupported, xmlDetail, xmlError } from './parse-util.js';
 import { getAttr, newXNode, orderChildren, setAttr, toXNode, type XNode } from './xnode.js';
+import { canonicalResctrl } from './resctrl.js';
 
 const MEMTUNE_ORDER = ['hard_limit', 'soft_limit', 'min_guarantee', 'swap_hard_limit'];
 const MEMORY_BACKING_ORDER = ['hugepages', 'nosharepages', 'locked', 'source', 'access', 'allocation', 'discard'];
@@ -52,7 +53,8 @@ export interface CputuneContext {
   iothreadIds: number[];
 }
 
-export function parseCputune(el: XmlElement, ctx: CputuneContext): XNode {
+/** The canonical `<cputune>`, undefined when nothing in it is kept. */
+export function parseCputune(el: XmlElement, ctx: CputuneContext): XNode | undefined {
   const node = toXNode(el);
   canonicalSets(node);
   const vcpusched = expandScheds(node, 'vcpusched', 'vcpus', (id) => {
@@ -64,11 +66,13 @@ export function parseCputune(el: XmlElement, ctx: CputuneContext): XNode {
     if (at < 0) throw unsupported(`Cannot find 'iothread' : ${id}`);
     return at;
   });
-  node.children = [...node.children.filter((c) => c.name !== 'vcpusched' && c.name !== 'iothreadsched'), ...vcpusched, ...iothreadsched];
+  const resctrl = canonicalResctrl(node.children, ctx.maxVcpus);
+  const rebuilt = ['vcpusched', 'iothreadsched', 'cachetune', 'memorytune'];
+  node.children = [...node.children.filter((c) => !rebuilt.includes(c.name)), ...vcpusched, ...iothreadsched, ...resctrl];
   orderChildren(node, CPUTUNE_ORDER);
   sortBy(node, 'vcpupin', 'vcpu');
   sortBy(node, 'iothreadpin', 'iothread');
-  return node;
+  return node.children.length ? node : undefined;
 }
 
 /**

@@ -7,7 +7,7 @@ import { ensureController } from './controller.js';
 
 const SUBSYS_TYPES = ['usb', 'pci', 'scsi', 'scsi_host', 'mdev'] as const;
 const CAPS_TYPES = ['storage', 'misc', 'net'] as const;
-const CHILD_ORDER = ['driver', 'source', 'readonly', 'shareable', ...DEVICE_INFO_ORDER];
+const CHILD_ORDER = ['driver', 'source', 'teaming', 'readonly', 'shareable', ...DEVICE_INFO_ORDER];
 /** Units per SCSI controller libvirt fills before moving to the next controller. */
 const SCSI_MAX_UNIT = 7;
 

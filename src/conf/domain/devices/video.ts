@@ -2,7 +2,7 @@
 import type { XmlElement } from '../../xml.js';
 import { unsupported } from '../parse-util.js';
 import { getAttr, getChild, newXNode, orderAttrs, orderChildren, setAttr, toXNode, type XNode } from '../xnode.js';
-import { normalizeAddress } from './address.js';
+import { DEVICE_INFO_ORDER, normalizeAddress } from './address.js';
 
 const VIDEO_TYPES = ['default', 'vga', 'cirrus', 'vmvga', 'xen', 'vbox', 'qxl', 'parallels', 'virtio', 'gop', 'none',
   'bochs', 'ramfb'];
@@ -59,7 +59,7 @@ export function finishVideo(node: XNode, index: number, osType: string, domainTy
   if (index === 0 && type !== 'none') setAttr(model, 'primary', 'yes');
   orderAttrs(model, ['type', 'ram', 'vram', 'vram64', 'vgamem', 'heads', 'primary', 'blob']);
   normalizeAddress(node);
-  orderChildren(node, ['driver', 'model', 'alias', 'address']);
+  orderChildren(node, ['driver', 'model', ...DEVICE_INFO_ORDER]);
 }
 
 function roundUpPowerOfTwo(n: number): number {
