@@ -7,7 +7,7 @@ import { internalError, unsupported, xmlError } from './parse-util.js';
 
 /** Hypervisor types libvirt knows (virDomainVirtType). */
 export const DOMAIN_TYPES = ['none', 'qemu', 'kqemu', 'kvm', 'xen', 'lxc', 'uml', 'openvz', 'test', 'vmware',
-  'hyperv', 'vbox', 'phyp', 'parallels', 'bhyve', 'vz', 'ch'] as const;
+  'hyperv', 'vbox', 'phyp', 'parallels', 'bhyve', 'vz', 'hvf'] as const;
 
 export interface DomainGeneral {
   type: string;

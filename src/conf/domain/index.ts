@@ -8,6 +8,7 @@ import { applyBootOrder } from './boot-order.js';
 import { formatClock, parseClock, type DomainClock } from './clock.js';
 import { formatCpu, parseCpu, type DomainCpu } from './cpu.js';
 import { applyDeviceDefaults, formatDevices, parseDevices, type DomainDevices } from './devices/index.js';
+import { checkRedirdevUsb } from './devices/usb-disabled.js';
 import { formatFeatures, parseFeatures, type DomainFeatures } from './features.js';
 import { formatGeneral, parseGeneral } from './general.js';
 import { formatLifecycle, parseLifecycle } from './lifecycle.js';
@@ -17,6 +18,7 @@ import { formatOs, parseOs, type DomainOs } from './os.js';
 import { parseCputune, parseMemoryBacking, parseMemtune } from './tuning.js';
 import { parseNumatune } from './numatune.js';
 import { parsePm } from './pm.js';
+import { checkSmbiosSysinfo } from './sysinfo.js';
 import { parseDomainSeclabels } from './seclabel.js';
 import { iothreadNodes, parseIothreads } from './iothreads.js';
 import { parseIdmap } from './idmap.js';
@@ -99,6 +101,7 @@ export function parseDomainXML(xml: string, opts: ParseDomainOptions = {}): Doma
 
 function parseDomainElement(root: XmlElement, opts: ParseDomainOptions): DomainDef {
   const general = parseGeneral(root);
+  general.uuid = checkSmbiosSysinfo(root, general.uuid, firstChild(root, 'uuid') === undefined);
   const metadata = parseMetadata(firstChild(root, 'metadata'));
   const memory = parseMemory(root);
   const vcpus = parseVcpus(root);
@@ -139,6 +142,7 @@ function parseDomainElement(root: XmlElement, opts: ParseDomainOptions): DomainD
   const def: DomainDef = { ...general, metadata, memory, vcpus, os, features, cpu, clock, ...lifecycle, devices, passthrough };
   opts.driverPostParse?.(def);
   applyDeviceDefaults(devices, os.type, general.type, os.arch);
+  checkRedirdevUsb(devices.lists);
   applyBootOrder(os, devices);
   const numaKiB = (cpu?.numa?.children ?? []).filter((c) => c.name === 'cell').reduce((sum, c) => sum + Number(getAttr(c, 'memory')), 0);
   const deviceKiB = (m: XNode) => {

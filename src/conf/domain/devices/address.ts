@@ -60,6 +60,11 @@ const FORMATTERS: Record<string, (addr: XNode) => void> = {
     const reg = field(addr, 'reg', 'reg', 16);
     setAttr(addr, 'reg', reg === undefined ? undefined : hex(reg, 8));
   },
+  usb(addr) {
+    const port = usbPort(getAttr(addr, 'port'));
+    setAttr(addr, 'bus', String(uintValue(getAttr(addr, 'bus') ?? '0', 'bus', 'address')));
+    setAttr(addr, 'port', port.length ? port.join('.') : undefined);
+  },
   isa(addr) {
     for (const f of ['iobase', 'irq']) {
       const n = field(addr, f, f, 16) ?? 0;
@@ -67,6 +72,21 @@ const FORMATTERS: Record<string, (addr: XNode) => void> = {
     }
   },
 };
+
+/** A USB port path: up to four hub levels, written up to the first 0. */
+function usbPort(text: string | undefined): number[] {
+  if (text === undefined) return [];
+  const parts = text.split('.');
+  if (parts.length > USB_MAX_PORT_DEPTH || !parts.every((p) => /^\s*\+?\d+$/.test(p))) {
+    // reported by the device address code, so with its error domain
+    throw virError(ErrorDomain.VIR_FROM_DEVICE, ErrorNumber.VIR_ERR_INTERNAL_ERROR, "Cannot parse <address> 'port' attribute");
+  }
+  const ports = parts.map(Number);
+  const end = ports.indexOf(0);
+  return end < 0 ? ports : ports.slice(0, end);
+}
+
+const USB_MAX_PORT_DEPTH = 4;
 
 /** s390 zPCI ids: both written (0 when unset) once either is given, the element dropped otherwise. */
 function canonicalZpci(addr: XNode): void {

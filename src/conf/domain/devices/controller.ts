@@ -1,6 +1,6 @@
 /** `<controller>`: type check, index numbering, implicit controllers for disks and channels. */
 import type { XmlElement } from '../../xml.js';
-import { enumAttr, nonNegativeIntValue, scaledKiB, uintValue, xmlDetail } from '../parse-util.js';
+import { enumAttr, nonNegativeIntValue, scaledKiB, uintValue, unsupported, xmlDetail } from '../parse-util.js';
 import { getAttr, getChild, newXNode, orderAttrs, orderChildren, setAttr, toXNode, type XNode } from '../xnode.js';
 import { DEVICE_INFO_ORDER, normalizeAddress } from './address.js';
 
@@ -32,6 +32,9 @@ export function parseController(el: XmlElement): XNode {
     node.children.push({ name: 'pcihole64', attrs: [['unit', 'KiB']], children: [], text: String(kib) });
   }
   orderChildren(node, ['model', 'target', 'driver', ...DEVICE_INFO_ORDER, 'pcihole64']);
+  if (type === 'pci' && (model === 'pci-root' || model === 'pcie-root') && getChild(node, 'address')) {
+    throw unsupported('pci-root and pcie-root controllers should not have an address');
+  }
   return node;
 }
 

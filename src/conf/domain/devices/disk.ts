@@ -57,6 +57,7 @@ export function parseDisk(el: XmlElement, osType: string): DiskDef {
   const driver = getChild(node, 'driver');
   if (driver) orderAttrs(driver, DRIVER_ATTR_ORDER);
   canonicalDiskSource(node);
+  if (device === 'lun') checkLunSource(node);
   // a read-only disk is never snapshotted (not written); vhost-user disks default to no snapshot
   const readonly = getChild(node, 'readonly') !== undefined;
   if (readonly && getAttr(node, 'snapshot') === 'no') setAttr(node, 'snapshot', undefined);
@@ -97,4 +98,15 @@ export function assignDiskAddress(disk: DiskDef): void {
 export function finishDisk(disk: DiskDef): XNode {
   orderChildren(disk.node, DISK_CHILD_ORDER);
   return disk.node;
+}
+
+/** A LUN passes a host block device (or an iSCSI LUN) through. */
+function checkLunSource(disk: XNode): void {
+  const type = getAttr(disk, 'type');
+  if (type === 'network') {
+    const protocol = getAttr(getChild(disk, 'source'), 'protocol');
+    if (protocol !== 'iscsi') throw unsupported(`disk device='lun' is not supported for protocol='${protocol}'`);
+  } else if (type !== 'block' && type !== 'volume') {
+    throw unsupported("disk device='lun' is only valid for block type disk source");
+  }
 }

@@ -4,7 +4,7 @@
  */
 import type { XmlElement } from '../../xml.js';
 import { attr, childElements, firstChild } from '../../xml.js';
-import { enumAttr, internalError, unsupported, yesNoAttr } from '../parse-util.js';
+import { enumAttr, internalError, unsupported, xmlError, yesNoAttr } from '../parse-util.js';
 import { newXNode, type XNode } from '../xnode.js';
 
 const GRAPHICS_TYPES = ['sdl', 'vnc', 'rdp', 'desktop', 'spice', 'egl-headless', 'dbus'] as const;
@@ -168,6 +168,7 @@ function parseListen(el: XmlElement, graphicsType: string, compat: { listenAttr?
   if (address && type === 'address') listen.address = address;
   const network = attr(el, 'network');
   if (network) listen.network = network;
+  else if (type === 'network') throw xmlError("'network' attribute is required for listen type 'network'");
   const socket = attr(el, 'socket') || (type === 'socket' ? compat.socketAttr : undefined);
   if (socket) listen.socket = socket;
   return listen;

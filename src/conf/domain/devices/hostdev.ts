@@ -134,3 +134,26 @@ export function checkDuplicateHostdevs(hostdevs: XNode[]): void {
     seen.add(id);
   }
 }
+
+/** Mediated devices: a source UUID, a guest address of the model's bus, at most one with a ramfb display. */
+export function checkMdevHostdevs(hostdevs: XNode[]): void {
+  let ramfb = false;
+  for (const h of hostdevs) {
+    if (getAttr(h, 'mode') !== 'subsystem' || getAttr(h, 'type') !== 'mdev') continue;
+    const source = getChild(h, 'source');
+    const srcAddr = source && getChild(source, 'address');
+    if (!srcAddr) throw unsupported('Missing <address> element');
+    const uuid = getAttr(srcAddr, 'uuid');
+    if (uuid === undefined) throw unsupported("Missing 'uuid' attribute for element <address>");
+    const model = getAttr(h, 'model');
+    const addrType = getAttr(getChild(h, 'address'), 'type');
+    const wanted = model === 'vfio-pci' ? 'pci' : model === 'vfio-ccw' ? 'ccw' : undefined;
+    if (addrType !== undefined && wanted && addrType !== wanted) {
+      throw xmlError(`Unsupported address type '${addrType}' with mediated device model '${model}'`);
+    }
+    if (getAttr(h, 'ramfb') === 'on') {
+      if (ramfb) throw unsupported("Only one vgpu device can have 'ramfb' enabled");
+      ramfb = true;
+    }
+  }
+}

@@ -7,7 +7,7 @@ import { assignNextPorts, assignSerialPorts, numberConsoles, parseChardev, recon
 import { assignControllerIndexes, checkUsbMaster, ensureController, insertController, parseController } from './controller.js';
 import { assignDiskAddress, finishDisk, insertDisk, parseDisk, type DiskDef } from './disk.js';
 import { parseGraphics } from './graphics.js';
-import { assignHostdevScsiAddresses, checkDuplicateHostdevs, ensureHostdevScsiControllers, parseHostdev } from './hostdev.js';
+import { assignHostdevScsiAddresses, checkDuplicateHostdevs, checkMdevHostdevs, ensureHostdevScsiControllers, parseHostdev } from './hostdev.js';
 import { assignSmartcardAddresses, parseSmartcard } from './smartcard.js';
 import { parseFilesystem } from './filesystem.js';
 import { parseMemoryDevice } from './memory-device.js';
@@ -84,6 +84,7 @@ export function parseDevices(root: XmlElement, osType: string, domainType: strin
   lists.disk = disks.map(finishDisk);
   lists.disk.forEach(checkDiskAddressType);
   checkDuplicateHostdevs(lists.hostdev);
+  checkMdevHostdevs(lists.hostdev);
   checkDuplicatePanics(lists.panic);
   checkUsbMaster(lists.controller);
   assignControllerIndexes(lists.controller);
@@ -115,6 +116,9 @@ function checkVideos(videos: XNode[]): void {
   if (videos.filter((v) => getAttr(model(v), 'primary') === 'yes').length > 1) throw unsupported('Only one primary video device is supported');
   if (videos.length > 1 && videos.some((v) => getAttr(model(v), 'type') === 'none')) {
     throw unsupported("a 'none' video type must be the only video device defined for the domain");
+  }
+  if (videos.some((v) => getAttr(model(v), 'type') === 'ramfb' && getChild(v, 'address'))) {
+    throw unsupported('address not supported for video type ramfb');
   }
 }
 

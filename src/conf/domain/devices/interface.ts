@@ -1,6 +1,6 @@
 /** `<interface>`: type check, MAC address, canonical child order, test-driver ifnames. */
 import type { XmlElement } from '../../xml.js';
-import { enumAttr, xmlError } from '../parse-util.js';
+import { enumAttr, uintValue, xmlError } from '../parse-util.js';
 import { getAttr, getChild, newXNode, orderAttrs, orderChildren, setAttr, toXNode, type XNode } from '../xnode.js';
 import { DEVICE_INFO_ORDER, normalizeAddress } from './address.js';
 import { canonicalHostdevSource } from './hostdev.js';
@@ -53,7 +53,15 @@ export function parseInterface(el: XmlElement): XNode {
   } else if (driver && !VIRTIO_MODELS.includes(model ?? '')) {
     // the virtio-net driver options are written only for a virtio model
     node.children.splice(node.children.indexOf(driver), 1);
-  } else if (driver) orderAttrs(driver, DRIVER_ATTR_ORDER);
+  } else if (driver) {
+    // queue counts are unsigned; one queue is what there always is, so it is not written
+    for (const name of ['queues', 'rx_queue_size', 'tx_queue_size']) {
+      const v = getAttr(driver, name);
+      const n = v === undefined ? 0 : uintValue(v, name, 'driver');
+      setAttr(driver, name, n === 0 || (name === 'queues' && n === 1) ? undefined : String(n));
+    }
+    orderAttrs(driver, DRIVER_ATTR_ORDER);
+  }
   if (!FILTERREF_TYPES.includes(type)) node.children = node.children.filter((c) => c.name !== 'filterref');
   for (const ip of node.children.filter((c) => c.name === 'ip')) orderAttrs(ip, ['address', 'family', 'prefix', 'peer']);
   normalizeAddress(node);

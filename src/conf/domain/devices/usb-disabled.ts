@@ -20,3 +20,11 @@ export function checkUsbDisabled(lists: Record<DeviceKind, XNode[]>): void {
   if (lists.hub.some((h) => getAttr(h, 'type') === 'usb')) throw unsupported("Can't add USB hub: USB is disabled for this domain");
   if (lists.redirdev.length > 0) throw unsupported('cannot add redirected USB device: USB is disabled for this domain');
 }
+
+/** A USB redirdev needs a USB controller (libvirt's validation, after the driver added its own). */
+export function checkRedirdevUsb(lists: Record<DeviceKind, XNode[]>): void {
+  const hasUsb = lists.controller.some((c) => getAttr(c, 'type') === 'usb' && getAttr(c, 'model') !== 'none');
+  if (!hasUsb && lists.redirdev.some((r) => (getAttr(r, 'bus') ?? 'usb') === 'usb')) {
+    throw unsupported('cannot add redirected USB device: USB is disabled for this domain');
+  }
+}
