@@ -1,7 +1,8 @@
 /** tsvirt: libvirt's API for Node.js. The package root exports what a libvirt user reaches for. */
 import { registerDriver } from './api/registry.js';
 import { testDriverFactory } from './drivers/test/index.js';
-import { lazyDriver } from './api/lazy-driver.js';
+import { lazyDriver, lazySecondaryDriver } from './api/lazy-driver.js';
+import { registerSecondaryDriver } from './api/registry.js';
 import { QEMU_DRIVER_IDENTITY } from './drivers/qemu/identity.js';
 import { REMOTE_DRIVER_IDENTITY } from './drivers/remote/identity.js';
 
@@ -9,6 +10,8 @@ registerDriver(testDriverFactory);
 // Loaded on the first URI that needs them: most programs use one driver.
 registerDriver(lazyDriver(QEMU_DRIVER_IDENTITY, async () => (await import('./drivers/qemu/index.js')).qemuDriverFactory));
 registerDriver(lazyDriver(REMOTE_DRIVER_IDENTITY, async () => (await import('./drivers/remote/index.js')).remoteDriverFactory));
+// The storage driver the QEMU driver's connections share (dir pools with real files).
+registerSecondaryDriver(lazySecondaryDriver('storage', async () => (await import('./drivers/storage/index.js')).storageDriverFactory));
 
 export { open, openReadOnly, openAuth, EMBEDDED_DEFAULT_URI } from './api/open.js';
 export { Connect, type ConnectEvents, type DomainStatsResult } from './api/connect.js';

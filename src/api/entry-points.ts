@@ -171,6 +171,7 @@ export const ENTRY_POINTS: Readonly<Record<DriverMethod, EntryPoint>> = {
   storageVolGetInfoFlags: r('virStorageVolGetInfoFlags', STO),
   storageVolGetXMLDesc: r('virStorageVolGetXMLDesc', STO),
   storageVolGetPath: r('virStorageVolGetPath', STO),
+  storageVolResize: w('virStorageVolResize', STO),
   domainOpenConsole: w('virDomainOpenConsole', DOM),
   domainOpenChannel: w('virDomainOpenChannel', DOM),
   domainScreenshot: w('virDomainScreenshot', DOM),

@@ -1,9 +1,10 @@
 import { ErrorDomain, ErrorNumber, dispatchError, isVirError, virError } from '../errors/index.js';
-import type { ConnectAuth, ConnectTarget, DriverFactory, OpenOptions } from '../drivers/types.js';
+import type { ConnectAuth, ConnectionDriver, ConnectTarget, DriverFactory, OpenOptions } from '../drivers/types.js';
 import { isRemote, resolveConnectURI, splitScheme, type VirURI } from '../uri/index.js';
 import { VIR_CONNECT_RO } from './constants.js';
 import { Connect } from './connect.js';
-import { localDriverFor, remoteDriver } from './registry.js';
+import { localDriverFor, remoteDriver, secondaryDrivers } from './registry.js';
+import { composeDrivers } from './compose.js';
 
 /** The URI used when none is given and nothing configures one: the embedded test driver. */
 export const EMBEDDED_DEFAULT_URI = 'test:///default';
@@ -28,6 +29,20 @@ function pickDriver(uri: string, parsed: VirURI): DriverFactory {
   return driver;
 }
 
+/** Open the hypervisor driver, then the secondary drivers it shares; a failure closes what opened. */
+async function openDrivers(driver: DriverFactory, target: ConnectTarget, auth: ConnectAuth | null, flags: number): Promise<ConnectionDriver> {
+  const primary = await driver.open(target, auth, flags);
+  if (!driver.sharesSecondaryDrivers || secondaryDrivers().length === 0) return primary;
+  const opened: ConnectionDriver[] = [];
+  try {
+    for (const secondary of secondaryDrivers()) opened.push(await secondary.open(target, flags));
+  } catch (err) {
+    await Promise.allSettled([primary, ...opened].map((d) => d.close()));
+    throw err;
+  }
+  return composeDrivers(primary, opened);
+}
+
 /**
  * virConnectOpenAuth: resolve the URI (default, aliases), pick the driver that serves it, open.
  * Failures are reported through the global error handler and reject with a VirError.
@@ -38,7 +53,7 @@ export async function openAuth(uri: string | null | undefined, auth: ConnectAuth
     const name = resolved.text;
     const parsed = resolved.uri;
     const driver = pickDriver(name, parsed);
-    const conn = await driver.open(toTarget(name, parsed, options), auth, flags);
+    const conn = await openDrivers(driver, toTarget(name, parsed, options), auth, flags);
     return new Connect(conn, name, Boolean(flags & VIR_CONNECT_RO));
   } catch (err) {
     const error = isVirError(err) ? err : virError(ErrorDomain.VIR_FROM_NONE, ErrorNumber.VIR_ERR_INTERNAL_ERROR, String(err));

@@ -1,6 +1,7 @@
-import type { DriverFactory } from '../drivers/types.js';
+import type { DriverFactory, SecondaryDriverFactory } from '../drivers/types.js';
 
 const factories: DriverFactory[] = [];
+const secondaries: SecondaryDriverFactory[] = [];
 
 /** Make a driver reachable by URI. Later registrations of the same name replace earlier ones. */
 export function registerDriver(factory: DriverFactory): void {
@@ -22,4 +23,15 @@ export function remoteDriver(): DriverFactory | undefined {
 
 export function registeredDrivers(): readonly DriverFactory[] {
   return factories;
+}
+
+/** Make a secondary driver (storage) available to hypervisor drivers that share them. */
+export function registerSecondaryDriver(factory: SecondaryDriverFactory): void {
+  const at = secondaries.findIndex((f) => f.name === factory.name);
+  if (at >= 0) secondaries[at] = factory;
+  else secondaries.push(factory);
+}
+
+export function secondaryDrivers(): readonly SecondaryDriverFactory[] {
+  return secondaries;
 }

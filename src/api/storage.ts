@@ -80,6 +80,10 @@ export class StorageVol extends ConnectObject {
   xmlDesc(flags = 0): Promise<string> { return this.conn.invoke('storageVolGetXMLDesc', this.#ref, flags); }
   XMLDesc(flags = 0): Promise<string> { return this.xmlDesc(flags); }
   path(): Promise<string> { return this.conn.invoke('storageVolGetPath', this.#ref); }
+  /** virStorageVolResize: VIR_STORAGE_VOL_RESIZE_ALLOCATE, _DELTA, _SHRINK. */
+  resize(capacity: number | bigint, flags = 0): Promise<void> {
+    return this.conn.invoke('storageVolResize', this.#ref, BigInt(capacity), flags);
+  }
   /** virStorageVolUpload: bind `stream` to write `length` bytes (0 = to the end) at `offset`. */
   async upload(stream: Stream, offset: number | bigint, length: number | bigint, flags = 0): Promise<void> {
     await stream.bind(() => this.conn.invoke('storageVolUpload', this.#ref, BigInt(offset), BigInt(length), flags));

@@ -290,6 +290,8 @@ export interface ConnectionDriver {
   storageVolGetInfoFlags?(vol: StorageVolRef, flags: number): Promise<StorageVolInfo>;
   storageVolGetXMLDesc?(vol: StorageVolRef, flags: number): Promise<string>;
   storageVolGetPath?(vol: StorageVolRef): Promise<string>;
+  /** Change the volume's capacity (virStorageVolResize: VIR_STORAGE_VOL_RESIZE_* flags). */
+  storageVolResize?(vol: StorageVolRef, capacity: bigint, flags: number): Promise<void>;
 
   // Host interfaces
   connectNumOfInterfaces?(): Promise<number>;
@@ -376,5 +378,20 @@ export interface DriverFactory {
   readonly schemes: readonly string[];
   /** Takes URIs with a host or transport (the remote driver). */
   readonly remote?: boolean;
+  /**
+   * Its connections take their secondary families (storage) from the registered secondary
+   * drivers, as libvirt's local hypervisor drivers share the daemon's storage driver.
+   */
+  readonly sharesSecondaryDrivers?: boolean;
   open(target: ConnectTarget, auth: ConnectAuth | null, flags: number): Promise<ConnectionDriver>;
+}
+
+/**
+ * A driver serving one family of entry points (storage pools and volumes) beside the hypervisor
+ * driver a URI selects, as libvirt's secondary drivers. It is opened with the target the
+ * hypervisor driver accepted; its entry points take precedence over the hypervisor driver's.
+ */
+export interface SecondaryDriverFactory {
+  readonly name: string;
+  open(target: ConnectTarget, flags: number): Promise<ConnectionDriver>;
 }

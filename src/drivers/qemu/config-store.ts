@@ -2,7 +2,7 @@ import { mkdir, readFile, readdir, symlink, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { formatDomainXML, parseDomainXML, type DomainDef } from '../../conf/domain/index.js';
 import { createLogger } from '../../log/index.js';
-import { writeFileAtomic } from './atomic-file.js';
+import { writeFileAtomic } from '../../util/atomic-file.js';
 import { qemuSystemError } from './errors.js';
 import type { QemuPaths } from './paths.js';
 

@@ -1,19 +1,16 @@
 import { POOL_DOCUMENT, VOLUME_DOCUMENT, formatPoolXML, formatVolXML, parsePoolXML, parseVolXML, type StoragePoolDef } from '../../conf/storage/index.js';
 import * as C from '../../api/constants.js';
-import { ErrorDomain, checkFlags, virError } from '../../errors/index.js';
+import { ErrorDomain, checkFlags } from '../../errors/index.js';
 import type { StoragePoolInfo, StoragePoolRef, StorageVolInfo, StorageVolRef } from '../types.js';
 import { E, testCheckFlags, testError } from './errors.js';
 import { setPoolDefaults } from './node-file.js';
 import type { PoolObj } from './objects.js';
 import type { TestState } from './state.js';
-import { flagPair } from '../shared/list-filter.js';
-import { findSourceConflict } from '../shared/pool-source-conflict.js';
+import { VOL_TYPE_FOR_POOL, filterPools, findPoolForDef } from '../shared/storage-pools.js';
 import { validateAgainstSchema } from '../../conf/schema.js';
 import { createVport, destroyVport, isFcHostPool } from './vport.js';
 
 const ref = (obj: PoolObj): StoragePoolRef => ({ name: obj.def.name, uuid: obj.def.uuid });
-/** virstorageobj.c reports as VIR_FROM_STORAGE. */
-const objError = (code: number, detail: string) => virError(ErrorDomain.VIR_FROM_STORAGE, code, detail);
 
 function byName(state: TestState, name: string): PoolObj {
   const obj = state.poolByName(name);
@@ -37,21 +34,13 @@ function event(state: TestState, obj: PoolObj, type: number, eventId = C.VIR_STO
   state.events.emitPool({ eventId, pool: ref(obj), event: type, detail: 0 });
 }
 
-/** virStoragePoolObjListAdd with its duplicate checks. */
+/** virStoragePoolObjListAdd: the shared checks, then a new entry or the existing one redefined. */
 function add(state: TestState, def: StoragePoolDef, checkLive: boolean): PoolObj {
-  const clash = findSourceConflict(state.pools.map((p) => p.def), def);
-  if (clash) throw objError(E.VIR_ERR_OPERATION_FAILED, `Storage source conflict with pool: '${clash.name}'`);
-  const existing = state.poolByUUID(def.uuid);
+  const existing = findPoolForDef(state.pools, def, checkLive);
   if (existing) {
-    if (existing.def.name !== def.name) {
-      throw objError(E.VIR_ERR_OPERATION_FAILED, `pool '${existing.def.name}' is already defined with uuid ${existing.def.uuid}`);
-    }
-    if (checkLive && existing.active) throw objError(E.VIR_ERR_OPERATION_INVALID, `pool is already active as '${existing.def.name}'`);
     existing.def = def;
     return existing;
   }
-  const sameName = state.poolByName(def.name);
-  if (sameName) throw objError(E.VIR_ERR_OPERATION_FAILED, `pool '${def.name}' already exists with uuid ${sameName.def.uuid}`);
   const obj: PoolObj = { def, active: false, persistent: false, autostart: false, volumes: [] };
   state.pools.push(obj);
   return obj;
@@ -160,22 +149,7 @@ export function find(state: TestState, pool: StoragePoolRef): PoolObj {
 }
 
 export function listAll(state: TestState, flags: number): StoragePoolRef[] {
-  const g = (yes: number, no: number, value: boolean) => flagPair(flags, yes, no, value);
-  const typeFlags: Record<string, number> = {
-    dir: C.VIR_CONNECT_LIST_STORAGE_POOLS_DIR, fs: C.VIR_CONNECT_LIST_STORAGE_POOLS_FS,
-    netfs: C.VIR_CONNECT_LIST_STORAGE_POOLS_NETFS, logical: C.VIR_CONNECT_LIST_STORAGE_POOLS_LOGICAL,
-    disk: C.VIR_CONNECT_LIST_STORAGE_POOLS_DISK, iscsi: C.VIR_CONNECT_LIST_STORAGE_POOLS_ISCSI,
-    scsi: C.VIR_CONNECT_LIST_STORAGE_POOLS_SCSI, mpath: C.VIR_CONNECT_LIST_STORAGE_POOLS_MPATH,
-    rbd: C.VIR_CONNECT_LIST_STORAGE_POOLS_RBD, sheepdog: C.VIR_CONNECT_LIST_STORAGE_POOLS_SHEEPDOG,
-    gluster: C.VIR_CONNECT_LIST_STORAGE_POOLS_GLUSTER, zfs: C.VIR_CONNECT_LIST_STORAGE_POOLS_ZFS,
-    vstorage: C.VIR_CONNECT_LIST_STORAGE_POOLS_VSTORAGE, 'iscsi-direct': C.VIR_CONNECT_LIST_STORAGE_POOLS_ISCSI_DIRECT,
-  };
-  const anyType = Object.values(typeFlags).reduce((a, b) => a | b, 0);
-  return state.pools.filter((p) =>
-    g(C.VIR_CONNECT_LIST_STORAGE_POOLS_ACTIVE, C.VIR_CONNECT_LIST_STORAGE_POOLS_INACTIVE, p.active) &&
-    g(C.VIR_CONNECT_LIST_STORAGE_POOLS_PERSISTENT, C.VIR_CONNECT_LIST_STORAGE_POOLS_TRANSIENT, p.persistent) &&
-    g(C.VIR_CONNECT_LIST_STORAGE_POOLS_AUTOSTART, C.VIR_CONNECT_LIST_STORAGE_POOLS_NO_AUTOSTART, p.autostart) &&
-    (!(flags & anyType) || Boolean(flags & (typeFlags[p.def.type] ?? 0)))).map(ref);
+  return filterPools(state.pools, flags).map(ref);
 }
 
 // Volumes ---------------------------------------------------------------------------------------
@@ -263,14 +237,6 @@ export function volDelete(state: TestState, vol: StorageVolRef, flags: number): 
   obj.def.available = obj.def.capacity - obj.def.allocation;
   obj.volumes.splice(obj.volumes.indexOf(def), 1);
 }
-
-const VOL_TYPE_FOR_POOL: Record<string, number> = {
-  dir: C.VIR_STORAGE_VOL_FILE, fs: C.VIR_STORAGE_VOL_FILE, netfs: C.VIR_STORAGE_VOL_FILE, vstorage: C.VIR_STORAGE_VOL_FILE,
-  logical: C.VIR_STORAGE_VOL_BLOCK, disk: C.VIR_STORAGE_VOL_BLOCK, iscsi: C.VIR_STORAGE_VOL_BLOCK,
-  scsi: C.VIR_STORAGE_VOL_BLOCK, mpath: C.VIR_STORAGE_VOL_BLOCK, zfs: C.VIR_STORAGE_VOL_BLOCK,
-  rbd: C.VIR_STORAGE_VOL_NETWORK, sheepdog: C.VIR_STORAGE_VOL_NETWORK, gluster: C.VIR_STORAGE_VOL_NETWORK,
-  'iscsi-direct': C.VIR_STORAGE_VOL_NETWORK,
-};
 
 export function volGetInfo(state: TestState, vol: StorageVolRef): StorageVolInfo {
   const obj = activeByName(state, vol.pool);
