@@ -167,6 +167,7 @@ export const ENTRY_POINTS: Readonly<Record<DriverMethod, EntryPoint>> = {
   storageVolCreateXMLFrom: w('virStorageVolCreateXMLFrom', STO),
   storageVolDelete: w('virStorageVolDelete', STO),
   storageVolWipe: w('virStorageVolWipe', STO),
+  storageVolWipePattern: w('virStorageVolWipePattern', STO),
   storageVolGetInfo: r('virStorageVolGetInfo', STO),
   storageVolGetInfoFlags: r('virStorageVolGetInfoFlags', STO),
   storageVolGetXMLDesc: r('virStorageVolGetXMLDesc', STO),

@@ -74,6 +74,10 @@ export class StorageVol extends ConnectObject {
   delete(flags = 0): Promise<void> { return this.conn.invoke('storageVolDelete', this.#ref, flags); }
   /** virStorageVolWipe. */
   wipe(flags = 0): Promise<void> { return this.conn.invoke('storageVolWipe', this.#ref, flags); }
+  /** virStorageVolWipePattern: VIR_STORAGE_VOL_WIPE_ALG_*. */
+  wipePattern(algorithm: number, flags = 0): Promise<void> {
+    return this.conn.invoke('storageVolWipePattern', this.#ref, algorithm, flags);
+  }
   info(): Promise<StorageVolInfo> { return this.conn.invoke('storageVolGetInfo', this.#ref); }
   /** virStorageVolGetInfoFlags (Python: infoFlags): VIR_STORAGE_VOL_GET_PHYSICAL reports the host-side size as allocation. */
   infoFlags(flags = 0): Promise<StorageVolInfo> { return this.conn.invoke('storageVolGetInfoFlags', this.#ref, flags); }

@@ -24,8 +24,17 @@ export interface InputHold { hold(on: boolean): void }
 
 export function pumpStream(rpc: RpcConnection, stream: RpcStream, duplex: Duplex, direction: 'read' | 'write', input: InputHold): void {
   let over = false;
+  // A full driver side stops the client's socket until it drains; a transfer that ends first
+  // (finished, aborted, failed) never drains, so its end lets the socket go.
+  let holding = false;
+  const release = () => {
+    if (!holding) return;
+    holding = false;
+    input.hold(false);
+  };
   const end = () => {
     over = true;
+    release();
     stream.close();
     if (!duplex.destroyed) duplex.destroy();
   };
@@ -46,7 +55,8 @@ export function pumpStream(rpc: RpcConnection, stream: RpcStream, duplex: Duplex
   stream.on('error', () => end()); // the connection ended under the stream
   stream.on('finish', () => {
     if (direction === 'read' || duplex.writableFinished) return confirm();
-    duplex.end(() => confirm());
+    // end()'s callback also reports a write that failed while the data was flushed
+    duplex.end((err?: Error | null) => (err ? fail(err) : confirm()));
   });
 
   if (direction === 'read') {
@@ -67,9 +77,10 @@ export function pumpStream(rpc: RpcConnection, stream: RpcStream, duplex: Duplex
   }
   const write = (data: Buffer) => {
     if (over) return;
-    if (!duplex.write(data)) {
+    if (!duplex.write(data) && !holding) {
+      holding = true;
       input.hold(true);
-      duplex.once('drain', () => input.hold(false));
+      duplex.once('drain', release);
     }
   };
   stream.on('data', write);

@@ -286,6 +286,8 @@ export interface ConnectionDriver {
   storageVolDelete?(vol: StorageVolRef, flags: number): Promise<void>;
   /** Overwrite the volume's data (virStorageVolWipe). */
   storageVolWipe?(vol: StorageVolRef, flags: number): Promise<void>;
+  /** Overwrite the volume's data with a VIR_STORAGE_VOL_WIPE_ALG_* pattern. */
+  storageVolWipePattern?(vol: StorageVolRef, algorithm: number, flags: number): Promise<void>;
   storageVolGetInfo?(vol: StorageVolRef): Promise<StorageVolInfo>;
   storageVolGetInfoFlags?(vol: StorageVolRef, flags: number): Promise<StorageVolInfo>;
   storageVolGetXMLDesc?(vol: StorageVolRef, flags: number): Promise<string>;

@@ -1,86 +1,23 @@
 /** Storage volume commands (virsh's "volume" group). */
 import {
   VIR_STORAGE_VOL_CREATE_PREALLOC_METADATA, VIR_STORAGE_VOL_CREATE_VALIDATE, VIR_STORAGE_VOL_DELETE_WITH_SNAPSHOTS, VIR_STORAGE_VOL_GET_PHYSICAL,
-  type StoragePool, type StorageVol,
 } from '../../index.js';
-import type { CommandFamily, OptionDef, ParsedCommand } from '../command.js';
+import type { CommandFamily, ParsedCommand } from '../command.js';
 import type { Session } from '../session.js';
-import { CommandFailed, fail, optBool, optString, optStringQuiet } from '../opts.js';
+import { fail, optBool, optString, optStringQuiet } from '../opts.js';
 import { XPATH_OPTIONS, printXML } from '../dumpxml.js';
 import { must } from '../lookup.js';
 import { formatTable } from '../table.js';
 import { JSON_OPTION, printJSON } from '../json.js';
 import { readXMLFile } from '../files.js';
-import { parseUInt64Prefix, scaleInteger } from '../numbers.js';
 import { compareNames, findObject, flag, prettyCapacity } from '../objects.js';
 import { POOL_ARG, poolOption } from './pool.js';
-
-/** Names of the volumes of the pool the command line names, for completion. */
-async function volumeNames(s: Session): Promise<string[]> {
-  const pools = await s.conn.listAllStoragePools();
-  const names: string[] = [];
-  for (const pool of pools) {
-    const vols = await pool.listAllVolumes().catch(() => []);
-    for (const vol of vols) {
-      names.push(vol.name());
-      vol.free();
-    }
-    pool.free();
-  }
-  return names;
-}
-
-const VOL_ARG: OptionDef = { name: 'vol', type: 'data', required: true, help: 'volume name, key or path', complete: volumeNames };
-const POOL_OPTIONAL: OptionDef = { name: 'pool', type: 'string', help: 'pool name or UUID (to find the volume by name)' };
+import { POOL_OPTIONAL, VOL_ARG, volumeOption, volumeSize } from './volume-option.js';
+import { volumeContentCommands } from './volume-content.js';
 
 /** virStorageVolType in virsh's words. */
 const VOL_TYPES = ['file', 'block', 'dir', 'network', 'netdir', 'ploop'];
 const volType = (type: number): string => VOL_TYPES[type] ?? 'unknown';
-
-/**
- * virshCommandOptVolBy: with a pool, by name inside it; then by key, then by path. A volume
- * found outside the named pool is refused.
- */
-async function volumeOption(s: Session, cmd: ParsedCommand, withPool = true): Promise<StorageVol> {
-  const name = optString(s, cmd, 'vol')!;
-  const poolName = withPool ? optString(s, cmd, 'pool') : undefined;
-  let pool: StoragePool | null = null;
-  if (poolName !== undefined) {
-    pool = await poolOption(s, cmd);
-    if (!(await pool.isActive().catch(() => false))) {
-      pool.free();
-      fail(s, `pool '${poolName}' is not active`);
-    }
-  }
-  try {
-    const attempts: (() => Promise<StorageVol>)[] = [];
-    if (pool) attempts.push(() => pool.storageVolLookupByName(name));
-    attempts.push(() => s.conn.storageVolLookupByKey(name), () => s.conn.storageVolLookupByPath(name));
-    const what = pool || !withPool ? `failed to get vol '${name}'` : `failed to get vol '${name}', specifying --pool might help`;
-    const vol = await findObject(s, what, attempts);
-    if (pool) {
-      using owner = await vol.storagePoolLookupByVolume().catch(() => null);
-      if (owner && owner.name() !== pool.name()) {
-        vol.free();
-        fail(s, `Requested volume '${name}' is not in pool '${pool.name()}'`);
-      }
-    }
-    return vol;
-  } finally {
-    pool?.free();
-  }
-}
-
-/** virshVolSize: bytes with an optional unit suffix. */
-function volumeSize(s: Session, text: string): bigint {
-  const head = parseUInt64Prefix(text, false);
-  const scaled = head ? scaleInteger(head.value, head.rest, 1n, 2n ** 64n - 1n) : null;
-  if (typeof scaled === 'bigint') return scaled;
-  s.out.error(`Malformed size ${text}`);
-  if (scaled?.kind === 'suffix') s.out.error(`invalid argument: unknown suffix '${scaled.suffix}'`);
-  else if (scaled?.kind === 'overflow') s.out.error(`numerical overflow: value too large: ${scaled.value}${scaled.suffix}`);
-  throw new CommandFailed();
-}
 
 async function cmdVolCreateAs(s: Session, cmd: ParsedCommand): Promise<void> {
   const flags = optBool(cmd, 'prealloc-metadata') ? VIR_STORAGE_VOL_CREATE_PREALLOC_METADATA : 0;
@@ -164,6 +101,7 @@ export const volumeFamily: CommandFamily = {
   group: 'Storage Volume',
   keyword: 'volume',
   commands: [
+    volumeContentCommands['vol-clone']!,
     {
       name: 'vol-create-as',
       summary: 'create a volume described by options',
@@ -199,6 +137,7 @@ export const volumeFamily: CommandFamily = {
         s.out.printExtra(`Vol ${vol.name()} created from ${file}\n`);
       },
     },
+    volumeContentCommands['vol-create-from']!,
     {
       name: 'vol-delete',
       summary: 'delete a volume',
@@ -211,6 +150,7 @@ export const volumeFamily: CommandFamily = {
         s.out.printExtra(`Vol ${label} deleted\n`);
       },
     },
+    volumeContentCommands['vol-download']!,
     {
       name: 'vol-dumpxml',
       summary: "print a volume's XML description",
@@ -270,5 +210,8 @@ export const volumeFamily: CommandFamily = {
         s.out.print(`${optBool(cmd, 'uuid') ? pool.uuidString() : pool.name()}\n`);
       },
     },
+    volumeContentCommands['vol-resize']!,
+    volumeContentCommands['vol-upload']!,
+    volumeContentCommands['vol-wipe']!,
   ],
 };

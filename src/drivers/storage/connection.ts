@@ -64,7 +64,8 @@ export class StorageConnection implements ConnectionDriver {
     return vols.createXMLFrom(this.s, p, xml, clone, flags);
   }
   async storageVolDelete(v: StorageVolRef, flags: number) { await vols.deleteVol(this.s, v, flags); }
-  async storageVolWipe(v: StorageVolRef, flags: number) { await vols.wipe(this.s, v, flags); }
+  async storageVolWipe(v: StorageVolRef, flags: number) { await vols.wipe(this.s, v, C.VIR_STORAGE_VOL_WIPE_ALG_ZERO, flags); }
+  async storageVolWipePattern(v: StorageVolRef, algorithm: number, flags: number) { await vols.wipe(this.s, v, algorithm, flags); }
   async storageVolResize(v: StorageVolRef, capacity: bigint, flags: number) { await vols.resize(this.s, v, capacity, flags); }
   async storageVolGetInfo(v: StorageVolRef) { return vols.getInfo(this.s, v); }
   async storageVolGetXMLDesc(v: StorageVolRef, flags: number) { return vols.getXMLDesc(this.s, v, flags); }

@@ -87,13 +87,19 @@ export async function createXML(state: StorageDriverState, xml: string, flags: n
   storageCheckFlags('storagePoolCreateXML', flags, BUILD_FLAGS);
   const def = parsePoolXML(xml);
   checkBackend(def);
+  // an inactive pool of the same name and UUID runs with this definition, its own kept for later
   const existing = findPoolForDef(state.pools, def, true);
-  if (existing) throw storageError(E.VIR_ERR_OPERATION_INVALID, `storage pool '${def.name}' is already active`);
-  const obj = state.add(def);
+  const obj = existing ?? state.add(def);
+  const saved = { def: obj.def, newDef: obj.newDef };
+  if (existing) {
+    if (existing.persistent) existing.newDef = existing.def;
+    existing.def = def;
+  }
   try {
     await start(state, obj, flags);
   } catch (err) {
-    state.remove(obj);
+    if (existing) Object.assign(existing, saved);
+    else state.remove(obj);
     throw err;
   }
   return obj.ref();

@@ -2,10 +2,10 @@
  * A directory pool's volumes as files: create (raw as a sparse file, other formats through
  * qemu-img), clone, delete, wipe and resize, as libvirt's local storage backend does them.
  */
-import { constants as fsConstants } from 'node:fs';
-import { chmod, chown, copyFile, mkdir, open, rm, stat, unlink } from 'node:fs/promises';
+import { chmod, chown, mkdir, open, rm, unlink } from 'node:fs/promises';
 import * as C from '../../api/constants.js';
 import type { StorageVolDef } from '../../conf/storage/index.js';
+import { isVirError } from '../../errors/index.js';
 import { Command } from '../../util/command/index.js';
 import { E, storageCheckFlags, storageError, storageSystemError } from './errors.js';
 
@@ -108,32 +108,63 @@ export async function buildVolFile(vol: StorageVolDef, flags: number): Promise<v
   }
 }
 
+/** The block size sparse copies look at: all-zero blocks of it are left as holes. */
+const COPY_BLOCK = 4096;
+
+/**
+ * createRawFile with an input volume: the new file gets the capacity at once; it is allocated
+ * and every byte copied when the allocation reaches the source's capacity, else only the
+ * source's non-zero blocks are written (the copy stays sparse).
+ */
+async function copyRaw(vol: StorageVolDef, source: StorageVolDef): Promise<void> {
+  const path = pathOf(vol);
+  const sparse = vol.allocation < source.capacity;
+  const out = await open(path, 'wx', vol.target.perms?.mode ?? DEFAULT_VOL_MODE).catch((err) => {
+    throw storageSystemError(err, `cannot create path '${path}'`);
+  });
+  try {
+    await out.truncate(Number(vol.capacity)).catch((err) => { throw storageSystemError(err, `cannot extend file '${path}'`); });
+    if (!sparse) await allocate(path, 0n, vol.allocation);
+    const input = await open(pathOf(source), 'r').catch((err) => {
+      throw storageSystemError(err, `could not open input path '${pathOf(source)}'`);
+    });
+    try {
+      const buf = Buffer.alloc(ZERO_CHUNK);
+      for (let at = 0; at < Number(source.capacity);) {
+        const { bytesRead } = await input.read(buf, 0, Math.min(ZERO_CHUNK, Number(source.capacity) - at), at);
+        if (bytesRead === 0) break;
+        for (let off = 0; off < bytesRead; off += COPY_BLOCK) {
+          const block = buf.subarray(off, Math.min(off + COPY_BLOCK, bytesRead));
+          if (sparse && block.every((b) => b === 0)) continue;
+          await out.write(block, 0, block.length, at + off);
+        }
+        at += bytesRead;
+      }
+    } finally {
+      await input.close();
+    }
+    await out.sync();
+  } finally {
+    await out.close();
+  }
+}
+
 /**
  * A new volume from an existing one (virStorageBackendGetBuildVolFromFunction's local cases):
- * raw into raw is copied, other formats go through `qemu-img convert`; a raw copy is grown to
- * the new capacity and allocated when the XML asked for it.
+ * raw into raw is copied here (sparse when the new allocation is below the source's capacity),
+ * other formats go through `qemu-img convert`, and an image grown to the new capacity.
  */
 export async function buildVolFileFrom(vol: StorageVolDef, source: StorageVolDef, flags: number): Promise<void> {
   storageCheckFlags('storageBackendVolBuildLocal', flags, C.VIR_STORAGE_VOL_CREATE_PREALLOC_METADATA | C.VIR_STORAGE_VOL_CREATE_REFLINK);
   const format = vol.target.format ?? 'raw';
+  const sourceFormat = source.target.format ?? 'raw';
   const path = pathOf(vol);
   try {
-    const sourceFormat = source.target.format ?? 'raw';
     if (format === 'raw' && sourceFormat === 'raw') {
-      // byte for byte, as libvirt copies raw into raw itself (qemu-img would round to sectors)
-      await copyFile(pathOf(source), path, fsConstants.COPYFILE_EXCL | fsConstants.COPYFILE_FICLONE);
+      await copyRaw(vol, source);
     } else {
       await runTool('qemu-img', ['convert', '-f', sourceFormat, '-O', format, ...imageOptions(vol), pathOf(source), path]);
-    }
-    if (format === 'raw') {
-      const size = (await stat(path, { bigint: true })).size;
-      if (vol.capacity > size) {
-        const file = await open(path, 'r+');
-        try { await file.truncate(Number(vol.capacity)); } finally { await file.close(); }
-      }
-      await allocate(path, 0n, vol.allocation < vol.capacity ? vol.allocation : vol.capacity);
-    } else if (vol.capacity > source.capacity) {
-      await runTool('qemu-img', ['resize', path, vol.capacity.toString()]);
+      if (vol.capacity > source.capacity) await runTool('qemu-img', ['resize', '-f', format, path, vol.capacity.toString()]);
     }
     await applyPerms(vol);
   } catch (err) {
@@ -155,11 +186,14 @@ export async function deleteVolFile(vol: StorageVolDef, flags: number): Promise<
   }
 }
 
+/** scrub's names of the wipe algorithms, by VIR_STORAGE_VOL_WIPE_ALG_* (zero and trim are ours). */
+const SCRUB_PATTERNS = ['zero', 'nnsa', 'dod', 'bsi', 'gutmann', 'schneier', 'pfitzner7', 'pfitzner33', 'random'];
+
 /**
- * storageBackendVolWipeLocalFile with the zero algorithm: a sparse file is emptied and grown
- * back (all holes); an allocated one is overwritten with zeros.
+ * storageBackendVolWipeLocalFile: the zero algorithm empties a sparse file and grows it back
+ * (all holes) or overwrites the allocated bytes with zeros; the others run `scrub -f -p NAME`.
  */
-export async function wipeVolFile(vol: StorageVolDef): Promise<void> {
+export async function wipeVolFile(vol: StorageVolDef, algorithm: number): Promise<void> {
   const path = pathOf(vol);
   let file;
   try {
@@ -168,19 +202,28 @@ export async function wipeVolFile(vol: StorageVolDef): Promise<void> {
     throw storageSystemError(err, `Failed to open storage volume with path '${path}'`);
   }
   try {
+    if (algorithm === C.VIR_STORAGE_VOL_WIPE_ALG_TRIM) {
+      throw storageError(E.VIR_ERR_ARGUMENT_UNSUPPORTED, "'trim' algorithm not supported");
+    }
+    if (algorithm !== C.VIR_STORAGE_VOL_WIPE_ALG_ZERO) {
+      await runTool('scrub', ['-f', '-p', SCRUB_PATTERNS[algorithm]!, path]);
+      return;
+    }
     const st = await file.stat({ bigint: true });
-    if (st.blocks * 512n < st.size) {
+    if (st.isFile() && st.blocks * 512n < st.size) {
       await file.truncate(0);
       await file.truncate(Number(st.size));
       return;
     }
     const zeros = Buffer.alloc(ZERO_CHUNK);
-    for (let at = 0n; at < st.size; at += BigInt(ZERO_CHUNK)) {
-      const n = st.size - at < BigInt(ZERO_CHUNK) ? Number(st.size - at) : ZERO_CHUNK;
+    const length = vol.allocation;
+    for (let at = 0n; at < length; at += BigInt(ZERO_CHUNK)) {
+      const n = length - at < BigInt(ZERO_CHUNK) ? Number(length - at) : ZERO_CHUNK;
       await file.write(zeros, 0, n, Number(at));
     }
     await file.sync();
   } catch (err) {
+    if (isVirError(err)) throw err;
     throw storageSystemError(err, `Failed to wipe vol '${path}'`);
   } finally {
     await file.close();

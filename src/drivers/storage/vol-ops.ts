@@ -167,13 +167,17 @@ export async function deleteVol(state: StorageDriverState, ref: StorageVolRef, f
   pool.removeVolume(vol);
 }
 
-export async function wipe(state: StorageDriverState, ref: StorageVolRef, flags: number): Promise<void> {
+/** virStorageVolWipePattern (virStorageVolWipe is its zero algorithm). */
+export async function wipe(state: StorageDriverState, ref: StorageVolRef, algorithm: number, flags: number): Promise<void> {
   storageCheckFlags('storageVolWipePattern', flags, 0);
+  if (algorithm >= C.VIR_STORAGE_VOL_WIPE_ALG_LAST) {
+    throw storageError(E.VIR_ERR_INVALID_ARG, `wiping algorithm ${algorithm} not supported`);
+  }
   const { vol } = volFromRef(state, ref);
   notBusy(vol);
   vol.inUse += 1;
   try {
-    await wipeVolFile(vol.def);
+    await wipeVolFile(vol.def, algorithm);
   } finally {
     vol.inUse -= 1;
   }

@@ -55,5 +55,6 @@ export const storageBindings: Binding[] = [
   bind(P.STORAGE_VOL_GET_XML_DESC, 'storageVolGetXMLDesc', [vol, flags], ['xml', same]),
   bind(P.STORAGE_VOL_GET_PATH, 'storageVolGetPath', [vol], ['name', same]),
   bind(P.STORAGE_VOL_WIPE, 'storageVolWipe', [vol, flags], null),
+  bind(P.STORAGE_VOL_WIPE_PATTERN, 'storageVolWipePattern', [vol, ['algorithm', same], flags], null),
   bind(P.STORAGE_VOL_RESIZE, 'storageVolResize', [vol, ['capacity', same], flags], null),
 ];
