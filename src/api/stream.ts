@@ -75,9 +75,15 @@ export class Stream extends ConnectObject {
   /** Send bytes; resolves with the number of bytes accepted (all of them, once the driver took them). */
   async send(data: Uint8Array): Promise<number> {
     const d = this.#open('virStreamSend');
-    await new Promise<void>((resolve, reject) => {
-      d.write(data, (err) => (err ? reject(this.#failure('virStreamSend', err)) : resolve()));
-    });
+    if (this.#error) throw this.#failure('virStreamSend', this.#error);
+    try {
+      await new Promise<void>((resolve, reject) => { d.write(data, (err) => (err ? reject(err) : resolve())); });
+    } catch (err) {
+      // A transfer the other side failed refuses later writes as "destroyed": report its cause,
+      // which the 'error' event brings a tick later.
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      throw this.#failure('virStreamSend', this.#error ?? (err as Error));
+    }
     return data.byteLength;
   }
 

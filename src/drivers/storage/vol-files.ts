@@ -2,7 +2,7 @@
  * A directory pool's volumes as files: create (raw as a sparse file, other formats through
  * qemu-img), clone, delete, wipe and resize, as libvirt's local storage backend does them.
  */
-import { chmod, chown, mkdir, open, rm, unlink } from 'node:fs/promises';
+import { chmod, chown, mkdir, open, rm, unlink, type FileHandle } from 'node:fs/promises';
 import * as C from '../../api/constants.js';
 import type { StorageVolDef } from '../../conf/storage/index.js';
 import { isVirError } from '../../errors/index.js';
@@ -19,10 +19,35 @@ async function runTool(binary: string, args: string[]): Promise<void> {
   await new Command(binary, args).addEnvPassCommon().setErrorBuffer().run();
 }
 
-/** Reserve `length` bytes from `offset` (posix_fallocate through util-linux's fallocate). */
+/**
+ * Reserve `length` bytes from `offset`: fallocate(2) through util-linux's fallocate; where the
+ * file system has none, zeros are written, as libvirt's safezero falls back to.
+ */
 async function allocate(path: string, offset: bigint, length: bigint): Promise<void> {
   if (length <= 0n) return;
-  await runTool('fallocate', ['-o', offset.toString(), '-l', length.toString(), path]);
+  try {
+    await runTool('fallocate', ['-o', offset.toString(), '-l', length.toString(), path]);
+  } catch (err) {
+    if (!(isVirError(err) && /Operation not supported|Function not implemented/.test(err.message))) throw err;
+    const file = await open(path, 'r+');
+    try {
+      await writeZeros(file, offset, length);
+    } catch (e) {
+      throw storageSystemError(e, `cannot fill file '${path}'`);
+    } finally {
+      await file.close();
+    }
+  }
+}
+
+/** Zeros over `length` bytes from `offset` of an open file, synced. */
+async function writeZeros(file: FileHandle, offset: bigint, length: bigint): Promise<void> {
+  const zeros = Buffer.alloc(ZERO_CHUNK);
+  for (let at = 0n; at < length; at += BigInt(ZERO_CHUNK)) {
+    const n = length - at < BigInt(ZERO_CHUNK) ? Number(length - at) : ZERO_CHUNK;
+    await file.write(zeros, 0, n, Number(offset + at));
+  }
+  await file.sync();
 }
 
 /** The mode and owner the volume's XML asked for, else libvirt's defaults. */
@@ -215,13 +240,7 @@ export async function wipeVolFile(vol: StorageVolDef, algorithm: number): Promis
       await file.truncate(Number(st.size));
       return;
     }
-    const zeros = Buffer.alloc(ZERO_CHUNK);
-    const length = vol.allocation;
-    for (let at = 0n; at < length; at += BigInt(ZERO_CHUNK)) {
-      const n = length - at < BigInt(ZERO_CHUNK) ? Number(length - at) : ZERO_CHUNK;
-      await file.write(zeros, 0, n, Number(at));
-    }
-    await file.sync();
+    await writeZeros(file, 0n, vol.allocation);
   } catch (err) {
     if (isVirError(err)) throw err;
     throw storageSystemError(err, `Failed to wipe vol '${path}'`);

@@ -137,24 +137,29 @@ test('virsh vol-upload / vol-download through tsvirtd: same output and bytes as 
   same(['vol-resize', '--pool', 'images', 'disk.img', '1M']);
 });
 
-test('a client killed in the middle of an upload leaves no stream or open file in the daemon', { skip }, async () => {
+/** A libvirt-python client that starts a transfer, then waits to be killed. */
+async function killedMidTransfer(start: string): Promise<void> {
   const before = poolFilesOpen().length;
   const child = spawn('/usr/bin/python3', ['-c', `import sys, libvirt
 c = libvirt.open(sys.argv[1])
 vol = c.storagePoolLookupByName('images').storageVolLookupByName('disk.img')
 st = c.newStream(0)
-vol.upload(st, 0, 0, 0)
-st.send(b'x' * 65536)
-print('sending', flush=True)
+${start}
+print('started', flush=True)
 sys.stdin.read()
 `, uri], { stdio: ['pipe', 'pipe', 'inherit'] });
   await new Promise<void>((resolve) => child.stdout!.once('data', () => resolve()));
   await sleep(200);
-  assert.equal(poolFilesOpen().length, before + 1, 'the upload holds the volume open');
+  assert.equal(poolFilesOpen().length, before + 1, 'the transfer holds the volume open');
   child.kill('SIGKILL');
   await new Promise((r) => child.once('exit', r));
   for (let i = 0; i < 200 && poolFilesOpen().length > before; i++) await sleep(25);
   assert.deepEqual(poolFilesOpen().length, before, 'the volume is closed once the client is gone');
+}
+
+test('a client killed in the middle of a transfer leaves no stream or open file in the daemon', { skip }, async () => {
+  await killedMidTransfer("vol.upload(st, 0, 0, 0)\nst.send(b'x' * 65536)");
+  await killedMidTransfer("vol.download(st, 0, 0, 0)\nst.recv(4096)");
   // the volume takes a new upload at once
   const r = python(`import sys, libvirt
 c = libvirt.open(sys.argv[1])
