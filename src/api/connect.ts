@@ -364,6 +364,11 @@ export class Connect extends EventEmitter<ConnectEvents> {
   async storagePoolLookupByUUID(uuid: Uint8Array | string): Promise<StoragePool> {
     return new StoragePool(this, await this.invoke('storagePoolLookupByUUID', uuidArg(uuid)));
   }
+  /** virStoragePoolLookupByTargetPath: the running pool whose target is `path`. */
+  async storagePoolLookupByTargetPath(path: string): Promise<StoragePool> {
+    return new StoragePool(this, await this.invoke('storagePoolLookupByTargetPath', path));
+  }
+
   async storagePoolLookupByUUIDString(uuid: string): Promise<StoragePool> {
     const canonical = await this.#parseUUID(ErrorDomain.VIR_FROM_STORAGE, 'virStoragePoolLookupByUUIDString', uuid);
     return new StoragePool(this, await this.invokeAs('virStoragePoolLookupByUUIDString', 'storagePoolLookupByUUID', canonical));

@@ -143,6 +143,7 @@ export const ENTRY_POINTS: Readonly<Record<DriverMethod, EntryPoint>> = {
   storagePoolLookupByName: r('virStoragePoolLookupByName', STO),
   storagePoolLookupByUUID: r('virStoragePoolLookupByUUID', STO),
   storagePoolLookupByVolume: r('virStoragePoolLookupByVolume', STO),
+  storagePoolLookupByTargetPath: r('virStoragePoolLookupByTargetPath', STO),
   storagePoolCreateXML: w('virStoragePoolCreateXML', STO),
   storagePoolDefineXML: w('virStoragePoolDefineXML', STO),
   storagePoolBuild: w('virStoragePoolBuild', STO),

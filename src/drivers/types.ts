@@ -261,6 +261,8 @@ export interface ConnectionDriver {
   storagePoolLookupByName?(name: string): Promise<StoragePoolRef>;
   storagePoolLookupByUUID?(uuid: string): Promise<StoragePoolRef>;
   storagePoolLookupByVolume?(vol: StorageVolRef): Promise<StoragePoolRef>;
+  /** The running pool whose target is this path. */
+  storagePoolLookupByTargetPath?(path: string): Promise<StoragePoolRef>;
   storagePoolCreateXML?(xml: string, flags: number): Promise<StoragePoolRef>;
   storagePoolDefineXML?(xml: string, flags: number): Promise<StoragePoolRef>;
   storagePoolBuild?(pool: StoragePoolRef, flags: number): Promise<void>;

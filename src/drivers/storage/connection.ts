@@ -37,6 +37,7 @@ export class StorageConnection implements ConnectionDriver {
   async storagePoolLookupByName(name: string) { return pools.lookupByName(this.s, name); }
   async storagePoolLookupByUUID(uuid: string) { return pools.lookupByUUID(this.s, uuid); }
   async storagePoolLookupByVolume(vol: StorageVolRef) { return vols.poolLookupByVolume(this.s, vol); }
+  async storagePoolLookupByTargetPath(path: string) { return pools.lookupByTargetPath(this.s, path); }
   async storagePoolCreateXML(xml: string, flags: number) { return pools.createXML(this.s, xml, flags); }
   async storagePoolDefineXML(xml: string, flags: number) { return pools.defineXML(this.s, xml, flags); }
   async storagePoolBuild(p: StoragePoolRef, flags: number) { await pools.build(this.s, p, flags); }
@@ -67,7 +68,8 @@ export class StorageConnection implements ConnectionDriver {
   async storageVolWipe(v: StorageVolRef, flags: number) { await vols.wipe(this.s, v, C.VIR_STORAGE_VOL_WIPE_ALG_ZERO, flags); }
   async storageVolWipePattern(v: StorageVolRef, algorithm: number, flags: number) { await vols.wipe(this.s, v, algorithm, flags); }
   async storageVolResize(v: StorageVolRef, capacity: bigint, flags: number) { await vols.resize(this.s, v, capacity, flags); }
-  async storageVolGetInfo(v: StorageVolRef) { return vols.getInfo(this.s, v); }
+  async storageVolGetInfo(v: StorageVolRef) { return vols.getInfo(this.s, v, 0); }
+  async storageVolGetInfoFlags(v: StorageVolRef, flags: number) { return vols.getInfo(this.s, v, flags); }
   async storageVolGetXMLDesc(v: StorageVolRef, flags: number) { return vols.getXMLDesc(this.s, v, flags); }
   async storageVolGetPath(v: StorageVolRef) { return vols.getPath(this.s, v); }
   async storageVolUpload(v: StorageVolRef, offset: bigint, length: bigint, flags: number) { return vols.upload(this.s, v, offset, length, flags); }

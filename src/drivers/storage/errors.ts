@@ -21,3 +21,8 @@ export function storageCheckFlags(func: string, flags: number, supported: number
 export function streamSystemError(err: unknown, what: string): VirError {
   return systemError(ErrorDomain.VIR_FROM_STREAMS, err as NodeJS.ErrnoException, what);
 }
+
+/** How libvirt names a path it looked for: as given, and cleaned when that differs. */
+export function quotedPath(path: string, clean: string): string {
+  return path === clean ? `'${path}'` : `'${path}' (${clean})`;
+}

@@ -1,12 +1,13 @@
 /** The pool entry points of the storage driver (libvirt's storage_driver.c, pool half). */
 import * as C from '../../api/constants.js';
 import { POOL_DOCUMENT, POOL_TYPES, formatPoolXML, parsePoolXML, type StoragePoolDef } from '../../conf/storage/index.js';
+import { sanitizePath } from '../../conf/storage/perms.js';
 import { validateAgainstSchema } from '../../conf/schema.js';
 import { filterPools, findPoolForDef } from '../shared/storage-pools.js';
 import type { StoragePoolInfo, StoragePoolRef } from '../types.js';
 import { buildPoolDir, deletePoolDir } from './dir-pool.js';
 import type { StorageDriverState } from './driver-state.js';
-import { E, storageCheckFlags, storageError } from './errors.js';
+import { E, quotedPath, storageCheckFlags, storageError } from './errors.js';
 import type { StoragePoolObj } from './pool-obj.js';
 
 const BUILD_FLAGS = C.VIR_STORAGE_POOL_CREATE_WITH_BUILD | C.VIR_STORAGE_POOL_CREATE_WITH_BUILD_OVERWRITE |
@@ -53,6 +54,13 @@ export function lookupByName(state: StorageDriverState, name: string): StoragePo
 export function lookupByUUID(state: StorageDriverState, uuid: string): StoragePoolRef {
   const obj = state.byUUID(uuid);
   if (!obj) throw storageError(E.VIR_ERR_NO_STORAGE_POOL, `no storage pool with matching uuid '${uuid}'`);
+  return obj.ref();
+}
+
+export function lookupByTargetPath(state: StorageDriverState, path: string): StoragePoolRef {
+  const clean = sanitizePath(path);
+  const obj = state.pools.find((p) => p.active && p.def.target.path === clean);
+  if (!obj) throw storageError(E.VIR_ERR_NO_STORAGE_POOL, `no storage pool with matching target path ${quotedPath(path, clean)}`);
   return obj.ref();
 }
 

@@ -8,7 +8,7 @@ import { validateAgainstSchema } from '../../conf/schema.js';
 import { ErrorDomain, checkFlags } from '../../errors/index.js';
 import type { StoragePoolRef, StorageVolInfo, StorageVolRef } from '../types.js';
 import type { StorageDriverState } from './driver-state.js';
-import { E, storageCheckFlags, storageError } from './errors.js';
+import { E, quotedPath, storageCheckFlags, storageError } from './errors.js';
 import { activePool, poolFromRef } from './pool-ops.js';
 import type { StoragePoolObj, VolObj } from './pool-obj.js';
 import { updateVolFromFile } from './probe.js';
@@ -72,7 +72,7 @@ export function lookupByKey(state: StorageDriverState, key: string): StorageVolR
 export function lookupByPath(state: StorageDriverState, path: string): StorageVolRef {
   const clean = sanitizePath(path);
   const found = search(state, (v) => v.def.target.path === clean);
-  if (!found) throw storageError(E.VIR_ERR_NO_STORAGE_VOL, `no storage vol with matching path '${path}'`);
+  if (!found) throw storageError(E.VIR_ERR_NO_STORAGE_VOL, `no storage vol with matching path ${quotedPath(path, clean)}`);
   return found;
 }
 
@@ -212,10 +212,12 @@ export async function resize(state: StorageDriverState, ref: StorageVolRef, capa
   }
 }
 
-export async function getInfo(state: StorageDriverState, ref: StorageVolRef): Promise<StorageVolInfo> {
+export async function getInfo(state: StorageDriverState, ref: StorageVolRef, flags: number): Promise<StorageVolInfo> {
+  storageCheckFlags('storageVolGetInfoFlags', flags, C.VIR_STORAGE_VOL_GET_PHYSICAL);
   const { vol } = volFromRef(state, ref);
   await refreshVol(vol);
-  return { type: VOLUME_TYPES.indexOf(vol.def.type), capacity: vol.def.capacity, allocation: vol.def.allocation };
+  const allocation = flags & C.VIR_STORAGE_VOL_GET_PHYSICAL ? vol.def.physical : vol.def.allocation;
+  return { type: VOLUME_TYPES.indexOf(vol.def.type), capacity: vol.def.capacity, allocation };
 }
 
 export async function getXMLDesc(state: StorageDriverState, ref: StorageVolRef, flags: number): Promise<string> {

@@ -18,6 +18,7 @@ export const storageBindings: Binding[] = [
   bind(P.STORAGE_POOL_LOOKUP_BY_NAME, 'storagePoolLookupByName', [['name', same]], pool),
   bind(P.STORAGE_POOL_LOOKUP_BY_UUID, 'storagePoolLookupByUUID', [['uuid', uuid]], pool),
   bind(P.STORAGE_POOL_LOOKUP_BY_VOLUME, 'storagePoolLookupByVolume', [vol], pool),
+  bind(P.STORAGE_POOL_LOOKUP_BY_TARGET_PATH, 'storagePoolLookupByTargetPath', [['path', same]], pool),
   bind(P.STORAGE_POOL_CREATE_XML, 'storagePoolCreateXML', [['xml', same], flags], pool),
   bind(P.STORAGE_POOL_DEFINE_XML, 'storagePoolDefineXML', [['xml', same], flags], pool),
   bind(P.STORAGE_POOL_BUILD, 'storagePoolBuild', [pool, flags], null),

@@ -84,11 +84,13 @@ st.recvAll(lambda s, buf, acc: acc.append(buf) or len(buf), got)
 st.finish()
 print(hashlib.sha256(b''.join(got)).hexdigest())
 print(vol.info()[1])
-`, input);
+print(c.storagePoolLookupByTargetPath(sys.argv[3] + '/').name())
+`, input, poolDir);
   assert.equal(r.status, 0, r.stderr);
-  const [digest, capacity] = r.stdout.trim().split('\n');
+  const [digest, capacity, pool] = r.stdout.trim().split('\n');
   assert.equal(digest, sha(data));
   assert.equal(capacity, String(8 * 1024 * 1024));
+  assert.equal(pool, 'images');
   assert.equal(sha(readFileSync(join(poolDir, 'disk.img')).subarray(0, data.length)), sha(data));
 });
 
@@ -104,6 +106,7 @@ test('virsh vol-upload / vol-download through tsvirtd: same output and bytes as 
     assert.equal(sha(readFileSync(out)), sha(data.subarray(1000)), cli);
   }
   same(['vol-info', '--pool', 'images', 'disk.img']);
+  same(['vol-info', '--physical', '--pool', 'images', 'disk.img']);
   same(['vol-list', 'images', '--details']);
   same(['vol-dumpxml', '--pool', 'images', 'disk.img']);
   same(['pool-dumpxml', 'images']);
