@@ -7,7 +7,8 @@ import { dirname, join } from 'node:path';
 import * as C from '../../api/constants.js';
 import type { StoragePoolDef, StorageVolDef } from '../../conf/storage/index.js';
 import { createLogger } from '../../log/index.js';
-import { E, storageCheckFlags, storageError, storageSystemError } from './errors.js';
+import { ErrorDomain, invalidArgError } from '../../errors/index.js';
+import { storageCheckFlags, storageSystemError } from './errors.js';
 import type { VolObj } from './pool-obj.js';
 import { updateVolFromFile } from './probe.js';
 
@@ -22,7 +23,8 @@ const targetPath = (def: StoragePoolDef) => def.target.path ?? '';
 export async function buildPoolDir(def: StoragePoolDef, flags: number): Promise<void> {
   storageCheckFlags('virStorageBackendFileSystemBuild', flags, C.VIR_STORAGE_POOL_BUILD_OVERWRITE | C.VIR_STORAGE_POOL_BUILD_NO_OVERWRITE);
   if ((flags & C.VIR_STORAGE_POOL_BUILD_OVERWRITE) && (flags & C.VIR_STORAGE_POOL_BUILD_NO_OVERWRITE)) {
-    throw storageError(E.VIR_ERR_OPERATION_INVALID, 'Exclusive flags \'VIR_STORAGE_POOL_BUILD_OVERWRITE\' and \'VIR_STORAGE_POOL_BUILD_NO_OVERWRITE\' are mutually exclusive');
+    throw invalidArgError(ErrorDomain.VIR_FROM_STORAGE, 'virStorageBackendFileSystemBuild', 'ctl',
+      "Flags 'VIR_STORAGE_POOL_BUILD_OVERWRITE' and 'VIR_STORAGE_POOL_BUILD_NO_OVERWRITE' are mutually exclusive");
   }
   const path = targetPath(def);
   const perms = def.target.perms;

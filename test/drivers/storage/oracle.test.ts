@@ -70,6 +70,7 @@ test.after(async () => {
 const SCRIPT: [string[], boolean][] = [
   [['pool-define', 'pool.xml'], false],
   [['pool-start', 'p1'], false],
+  [['pool-build', 'p1', '--overwrite', '--no-overwrite'], false],
   [['pool-build', 'p1'], false],
   [['pool-start', 'p1'], false],
   [['pool-start', 'p1'], false],
