@@ -5,6 +5,7 @@
 import type { OptionDef, ParsedCommand } from './command.js';
 import type { Session } from './session.js';
 import { fail, optBool, optStringQuiet } from './opts.js';
+import { checkXPath } from './xpath-errors.js';
 
 /** --xpath and --wrap, last in the command's options as virsh lists them. */
 export const XPATH_OPTIONS: OptionDef[] = [
@@ -19,10 +20,12 @@ export async function printXML(session: Session, cmd: ParsedCommand, xml: string
     return;
   }
   const { parseXML, selectNodes, dumpNode, dumpWrapped } = await import('./xml.js');
-  const result = selectNodes(parseXML(xml), expression);
+  // libxml2 reports what it refuses on stderr by itself; virsh goes on with no nodes.
+  const check = checkXPath(expression);
+  if (check.stderr) session.out.stderrRaw(check.stderr);
+  const result = check.usable === null ? { nodes: [] } : selectNodes(parseXML(xml), check.usable);
   if ('notNodeSet' in result) fail(session, `internal error: Incorrect xpath '${expression}'`);
-  // libxml2 reports a malformed expression on stderr by itself; virsh goes on with no nodes.
-  if ('invalid' in result) session.out.stderrRaw('XPath error : Invalid expression\n');
+  if ('invalid' in result) session.out.stderrRaw(check.predicateError);
   const nodes = 'invalid' in result ? [] : result.nodes;
   if (optBool(cmd, 'wrap')) session.out.print(`${dumpWrapped(nodes)}\n`);
   else for (const node of nodes) session.out.print(`${dumpNode(node)}\n`);

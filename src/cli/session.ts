@@ -104,7 +104,10 @@ export class Session {
       await this.#conn!.setKeepAlive(interval, count);
       return true;
     } catch (err) {
-      if (!forced) return true;
+      if (!forced) {
+        this.debug(Level.Info, 'Failed to setup keepalive on connection\n');
+        return true;
+      }
       this.out.error('Cannot setup keepalive on connection as requested, disconnecting');
       await this.#conn!.close().catch(() => undefined);
       this.#conn = null;

@@ -21,7 +21,7 @@ interface Spec {
 const SIZES = ['1024', '131072', '262144', '524288', '512M', '1G', '100000k', '0', 'x', '-5', '1e3', '10G', '99999999999999999999', '1.5', '2T', '64MiB'];
 const COUNTS = ['1', '2', '3', '4', '0', '-1', 'x', '100', '2.0'];
 const NS = 'http://example.org/ns';
-const XPATHS = ['//name', '/domain/@type', "string(//name)", 'count(//disk)', '//nothing', '//mac/@address', '[bad'];
+const XPATHS = ['//name', '/domain/@type', 'string(//name)', 'count(//disk)', '//nothing', '//mac/@address', '[bad', 'a b', '//a[', 'foo()', '$v', '//name|'];
 
 const dom = (c: Ctx): string => c.r.pick(c.names.domains);
 const net = (c: Ctx): string => c.r.pick(c.names.networks);
@@ -61,7 +61,6 @@ const SPECS: Spec[] = [
   spec('nodecpustats', 0.5, (c) => [named('cpu', c.r.pick(['0', '1', '-5', 'x']), 0.4)]),
   spec('echo', 1, (c) => [flag('shell', 0.2), flag('xml', 0.2), pos('string', c.r.pick(['hello', 'a b', '<x>', "it's", '']))]),
   spec('pwd', 0.3), spec('cd', 0.3, (c) => [pos('dir', c.r.pick(['$DIR', '/nonexistent', '']), 0.8)]),
-  spec('help', 0.3, (c) => [pos('command', c.r.pick(['nosuch', 'gibberish-group']), 1)]),
   spec('iface-list', 0.5, (c) => [flag('all', 0.3), flag('inactive', 0.3)]),
   spec('nodedev-list', 0.3),
   spec('connect', 0.15, (c) => [pos('name', c.r.pick(['test:///default', 'test:///nonexistent.xml'])), flag('readonly', 0.3)]),

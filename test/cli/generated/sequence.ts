@@ -35,7 +35,7 @@ export function generatedScenario(seed: number, length: number): Scenario {
   let unnamedSnapshot = false;
   while (lines.length < length) {
     if (r.chance(unknownOdds)) {
-      lines.push(r.pick(['frobnicate', 'list --all --bogus', 'quit-now', '']));
+      lines.push(r.pick(['frobnicate', 'list --all --bogus', 'quit-now', '', 'help nosuch']));
       continue;
     }
     const next = line();
