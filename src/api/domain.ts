@@ -1,6 +1,7 @@
 import { ErrorDomain, ErrorNumber, virError } from '../errors/index.js';
 import type {
-  DomainBlockStats, DomainInfo, DomainInterfaceStats, DomainRef, DomainStateInfo, MemoryStat, SecurityLabel, VcpuInfo,
+  DomainBlockStats, DomainFSInfo, DomainInfo, DomainInterface, DomainInterfaceStats, DomainRef, DomainStateInfo, DomainTime,
+  MemoryStat, SecurityLabel, VcpuInfo,
 } from '../drivers/types.js';
 import { VIR_DOMAIN_AFFECT_LIVE, VIR_DOMAIN_XML_SECURE } from './constants.js';
 import type { Connect } from './connect.js';
@@ -9,7 +10,7 @@ import { ConnectObject } from './object.js';
 import { DomainSnapshot } from './snapshot.js';
 import type { Stream } from './stream.js';
 import {
-  checkGetMetadata, checkNonNegative, checkSaveFlags, checkNonZero, checkSetMetadata, checkSetVcpus, checkSnapshotCreate, checkSnapshotRevert,
+  checkGetMetadata, checkNonNegative, checkNonNull, checkSaveFlags, checkNonZero, checkSetMetadata, checkSetVcpus, checkSnapshotCreate, checkSnapshotRevert,
 } from './arg-checks.js';
 
 const DOM = ErrorDomain.VIR_FROM_DOMAIN;
@@ -218,6 +219,37 @@ export class Domain extends ConnectObject {
     return this.conn.invoke('domainSetMemoryStatsPeriod', this.#ref, period, flags);
   }
   memoryStats(nrStats = 13, flags = 0): Promise<MemoryStat[]> { return this.conn.invoke('domainMemoryStats', this.#ref, nrStats, flags); }
+
+  // Guest information ---------------------------------------------------------------------------
+
+  /** virDomainGetHostname: VIR_DOMAIN_GET_HOSTNAME_LEASE or _AGENT choose the source (0: the driver's). */
+  getHostname(flags = 0): Promise<string> { return this.conn.invoke('domainGetHostname', this.#ref, flags); }
+  /** virDomainGetTime: the guest's clock. */
+  getTime(flags = 0): Promise<DomainTime> { return this.conn.invoke('domainGetTime', this.#ref, flags); }
+  /** virDomainSetTime: set the guest's clock (VIR_DOMAIN_TIME_SYNC: from its RTC instead). */
+  setTime(seconds: number | bigint, nseconds = 0, flags = 0): Promise<void> {
+    return this.conn.invoke('domainSetTime', this.#ref, BigInt(seconds), nseconds, flags);
+  }
+  /** virDomainSetUserPassword (VIR_DOMAIN_PASSWORD_ENCRYPTED: `password` is already a crypt(3) hash). */
+  async setUserPassword(user: string, password: string, flags = 0): Promise<void> {
+    const func = 'virDomainSetUserPassword';
+    await this.precheck(func, () => { checkNonNull(DOM, func, 'user', user); checkNonNull(DOM, func, 'password', password); });
+    return this.conn.invoke('domainSetUserPassword', this.#ref, user, password, flags);
+  }
+  /** virDomainFSFreeze: how many of the mount points (all when none given) were frozen now. */
+  fsFreeze(mountpoints: string[] = [], flags = 0): Promise<number> { return this.conn.invoke('domainFSFreeze', this.#ref, mountpoints, flags); }
+  /** virDomainFSThaw: how many of the mount points (all when none given) were thawed now. */
+  fsThaw(mountpoints: string[] = [], flags = 0): Promise<number> { return this.conn.invoke('domainFSThaw', this.#ref, mountpoints, flags); }
+  /** virDomainFSTrim: discard unused blocks of one mount point (null: all); `minimum` bytes is a hint. */
+  fsTrim(mountPoint: string | null = null, minimum: number | bigint = 0, flags = 0): Promise<void> {
+    return this.conn.invoke('domainFSTrim', this.#ref, mountPoint, BigInt(minimum), flags);
+  }
+  /** virDomainGetFSInfo: the guest's mounted filesystems. */
+  getFSInfo(flags = 0): Promise<DomainFSInfo[]> { return this.conn.invoke('domainGetFSInfo', this.#ref, flags); }
+  /** virDomainInterfaceAddresses: VIR_DOMAIN_INTERFACE_ADDRESSES_SRC_LEASE, _AGENT (refused read-only) or _ARP. */
+  interfaceAddresses(source = 0, flags = 0): Promise<DomainInterface[]> {
+    return this.conn.invoke('domainInterfaceAddresses', this.#ref, source, flags);
+  }
 
   // Streams -------------------------------------------------------------------------------------
 

@@ -1,5 +1,6 @@
 import { ErrorDomain } from '../errors/index.js';
 import type { DriverMethod } from '../drivers/types.js';
+import { VIR_DOMAIN_INTERFACE_ADDRESSES_SRC_AGENT } from './constants.js';
 
 /** What the API layer knows about one entry point of the driver contract. */
 export interface EntryPoint {
@@ -9,6 +10,8 @@ export interface EntryPoint {
   readonly from: number;
   /** Changes state: refused on read-only connections. */
   readonly write: boolean;
+  /** Refused on read-only connections only for these arguments (the agent source of virDomainInterfaceAddresses). */
+  readonly writeIf?: (args: readonly unknown[]) => boolean;
 }
 
 const HOST = ErrorDomain.VIR_FROM_DOMAIN; // libvirt-host.c reports as VIR_FROM_DOMAIN
@@ -97,6 +100,16 @@ export const ENTRY_POINTS: Readonly<Record<DriverMethod, EntryPoint>> = {
   domainBlockStats: r('virDomainBlockStats', DOM),
   domainInterfaceStats: r('virDomainInterfaceStats', DOM),
   domainMemoryStats: r('virDomainMemoryStats', DOM),
+  domainGetHostname: w('virDomainGetHostname', DOM),
+  domainGetTime: w('virDomainGetTime', DOM),
+  domainSetTime: w('virDomainSetTime', DOM),
+  domainSetUserPassword: w('virDomainSetUserPassword', DOM),
+  domainFSFreeze: w('virDomainFSFreeze', DOM),
+  domainFSThaw: w('virDomainFSThaw', DOM),
+  domainFSTrim: w('virDomainFSTrim', DOM),
+  domainGetFSInfo: w('virDomainGetFSInfo', DOM),
+  // Asking the guest agent is a write; leases and ARP tables are not.
+  domainInterfaceAddresses: { ...r('virDomainInterfaceAddresses', DOM), writeIf: (a) => a[1] === VIR_DOMAIN_INTERFACE_ADDRESSES_SRC_AGENT },
 
   domainSnapshotCreateXML: w('virDomainSnapshotCreateXML', SNAP),
   domainSnapshotGetXMLDesc: r('virDomainSnapshotGetXMLDesc', SNAP),

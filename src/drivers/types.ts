@@ -87,6 +87,18 @@ export interface VcpuInfo { number: number; state: number; cpuTime: bigint; cpu:
 
 export interface MemoryStat { tag: number; val: bigint }
 
+/** virDomainGetTime: the guest's clock, seconds since the epoch plus nanoseconds. */
+export interface DomainTime { seconds: bigint; nseconds: number }
+
+/** virDomainFSInfo: one mounted guest filesystem and the disk targets (`vda`) it lives on. */
+export interface DomainFSInfo { mountpoint: string; name: string; fstype: string; devAlias: string[] }
+
+/** virDomainIPAddress: `type` is VIR_IP_ADDR_TYPE_IPV4 or _IPV6. */
+export interface DomainIPAddress { type: number; addr: string; prefix: number }
+
+/** virDomainInterface: a guest interface, its MAC (null when the source does not tell) and addresses. */
+export interface DomainInterface { name: string; hwaddr: string | null; addrs: DomainIPAddress[] }
+
 /**
  * virTypedParameter: `type` is VIR_TYPED_PARAM_*; INT, UINT and DOUBLE carry a number, LLONG and
  * ULLONG a bigint, BOOLEAN a boolean, STRING a string.
@@ -212,6 +224,22 @@ export interface ConnectionDriver {
   domainBlockStats?(dom: DomainRef, disk: string): Promise<DomainBlockStats>;
   domainInterfaceStats?(dom: DomainRef, device: string): Promise<DomainInterfaceStats>;
   domainMemoryStats?(dom: DomainRef, nrStats: number, flags: number): Promise<MemoryStat[]>;
+
+  // Guest information (through a guest agent, DHCP leases or ARP; VIR_DOMAIN_GET_HOSTNAME_* etc. in flags)
+  domainGetHostname?(dom: DomainRef, flags: number): Promise<string>;
+  domainGetTime?(dom: DomainRef, flags: number): Promise<DomainTime>;
+  /** VIR_DOMAIN_TIME_SYNC in flags: resync from the guest's RTC, seconds/nseconds unused. */
+  domainSetTime?(dom: DomainRef, seconds: bigint, nseconds: number, flags: number): Promise<void>;
+  domainSetUserPassword?(dom: DomainRef, user: string, password: string, flags: number): Promise<void>;
+  /** Freeze the listed mount points (all when empty); resolves with how many were frozen now. */
+  domainFSFreeze?(dom: DomainRef, mountpoints: string[], flags: number): Promise<number>;
+  /** Thaw the listed mount points (all when empty); resolves with how many were thawed now. */
+  domainFSThaw?(dom: DomainRef, mountpoints: string[], flags: number): Promise<number>;
+  /** fstrim one mount point (null: all); `minimum` bytes is a hint. */
+  domainFSTrim?(dom: DomainRef, mountPoint: string | null, minimum: bigint, flags: number): Promise<void>;
+  domainGetFSInfo?(dom: DomainRef, flags: number): Promise<DomainFSInfo[]>;
+  /** `source` is VIR_DOMAIN_INTERFACE_ADDRESSES_SRC_LEASE, _AGENT or _ARP. */
+  domainInterfaceAddresses?(dom: DomainRef, source: number, flags: number): Promise<DomainInterface[]>;
 
   // Snapshots
   domainSnapshotCreateXML?(dom: DomainRef, xml: string, flags: number): Promise<SnapshotRef>;

@@ -7,6 +7,7 @@ import * as sto from './storage.js';
 import * as host from './host.js';
 import * as iface from './interfaces.js';
 import * as snap from './snapshots.js';
+import * as guest from './guest-info.js';
 import { E, testCheckFlags, testError } from './errors.js';
 import { screenshot } from './screenshot.js';
 import { getAllDomainStats } from './domain-stats.js';
@@ -133,6 +134,17 @@ export class TestConnection implements ConnectionDriver {
   async domainBlockStats(d: DomainRef, disk: string) { return res.blockStats(this.s, d, disk); }
   async domainInterfaceStats(d: DomainRef, dev: string) { return res.interfaceStats(this.s, d, dev); }
   async domainMemoryStats(d: DomainRef, nr: number, flags: number) { return res.memoryStats(this.s, d, nr, flags); }
+
+  // Guest information
+  async domainGetHostname(d: DomainRef, flags: number) { return guest.getHostname(this.s, d, flags); }
+  async domainGetTime(d: DomainRef, flags: number) { return guest.getTime(this.s, d, flags); }
+  async domainSetTime(d: DomainRef, seconds: bigint, nseconds: number, flags: number) { guest.setTime(this.s, d, seconds, nseconds, flags); }
+  async domainSetUserPassword(d: DomainRef, _user: string, _password: string, flags: number) { guest.setUserPassword(this.s, d, flags); }
+  async domainFSFreeze(d: DomainRef, mountpoints: string[], flags: number) { return guest.setFrozen(this.s, d, mountpoints, true, flags); }
+  async domainFSThaw(d: DomainRef, mountpoints: string[], flags: number) { return guest.setFrozen(this.s, d, mountpoints, false, flags); }
+  async domainFSTrim(d: DomainRef, mountPoint: string | null, _minimum: bigint, flags: number) { guest.fsTrim(this.s, d, mountPoint, flags); }
+  async domainGetFSInfo(d: DomainRef, flags: number) { return guest.getFSInfo(this.s, d, flags); }
+  async domainInterfaceAddresses(d: DomainRef, source: number, flags: number) { return guest.interfaceAddresses(this.s, d, source, flags); }
 
   // Snapshots
   async domainSnapshotCreateXML(d: DomainRef, xml: string, flags: number) { return snap.create(this.s, d, xml, flags); }

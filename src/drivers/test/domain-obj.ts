@@ -5,16 +5,27 @@ import type { SnapshotList } from './snapshot-list.js';
 /** An IOThread's polling settings as the test driver keeps them. */
 export interface IOThreadInfo { id: number; pollMaxNs: bigint; pollGrow: number; pollShrink: number }
 
-/** A domain of the test driver: the shared domain object plus its snapshots and IOThreads. */
+/** The pretend guest: whether `/` and `/boot` are frozen, and its clock. */
+export interface GuestState { frozen: [boolean, boolean]; seconds: bigint; nseconds: number }
+
+/** Every domain's guest starts thawed with its clock at 627319920 s (1989-11-17), as libvirt's. */
+function newGuestState(): GuestState {
+  return { frozen: [false, false], seconds: 627319920n, nseconds: 0 };
+}
+
+/** A domain of the test driver: the shared domain object plus its snapshots, IOThreads and pretend guest. */
 export class DomainObj extends SharedDomainObj {
   snapshots: SnapshotList | null = null;
   iothreads: IOThreadInfo[] = [];
+  /** What the guest-information calls read and change (libvirt's testDomainObjPrivate). */
+  guest: GuestState = newGuestState();
 
   /** A deep copy, snapshots included. */
   clone(): DomainObj {
     const copy = this.copyInto(new DomainObj(cloneDomainDef(this.def)));
     copy.snapshots = this.snapshots?.clone() ?? null;
     copy.iothreads = this.iothreads.map((t) => ({ ...t }));
+    copy.guest = { ...this.guest, frozen: [this.guest.frozen[0], this.guest.frozen[1]] };
     return copy;
   }
 

@@ -12,7 +12,7 @@ const ref = (obj: NetworkObj): NetworkRef => ({ name: obj.def.name, uuid: obj.de
 /** virnetworkobj.c reports as VIR_FROM_NETWORK. */
 const objError = (code: number, detail: string) => virError(ErrorDomain.VIR_FROM_NETWORK, code, detail);
 
-function byName(state: TestState, name: string): NetworkObj {
+export function byName(state: TestState, name: string): NetworkObj {
   const obj = state.networkByName(name);
   if (!obj) throw testError(E.VIR_ERR_NO_NETWORK, `no network with matching name '${name}'`);
   return obj;

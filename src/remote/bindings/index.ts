@@ -6,6 +6,7 @@ import type { DriverMethod } from '../../drivers/types.js';
 import type { Binding } from './binding.js';
 import { hostBindings } from './host.js';
 import { domainBindings } from './domain.js';
+import { guestInfoBindings } from './guest-info.js';
 import { snapshotBindings } from './snapshot.js';
 import { networkBindings } from './network.js';
 import { storageBindings } from './storage.js';
@@ -16,7 +17,7 @@ export * from './binding.js';
 export * as convert from './convert.js';
 
 export const BINDINGS: readonly Binding[] = [
-  ...hostBindings, ...domainBindings, ...snapshotBindings, ...networkBindings, ...storageBindings, ...hostObjectBindings,
+  ...hostBindings, ...domainBindings, ...guestInfoBindings, ...snapshotBindings, ...networkBindings, ...storageBindings, ...hostObjectBindings,
   ...streamBindings,
 ];
 
