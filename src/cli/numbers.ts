@@ -30,6 +30,17 @@ export function parseInt32(text: string): number | null {
   return v < INT32_MIN || v > INT32_MAX ? null : Number(v);
 }
 
+const INT64_MIN = -(2n ** 63n);
+const INT64_MAX = 2n ** 63n - 1n;
+
+/** virStrToLong_ll. */
+export function parseInt64(text: string): bigint | null {
+  const n = lead(text);
+  if (!n || n.rest !== '') return null;
+  const v = n.negative ? -n.magnitude : n.magnitude;
+  return v < INT64_MIN || v > INT64_MAX ? null : v;
+}
+
 /** virStrToLong_ui (wrap: "-1" is 4294967295) and virStrToLong_uip (no minus at all). */
 export function parseUInt32(text: string, wrap: boolean): number | null {
   const n = lead(text);

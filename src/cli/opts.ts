@@ -5,7 +5,7 @@
  */
 import type { OptionValue, ParsedCommand } from './command.js';
 import type { Session } from './session.js';
-import { parseInt32, parseUInt32, parseUInt64, parseUInt64Prefix, scaleInteger } from './numbers.js';
+import { parseInt32, parseInt64, parseUInt32, parseUInt64, parseUInt64Prefix, scaleInteger } from './numbers.js';
 
 /** A failure already reported to the user. */
 export class CommandFailed extends Error {
@@ -62,6 +62,8 @@ export const optInt = (s: Session, c: ParsedCommand, n: string): number | undefi
 /** vshCommandOptUInt (wrap=false) and vshCommandOptUIntWrap. */
 export const optUInt = (s: Session, c: ParsedCommand, n: string, wrap = false): number | undefined =>
   numeric(s, c, n, (t) => parseUInt32(t, wrap));
+/** vshCommandOptLongLong. */
+export const optLongLong = (s: Session, c: ParsedCommand, n: string): bigint | undefined => numeric(s, c, n, parseInt64);
 /** vshCommandOptULongLong / Wrap. */
 export const optULongLong = (s: Session, c: ParsedCommand, n: string, wrap = false): bigint | undefined =>
   numeric(s, c, n, (t) => parseUInt64(t, wrap));

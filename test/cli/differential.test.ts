@@ -11,10 +11,11 @@ import { hostObjectScenarios } from './scenarios/host-objects.js';
 import { eventScenarios, objectEventScenarios } from './scenarios/events.js';
 import { xpathScenarios } from './scenarios/xpath.js';
 import { domstatsScenarios } from './scenarios/domstats.js';
+import { guestInfoScenarios } from './scenarios/guest-info.js';
 
 const corpus: Scenario[] = [...basics, ...hostScenarios, ...domainScenarios, ...networkScenarios, ...poolScenarios, ...volumeScenarios,
   ...snapshotScenarios, ...hostObjectScenarios, ...eventScenarios, ...objectEventScenarios, ...xpathScenarios,
-  ...domstatsScenarios];
+  ...domstatsScenarios, ...guestInfoScenarios];
 
 // Scenarios are independent (each has its own directory and session): run a few at a time.
 describe('tsvirsh matches virsh', { concurrency: 4 }, () => {

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { haveVirsh, havePython, libvirtdSkip, startLibvirtd, startTsvirtd, virsh, type RunningDaemon } from './harness.js';
 import { ORACLE, guestSteps, parseSteps, readOnlySteps } from '../drivers/test/guest-info-steps.js';
+import { TSVIRSH } from '../cli/harness.js';
 
 const skip = !havePython || !haveVirsh ? 'needs libvirt-python and virsh' : libvirtdSkip;
 let ours: RunningDaemon;
@@ -61,21 +62,30 @@ const SCRIPTS: string[] = [
   'suspend test; domtime test; domhostname test; destroy test; domhostname test; domtime test; domfsinfo test; domfsfreeze test; domfsthaw test; domfstrim test; domifaddr test; set-user-password test a b',
 ];
 
+/** tsvirsh through a daemon's socket. */
+function tsvirsh(socket: string, args: string[], readOnly = false) {
+  const r = spawnSync(process.execPath, [TSVIRSH, ...(readOnly ? ['-r'] : []), '-c', `test+unix:///default?socket=${socket}`, ...args],
+    { encoding: 'utf8', timeout: 30_000, env: { PATH: process.env.PATH, HOME: ours.dir, LC_ALL: 'C' } });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
 for (const script of SCRIPTS) {
-  test(`virsh ${script}: same output from tsvirtd as from libvirtd`, { skip }, () => {
-    const a = virsh(ours.socket, [script]);
-    const b = virsh(theirs.socket, [script]);
-    assert.equal(a.stdout, b.stdout);
-    assert.equal(a.stderr, b.stderr);
-    assert.equal(a.status, b.status);
+  test(`virsh and tsvirsh ${script}: same output through tsvirtd (and tsvirsh through libvirtd) as virsh through libvirtd`, { skip }, () => {
+    const expected = virsh(theirs.socket, [script]);
+    for (const actual of [virsh(ours.socket, [script]), tsvirsh(ours.socket, [script]), tsvirsh(theirs.socket, [script])]) {
+      assert.equal(actual.stdout, expected.stdout);
+      assert.equal(actual.stderr, expected.stderr);
+      assert.equal(actual.status, expected.status);
+    }
   });
 }
 
 test('virsh read-only: the guest calls refused, lease addresses given', { skip }, () => {
   const script = ['domhostname test; domtime test; domfsinfo test; domfsfreeze test; domifaddr test; domifaddr test --source agent'];
-  const a = virsh(ours.socket, script, true);
-  const b = virsh(theirs.socket, script, true);
-  assert.equal(a.stdout, b.stdout);
-  assert.equal(a.stderr, b.stderr);
-  assert.equal(a.status, b.status);
+  const expected = virsh(theirs.socket, script, true);
+  for (const actual of [virsh(ours.socket, script, true), tsvirsh(ours.socket, script, true), tsvirsh(theirs.socket, script, true)]) {
+    assert.equal(actual.stdout, expected.stdout);
+    assert.equal(actual.stderr, expected.stderr);
+    assert.equal(actual.status, expected.status);
+  }
 });

@@ -9,7 +9,7 @@ import {
   VIR_DOMAIN_SHUTOFF, VIR_DOMAIN_XML_INACTIVE, VIR_DOMAIN_AFFECT_LIVE, VIR_DOMAIN_MEMORY_STAT_NR, ErrorNumber,
   type Domain, type DomainBlockStats, type DomainInterfaceStats,
 } from '../../index.js';
-import type { CommandFamily, OptionDef, ParsedCommand } from '../command.js';
+import { byName, type CommandFamily, type OptionDef, type ParsedCommand } from '../command.js';
 import { domainOption, must } from '../lookup.js';
 import { CommandFailed, exclusive, fail, optBool, optInt, optString } from '../opts.js';
 import { DOMAIN_ARG, affectFlags } from '../domain-options.js';
@@ -18,6 +18,7 @@ import { reasonName, stateName } from '../domain-state.js';
 import { JSON_OPTION, printJSON } from '../json.js';
 import type { Session } from '../session.js';
 import { statsCommands } from './domain-stats.js';
+import { guestMonitorCommands } from './domain-guest-monitor.js';
 
 
 
@@ -344,7 +345,7 @@ async function cmdDommemstat(s: Session, cmd: ParsedCommand): Promise<void> {
 export const domainMonitorFamily: CommandFamily = {
   group: 'Domain Monitoring',
   keyword: 'monitor',
-  commands: [
+  commands: byName([
     {
       name: 'list',
       summary: 'list domains (running ones unless told otherwise)',
@@ -430,5 +431,6 @@ export const domainMonitorFamily: CommandFamily = {
       handler: cmdDommemstat,
     },
     ...statsCommands,
-  ],
+    ...guestMonitorCommands,
+  ]),
 };
