@@ -90,6 +90,7 @@ export class Connect extends EventEmitter<ConnectEvents> {
         throw virError(entry.from, ErrorNumber.VIR_ERR_INVALID_CONN, cName);
       }
       if (entry.write || entry.writeIf?.(args)) this.checkWritable(cName, entry.from);
+      entry.checkArgs?.(args);
       const fn = this.#driver[method] as ((...a: Args<M>) => Promise<Result<M>>) | undefined;
       if (typeof fn !== 'function') {
         throw virError(entry.from, ErrorNumber.VIR_ERR_NO_SUPPORT, cName);

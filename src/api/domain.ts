@@ -10,7 +10,7 @@ import { ConnectObject } from './object.js';
 import { DomainSnapshot } from './snapshot.js';
 import type { Stream } from './stream.js';
 import {
-  checkGetMetadata, checkNonNegative, checkNonNull, checkSaveFlags, checkNonZero, checkSetMetadata, checkSetVcpus, checkSnapshotCreate, checkSnapshotRevert,
+  checkGetMetadata, checkNonNegative, checkSaveFlags, checkNonZero, checkSetMetadata, checkSetVcpus, checkSnapshotCreate, checkSnapshotRevert,
 } from './arg-checks.js';
 
 const DOM = ErrorDomain.VIR_FROM_DOMAIN;
@@ -231,9 +231,7 @@ export class Domain extends ConnectObject {
     return this.conn.invoke('domainSetTime', this.#ref, BigInt(seconds), nseconds, flags);
   }
   /** virDomainSetUserPassword (VIR_DOMAIN_PASSWORD_ENCRYPTED: `password` is already a crypt(3) hash). */
-  async setUserPassword(user: string, password: string, flags = 0): Promise<void> {
-    const func = 'virDomainSetUserPassword';
-    await this.precheck(func, () => { checkNonNull(DOM, func, 'user', user); checkNonNull(DOM, func, 'password', password); });
+  setUserPassword(user: string, password: string, flags = 0): Promise<void> {
     return this.conn.invoke('domainSetUserPassword', this.#ref, user, password, flags);
   }
   /** virDomainFSFreeze: how many of the mount points (all when none given) were frozen now. */

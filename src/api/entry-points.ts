@@ -1,6 +1,7 @@
 import { ErrorDomain } from '../errors/index.js';
 import type { DriverMethod } from '../drivers/types.js';
 import { VIR_DOMAIN_INTERFACE_ADDRESSES_SRC_AGENT } from './constants.js';
+import { checkNonNull } from './arg-checks.js';
 
 /** What the API layer knows about one entry point of the driver contract. */
 export interface EntryPoint {
@@ -12,6 +13,11 @@ export interface EntryPoint {
   readonly write: boolean;
   /** Refused on read-only connections only for these arguments (the agent source of virDomainInterfaceAddresses). */
   readonly writeIf?: (args: readonly unknown[]) => boolean;
+  /**
+   * Argument checks libvirt's public function makes after the read-only check: here rather than
+   * in the API class so that the calls tsvirtd makes for its clients get them too.
+   */
+  readonly checkArgs?: (args: readonly unknown[]) => void;
 }
 
 const HOST = ErrorDomain.VIR_FROM_DOMAIN; // libvirt-host.c reports as VIR_FROM_DOMAIN
@@ -103,7 +109,13 @@ export const ENTRY_POINTS: Readonly<Record<DriverMethod, EntryPoint>> = {
   domainGetHostname: w('virDomainGetHostname', DOM),
   domainGetTime: w('virDomainGetTime', DOM),
   domainSetTime: w('virDomainSetTime', DOM),
-  domainSetUserPassword: w('virDomainSetUserPassword', DOM),
+  domainSetUserPassword: {
+    ...w('virDomainSetUserPassword', DOM),
+    checkArgs: ([, user, password]) => {
+      checkNonNull(DOM, 'virDomainSetUserPassword', 'user', user);
+      checkNonNull(DOM, 'virDomainSetUserPassword', 'password', password);
+    },
+  },
   domainFSFreeze: w('virDomainFSFreeze', DOM),
   domainFSThaw: w('virDomainFSThaw', DOM),
   domainFSTrim: w('virDomainFSTrim', DOM),

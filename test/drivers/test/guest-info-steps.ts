@@ -10,6 +10,9 @@ export const ORACLE = fileURLToPath(new URL('../../../../test/drivers/test/guest
 
 type Step = [string, unknown];
 
+/** What C callers (and Python's None) can pass where a string is expected. */
+const NULL = null as unknown as string;
+
 const ifaces = async (dom: v.Domain, source: number, flags = 0) =>
   (await dom.interfaceAddresses(source, flags)).map((i) => [i.name, i.hwaddr, i.addrs.map((a) => [a.type, a.addr, a.prefix])]);
 const fsinfo = async (dom: v.Domain) => (await dom.getFSInfo()).map((f) => [f.mountpoint, f.name, f.fstype, f.devAlias]);
@@ -41,6 +44,7 @@ export async function readOnlySteps(uri: string): Promise<Step[]> {
     await step('ro-time', () => clock(d));
     await step('ro-settime', () => d.setTime(5));
     await step('ro-password', () => d.setUserPassword('root', 'x'));
+    await step('ro-password-null', () => d.setUserPassword(NULL, 'x'));
     await step('ro-freeze', () => d.fsFreeze());
     await step('ro-thaw', () => d.fsThaw());
     await step('ro-trim', () => d.fsTrim(null, 0));
@@ -85,6 +89,8 @@ export async function guestSteps(uri: string): Promise<Step[]> {
     await step('password', () => d.setUserPassword('root', 'secret'));
     await step('password-encrypted', () => d.setUserPassword('root', '$6$x$y', v.VIR_DOMAIN_PASSWORD_ENCRYPTED));
     await step('password-badflags', () => d.setUserPassword('root', 'secret', 2));
+    await step('password-null-user', () => d.setUserPassword(NULL, 'secret'));
+    await step('password-null-password', () => d.setUserPassword('root', NULL));
     for (let source = 0; source < 4; source++) await step(`ifaddr-${source}`, () => ifaces(d, source));
     await step('ifaddr-flags', () => ifaces(d, 0, 1));
 
