@@ -4,6 +4,7 @@ import type { ConnectionDriver, DomainEventPayload, DomainRef, EventListener } f
 import { hostArch } from './caps/index.js';
 import * as dom from './domain-ops.js';
 import * as info from './domain-info.js';
+import * as guest from './agent-ops.js';
 import * as sav from './save-ops.js';
 import { openConsole } from './console.js';
 import { setVcpusFlags } from './vcpu-hotplug.js';
@@ -106,6 +107,14 @@ export class QemuConnection implements ConnectionDriver {
   async domainInterfaceStats(d: DomainRef, device: string) { return info.interfaceStats(this.s, d, device); }
   async domainOpenConsole(d: DomainRef, devName: string | null, flags: number) { return openConsole(this.s, d, devName, flags); }
   async domainMemoryStats(d: DomainRef, nr: number, flags: number) { return info.memoryStats(this.s, d, nr, flags); }
+  async domainGetHostname(d: DomainRef, flags: number) { return guest.getHostname(this.s, d, flags); }
+  async domainGetTime(d: DomainRef, flags: number) { return guest.getTime(this.s, d, flags); }
+  async domainSetTime(d: DomainRef, seconds: bigint, nseconds: number, flags: number) { await guest.setTime(this.s, d, seconds, nseconds, flags); }
+  async domainSetUserPassword(d: DomainRef, user: string, password: string, flags: number) { await guest.setUserPassword(this.s, d, user, password, flags); }
+  async domainFSFreeze(d: DomainRef, mountpoints: string[], flags: number) { return guest.fsFreeze(this.s, d, mountpoints, flags); }
+  async domainFSThaw(d: DomainRef, mountpoints: string[], flags: number) { return guest.fsThaw(this.s, d, mountpoints, flags); }
+  async domainFSTrim(d: DomainRef, mountPoint: string | null, minimum: bigint, flags: number) { await guest.fsTrim(this.s, d, mountPoint, minimum, flags); }
+  async domainInterfaceAddresses(d: DomainRef, source: number, flags: number) { return guest.interfaceAddresses(this.s, d, source, flags); }
 
   // Events
   async connectDomainEventRegisterAny(d: DomainRef | null, eventId: number, listener: EventListener<DomainEventPayload>) {

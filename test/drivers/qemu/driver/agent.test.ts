@@ -3,14 +3,15 @@
  * on org.qemu.guest_agent.0. The channel's state follows the guest (disconnected at boot,
  * connected once the agent opened its port), with libvirt's agent lifecycle events; reboot and
  * shutdown go through the agent when asked for, and by default once it is connected, and the
- * guest says on its console that its agent did it. The same sequence under libvirt 9.0.0's
+ * guest says on its console that its agent did it; host name, clock and interfaces come from the
+ * agent, and an agent's error reaches the caller in libvirt's words. The same sequence under libvirt 9.0.0's
  * embedded driver with the same guest gave the same channel XML and agent events.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import * as v from '../../../../src/index.js';
-import { AGENT_MARKER, READY_MARKER } from '../guest/test-guest.js';
+import { AGENT_MARKER, GUEST_HOSTNAME, READY_MARKER } from '../guest/test-guest.js';
 import { guestXml } from './guest-xml.js';
 import { cleanupRoot, makeRoot, processesUnder, readText, waitFor } from './harness.js';
 
@@ -46,6 +47,28 @@ test('reboot and shutdown through the guest agent, with the channel state and ag
     [v.VIR_CONNECT_DOMAIN_EVENT_AGENT_LIFECYCLE_STATE_CONNECTED, v.VIR_CONNECT_DOMAIN_EVENT_AGENT_LIFECYCLE_REASON_CHANNEL],
   ]);
 
+  // What the guest's agent tells: host name, clock (set and resynchronised from the RTC), interfaces.
+  assert.equal(await dom.getHostname(0), GUEST_HOSTNAME);
+  assert.equal(await dom.getHostname(v.VIR_DOMAIN_GET_HOSTNAME_AGENT), GUEST_HOSTNAME);
+  const host = BigInt(Math.floor(Date.now() / 1000));
+  const clock = await dom.getTime();
+  assert.ok(clock.seconds > host - 120n && clock.seconds < host + 120n, `guest clock ${clock.seconds} near the host's ${host}`);
+  assert.equal(clock.nseconds, 0);
+  await dom.setTime(1_000_000_000n, 0, 0);
+  const set = await dom.getTime();
+  assert.ok(set.seconds >= 1_000_000_000n && set.seconds < 1_000_000_120n, `the clock was set: ${set.seconds}`);
+  await dom.setTime(0n, 0, v.VIR_DOMAIN_TIME_SYNC);
+  assert.ok((await dom.getTime()).seconds > host - 120n, 'resynchronised from the RTC');
+  assert.deepEqual(await dom.interfaceAddresses(v.VIR_DOMAIN_INTERFACE_ADDRESSES_SRC_AGENT), [
+    { name: 'lo', hwaddr: '00:00:00:00:00:00', addrs: [{ type: v.VIR_IP_ADDR_TYPE_IPV4, addr: '127.0.0.1', prefix: 8 }] },
+  ]);
+  // A command the agent does not have: its error, in libvirt's words.
+  await assert.rejects(dom.fsFreeze([], 0), {
+    code: v.ErrorNumber.VIR_ERR_INTERNAL_ERROR,
+    message: "internal error: unable to execute QEMU agent command 'guest-fsfreeze-freeze': The command has not been found",
+  });
+  await assert.rejects(dom.getHostname(v.VIR_DOMAIN_GET_HOSTNAME_LEASE), { code: v.ErrorNumber.VIR_ERR_NO_HOSTNAME });
+
   // Reboot through the agent: the guest restarts itself, the domain keeps running.
   await dom.reboot(v.VIR_DOMAIN_REBOOT_GUEST_AGENT);
   assert.match(console(), new RegExp(`${AGENT_MARKER}reboot`));
@@ -77,7 +100,9 @@ test('agent errors: a domain without the agent channel, and agent-only requests 
     { code: v.ErrorNumber.VIR_ERR_ARGUMENT_UNSUPPORTED, message: 'argument unsupported: QEMU guest agent is not configured' });
   await assert.rejects(dom.reboot(v.VIR_DOMAIN_REBOOT_GUEST_AGENT),
     { code: v.ErrorNumber.VIR_ERR_ARGUMENT_UNSUPPORTED, message: 'argument unsupported: QEMU guest agent is not configured' });
+  await assert.rejects(dom.getTime(), { code: v.ErrorNumber.VIR_ERR_ARGUMENT_UNSUPPORTED, message: 'argument unsupported: QEMU guest agent is not configured' });
   await dom.suspend();
+  await assert.rejects(dom.getHostname(0), { code: v.ErrorNumber.VIR_ERR_OPERATION_INVALID, message: 'Requested operation is not valid: domain is not running' });
   await assert.rejects(dom.shutdownFlags(v.VIR_DOMAIN_SHUTDOWN_GUEST_AGENT),
     { code: v.ErrorNumber.VIR_ERR_OPERATION_INVALID, message: 'Requested operation is not valid: domain is not running' });
   await dom.destroy();

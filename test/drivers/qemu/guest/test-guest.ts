@@ -36,7 +36,8 @@ export const GUEST_HOSTNAME = 'tsvirt-guest';
 
 /**
  * A guest agent in busybox sh answering what qemu-ga answers to the commands the driver sends:
- * guest-sync (the id back), guest-ping, guest-get-time, guest-get-host-name, guest-shutdown
+ * guest-sync (the id back), guest-ping, guest-get-time, guest-set-time, guest-get-host-name,
+ * guest-network-get-interfaces, guest-shutdown
  * (power off, or reboot, saying so on the console first), CommandNotFound for the rest; none when
  * the kernel command line says NO_AGENT. The port reads end of file while no host
  * side is connected, so it reads again after a pause.
@@ -48,6 +49,16 @@ done
 [ -n "$dev" ] || exit 0
 grep -q ${NO_AGENT} /proc/cmdline && exit 0
 exec 3<>$dev
+# the guest's interfaces and IPv4 addresses, as qemu-ga lists them
+interfaces() {
+  sep=
+  for n in /sys/class/net/*; do
+    name=\${n##*/}
+    addrs=$(ip -o -4 addr show dev $name | sed 's/.* inet \\([0-9.]*\\)\\/\\([0-9]*\\).*/{"ip-address-type": "ipv4", "ip-address": "\\1", "prefix": \\2}/' | tr '\\n' ',' | sed 's/,$//')
+    printf '%s{"name": "%s", "hardware-address": "%s", "ip-addresses": [%s]}' "$sep" $name $(cat $n/address) "$addrs"
+    sep=', '
+  done
+}
 while :; do
   while read -r line <&3; do
     case "$line" in
@@ -55,6 +66,9 @@ while :; do
       *'"guest-ping"'*) echo '{"return": {}}' >&3 ;;
       *'"guest-get-time"'*) echo "{\\"return\\": $(date +%s)000000000}" >&3 ;;
       *'"guest-get-host-name"'*) echo "{\\"return\\": {\\"host-name\\": \\"$(hostname)\\"}}" >&3 ;;
+      *'"guest-set-time"'*'"time"'*) date -s @$(echo "$line" | sed 's/.*"time": *\\([0-9]*\\)[0-9]\\{9\\}.*/\\1/') >/dev/null; echo '{"return": {}}' >&3 ;;
+      *'"guest-set-time"'*) hwclock -s 2>/dev/null; echo '{"return": {}}' >&3 ;;
+      *'"guest-network-get-interfaces"'*) echo "{\\"return\\": [$(interfaces)]}" >&3 ;;
       *'"guest-shutdown"'*'"reboot"'*) echo ${AGENT_MARKER}reboot >/dev/console; reboot -f ;;
       *'"guest-shutdown"'*) echo ${AGENT_MARKER}powerdown >/dev/console; poweroff -f ;;
       *'"execute"'*) echo '{"error": {"class": "CommandNotFound", "desc": "The command has not been found"}}' >&3 ;;
@@ -71,6 +85,8 @@ mount -t sysfs sysfs /sys
 mount -t devtmpfs devtmpfs /dev
 for m in ${MODULES.join(' ')}; do insmod /lib/$m.ko; done
 hostname ${GUEST_HOSTNAME}
+ip link set lo up
+ip addr add 127.0.0.1/8 dev lo
 /bin/agent &
 acpid -f -c /etc/acpi &
 acpid=$!
@@ -147,7 +163,7 @@ let cached: TestGuest | null = null;
 export function testGuest(): TestGuest {
   if (cached) return cached;
   const kernelPkg = kernelPackage();
-  const target = join(CACHE, `guest-${kernelPkg}-v9`);
+  const target = join(CACHE, `guest-${kernelPkg}-v11`);
   if (!existsSync(join(target, 'initrd.cpio'))) build(target, kernelPkg);
   cached = { kernel: join(target, 'vmlinuz'), initrd: join(target, 'initrd.cpio'), cmdline: 'console=ttyS0' };
   return cached;
