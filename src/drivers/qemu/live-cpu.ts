@@ -27,7 +27,7 @@ export async function updateLiveCpu(monitor: QmpMonitor, def: DomainDef, caps: Q
   if ((cpu.mode ?? 'custom') === 'custom' && !cpu.model?.name) return;
   const map = await loadX86CpuMap();
   if (!map) return;
-  const { enabled, disabled } = await readGuestCpu(monitor, def.os.arch, map);
+  const { enabled, disabled } = await readGuestCpu(monitor, def.os.arch, map, caps);
   const features = featuresOf(cpu);
   verifyInvtsc(cpu, features, enabled, map);
   if ((cpu.mode ?? 'custom') !== 'custom' && cpu.check !== 'full') return;
@@ -58,10 +58,9 @@ const REGISTERS = ['EAX', 'EBX', 'ECX', 'EDX'] as const;
  * among them are exactly the bits of the vCPU's `feature-words`, so those come in one read, and
  * only the few MSR features of the map are read as properties.
  */
-async function readGuestCpu(monitor: QmpMonitor, arch: string, map: X86CpuMap): Promise<{ enabled: X86Data; disabled: X86Data }> {
+async function readGuestCpu(monitor: QmpMonitor, arch: string, map: X86CpuMap, caps: QemuCaps): Promise<{ enabled: X86Data; disabled: X86Data }> {
   const get = <T>(property: string): Promise<T> => monitor.execute<T>('qom-get', { path: FIRST_VCPU, property });
-  const props = await monitor.execute<Array<{ name: string; type: string }>>('qom-list', { path: FIRST_VCPU });
-  const msrProps = props.filter((p) => p.type === 'bool' && map.feature(cpuFeatureFromQemu(arch, p.name))?.data.hasMsr()).map((p) => p.name);
+  const msrProps = await msrPropertiesOf(monitor, arch, map, caps);
   const [words, unavailable, ...msrValues] = await Promise.all([
     get<FeatureWord[]>('feature-words'), get<string[]>('unavailable-features'), ...msrProps.map((name) => get<boolean>(name)),
   ]);
@@ -73,6 +72,24 @@ async function readGuestCpu(monitor: QmpMonitor, arch: string, map: X86CpuMap): 
   }
   enabled.add(namesToData(msrProps.filter((_, i) => msrValues[i] === true), arch, map));
   return { enabled, disabled: namesToData(unavailable as string[], arch, map) };
+}
+
+/**
+ * The vCPU's boolean properties that are MSR features of the map: the same for every x86 CPU of
+ * one QEMU binary (they belong to the x86 CPU class), so listed once per binary and architecture.
+ */
+const msrPropertyCache = new WeakMap<QemuCaps, Map<string, string[]>>();
+
+async function msrPropertiesOf(monitor: QmpMonitor, arch: string, map: X86CpuMap, caps: QemuCaps): Promise<string[]> {
+  let byArch = msrPropertyCache.get(caps);
+  if (!byArch) msrPropertyCache.set(caps, (byArch = new Map()));
+  let names = byArch.get(arch);
+  if (!names) {
+    const props = await monitor.execute<Array<{ name: string; type: string }>>('qom-list', { path: FIRST_VCPU });
+    names = props.filter((p) => p.type === 'bool' && map.feature(cpuFeatureFromQemu(arch, p.name))?.data.hasMsr()).map((p) => p.name);
+    byArch.set(arch, names);
+  }
+  return names;
 }
 
 /** CPU data of features named as QEMU names them; names libvirt does not know are ignored. */
