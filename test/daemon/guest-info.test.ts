@@ -1,23 +1,14 @@
 // The guest-information calls over the wire: real virsh and libvirt-python, and our own client,
 // against tsvirtd and against libvirt's libvirtd, both serving the test driver: the same results.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { haveVirsh, havePython, libvirtdSkip, startLibvirtd, startTsvirtd, virsh, type RunningDaemon } from './harness.js';
+import { bothDaemons, havePython, haveVirsh, libvirtdSkip, virsh, type RunningDaemon } from './harness.js';
 import { ORACLE, guestSteps, parseSteps, readOnlySteps } from '../drivers/test/guest-info-steps.js';
 import { TSVIRSH } from '../cli/harness.js';
 
 const skip = !havePython || !haveVirsh ? 'needs libvirt-python and virsh' : libvirtdSkip;
-let ours: RunningDaemon;
-let theirs: RunningDaemon;
-
-before(async () => {
-  if (skip) return;
-  [ours, theirs] = await Promise.all([startTsvirtd(), startLibvirtd()]);
-});
-after(async () => {
-  await Promise.all([ours?.stop(), theirs?.stop()]);
-});
+const daemons = bothDaemons(skip);
 
 const uri = (d: RunningDaemon) => `test+unix:///default?socket=${d.socket}`;
 
@@ -33,21 +24,21 @@ function assertSameSteps(actual: [string, unknown][], expected: [string, unknown
 }
 
 test('libvirt-python: the same steps through tsvirtd as through libvirtd', { skip }, () => {
-  assertSameSteps(oracle(ours), oracle(theirs));
+  assertSameSteps(oracle(daemons.ours), oracle(daemons.theirs));
 });
 
 test('libvirt-python read-only: refused as libvirtd refuses', { skip }, () => {
   // libvirtd's session daemon has no read-only socket: the client opens read-only on the same one.
-  assertSameSteps(oracle(ours, 'ro'), oracle(theirs, 'ro'));
+  assertSameSteps(oracle(daemons.ours, 'ro'), oracle(daemons.theirs, 'ro'));
 });
 
 test('our client: the same steps against tsvirtd and libvirtd as libvirt-python sees from libvirtd', { skip }, async () => {
-  const expected = oracle(theirs);
-  assertSameSteps(await guestSteps(uri(theirs)), expected);
-  assertSameSteps(await guestSteps(uri(ours)), expected);
-  const expectedRo = oracle(theirs, 'ro');
-  assertSameSteps(await readOnlySteps(uri(theirs)), expectedRo);
-  assertSameSteps(await readOnlySteps(uri(ours)), expectedRo);
+  const expected = oracle(daemons.theirs);
+  assertSameSteps(await guestSteps(uri(daemons.theirs)), expected);
+  assertSameSteps(await guestSteps(uri(daemons.ours)), expected);
+  const expectedRo = oracle(daemons.theirs, 'ro');
+  assertSameSteps(await readOnlySteps(uri(daemons.theirs)), expectedRo);
+  assertSameSteps(await readOnlySteps(uri(daemons.ours)), expectedRo);
 });
 
 const SCRIPTS: string[] = [
@@ -65,14 +56,14 @@ const SCRIPTS: string[] = [
 /** tsvirsh through a daemon's socket. */
 function tsvirsh(socket: string, args: string[], readOnly = false) {
   const r = spawnSync(process.execPath, [TSVIRSH, ...(readOnly ? ['-r'] : []), '-c', `test+unix:///default?socket=${socket}`, ...args],
-    { encoding: 'utf8', timeout: 30_000, env: { PATH: process.env.PATH, HOME: ours.dir, LC_ALL: 'C' } });
+    { encoding: 'utf8', timeout: 30_000, env: { PATH: process.env.PATH, HOME: daemons.ours.dir, LC_ALL: 'C' } });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
 for (const script of SCRIPTS) {
   test(`virsh and tsvirsh ${script}: same output through tsvirtd (and tsvirsh through libvirtd) as virsh through libvirtd`, { skip }, () => {
-    const expected = virsh(theirs.socket, [script]);
-    for (const actual of [virsh(ours.socket, [script]), tsvirsh(ours.socket, [script]), tsvirsh(theirs.socket, [script])]) {
+    const expected = virsh(daemons.theirs.socket, [script]);
+    for (const actual of [virsh(daemons.ours.socket, [script]), tsvirsh(daemons.ours.socket, [script]), tsvirsh(daemons.theirs.socket, [script])]) {
       assert.equal(actual.stdout, expected.stdout);
       assert.equal(actual.stderr, expected.stderr);
       assert.equal(actual.status, expected.status);
@@ -82,8 +73,8 @@ for (const script of SCRIPTS) {
 
 test('virsh read-only: the guest calls refused, lease addresses given', { skip }, () => {
   const script = ['domhostname test; domtime test; domfsinfo test; domfsfreeze test; domifaddr test; domifaddr test --source agent'];
-  const expected = virsh(theirs.socket, script, true);
-  for (const actual of [virsh(ours.socket, script, true), tsvirsh(ours.socket, script, true), tsvirsh(theirs.socket, script, true)]) {
+  const expected = virsh(daemons.theirs.socket, script, true);
+  for (const actual of [virsh(daemons.ours.socket, script, true), tsvirsh(daemons.ours.socket, script, true), tsvirsh(daemons.theirs.socket, script, true)]) {
     assert.equal(actual.stdout, expected.stdout);
     assert.equal(actual.stderr, expected.stderr);
     assert.equal(actual.status, expected.status);

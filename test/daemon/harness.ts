@@ -6,6 +6,7 @@ import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { connect, createServer, type AddressInfo } from 'node:net';
+import { after, before } from 'node:test';
 
 export const TSVIRTD = fileURLToPath(new URL('../../src/daemon/main.js', import.meta.url));
 export const haveVirsh = spawnSync('virsh', ['--version']).status === 0;
@@ -110,6 +111,22 @@ async function waitForPort(port: number, proc: ChildProcess, log: () => string):
     await new Promise((r) => setTimeout(r, 25));
   }
   throw new Error(`nothing listens on 127.0.0.1:${port}: ${log()}`);
+}
+
+/**
+ * tsvirtd and a real libvirtd, both serving the test driver, for the tests of a file or a suite:
+ * started before them (unless `skip` says why not), stopped after; the fields are set once started.
+ */
+export function bothDaemons(skip: string | false = false): { ours: RunningDaemon; theirs: RunningDaemon } {
+  const pair = {} as { ours: RunningDaemon; theirs: RunningDaemon };
+  before(async () => {
+    if (skip) return;
+    [pair.ours, pair.theirs] = await Promise.all([startTsvirtd(), startLibvirtd()]);
+  });
+  after(async () => {
+    await Promise.all([pair.ours?.stop(), pair.theirs?.stop()]);
+  });
+  return pair;
 }
 
 /** A TCP port nothing listens on now (the kernel's pick, released at once). */

@@ -2,7 +2,7 @@
 // stream procedure, virDomainScreenshot (the PNG libvirt installs), read by real virsh, real
 // libvirt-python and our remote driver; volume upload/download answer what libvirtd answers (the
 // test driver has neither); clients that vanish mid-stream leave no descriptor or state behind.
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -10,7 +10,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { open } from '../../src/index.js';
 import { TEST_SCREENSHOT } from '../../src/drivers/test/screenshot.js';
-import { fdCount, haveVirsh, havePython, libvirtdSkip, startLibvirtd, startTsvirtd, virsh, type RunningDaemon } from './harness.js';
+import { bothDaemons, fdCount, havePython, haveVirsh, libvirtdSkip, virsh, type RunningDaemon } from './harness.js';
 
 const skip = !haveVirsh ? 'needs virsh' : libvirtdSkip || (!existsSync(TEST_SCREENSHOT) && `needs ${TEST_SCREENSHOT} (libvirt-daemon)`);
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
@@ -31,16 +31,9 @@ print(mime, h.hexdigest())
 `;
 
 describe('streams through tsvirtd, as through libvirtd', { skip }, () => {
-  let ours: RunningDaemon;
-  let theirs: RunningDaemon;
   const png = () => readFileSync(TEST_SCREENSHOT);
 
-  before(async () => {
-    [ours, theirs] = await Promise.all([startTsvirtd(), startLibvirtd()]);
-  });
-  after(async () => {
-    await Promise.all([ours?.stop(), theirs?.stop()]);
-  });
+  const daemons = bothDaemons();
 
   it('virsh screenshot: the same output and the same bytes', () => {
     const run = (d: RunningDaemon) => {
@@ -48,28 +41,28 @@ describe('streams through tsvirtd, as through libvirtd', { skip }, () => {
       const r = virsh(d.socket, ['screenshot', 'test', file]);
       return { out: `${r.status} ${r.stdout.replace(file, 'FILE')}${r.stderr}`, bytes: sha(readFileSync(file)) };
     };
-    const a = run(ours);
-    assert.deepEqual(a, run(theirs));
+    const a = run(daemons.ours);
+    assert.deepEqual(a, run(daemons.theirs));
     assert.equal(a.bytes, sha(png()));
   });
 
   it('virsh vol-upload/vol-download: the test driver has neither, on both daemons', () => {
     const script = (d: RunningDaemon) => `vol-create-as default-pool v.img 1M; vol-download --pool default-pool v.img ${d.dir}/x; vol-upload --pool default-pool v.img ${TEST_SCREENSHOT}`;
-    const a = virsh(ours.socket, [script(ours)]);
-    const b = virsh(theirs.socket, [script(theirs)]);
-    assert.deepEqual([a.stdout, a.stderr.replaceAll(ours.dir, 'DIR')], [b.stdout, b.stderr.replaceAll(theirs.dir, 'DIR')]);
+    const a = virsh(daemons.ours.socket, [script(daemons.ours)]);
+    const b = virsh(daemons.theirs.socket, [script(daemons.theirs)]);
+    assert.deepEqual([a.stdout, a.stderr.replaceAll(daemons.ours.dir, 'DIR')], [b.stdout, b.stderr.replaceAll(daemons.theirs.dir, 'DIR')]);
     assert.match(a.stderr, /not supported by the connection driver: virStorageVolDownload/);
   });
 
   it('libvirt-python screenshot + recvAll: the same MIME type and bytes', { skip: !havePython && 'needs python3-libvirt' }, () => {
     const py = (d: RunningDaemon) => spawnSync('/usr/bin/python3', ['-c', PY, `test+unix:///default?socket=${d.socket}`, 'all'], { encoding: 'utf8' });
-    const a = py(ours);
-    assert.equal(a.stdout, py(theirs).stdout, a.stderr);
+    const a = py(daemons.ours);
+    assert.equal(a.stdout, py(daemons.theirs).stdout, a.stderr);
     assert.equal(a.stdout, `image/png ${sha(png())}\n`);
   });
 
   it('our remote driver reads the same screenshot through tsvirtd', async () => {
-    const conn = await open(`test+unix:///default?socket=${ours.socket}`);
+    const conn = await open(`test+unix:///default?socket=${daemons.ours.socket}`);
     try {
       const st = conn.newStream(0);
       assert.equal(await (await conn.lookupByName('test')).screenshot(st, 0, 0), 'image/png');
@@ -85,26 +78,26 @@ describe('streams through tsvirtd, as through libvirtd', { skip }, () => {
 
   it('clients vanishing mid-stream leave no descriptor behind, and the daemon still serves', { skip: !havePython && 'needs python3-libvirt' }, async () => {
     const idle = async () => {
-      for (let i = 0; i < 600 && fdCount(ours.pid) > base; i++) await new Promise((r) => setTimeout(r, 50)); // up to 30 s under load
-      return fdCount(ours.pid);
+      for (let i = 0; i < 600 && fdCount(daemons.ours.pid) > base; i++) await new Promise((r) => setTimeout(r, 50)); // up to 30 s under load
+      return fdCount(daemons.ours.pid);
     };
     // one full run first, so lazily opened descriptors (log, driver state) are in the baseline
-    spawnSync('/usr/bin/python3', ['-c', PY, `test+unix:///default?socket=${ours.socket}`, 'all']);
+    spawnSync('/usr/bin/python3', ['-c', PY, `test+unix:///default?socket=${daemons.ours.socket}`, 'all']);
     // the finished client's socket may still be closing on the daemon's side: wait for a steady count
-    let base = fdCount(ours.pid);
+    let base = fdCount(daemons.ours.pid);
     for (let i = 0; i < 40; i++) {
       await new Promise((r) => setTimeout(r, 250));
-      const now = fdCount(ours.pid);
+      const now = fdCount(daemons.ours.pid);
       if (now === base) break;
       base = now;
     }
     await Promise.all(Array.from({ length: 8 }, () => new Promise<void>((resolve) => {
-      const p = spawn('/usr/bin/python3', ['-c', PY, `test+unix:///default?socket=${ours.socket}`, 'vanish'], { stdio: 'ignore' });
+      const p = spawn('/usr/bin/python3', ['-c', PY, `test+unix:///default?socket=${daemons.ours.socket}`, 'vanish'], { stdio: 'ignore' });
       p.on('exit', () => resolve());
     })));
     assert.equal(await idle(), base);
-    const r = virsh(ours.socket, ['screenshot', 'test', join(ours.dir, 'after.png')]);
+    const r = virsh(daemons.ours.socket, ['screenshot', 'test', join(daemons.ours.dir, 'after.png')]);
     assert.equal(r.status, 0, r.stderr);
-    assert.equal(sha(readFileSync(join(ours.dir, 'after.png'))), sha(png()));
+    assert.equal(sha(readFileSync(join(daemons.ours.dir, 'after.png'))), sha(png()));
   });
 });

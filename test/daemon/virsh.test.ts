@@ -1,20 +1,11 @@
 // Real virsh 9.0.0 against tsvirtd and against libvirt's libvirtd, both serving the test driver
 // over a unix socket: the same commands must print the same output.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { haveVirsh, libvirtdSkip, startLibvirtd, startTsvirtd, virsh, type RunningDaemon } from './harness.js';
+import { bothDaemons, haveVirsh, libvirtdSkip, virsh, type RunningDaemon } from './harness.js';
 
 const skip = !haveVirsh ? 'needs virsh' : libvirtdSkip;
-let ours: RunningDaemon;
-let theirs: RunningDaemon;
-
-before(async () => {
-  if (skip) return;
-  [ours, theirs] = await Promise.all([startTsvirtd(), startLibvirtd()]);
-});
-after(async () => {
-  await Promise.all([ours?.stop(), theirs?.stop()]);
-});
+const daemons = bothDaemons(skip);
 
 /**
  * CPU time of the test driver and snapshot creation times are the host's clock: equal in shape,
@@ -23,7 +14,7 @@ after(async () => {
  */
 const masked = (s: string) => s.replace(/(CPU time:\s+)[0-9.]+s/g, '$1Ns')
   .replace(/\d{4}-\d\d-\d\d \d\d:\d\d:\d\d [+-]\d{4}/g, 'TIME')
-  .replaceAll(ours.socket, 'SOCKET').replaceAll(theirs.socket, 'SOCKET').replaceAll(ours.dir, 'DIR').replaceAll(theirs.dir, 'DIR');
+  .replaceAll(daemons.ours.socket, 'SOCKET').replaceAll(daemons.theirs.socket, 'SOCKET').replaceAll(daemons.ours.dir, 'DIR').replaceAll(daemons.theirs.dir, 'DIR');
 
 const NEW_DOMAIN = `<domain type='test'><name>fresh</name><uuid>12345678-1234-1234-1234-123456789abc</uuid><memory>65536</memory><os><type>hvm</type></os></domain>`;
 
@@ -60,8 +51,8 @@ const SCRIPTS: string[][] = [
 
 for (const script of SCRIPTS) {
   test(`virsh ${script.join(' ')}: same output from tsvirtd as from libvirtd`, { skip }, () => {
-    const a = virsh(ours.socket, script);
-    const b = virsh(theirs.socket, script);
+    const a = virsh(daemons.ours.socket, script);
+    const b = virsh(daemons.theirs.socket, script);
     assert.equal(masked(a.stdout), masked(b.stdout));
     assert.equal(masked(a.stderr), masked(b.stderr));
     assert.equal(a.status, b.status);
@@ -71,23 +62,23 @@ for (const script of SCRIPTS) {
 test('virsh define then start a new domain in one session', { skip }, async () => {
   const { writeFileSync } = await import('node:fs');
   const { join } = await import('node:path');
-  for (const d of [ours, theirs]) writeFileSync(join(d.dir, 'fresh.xml'), NEW_DOMAIN);
+  for (const d of [daemons.ours, daemons.theirs]) writeFileSync(join(d.dir, 'fresh.xml'), NEW_DOMAIN);
   const run = (d: RunningDaemon) => virsh(d.socket, [`define ${join(d.dir, 'fresh.xml')}; start fresh; list --all; dominfo fresh; destroy fresh; undefine fresh; list --all`]);
-  const a = run(ours);
-  const b = run(theirs);
+  const a = run(daemons.ours);
+  const b = run(daemons.theirs);
   assert.equal(masked(a.stdout), masked(b.stdout));
   assert.equal(masked(a.stderr), masked(b.stderr));
 });
 
 test('read-only connections are refused state changes, with libvirt\'s message', { skip }, () => {
   for (const script of [['destroy', 'test'], ['define', '/dev/null'], ['net-destroy', 'default'], ['list', '--all']]) {
-    const a = virsh(ours.socket, script, true);
-    const b = virsh(theirs.socket, script, true);
+    const a = virsh(daemons.ours.socket, script, true);
+    const b = virsh(daemons.theirs.socket, script, true);
     assert.equal(a.stdout, b.stdout);
     assert.equal(a.stderr, b.stderr);
     assert.equal(a.status, b.status);
     // tsvirtd's read-only socket forces the same, without -r.
-    const c = virsh(ours.readOnlySocket!, script);
+    const c = virsh(daemons.ours.readOnlySocket!, script);
     assert.equal(c.stderr, b.stderr);
     assert.equal(c.stdout, b.stdout);
   }
