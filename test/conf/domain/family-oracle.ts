@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { open, VirError } from '../../../src/index.js';
 
-type Outcome = { ok: string } | { error: [number, number, string] };
+export type Outcome = { ok: string } | { error: [number, number, string] };
 
 const PY = `
 import json, sys, libvirt
@@ -26,7 +26,8 @@ for x in json.load(sys.stdin):
 print(json.dumps(out))
 `;
 
-function real(docs: string[]): Outcome[] | undefined {
+/** Real libvirt's outcome for each document (undefined without libvirt-python). */
+export function real(docs: string[]): Outcome[] | undefined {
   const r = spawnSync('/usr/bin/python3', ['-c', PY], { input: JSON.stringify(docs), encoding: 'utf8' });
   return r.status === 0 ? JSON.parse(r.stdout) : undefined;
 }
