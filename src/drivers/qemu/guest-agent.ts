@@ -4,12 +4,12 @@
  * after), and while the org.qemu.guest_agent.0 channel is connected the driver holds a client on
  * its socket. Agent lifecycle events follow the state of that channel.
  */
-import { join } from 'node:path';
 import * as C from '../../api/constants.js';
 import type { DomainDef } from '../../conf/domain/index.js';
 import { getAttr as attr, getChild, newXNode, setAttr, type XNode } from '../../conf/domain/xnode.js';
 import { createLogger } from '../../log/index.js';
 import { GuestAgent } from './agent/client.js';
+import { defaultChannelPath } from './command-line/paths.js';
 import type { QemuDomainObj } from './domain-obj.js';
 import type { QemuDriverState } from './driver-state.js';
 import { E, qemuError } from './errors.js';
@@ -36,15 +36,14 @@ export function hasAgentChannel(def: DomainDef): boolean {
  */
 export function fillChannelPaths(def: DomainDef, channelDir: string): void {
   for (const c of def.devices.lists.channel) {
-    const name = attr(getChild(c, 'target'), 'name');
-    if (attr(c, 'type') !== 'unix' || !isVirtioChannel(c) || !name) continue;
+    const path = isVirtioChannel(c) ? defaultChannelPath({ channelDir }, c) : undefined;
+    if (path === undefined) continue;
     let source = getChild(c, 'source');
-    if (attr(source, 'path') !== undefined) continue;
     if (!source) {
       source = newXNode('source', [['mode', 'bind']]);
       c.children.unshift(source);
     }
-    setAttr(source, 'path', join(channelDir, name));
+    setAttr(source, 'path', path);
   }
 }
 

@@ -1,14 +1,13 @@
 /** Controllers, character devices, audio and the memory balloon as `-device` / `-chardev` arguments. */
 import type { DomainDef } from '../../../conf/domain/index.js';
-import { getAttr, getChild, type XNode } from '../../../conf/domain/xnode.js';
+import { getAttr, getChild, newXNode, type XNode } from '../../../conf/domain/xnode.js';
 import { unsupported } from '../../../conf/domain/parse-util.js';
 import { isI440fx } from '../postparse/machine.js';
 import type { AliasMap } from './aliases.js';
 import type { ArgList } from './args.js';
 import { chardevArg } from './chardev.js';
 import { pciProps, virtioDriver, virtioOptions } from './pci-props.js';
-import type { QemuDomainPaths } from './paths.js';
-import { join } from 'node:path';
+import { defaultChannelPath, type QemuDomainPaths } from './paths.js';
 
 const CONTROLLER_ORDER = ['pci', 'usb', 'scsi', 'ide', 'sata', 'virtio-serial'];
 export const USB_DRIVERS: Record<string, string> = {
@@ -113,10 +112,8 @@ function virtioPort(a: ArgList, node: XNode, id: string, driver: string, paths: 
   const targetType = getAttr(target, 'type');
   if (targetType !== 'virtio') throw unsupported(`tsvirt cannot yet build ${targetType} channels`);
   const name = getAttr(target, 'name');
-  let chr = node;
-  if (getAttr(node, 'type') === 'unix' && getAttr(getChild(node, 'source'), 'path') === undefined && name) {
-    chr = { ...node, children: [{ name: 'source', attrs: [['mode', 'bind'], ['path', join(paths.channelDir, name)]], children: [] }] };
-  }
+  const path = defaultChannelPath(paths, node);
+  const chr: XNode = path === undefined ? node : { ...node, children: [newXNode('source', [['mode', 'bind'], ['path', path]])] };
   a.add('-chardev', chardevArg(chr, `char${id}`));
   const addr = getChild(node, 'address');
   a.json('-device', {

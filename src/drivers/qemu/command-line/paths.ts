@@ -1,5 +1,6 @@
 /** Per-domain runtime paths the command line refers to (monitor socket, master key, channels). */
 import { join } from 'node:path';
+import { getAttr, getChild, type XNode } from '../../../conf/domain/xnode.js';
 
 export interface QemuDomainPaths {
   /** The domain's private directory (libvirt: `<root>/lib/qemu/domain-<id>-<name>`). */
@@ -25,4 +26,14 @@ export function monitorSocketPath(paths: QemuDomainPaths): string {
 
 export function masterKeyPath(paths: QemuDomainPaths): string {
   return join(paths.libDir, 'master-key.aes');
+}
+
+/**
+ * Where a unix virtio channel given no path listens: the domain's channel directory, under the
+ * channel's target name (the guest agent's socket); undefined when the channel names its own.
+ */
+export function defaultChannelPath(paths: Pick<QemuDomainPaths, 'channelDir'>, channel: XNode): string | undefined {
+  const name = getAttr(getChild(channel, 'target'), 'name');
+  if (getAttr(channel, 'type') !== 'unix' || !name || getAttr(getChild(channel, 'source'), 'path') !== undefined) return undefined;
+  return join(paths.channelDir, name);
 }
