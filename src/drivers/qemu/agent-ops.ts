@@ -5,6 +5,7 @@
  * reply is read as libvirt reads it.
  */
 import * as C from '../../api/constants.js';
+import { getAttr } from '../../conf/domain/xnode.js';
 import type { DomainInterface, DomainRef, DomainTime } from '../types.js';
 import { bigNumber, type GuestAgent } from './agent/client.js';
 import { domainFromRef } from './domain-ops.js';
@@ -30,7 +31,7 @@ export async function getHostname(state: QemuDriverState, ref: DomainRef, flags:
   if (flags & C.VIR_DOMAIN_GET_HOSTNAME_LEASE) {
     // DHCP leases belong to a network driver, which tsvirt's QEMU connections do not have
     if (!obj.isActive()) throw qemuError(E.VIR_ERR_OPERATION_INVALID, 'domain is not running');
-    if (obj.def.devices.lists.interface.some((n) => n.attrs.some(([k, v]) => k === 'type' && v === 'network'))) {
+    if (obj.def.devices.lists.interface.some((n) => getAttr(n, 'type') === 'network')) {
       throw qemuError(E.VIR_ERR_NO_SUPPORT, 'DHCP leases of virtual networks');
     }
     throw qemuError(E.VIR_ERR_NO_HOSTNAME, `no hostname found for domain ${obj.def.name}`);
