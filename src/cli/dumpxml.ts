@@ -19,11 +19,11 @@ export async function printXML(session: Session, cmd: ParsedCommand, xml: string
     session.out.print(xml);
     return;
   }
-  const { parseXML, selectNodes, dumpNode, dumpWrapped } = await import('./xml.js');
+  const { parseXML, dropBlanks, selectNodes, dumpNode, dumpWrapped } = await import('./xml.js');
   // libxml2 reports what it refuses on stderr by itself; virsh goes on with no nodes.
   const check = checkXPath(expression);
   if (check.stderr) session.out.stderrRaw(check.stderr);
-  const result = check.usable === null ? { nodes: [] } : selectNodes(parseXML(xml), check.usable);
+  const result = check.usable === null ? { nodes: [] } : selectNodes(dropBlanks(parseXML(xml)), check.usable);
   if ('notNodeSet' in result) fail(session, `internal error: Incorrect xpath '${expression}'`);
   if ('invalid' in result) session.out.stderrRaw(check.predicateError);
   const nodes = 'invalid' in result ? [] : result.nodes;

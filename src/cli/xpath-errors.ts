@@ -16,6 +16,10 @@ const MESSAGES = {
   unclosed: 'Missing closing curly brace',
 } as const;
 
+/** What an expression evaluates to, as far as the text tells ('unknown' after an error already met). */
+type Kind = 'nodeset' | 'number' | 'string' | 'boolean' | 'unknown';
+const INVALID_TYPE = 'XPath error : Invalid type\n';
+
 /** XPath 1.0's core functions as libxml2 registers them: name -> [least, most] arguments. */
 const FUNCTIONS: Record<string, [number, number]> = {
   last: [0, 0], position: [0, 0], count: [1, 1], id: [1, 1], 'local-name': [0, 1], 'namespace-uri': [0, 1], name: [0, 1],
@@ -24,6 +28,14 @@ const FUNCTIONS: Record<string, [number, number]> = {
   boolean: [1, 1], not: [1, 1], true: [0, 0], false: [0, 0], lang: [1, 1], number: [0, 1], sum: [1, 1], floor: [1, 1],
   ceiling: [1, 1], round: [1, 1],
 };
+/** The kind each core function returns (id gives nodes; the rest by XPath 1.0's signatures). */
+const RESULTS: Record<string, Kind> = {
+  id: 'nodeset', last: 'number', position: 'number', count: 'number', 'string-length': 'number', number: 'number',
+  sum: 'number', floor: 'number', ceiling: 'number', round: 'number', boolean: 'boolean', not: 'boolean', true: 'boolean',
+  false: 'boolean', lang: 'boolean', 'starts-with': 'boolean', contains: 'boolean',
+};
+/** Functions whose argument libxml2 requires to be a node set. */
+const NODESET_ARGUMENT = new Set(['count', 'sum', 'local-name', 'namespace-uri', 'name']);
 const AXES = new Set(['ancestor', 'ancestor-or-self', 'attribute', 'child', 'descendant', 'descendant-or-self', 'following',
   'following-sibling', 'namespace', 'parent', 'preceding', 'preceding-sibling', 'self']);
 const NODE_TYPES = new Set(['comment', 'node', 'processing-instruction', 'text']);
@@ -42,6 +54,12 @@ class Compiler {
   readonly evalErrors: string[] = [];
   /** The same inside predicates: met only when the nodes they filter exist. */
   readonly predicateErrors: string[] = [];
+  /** The kind of the expression compiled last. */
+  kind: Kind = 'unknown';
+  /** The last function call ran into the end of the text before its ')' (libxml2 takes it as closed). */
+  openCall = false;
+  /** Every number and its value: libxml2 reads forms (`5.`, `1e3`) the evaluator does not. */
+  readonly numbers: { start: number; end: number; value: number }[] = [];
   #predicates = 0;
 
   constructor(readonly text: string) {}
@@ -64,7 +82,8 @@ class Compiler {
     if (!this.failed && this.pos < this.text.length) this.error(MESSAGES.expression);
   }
 
-  private binary(operand: () => void, operator: () => number): void {
+  /** Operands joined by operators; with at least one operator the result is of `result`'s kind. */
+  private binary(operand: () => void, operator: () => number, result: Kind): void {
     operand();
     if (this.failed) return;
     this.blanks();
@@ -73,46 +92,57 @@ class Compiler {
       this.blanks();
       operand();
       if (this.failed) return;
+      this.kind = result;
       this.blanks();
     }
   }
+  /** A value that must be a node set where libxml2 checks it (paths, predicates, unions). */
+  private needNodes(kind: Kind): void {
+    if (kind !== 'nodeset' && kind !== 'unknown') this.evalError(INVALID_TYPE);
+  }
 
   private expr(): void {
-    this.binary(() => this.and(), () => (this.ch() === 'o' && this.nxt(1) === 'r' ? 2 : 0));
+    this.binary(() => this.and(), () => (this.ch() === 'o' && this.nxt(1) === 'r' ? 2 : 0), 'boolean');
   }
   private and(): void {
-    this.binary(() => this.equality(), () => (this.text.startsWith('and', this.pos) ? 3 : 0));
+    this.binary(() => this.equality(), () => (this.text.startsWith('and', this.pos) ? 3 : 0), 'boolean');
   }
   private equality(): void {
-    this.binary(() => this.relational(), () => (this.ch() === '=' ? 1 : this.ch() === '!' && this.nxt(1) === '=' ? 2 : 0));
+    this.binary(() => this.relational(), () => (this.ch() === '=' ? 1 : this.ch() === '!' && this.nxt(1) === '=' ? 2 : 0), 'boolean');
   }
   private relational(): void {
-    this.binary(() => this.additive(), () => (this.ch() === '<' || this.ch() === '>' ? (this.nxt(1) === '=' ? 2 : 1) : 0));
+    this.binary(() => this.additive(), () => (this.ch() === '<' || this.ch() === '>' ? (this.nxt(1) === '=' ? 2 : 1) : 0), 'boolean');
   }
   private additive(): void {
-    this.binary(() => this.multiplicative(), () => (this.ch() === '+' || this.ch() === '-' ? 1 : 0));
+    this.binary(() => this.multiplicative(), () => (this.ch() === '+' || this.ch() === '-' ? 1 : 0), 'number');
   }
   private multiplicative(): void {
-    this.binary(() => this.unary(), () => (this.ch() === '*' ? 1 : /^(div|mod)/.test(this.text.slice(this.pos, this.pos + 3)) ? 3 : 0));
+    this.binary(() => this.unary(), () => (this.ch() === '*' ? 1 : /^(div|mod)/.test(this.text.slice(this.pos, this.pos + 3)) ? 3 : 0), 'number');
   }
   private unary(): void {
     this.blanks();
+    let negated = false;
     while (this.ch() === '-') {
+      negated = true;
       this.next();
       this.blanks();
     }
     this.union();
+    if (negated) this.kind = 'number';
   }
-  /** libxml2 does not stop after a failed operand of `|`. */
+  /** libxml2 does not stop after a failed operand of `|`; it checks both operands once both are evaluated. */
   private union(): void {
     this.path();
     if (this.failed) return;
     this.blanks();
     while (this.ch() === '|') {
+      const left = this.kind;
       this.next();
       this.blanks();
       this.path();
       this.blanks();
+      this.needNodes(left === 'nodeset' ? this.kind : left);
+      this.kind = 'nodeset';
     }
   }
 
@@ -134,10 +164,16 @@ class Compiler {
         if (this.nxt(len) === '(') locationPath = NODE_TYPES.has(name);
       }
     }
-    if (locationPath) this.locationPath();
-    else {
+    if (locationPath) {
+      this.locationPath();
+      this.kind = 'nodeset';
+    } else {
       this.filter();
       if (this.failed) return;
+      if (this.ch() === '/') {
+        this.needNodes(this.kind);
+        this.kind = 'nodeset';
+      }
       if (this.ch() === '/' && this.nxt(1) === '/') {
         this.skip(2);
         this.blanks();
@@ -178,17 +214,22 @@ class Compiler {
     this.primary();
     if (this.failed) return;
     this.blanks();
+    if (this.ch() !== '[') return;
+    this.needNodes(this.kind);
     while (this.ch() === '[') {
       this.predicate();
       this.blanks();
     }
+    this.kind = 'nodeset';
   }
 
   private primary(): void {
     this.blanks();
     const c = this.ch();
-    if (c === '$') this.variable();
-    else if (c === '(') {
+    if (c === '$') {
+      this.variable();
+      this.kind = 'unknown';
+    } else if (c === '(') {
       this.next();
       this.blanks();
       this.expr();
@@ -199,13 +240,18 @@ class Compiler {
       }
       this.next();
       this.blanks();
-    } else if (isDigit(c) || (c === '.' && isDigit(this.nxt(1)))) this.number();
-    else if (c === "'" || c === '"') this.literal();
-    else this.functionCall();
+    } else if (isDigit(c) || (c === '.' && isDigit(this.nxt(1)))) {
+      this.number();
+      this.kind = 'number';
+    } else if (c === "'" || c === '"') {
+      this.literal();
+      this.kind = 'string';
+    } else this.functionCall();
     this.blanks();
   }
 
   private number(): void {
+    const start = this.pos;
     let digits = false;
     while (isDigit(this.ch())) {
       digits = true;
@@ -219,11 +265,17 @@ class Compiler {
       }
       while (isDigit(this.ch())) this.next();
     }
+    const mantissa = Number(this.text.slice(start, this.pos));
+    let exponent = 0;
     if (this.ch() === 'e' || this.ch() === 'E') {
       this.next();
+      const sign = this.ch() === '-' ? -1 : 1;
       if (this.ch() === '-' || this.ch() === '+') this.next();
+      const from = this.pos;
       while (isDigit(this.ch())) this.next();
+      exponent = sign * Number(this.text.slice(from, this.pos) || '0');
     }
+    this.numbers.push({ start, end: this.pos, value: mantissa * 10 ** exponent });
   }
 
   /** A quoted string; false (with libxml2's error) when it has no closing quote. */
@@ -267,12 +319,12 @@ class Compiler {
     }
     this.next();
     this.blanks();
-    let args = 0;
+    const args: Kind[] = [];
     if (this.ch() !== ')') {
       while (this.ch() !== '') {
         this.expr();
         if (this.failed) return;
-        args++;
+        args.push(this.kind);
         if (this.ch() === ')') break;
         if (this.ch() !== ',') {
           this.error(MESSAGES.expression);
@@ -282,12 +334,23 @@ class Compiler {
         this.blanks();
       }
     }
+    this.openCall = this.ch() === '';
+    this.callChecks(name, prefix, args);
+    this.kind = prefix === null && FUNCTIONS[name] ? RESULTS[name] ?? 'string' : 'unknown';
+    this.next();
+    this.blanks();
+  }
+
+  /** What evaluating the call meets: an unknown function, a wrong count, a wrong type, no context. */
+  private callChecks(name: string, prefix: string | null, args: Kind[]): void {
     const arity = prefix === null ? FUNCTIONS[name] : undefined;
     if (prefix !== null) this.evalError(`xmlXPathCompOpEval: function ${name} bound to undefined prefix ${prefix}\n`);
     else if (!arity) this.evalError(`xmlXPathCompOpEval: function ${name} not found\nXPath error : Unregistered function\n`);
-    else if (args < arity[0] || args > arity[1]) this.evalError('XPath error : Invalid number of arguments\n');
-    this.next();
-    this.blanks();
+    else if (args.length < arity[0] || args.length > arity[1]) this.evalError('XPath error : Invalid number of arguments\n');
+    else if (NODESET_ARGUMENT.has(name) && args.length === 1) this.needNodes(args[0]!);
+    // Outside a predicate virsh's context has no position or size.
+    else if (name === 'position' && this.#predicates === 0) this.evalError('XPath error : Invalid context position\n');
+    else if (name === 'last' && this.#predicates === 0) this.evalError('XPath error : Invalid context size\n');
   }
 
   private predicate(): void {
@@ -434,6 +497,25 @@ function errorLines(text: string, message: string, at: number): string {
   return `XPath error : ${message}\n${context}`;
 }
 
+/** A number as XPath 1.0's grammar writes it (digits, maybe a fraction; no exponent). */
+function plainNumber(value: number): string {
+  if (!Number.isFinite(value)) return '(1 div 0)';
+  if (Number.isInteger(value)) return BigInt(value).toString();
+  return value.toFixed(100).replace(/0+$/, '');
+}
+
+/** The text as the evaluator takes it: numbers written plainly, an open call closed. */
+function evaluable(text: string, compiler: Compiler): string {
+  let out = '';
+  let from = 0;
+  for (const { start, end, value } of compiler.numbers) {
+    out += text.slice(from, start) + plainNumber(value);
+    from = end;
+  }
+  out += text.slice(from);
+  return compiler.openCall ? `${out})` : out;
+}
+
 /**
  * The expression to evaluate (null when libxml2 would give no result at all), what libxml2
  * prints on stderr for it, and what it prints if evaluating a predicate fails.
@@ -446,5 +528,5 @@ export function checkXPath(expression: string): { usable: string | null; stderr:
   const predicateError = compiler.predicateErrors[0] ?? 'XPath error : Invalid expression\n';
   if (compiler.failed) return { usable: null, stderr: compiler.errors.map((e) => errorLines(text, e.message, e.at)).join(''), predicateError };
   if (compiler.evalErrors.length > 0) return { usable: null, stderr: compiler.evalErrors[0]!, predicateError };
-  return { usable: text, stderr: '', predicateError };
+  return { usable: evaluable(text, compiler), stderr: '', predicateError };
 }

@@ -27,4 +27,16 @@ export const xpathScenarios: Scenario[] = [
     + "dumpxml test --xpath '//a[1'; dumpxml test --xpath 'node('; dumpxml test --xpath \"'abc\"; dumpxml test --xpath 'a/[/['") },
   { name: 'dumpxml --xpath evaluation errors', args: onDefault("dumpxml test --xpath '$x'; dumpxml test --xpath 'concat(1)' --wrap; dumpxml test --xpath 'foo()'; "
     + "dumpxml test --xpath 'a:b'; dumpxml test --xpath 'foo:bar()'; dumpxml test --xpath '//disk[foo()]'; dumpxml test --xpath 'a|'") },
+  // Results that are not node sets, type errors met while evaluating, no context position or size.
+  { name: 'dumpxml --xpath values and type errors', args: onDefault("dumpxml test --xpath 'count(1)'; dumpxml test --xpath 'string(/domain/name)'; "
+    + "dumpxml test --xpath '1+1'; dumpxml test --xpath 'true()'; dumpxml test --xpath 'string('; dumpxml test --xpath '1 + string( '; "
+    + "dumpxml test --xpath '1|//name'; dumpxml test --xpath '(1)[1]'; dumpxml test --xpath '\"a\"/b'; dumpxml test --xpath 'name(1)'; "
+    + "dumpxml test --xpath 'sum(\"1\")'; dumpxml test --xpath '//name[count(1)]'; dumpxml test --xpath '//nothing[count(1)]'; "
+    + "dumpxml test --xpath 'position()'; dumpxml test --xpath 'boolean(last())'; dumpxml test --xpath '(//disk)[last()]/@device'; "
+    + "dumpxml test --xpath 'id(1)'; dumpxml test --xpath '1|$v'") },
+  // The document node, text and attribute nodes, bare and wrapped.
+  { name: 'net-dumpxml --xpath document and text nodes', args: onDefault("net-dumpxml default --xpath /; net-dumpxml default --xpath '/ | //ip' --wrap; "
+    + "net-dumpxml default --xpath '//name/..'; net-dumpxml default --xpath '//text()'; net-dumpxml default --xpath '//text()' --wrap; "
+    + "net-dumpxml default --xpath '//@*' --wrap; net-dumpxml default --xpath '//node()' --wrap; net-dumpxml default --xpath '//name/text()|//uuid' --wrap; "
+    + "net-dumpxml default --xpath '//range/@*|//ip/@*' --wrap") },
 ];
