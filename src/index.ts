@@ -24,7 +24,7 @@ export { StoragePool, StorageVol } from './api/storage.js';
 export { Stream } from './api/stream.js';
 export { HostInterface, NodeDevice } from './api/host-objects.js';
 export type { DomainEvent, NetworkEvent, StoragePoolEvent, RegisterOptions } from './api/events.js';
-export { registerDriver } from './api/registry.js';
+export { registerDriver, registeredDrivers, secondaryDrivers } from './api/registry.js';
 export { ENTRY_POINTS, type EntryPoint } from './api/entry-points.js';
 export { LIB_VERSION } from './api/version.js';
 export * from './api/constants.js';

@@ -8,6 +8,7 @@ import { parseGlobalOptions } from './global-options.js';
 import { Session, loadLibrary } from './session.js';
 import { Level } from './output.js';
 import { usage } from './usage.js';
+import { dottedVersion, versionReport } from './features.js';
 
 const stdoutSink = { write: (text: string) => void process.stdout.write(text) };
 const stderrSink = { write: (text: string) => void process.stderr.write(text) };
@@ -40,9 +41,8 @@ export async function runTsvirsh(argv: string[], env: NodeJS.ProcessEnv): Promis
       out.flush();
       return 0;
     case 'version': {
-      const { LIB_VERSION } = await loadLibrary();
-      const v = `${Math.floor(LIB_VERSION / 1e6)}.${Math.floor((LIB_VERSION % 1e6) / 1e3)}.${LIB_VERSION % 1e3}`;
-      out.print(action.long ? `tsvirsh, the virsh-compatible shell of tsvirt, speaking libvirt ${v}\n` : `${v}\n`);
+      const lib = await loadLibrary();
+      out.print(action.long ? versionReport(lib) : `${dottedVersion(lib.LIB_VERSION)}\n`);
       out.flush();
       return 0;
     }

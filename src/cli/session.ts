@@ -28,7 +28,7 @@ export interface SessionSettings {
   escape: string;
 }
 
-type Library = typeof import('../index.js');
+export type Library = typeof import('../index.js');
 let library: Promise<Library> | null = null;
 let loadedLibrary: Library | null = null;
 /** The library is loaded on first use, so `help` and `echo` start without it. */
