@@ -21,7 +21,7 @@ export { Domain } from './api/domain.js';
 export { DomainSnapshot } from './api/snapshot.js';
 export { Network } from './api/network.js';
 export { StoragePool, StorageVol } from './api/storage.js';
-export { Stream } from './api/stream.js';
+export { Stream, STREAM_AT_HOLE, type SparseSink, type SparseSource, type StreamSection } from './api/stream.js';
 export { HostInterface, NodeDevice } from './api/host-objects.js';
 export type { DomainEvent, NetworkEvent, StoragePoolEvent, RegisterOptions } from './api/events.js';
 export { registerDriver, registeredDrivers, secondaryDrivers } from './api/registry.js';

@@ -18,6 +18,7 @@ import type { ProcedureInfo } from '../rpc/program.js';
 import { XdrError } from '../rpc/xdr.js';
 import { REMOTE_PROGRAM, REMOTE_PROTOCOL_VERSION, remoteProgram } from '../rpc/protocol/remote.js';
 import { BINDING_BY_PROC } from '../remote/bindings/index.js';
+import { isSparseCall } from '../remote/bindings/streams.js';
 import type { AuthType, DaemonConfig } from './config.js';
 import { SPECIAL_HANDLERS, type ClientContext } from './handlers.js';
 import { EventRegistry } from './events.js';
@@ -263,7 +264,7 @@ export class DaemonClient implements ClientContext {
       ret: binding.wireRet(result, args),
       afterReply: () => {
         if (this.rpc.closed) { stream.close(); duplex.destroy(); return; }
-        pumpStream(this.rpc, stream, duplex, direction, this);
+        pumpStream(this.rpc, stream, duplex, direction, isSparseCall(proc, args), this);
       },
     };
   }

@@ -26,6 +26,12 @@ export interface ConnectAuth {
   credentials?: Partial<Record<number, string>>;
 }
 
+/**
+ * A hole in a sparse stream (virStreamSendHole): `length` bytes of empty space. Sparse transfers
+ * hand out object-mode Duplexes whose chunks are data Buffers and these, in stream order.
+ */
+export interface StreamHole { readonly length: bigint; readonly flags: number }
+
 export interface DomainRef { name: string; uuid: string; id: number }
 export interface NetworkRef { name: string; uuid: string }
 export interface StoragePoolRef { name: string; uuid: string }
@@ -348,7 +354,8 @@ export interface ConnectionDriver {
   nodeDeviceLookupByName?(name: string): Promise<NodeDeviceRef>;
   nodeDeviceGetXMLDesc?(dev: NodeDeviceRef, flags: number): Promise<string>;
 
-  // Streams: the driver hands back its side of the transfer as a Node Duplex (see src/api/stream.ts)
+  // Streams: the driver hands back its side of the transfer as a Node Duplex (see src/api/stream.ts);
+  // a sparse transfer's Duplex is in object mode and carries StreamHoles between its data Buffers
   domainOpenConsole?(dom: DomainRef, devName: string | null, flags: number): Promise<Duplex>;
   domainOpenChannel?(dom: DomainRef, name: string | null, flags: number): Promise<Duplex>;
   /** The image's MIME type beside the stream of its bytes. */

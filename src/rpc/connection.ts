@@ -369,7 +369,11 @@ export class RpcConnection extends EventEmitter {
       case MessageType.REPLY:
       case MessageType.REPLY_WITH_FDS: {
         const pending = this.pending.get(h.serial);
-        if (!pending || pending.prog !== h.prog >>> 0) return; // abandoned (aborted or timed out) or never ours: dropped
+        if (!pending || pending.prog !== h.prog >>> 0) {
+          // libvirtd answers a stream packet it refused (a hole) with a REPLY: the stream's end
+          this.streams.get(streamKey(h.prog, h.proc, h.serial))?.receive(p);
+          return; // otherwise abandoned (aborted or timed out) or never ours: dropped
+        }
         const payload = h.type === MessageType.REPLY_WITH_FDS ? p.payload.subarray(4) : p.payload;
         if (h.status === MessageStatus.OK) pending.resolve(payload);
         else if (h.status === MessageStatus.ERROR) pending.reject(decodeError(payload));

@@ -8,6 +8,7 @@
  *   finish      STREAM/OK                              finish()   (and its confirmation)
  *   abort       STREAM/ERROR, empty                    abort()    (the client)
  *   failure     STREAM/ERROR with remote_error         fail(err)  (the daemon)
+ *   refused     REPLY (status ERROR) for the stream     the daemon refused a hole: taken as finish
  */
 import { EventEmitter } from 'node:events';
 import type { VirError } from '../errors/index.js';
@@ -34,6 +35,8 @@ export type StreamEvent =
 export class RpcStream extends EventEmitter {
   private closedLocally = false;
   private done = false;
+  /** The daemon forgot the stream (its REPLY): our own finish or abort closes it here too. */
+  private peerGone = false;
 
   constructor(
     private readonly transport: StreamTransport,
@@ -87,12 +90,14 @@ export class RpcStream extends EventEmitter {
   finish(): void {
     this.send(MessageType.STREAM, MessageStatus.OK);
     this.closedLocally = true;
+    if (this.peerGone) this.close();
   }
 
   /** The client's abort: an empty STREAM/ERROR. */
   abort(): void {
     this.send(MessageType.STREAM, MessageStatus.ERROR);
     this.closedLocally = true;
+    if (this.peerGone) this.close();
   }
 
   /** The daemon's failure report: STREAM/ERROR carrying the error. */
@@ -114,6 +119,13 @@ export class RpcStream extends EventEmitter {
   /** Called by the connection for each STREAM / STREAM_HOLE packet of this stream. */
   receive(packet: Packet): void {
     const { type, status } = packet.header;
+    if (type === MessageType.REPLY) {
+      // The daemon refused a packet of ours and forgot the stream: libvirt's client takes this
+      // REPLY as the confirmation of its finish, whatever it carries.
+      this.peerGone = true;
+      this.deliver({ kind: 'finish' });
+      return;
+    }
     if (type === MessageType.STREAM_HOLE) {
       try {
         const hole = decodeValue(streamHoleCodec, packet.payload);

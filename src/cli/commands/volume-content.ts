@@ -7,6 +7,7 @@ import {
   VIR_STORAGE_VOL_CREATE_PREALLOC_METADATA, VIR_STORAGE_VOL_CREATE_REFLINK, VIR_STORAGE_VOL_CREATE_VALIDATE,
   VIR_STORAGE_VOL_DOWNLOAD_SPARSE_STREAM, VIR_STORAGE_VOL_RESIZE_ALLOCATE, VIR_STORAGE_VOL_RESIZE_DELTA,
   VIR_STORAGE_VOL_RESIZE_SHRINK, VIR_STORAGE_VOL_UPLOAD_SPARSE_STREAM, ErrorNumber, isVirError, type StorageVol,
+  type SparseSink, type SparseSource,
 } from '../../index.js';
 import type { CommandDef, OptionDef, ParsedCommand } from '../command.js';
 import type { Session } from '../session.js';
@@ -14,6 +15,7 @@ import { fail, optBool, optString, optULongLong } from '../opts.js';
 import { must } from '../lookup.js';
 import { readXMLFile } from '../files.js';
 import { flag } from '../objects.js';
+import { fileSection } from '../../util/file-layout.js';
 import { POOL_ARG, poolOption } from './pool.js';
 import { POOL_OPTIONAL, VOL_ARG, volumeOption, volumeSize } from './volume-option.js';
 
@@ -33,6 +35,7 @@ async function cmdVolUpload(s: Session, cmd: ParsedCommand): Promise<void> {
   try {
     await must(s, `cannot upload to volume ${name}`, () => vol.upload(st, offset, length, flags));
     await must(s, `cannot send data to volume ${name}`, async () => {
+      if (flags) return st.sparseSendAll(sparseFileSource(input));
       const buf = Buffer.allocUnsafe(CHUNK);
       for (;;) {
         const { bytesRead } = await input.read(buf, 0, CHUNK, null);
@@ -46,6 +49,36 @@ async function cmdVolUpload(s: Session, cmd: ParsedCommand): Promise<void> {
     await input.close().catch(() => undefined);
     st.free();
   }
+}
+
+/** virsh's sparse source: the local file's own data and holes (virFileInData), read from its start. */
+function sparseFileSource(input: FileHandle): SparseSource {
+  let position = 0n;
+  return {
+    inData: () => fileSection(input.fd, position),
+    skip: (length) => { position += length; },
+    read: async (nbytes) => {
+      const buf = Buffer.allocUnsafe(nbytes);
+      const { bytesRead } = await input.read(buf, 0, nbytes, Number(position));
+      position += BigInt(bytesRead);
+      return buf.subarray(0, bytesRead);
+    },
+  };
+}
+
+/** virsh's sparse sink: data written at the current position, holes skipped with ftruncate (virshStreamSkip). */
+function sparseFileSink(out: FileHandle): SparseSink {
+  let position = 0;
+  return {
+    write: async (data) => {
+      await out.write(data, 0, data.length, position);
+      position += data.length;
+    },
+    hole: async (length) => {
+      position += Number(length);
+      await out.truncate(position);
+    },
+  };
 }
 
 /** virsh writes into an existing file (truncated) or a new one, which it removes on failure. */
@@ -73,7 +106,8 @@ async function cmdVolDownload(s: Session, cmd: ParsedCommand): Promise<void> {
   let done = false;
   try {
     await must(s, `cannot download from volume ${name}`, () => vol.download(st, offset, length, flags));
-    await must(s, `cannot receive data from volume ${name}`, () => st.recvAll(async (data) => { await out.write(data); }));
+    // as virsh, holes are kept whether asked for or not: a stream that is not sparse brings none
+    await must(s, `cannot receive data from volume ${name}`, () => st.sparseRecvAll(sparseFileSink(out)));
     await out.close();
     await must(s, `cannot close volume ${name}`, () => st.finish());
     done = true;

@@ -7,6 +7,7 @@
 import type { Duplex } from 'node:stream';
 import type { ConnectionDriver, DriverMethod } from '../types.js';
 import { BINDINGS, BINDING_BY_METHOD, DOMAIN_EVENT_FAMILY, NETWORK_EVENT_FAMILY, STORAGE_POOL_EVENT_FAMILY, type Binding } from '../../remote/bindings/index.js';
+import { isSparseCall } from '../../remote/bindings/streams.js';
 import type { RpcConnection } from '../../rpc/connection.js';
 import { procedures as P, remoteProgram } from '../../rpc/protocol/remote.js';
 import { remoteCall } from './call.js';
@@ -74,10 +75,11 @@ export class RemoteConnection {
       const rpc = await this.#link.get();
       const serial = rpc.nextSerial();
       const stream = rpc.openStream(remoteProgram.number, remoteProgram.version, b.proc.number, serial);
-      const duplex = rpcStreamDuplex(rpc, stream);
+      const wireArgs = b.wireArgs(args);
+      const duplex = rpcStreamDuplex(rpc, stream, isSparseCall(b.proc, wireArgs));
       let ret: unknown;
       try {
-        ret = await remoteCall(rpc, b.proc, b.wireArgs(args), { serial });
+        ret = await remoteCall(rpc, b.proc, wireArgs, { serial });
       } catch (err) {
         stream.close();
         duplex.destroy();

@@ -1,27 +1,31 @@
 /**
  * An RpcStream as the Node Duplex the driver contract hands to src/api/stream.ts:
- * writes become STREAM data packets (waiting for the socket to drain), incoming data is pushed
- * (holes as zeros: the Stream API has no holes), the peer's end of data ends the readable side,
- * end() sends our finish and resolves once the daemon confirms it, destroy() aborts.
+ * writes become STREAM data packets (waiting for the socket to drain), incoming data is pushed,
+ * the peer's end of data ends the readable side, end() sends our finish and resolves once the
+ * daemon confirms it, destroy() aborts. A sparse stream (the call's @sparseflag was set) is in
+ * object mode: StreamHoles written become STREAM_HOLE packets and incoming holes are pushed as
+ * StreamHoles; a hole on any other stream fails it, as libvirt's client refuses it.
  */
 import { Duplex } from 'node:stream';
 import type { RpcConnection } from '../../rpc/connection.js';
+import { rpcError } from '../../rpc/packet.js';
 import type { RpcStream } from '../../rpc/stream.js';
+import type { StreamHole } from '../types.js';
 
-const ZEROS = Buffer.alloc(256 * 1024);
-
-export function rpcStreamDuplex(rpc: RpcConnection, stream: RpcStream): Duplex {
+export function rpcStreamDuplex(rpc: RpcConnection, stream: RpcStream, sparse: boolean): Duplex {
   let finishWaiter: ((err?: Error | null) => void) | null = null;
   let peerFinished = false;
   let failure: Error | null = null;
 
   const duplex = new Duplex({
     allowHalfOpen: true,
+    objectMode: sparse,
     read() {},
-    write(chunk: Buffer, _enc, cb) {
+    write(chunk: Buffer | StreamHole, _enc, cb) {
       if (failure) return cb(failure);
       try {
-        if (stream.write(chunk)) cb();
+        const sent = chunk instanceof Uint8Array ? stream.write(chunk) : stream.writeHole(chunk.length, chunk.flags);
+        if (sent) cb();
         else rpc.drained().then(() => cb(failure), cb);
       } catch (err) {
         cb(err as Error);
@@ -54,8 +58,9 @@ export function rpcStreamDuplex(rpc: RpcConnection, stream: RpcStream): Duplex {
     else duplex.destroy(err);
   };
   stream.on('data', (data: Buffer) => { duplex.push(data); });
-  stream.on('hole', (length: bigint) => {
-    for (let left = Number(length); left > 0; left -= ZEROS.length) duplex.push(ZEROS.subarray(0, Math.min(left, ZEROS.length)));
+  stream.on('hole', (length: bigint, flags: number) => {
+    if (sparse) duplex.push({ length, flags } satisfies StreamHole);
+    else fail(rpcError('Unexpected stream hole'));
   });
   stream.on('eof', () => { duplex.push(null); });
   stream.on('finish', () => {

@@ -236,7 +236,8 @@ export async function upload(state: StorageDriverState, ref: StorageVolRef, offs
   storageCheckFlags('storageVolUpload', flags, C.VIR_STORAGE_VOL_UPLOAD_SPARSE_STREAM);
   const { pool, vol } = volFromRef(state, ref);
   notBusy(vol);
-  return openUploadStream(vol.def.target.path!, offset, length, async () => {
+  const sparse = (flags & C.VIR_STORAGE_VOL_UPLOAD_SPARSE_STREAM) !== 0;
+  return openUploadStream(vol.def.target.path!, offset, length, sparse, async () => {
     if (state.pools.includes(pool) && pool.active) await state.refresh(pool).catch(() => undefined);
   });
 }
@@ -245,5 +246,5 @@ export async function download(state: StorageDriverState, ref: StorageVolRef, of
   storageCheckFlags('storageVolDownload', flags, C.VIR_STORAGE_VOL_DOWNLOAD_SPARSE_STREAM);
   const { vol } = volFromRef(state, ref);
   notBusy(vol, false);
-  return openDownloadStream(vol.def.target.path!, offset, length);
+  return openDownloadStream(vol.def.target.path!, offset, length, (flags & C.VIR_STORAGE_VOL_DOWNLOAD_SPARSE_STREAM) !== 0);
 }

@@ -3,10 +3,16 @@
  * virStorageVolDownload, with libvirt's fd-stream rules: the transfer starts at `offset`; a
  * non-zero `length` bounds it (an upload writing past it fails with ENOSPC once the bound is
  * reached, a download ends there); a download of length 0 runs to the end of the file.
+ *
+ * Sparse transfers (the *_SPARSE_STREAM flags) are object-mode Duplexes whose chunks are data
+ * Buffers or StreamHoles: a download reads the file's real layout (data up to each hole, then the
+ * hole), an upload turns each hole into a real one (seek past it, then ftruncate), never zeros.
  */
 import { open, type FileHandle } from 'node:fs/promises';
 import { Duplex } from 'node:stream';
-import { ErrorDomain, ErrorNumber, virError } from '../../errors/index.js';
+import { ErrorDomain, ErrorNumber, checkFlags, invalidArgError, virError } from '../../errors/index.js';
+import { fileSection } from '../../util/file-layout.js';
+import type { StreamHole } from '../types.js';
 import { streamSystemError } from './errors.js';
 
 const READ_CHUNK = 256 * 1024;
@@ -25,7 +31,7 @@ async function openFile(path: string, mode: 'r' | 'r+'): Promise<FileHandle> {
  * Writes into the file; `onClose` runs once the file is closed, however the transfer ended, and
  * the stream's finish (or destroy) completes after it.
  */
-export async function openUploadStream(path: string, offset: bigint, length: bigint, onClose: () => Promise<void>): Promise<Duplex> {
+export async function openUploadStream(path: string, offset: bigint, length: bigint, sparse: boolean, onClose: () => Promise<void>): Promise<Duplex> {
   const file = await openFile(path, 'r+');
   let position = offset;
   let written = 0n;
@@ -36,9 +42,24 @@ export async function openUploadStream(path: string, offset: bigint, length: big
     await file.close().catch(() => undefined);
     await onClose();
   };
+  /** virFDStreamSendHole: the file position moves past the hole and the file ends there (for now). */
+  const skip = async ({ length: hole, flags }: StreamHole) => {
+    checkFlags(ErrorDomain.VIR_FROM_STREAMS, 'virFDStreamSendHole', flags, 0);
+    if (hole <= 0n) throw invalidArgError(ErrorDomain.VIR_FROM_STREAMS, 'virFDStreamSendHole', 'length', 'length in virFDStreamSendHole must be greater than zero');
+    const take = length > 0n && hole > length - written ? length - written : hole;
+    position += take;
+    written += take;
+    try {
+      await file.truncate(Number(position));
+    } catch (err) {
+      throw streamSystemError(err, 'unable to truncate');
+    }
+  };
   return new Duplex({
+    writableObjectMode: sparse,
     read() {},
-    write(chunk: Buffer, _enc, cb) {
+    write(chunk: Buffer | StreamHole, _enc, cb) {
+      if (!(chunk instanceof Uint8Array)) return void skip(chunk).then(() => cb(), cb);
       if (length > 0n && written === length) return cb(streamSystemError(enospc(), 'cannot write to stream'));
       const take = length > 0n && BigInt(chunk.length) > length - written ? Number(length - written) : chunk.length;
       file.write(chunk, 0, take, Number(position)).then(() => {
@@ -58,34 +79,68 @@ export async function openUploadStream(path: string, offset: bigint, length: big
 }
 
 /** Reads from the file; the readable side ends at `length` bytes or at the end of the file. */
-export async function openDownloadStream(path: string, offset: bigint, length: bigint): Promise<Duplex> {
+export async function openDownloadStream(path: string, offset: bigint, length: bigint, sparse: boolean): Promise<Duplex> {
   const file = await openFile(path, 'r');
   let position = offset;
   let left = length > 0n ? length : -1n;
+  /** Sparse: bytes left in the data section being read (0: look at the layout again). */
+  let dataLeft = 0n;
   let closed = false;
   let reading = false;
+  /** The next hole to send, or the data section's length (virFDStreamThreadDoRead). */
+  const nextSection = async (): Promise<StreamHole | null> => {
+    let section;
+    try {
+      section = await fileSection(file.fd, position);
+    } catch (err) {
+      throw streamSystemError(err, 'Unable to seek to data');
+    }
+    const len = left >= 0n && section.length > left ? left : section.length;
+    if (section.inData) {
+      dataLeft = len;
+      return null;
+    }
+    position += len;
+    if (left > 0n) left -= len;
+    return { length: len, flags: 0 };
+  };
   const close = async () => {
     if (closed) return;
     closed = true;
     await file.close().catch(() => undefined);
   };
+  const readData = async (): Promise<Buffer | StreamHole | null> => {
+    if (sparse && dataLeft === 0n) {
+      const hole = await nextSection();
+      // a hole of length 0 is the end of the file (or of the bounded length)
+      if (hole) return hole.length > 0n ? hole : null;
+    }
+    const bound = sparse ? dataLeft : left;
+    const size = bound >= 0n && bound < BigInt(READ_CHUNK) ? Number(bound) : READ_CHUNK;
+    if (size === 0) return null;
+    const buf = Buffer.allocUnsafe(size);
+    let bytesRead;
+    try {
+      ({ bytesRead } = await file.read(buf, 0, size, Number(position)));
+    } catch (err) {
+      throw streamSystemError(err, 'cannot read from stream');
+    }
+    if (bytesRead === 0) return null;
+    position += BigInt(bytesRead);
+    if (left > 0n) left -= BigInt(bytesRead);
+    if (sparse) dataLeft -= BigInt(bytesRead);
+    return buf.subarray(0, bytesRead);
+  };
   return new Duplex({
     allowHalfOpen: true,
+    objectMode: sparse,
     read() {
       if (reading || closed) return;
       reading = true;
-      const size = left >= 0n && left < BigInt(READ_CHUNK) ? Number(left) : READ_CHUNK;
-      const buf = Buffer.allocUnsafe(size);
-      (size === 0 ? Promise.resolve({ bytesRead: 0 }) : file.read(buf, 0, size, Number(position))).then(({ bytesRead }) => {
+      readData().then((chunk) => {
         reading = false;
-        if (bytesRead === 0) {
-          this.push(null);
-          return;
-        }
-        position += BigInt(bytesRead);
-        if (left > 0n) left -= BigInt(bytesRead);
-        this.push(buf.subarray(0, bytesRead));
-      }, (err) => this.destroy(streamSystemError(err, 'cannot read from stream')));
+        this.push(chunk);
+      }, (err) => this.destroy(err));
     },
     // A download carries no data from the client: libvirt's read-only fd stream refuses it.
     write(_chunk, _enc, cb) {

@@ -2,8 +2,11 @@
  * Bindings of the entry points that open a data stream. The driver's result is the stream (a
  * Duplex) the client opens for the call's serial before sending it, and the daemon for the CALL
  * it answers; a reply that carries more (the screenshot's MIME type) binds it beside the stream
- * (`{ mime, stream }`). `proc.stream` says which way the data flows.
+ * (`{ mime, stream }`). `proc.stream` says which way the data flows, `proc.sparseFlag` which flag
+ * of the call makes the stream sparse.
  */
+import * as C from '../../api/constants.js';
+import type { ProcedureInfo } from '../../rpc/program.js';
 import { procedures as P } from '../../rpc/protocol/remote.js';
 import { bind, type Binding } from './binding.js';
 import { domain, same, storageVol } from './convert.js';
@@ -22,3 +25,10 @@ export const streamBindings: Binding[] = [
   bind(P.STORAGE_VOL_UPLOAD, 'storageVolUpload', [vol, ['offset', same], ['length', same], flags], null),
   bind(P.STORAGE_VOL_DOWNLOAD, 'storageVolDownload', [vol, ['offset', same], ['length', same], flags], null),
 ];
+
+/** libvirt's @sparseflag: whether a stream call's wire args ask for holes (both ends allow them then). */
+export function isSparseCall(proc: ProcedureInfo<any, any, any>, args: unknown): boolean {
+  if (!proc.sparseFlag) return false;
+  const flag = (C as unknown as Record<string, number>)[proc.sparseFlag]!;
+  return ((args as { flags: number }).flags & flag) !== 0;
+}
