@@ -124,7 +124,7 @@ export class Stream extends ConnectObject {
   }
 
   #sparseOnly(why: string): void {
-    if (!this.#sparse) throw virError(FROM, ErrorNumber.VIR_ERR_OPERATION_INVALID, why);
+    if (!this.#sparse) throw virError(ErrorDomain.VIR_FROM_RPC, ErrorNumber.VIR_ERR_OPERATION_INVALID, why);
   }
 
   /**

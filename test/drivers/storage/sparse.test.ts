@@ -5,7 +5,9 @@
  * same layout. libvirt-python's recvFlags(STOP_AT_HOLE)/recvHole sees the same data and hole
  * segments, sparseSendAll leaves the same allocation and holes (st_blocks, SEEK_DATA/SEEK_HOLE by
  * Python's os.lseek), virsh vol-download/vol-upload --sparse give the same output and layouts, and
- * tsvirsh does what virsh does; refused hole calls give libvirt's errors and change nothing.
+ * tsvirsh does what virsh does; refused hole calls give libvirt's errors and change nothing. Our
+ * own client (the library through the remote driver) repeats libvirt-python's steps through both
+ * daemons and must print what libvirt-python prints.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -15,6 +17,11 @@ import { closeSync, ftruncateSync, mkdirSync, mkdtempSync, openSync, readFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createHash } from 'node:crypto';
+import {
+  STREAM_AT_HOLE, VIR_STORAGE_VOL_DOWNLOAD_SPARSE_STREAM, VIR_STORAGE_VOL_UPLOAD_SPARSE_STREAM, VIR_STREAM_RECV_STOP_AT_HOLE,
+  isVirError, open, type StorageVol,
+} from '../../../src/index.js';
 import { canFindHoles } from '../../../src/util/file-layout.js';
 import { TSVIRSH } from '../../cli/harness.js';
 import { havePython, haveVirsh, libvirtdSkip, startLibvirtd, startTsvirtd, type RunningDaemon } from '../../daemon/harness.js';
@@ -163,4 +170,85 @@ test('hole calls libvirt refuses: the same errors from tsvirtd as from libvirtd,
   const before = both((side) => layout(join(side.pool, 'holey.img')), 'before');
   both((side) => client(side, 'errors', 'holey.img'), 'refused hole calls');
   assert.deepEqual(layout(join(sides[1]!.pool, 'holey.img')), before);
+});
+
+/** sparse-client.py's `download` and `errors` steps with our library, printing the same JSON. */
+async function ourClient(side: Side, step: 'download' | 'errors', ...args: string[]): Promise<unknown> {
+  const conn = await open(side.uri);
+  try {
+    const vol = await (await conn.storagePoolLookupByName('images')).storageVolLookupByName('holey.img');
+    return step === 'download' ? [await ourDownload(conn.newStream(), vol, args)] : await ourErrors(conn, vol);
+  } finally {
+    await conn.close();
+  }
+}
+
+async function ourDownload(st: ReturnType<Awaited<ReturnType<typeof open>>['newStream']>, vol: StorageVol, args: string[]): Promise<unknown> {
+  await vol.download(st, BigInt(args[0] ?? 0), BigInt(args[1] ?? 0), VIR_STORAGE_VOL_DOWNLOAD_SPARSE_STREAM);
+  const segments: (['hole', number] | ['data', number, ReturnType<typeof createHash>])[] = [];
+  for (;;) {
+    const got = await st.recvFlags(256 * KiB, VIR_STREAM_RECV_STOP_AT_HOLE);
+    if (got === STREAM_AT_HOLE) {
+      segments.push(['hole', Number(await st.recvHole())]);
+      continue;
+    }
+    if (got.length === 0) break;
+    const last = segments.at(-1);
+    if (last?.[0] === 'data') {
+      last[1] += got.length;
+      last[2].update(got);
+    } else {
+      segments.push(['data', got.length, createHash('sha256').update(got)]);
+    }
+  }
+  await st.finish();
+  return segments.map((seg) => (seg[0] === 'data' ? [seg[0], seg[1], seg[2].digest('hex')] : seg));
+}
+
+async function ourErrors(conn: Awaited<ReturnType<typeof open>>, vol: StorageVol): Promise<unknown[]> {
+  const out: unknown[] = [];
+  const outcome = async (step: string, call: () => Promise<unknown>) => {
+    try {
+      const r = await call();
+      out.push({ step, ok: typeof r === 'bigint' ? Number(r) : r ?? 0 });
+    } catch (err) {
+      if (!isVirError(err)) throw err;
+      out.push({ step, error: [err.code, err.domain, err.message] });
+    }
+  };
+  let st = conn.newStream();
+  await vol.download(st, 0n, 4096n, 0);
+  await outcome('recvHole on a plain download', () => st.recvHole());
+  await outcome('recvFlags with an unknown flag', () => st.recvFlags(16, 2));
+  await outcome('recvHole with a flag', () => st.recvHole(1));
+  await outcome('recvFlags STOP_AT_HOLE on a plain download', async () => ((await st.recvFlags(4096, VIR_STREAM_RECV_STOP_AT_HOLE)) as Buffer).length);
+  await st.abort();
+  st = conn.newStream();
+  await vol.upload(st, 0n, 0n, 0);
+  await outcome('sendHole on a plain upload', () => st.sendHole(4096));
+  await st.abort();
+  for (const [step, length, flags] of [['negative', -4096, 0], ['zero', 0, 0], ['flagged', 4096, 1]] as const) {
+    const up = conn.newStream();
+    await vol.upload(up, 0n, 0n, VIR_STORAGE_VOL_UPLOAD_SPARSE_STREAM);
+    await outcome(`sendHole ${step}`, () => up.sendHole(length, flags));
+    await outcome(`finish after the ${step} hole`, () => up.finish());
+  }
+  st = conn.newStream();
+  await vol.download(st, 0n, 0n, VIR_STORAGE_VOL_DOWNLOAD_SPARSE_STREAM);
+  await outcome('recvHole before any hole', () => st.recvHole());
+  await st.abort();
+  await outcome('vol info after the refused holes', async () => {
+    const { type, capacity, allocation } = await vol.info();
+    return `[${type}, ${capacity}, ${allocation}]`;
+  });
+  return out;
+}
+
+test('our client through libvirtd and tsvirtd: what libvirt-python gets (segments, refused hole calls)', { skip }, async () => {
+  for (const side of sides) {
+    assert.deepEqual(await ourClient(side, 'errors'), client(side, 'errors', 'holey.img'), `${side.name}: refused hole calls`);
+    for (const args of [[], [String(32 * KiB), String(3 * MiB)]]) {
+      assert.deepEqual(await ourClient(side, 'download', ...args), client(side, 'download', 'holey.img', ...args), `${side.name}: download ${args.join(' ')}`);
+    }
+  }
 });
