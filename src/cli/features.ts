@@ -13,8 +13,10 @@ function rank(name: string): number {
 /** The pool types each secondary driver builds. */
 const STORAGE_BACKENDS: Record<string, string[]> = { storage: ['Dir'] };
 
-/** 9000000 -> 9.0.0 */
-export const dottedVersion = (v: number): string => `${Math.floor(v / 1e6)}.${Math.floor((v % 1e6) / 1e3)}.${v % 1e3}`;
+/** libvirt's version encoding: major * 1,000,000 + minor * 1,000 + micro. */
+export function versionString(v: number): string {
+  return `${Math.floor(v / 1_000_000)}.${Math.floor((v % 1_000_000) / 1000)}.${v % 1000}`;
+}
 
 export function versionReport(lib: Library): string {
   const drivers = lib.registeredDrivers();
@@ -25,7 +27,7 @@ export function versionReport(lib: Library): string {
   // The daemon (tsvirtd), LIBVIRT_DEBUG logging, and tsvirsh's own line editor with history.
   const misc = ['Daemon', 'Debug', 'Line-editing'];
   const line = (label: string, names: string[]): string => ` ${label}:${names.map((n) => ` ${n}`).join('')}\n`;
-  return `tsvirsh command line tool of tsvirt, libvirt ${dottedVersion(lib.LIB_VERSION)} API\n`
+  return `tsvirsh command line tool of tsvirt, libvirt ${versionString(lib.LIB_VERSION)} API\n`
     + 'See the documentation in docs/tsvirsh.md of the tsvirt package\n\n'
     + 'Compiled with support for:\n'
     + line('Hypervisors', hypervisors) + line('Networking', networking) + line('Storage', storage) + line('Miscellaneous', misc);

@@ -7,6 +7,7 @@ import type { CommandDef } from '../command.js';
 import { domainOption, must } from '../lookup.js';
 import { exclusive, fail, optBool, optLongLong, optString } from '../opts.js';
 import { ACTIVE_DOMAIN_ARG } from '../domain-options.js';
+import { JSON_OPTION, printJSON } from '../json.js';
 
 const ADDRESS_SOURCES: Record<string, number> = {
   lease: VIR_DOMAIN_INTERFACE_ADDRESSES_SRC_LEASE, agent: VIR_DOMAIN_INTERFACE_ADDRESSES_SRC_AGENT, arp: VIR_DOMAIN_INTERFACE_ADDRESSES_SRC_ARP,
@@ -39,6 +40,7 @@ export const guestMonitorCommands: CommandDef[] = [
       { name: 'pretty', type: 'bool', help: 'show it as a UTC date and time' },
       { name: 'sync', type: 'bool', help: "have the guest take it from its real-time clock" },
       { name: 'time', type: 'number', help: 'set it to this many seconds since the epoch' },
+      JSON_OPTION,
     ],
     async handler(s, cmd) {
       exclusive(s, cmd, 'time', 'now');
@@ -53,7 +55,11 @@ export const guestMonitorCommands: CommandDef[] = [
         await dom.setTime(seconds, 0, sync ? VIR_DOMAIN_TIME_SYNC : 0);
         return;
       }
-      const { seconds } = await dom.getTime();
+      const { seconds, nseconds } = await dom.getTime();
+      if (optBool(cmd, 'json')) {
+        printJSON(s, { seconds, nanoseconds: nseconds, utc: prettyTime(seconds) });
+        return;
+      }
       s.out.print(`Time: ${optBool(cmd, 'pretty') ? prettyTime(seconds) ?? '(null)' : seconds}`);
     },
   },
@@ -65,6 +71,7 @@ export const guestMonitorCommands: CommandDef[] = [
       { name: 'interface', type: 'string', help: 'only this interface (its name in the guest)' },
       { name: 'full', type: 'bool', help: 'repeat the name and MAC on every address line' },
       { name: 'source', type: 'string', help: "where to learn them: 'lease', 'agent' or 'arp'", complete: async () => Object.keys(ADDRESS_SOURCES) },
+      JSON_OPTION,
     ],
     async handler(s, cmd) {
       const only = optString(s, cmd, 'interface');
@@ -74,6 +81,13 @@ export const guestMonitorCommands: CommandDef[] = [
       using dom = await domainOption(s, cmd);
       const source = sourceName === undefined ? VIR_DOMAIN_INTERFACE_ADDRESSES_SRC_LEASE : ADDRESS_SOURCES[sourceName]!;
       const ifaces = await must(s, 'Failed to query for interfaces addresses', () => dom.interfaceAddresses(source));
+      if (optBool(cmd, 'json')) {
+        printJSON(s, ifaces.filter((i) => only === undefined || only === i.name).map((i) => ({
+          name: i.name, mac: i.hwaddr,
+          addresses: i.addrs.map((a) => ({ type: ADDRESS_TYPES[a.type] ?? null, address: a.addr, prefix: a.prefix })),
+        })));
+        return;
+      }
       s.out.printExtra(` ${left('Name', 10)} ${left('MAC address', 20)} ${left('Protocol', 8)}     Address\n${'-'.repeat(79)}\n`);
       for (const iface of ifaces) {
         if (only !== undefined && only !== iface.name) continue;

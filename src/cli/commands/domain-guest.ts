@@ -8,6 +8,7 @@ import { domainOption, must } from '../lookup.js';
 import { fail, optArgv, optBool, optString, optULongLong } from '../opts.js';
 import { ACTIVE_DOMAIN_ARG } from '../domain-options.js';
 import { formatTable } from '../table.js';
+import { JSON_OPTION, printJSON } from '../json.js';
 
 const HOSTNAME_SOURCES: Record<string, number> = { agent: VIR_DOMAIN_GET_HOSTNAME_AGENT, lease: VIR_DOMAIN_GET_HOSTNAME_LEASE };
 
@@ -85,10 +86,14 @@ export const guestCommands: CommandDef[] = [
   {
     name: 'domfsinfo',
     summary: "list the guest's mounted filesystems",
-    options: [ACTIVE_DOMAIN_ARG],
+    options: [ACTIVE_DOMAIN_ARG, JSON_OPTION],
     async handler(s, cmd) {
       using dom = await domainOption(s, cmd);
       const infos = await must(s, 'Unable to get filesystem information', () => dom.getFSInfo());
+      if (optBool(cmd, 'json')) {
+        printJSON(s, infos.map((f) => ({ mountpoint: f.mountpoint, name: f.name, type: f.fstype, targets: f.devAlias })));
+        return;
+      }
       if (infos.length === 0) {
         s.out.printExtra('No filesystems are mounted in the domain');
         return;

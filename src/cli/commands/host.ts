@@ -6,11 +6,16 @@ import { fail, optBool, optInt } from '../opts.js';
 import { fixed, pad } from '../printf.js';
 import { JSON_OPTION, printJSON } from '../json.js';
 import type { Session } from '../session.js';
+import { versionString } from '../features.js';
 import { unknownCauseError } from '../../index.js';
 
-/** libvirt's version encoding: major * 1,000,000 + minor * 1,000 + micro. */
-export function versionString(v: number): string {
-  return `${Math.floor(v / 1_000_000)}.${Math.floor((v % 1_000_000) / 1000)}.${v % 1000}`;
+/** version --json: the lines of `version` as fields (`hypervisor` null when the driver cannot tell). */
+async function versionJSON(s: Session, type: string, libVersion: number, daemon: boolean): Promise<Record<string, string | null>> {
+  const library = versionString(libVersion);
+  const hv = await must(s, 'failed to get the hypervisor version', () => s.conn.getVersion());
+  const result: Record<string, string | null> = { compiledAgainst: library, library, type, api: library, hypervisor: hv === 0 ? null : versionString(hv) };
+  if (daemon) result.daemon = await s.conn.getLibVersion().then(versionString, () => null);
+  return result;
 }
 
 async function cmdNodeinfo(s: Session, cmd: ParsedCommand): Promise<void> {
@@ -148,10 +153,14 @@ export const hostFamily: CommandFamily = {
     {
       name: 'version',
       summary: 'show library, API and hypervisor versions',
-      options: [{ name: 'daemon', type: 'bool', help: 'also ask the daemon for its version' }],
+      options: [{ name: 'daemon', type: 'bool', help: 'also ask the daemon for its version' }, JSON_OPTION],
       async handler(s, cmd) {
         const { LIB_VERSION } = await import('../../index.js');
         const type = await must(s, 'failed to get hypervisor type', () => s.conn.getType());
+        if (optBool(cmd, 'json')) {
+          printJSON(s, await versionJSON(s, type, LIB_VERSION, optBool(cmd, 'daemon')));
+          return;
+        }
         s.out.print(`Compiled against library: libvirt ${versionString(LIB_VERSION)}\n`);
         s.out.print(`Using library: libvirt ${versionString(LIB_VERSION)}\n`);
         s.out.print(`Using API: ${type} ${versionString(LIB_VERSION)}\n`);
