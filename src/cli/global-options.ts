@@ -126,7 +126,8 @@ export function parseGlobalOptions(argv: readonly string[]): { options: GlobalOp
       const opt = matches[0]!;
       let value: string | undefined;
       if (opt.arg === 'none') {
-        if (eq >= 0) return { options, action: { kind: 'error', message: `unsupported option '${word}'. See --help.` } };
+        // getopt refuses the value and names the option by its letter.
+        if (eq >= 0) return { options, action: { kind: 'error', message: `unsupported option '-${opt.short}'. See --help.` } };
       } else if (eq >= 0) {
         value = word.slice(eq + 1);
       } else if (opt.arg === 'required') {

@@ -8,7 +8,7 @@ import { parseGlobalOptions } from './global-options.js';
 import { Session, loadLibrary } from './session.js';
 import { Level } from './output.js';
 import { usage } from './usage.js';
-import { dottedVersion, versionReport } from './features.js';
+import { versionString, versionReport } from './features.js';
 
 const stdoutSink = { write: (text: string) => void process.stdout.write(text) };
 const stderrSink = { write: (text: string) => void process.stderr.write(text) };
@@ -24,6 +24,12 @@ export async function runTsvirsh(argv: string[], env: NodeJS.ProcessEnv): Promis
     escape: options.escape ?? '^]',
   }, stdoutSink, stderrSink);
   const out = session.out;
+  // virsh reads VIRSH_DEBUG and VIRSH_LOG_FILE before its options (a log it cannot open ends it).
+  const debugFromEnv = applyDebugEnv(session, env);
+  if (env.VIRSH_LOG_FILE && !out.openLog(env.VIRSH_LOG_FILE)) {
+    out.error('failed to open the log file. check the log file path');
+    return 1;
+  }
   out.quiet = options.quiet;
   for (const warning of options.warnings) out.error(warning);
   for (const file of options.logs) {
@@ -42,7 +48,7 @@ export async function runTsvirsh(argv: string[], env: NodeJS.ProcessEnv): Promis
       return 0;
     case 'version': {
       const lib = await loadLibrary();
-      out.print(action.long ? versionReport(lib) : `${dottedVersion(lib.LIB_VERSION)}\n`);
+      out.print(action.long ? versionReport(lib) : `${versionString(lib.LIB_VERSION)}\n`);
       out.flush();
       return 0;
     }
@@ -50,13 +56,6 @@ export async function runTsvirsh(argv: string[], env: NodeJS.ProcessEnv): Promis
       break;
   }
   if (options.debug !== undefined) out.debugLevel = options.debug;
-  else applyDebugEnv(session, env);
-  if (options.logs.length === 0 && env.VIRSH_LOG_FILE) {
-    if (!out.openLog(env.VIRSH_LOG_FILE)) {
-      out.error('failed to open the log file. check the log file path');
-      return 1;
-    }
-  }
 
   const rest = action.rest;
   session.imode = rest.length === 0;
@@ -66,6 +65,8 @@ export async function runTsvirsh(argv: string[], env: NodeJS.ProcessEnv): Promis
     commands = session.parse(rest.length === 1 ? new StringTokens(rest[0]!) : new ArgvTokens(rest));
     if (!commands) return finish(session, false);
   }
+  // Once the options are parsed virsh reads VIRSH_DEBUG again, unless -d or the first reading set the level.
+  if (options.debug === undefined && !debugFromEnv) applyDebugEnv(session, env);
   if (session.settings.connname !== null && !(await session.reconnect(null, false, false))) {
     session.reportError();
     return finish(session, false);
@@ -78,12 +79,17 @@ export async function runTsvirsh(argv: string[], env: NodeJS.ProcessEnv): Promis
   return finish(session, true);
 }
 
-function applyDebugEnv(session: Session, env: NodeJS.ProcessEnv): void {
+/** VIRSH_DEBUG: true when it set the debug level. */
+function applyDebugEnv(session: Session, env: NodeJS.ProcessEnv): boolean {
   const text = env.VIRSH_DEBUG;
-  if (text === undefined) return;
+  if (text === undefined) return false;
   const level = /^[ \t]*[+-]?\d+$/.test(text) ? Number(text) : NaN;
-  if (!(level >= 0 && level <= 4)) session.out.error('VIRSH_DEBUG not set with a valid numeric value');
-  else session.out.debugLevel = level;
+  if (!(level >= 0 && level <= 4)) {
+    session.out.error('VIRSH_DEBUG not set with a valid numeric value');
+    return false;
+  }
+  session.out.debugLevel = level;
+  return true;
 }
 
 async function finish(session: Session, ok: boolean): Promise<number> {

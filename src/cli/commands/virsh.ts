@@ -125,7 +125,8 @@ export const virshFamily: CommandFamily = {
           s.out.print(helpCommand(def));
           return;
         }
-        const family = s.table.families.find((f) => f.keyword === name);
+        // A group by its name or its keyword, exactly as written (vshCmdGrpSearch).
+        const family = s.table.families.find((f) => f.group === name || f.keyword === name);
         if (!family) fail(s, `command or command group '${name}' doesn't exist`);
         s.out.print(helpGroup(family));
       },

@@ -61,6 +61,15 @@ export const basics: Scenario[] = [
   { name: 'readonly prompt', args: ['-r', ...onDefault()], stdin: 'uri\n' },
   { name: 'LIBVIRT_DEFAULT_URI', args: ['uri'], env: { LIBVIRT_DEFAULT_URI: 'test:///default' } },
   { name: 'VIRSH_DEFAULT_CONNECT_URI', args: ['uri'], env: { VIRSH_DEFAULT_CONNECT_URI: 'test:///default' } },
+  // VIRSH_DEBUG is read before the options and again after them (not with -d); a bad log file ends virsh at once.
+  { name: 'VIRSH_DEBUG bad, read twice', args: onDefault('uri'), env: { VIRSH_DEBUG: 'x' } },
+  { name: 'VIRSH_DEBUG bad with -d', args: ['-d', '3', ...onDefault('uri')], env: { VIRSH_DEBUG: '9' } },
+  { name: 'VIRSH_DEBUG bad on standard input', args: onDefault(), stdin: 'uri\n', env: { VIRSH_DEBUG: '-1' } },
+  { name: 'VIRSH_DEBUG bad before an option error', args: ['--bogus'], env: { VIRSH_DEBUG: 'x' } },
+  { name: 'VIRSH_DEBUG bad before a command error', args: onDefault('nosuch'), env: { VIRSH_DEBUG: 'x' } },
+  { name: 'VIRSH_LOG_FILE unwritable before -v', args: ['-v'], env: { VIRSH_LOG_FILE: '/nonexistent/log' } },
+  { name: 'a value for an option without one', args: ['--readonly=1', 'uri'] },
+  { name: 'a value for --quiet', args: ['--quiet=x', 'uri'] },
   { name: 'global -v', args: ['-v'] },
   { name: 'global unknown short', args: ['-x', 'uri'] },
   { name: 'global unknown long', args: ['--bogus', 'uri'] },
@@ -78,4 +87,6 @@ export const basics: Scenario[] = [
   { name: 'connect command', args: onDefault('connect test:///default; uri') },
   { name: 'connect readonly', args: onDefault('connect --readonly test:///default; uri') },
   { name: 'help unknown', args: onDefault('help frobnicate') },
+  // Groups are found by their exact name or keyword only.
+  { name: 'help group near misses', args: onDefault("help Domain; help NETWORK; help 'storage pool'") },
 ];
