@@ -4,7 +4,7 @@
  */
 import { ErrorDomain, invalidArgError } from '../errors/index.js';
 import {
-  VIR_DOMAIN_SNAPSHOT_CREATE_HALT, VIR_DOMAIN_SNAPSHOT_CREATE_NO_METADATA, VIR_DOMAIN_SNAPSHOT_CREATE_REDEFINE,
+  VIR_DOMAIN_SNAPSHOT_CREATE_CURRENT, VIR_DOMAIN_SNAPSHOT_CREATE_HALT, VIR_DOMAIN_SNAPSHOT_CREATE_NO_METADATA, VIR_DOMAIN_SNAPSHOT_CREATE_REDEFINE,
   VIR_DOMAIN_SNAPSHOT_DELETE_CHILDREN, VIR_DOMAIN_SNAPSHOT_DELETE_CHILDREN_ONLY, VIR_DOMAIN_SNAPSHOT_REVERT_PAUSED,
   VIR_DOMAIN_SNAPSHOT_REVERT_RUNNING, VIR_DOMAIN_AFFECT_CONFIG, VIR_DOMAIN_METADATA_DESCRIPTION, VIR_DOMAIN_METADATA_ELEMENT, VIR_DOMAIN_METADATA_TITLE,
   VIR_DOMAIN_VCPU_MAXIMUM, VIR_DOMAIN_SAVE_RUNNING, VIR_DOMAIN_SAVE_PAUSED,
@@ -101,9 +101,10 @@ export function checkGetMetadata(type: number, uri: string | null): void {
 
 const SNAP = ErrorDomain.VIR_FROM_DOMAIN_SNAPSHOT;
 
-/** virDomainSnapshotCreateXML: a redefinition neither skips metadata nor halts. */
+/** virDomainSnapshotCreateXML: only a redefinition may be made current; it neither skips metadata nor halts. */
 export function checkSnapshotCreate(flags: number): void {
   const redefine: [number, string] = [VIR_DOMAIN_SNAPSHOT_CREATE_REDEFINE, 'VIR_DOMAIN_SNAPSHOT_CREATE_REDEFINE'];
+  requireFlag(SNAP, 'virDomainSnapshotCreateXML', flags, [VIR_DOMAIN_SNAPSHOT_CREATE_CURRENT, 'VIR_DOMAIN_SNAPSHOT_CREATE_CURRENT'], redefine);
   exclusiveFlags(SNAP, 'virDomainSnapshotCreateXML', flags, redefine, [VIR_DOMAIN_SNAPSHOT_CREATE_NO_METADATA, 'VIR_DOMAIN_SNAPSHOT_CREATE_NO_METADATA']);
   exclusiveFlags(SNAP, 'virDomainSnapshotCreateXML', flags, redefine, [VIR_DOMAIN_SNAPSHOT_CREATE_HALT, 'VIR_DOMAIN_SNAPSHOT_CREATE_HALT']);
 }

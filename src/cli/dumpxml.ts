@@ -4,7 +4,7 @@
  */
 import type { OptionDef, ParsedCommand } from './command.js';
 import type { Session } from './session.js';
-import { fail, optBool, optStringQuiet } from './opts.js';
+import { fail, optBool, optStringQuietOrFail } from './opts.js';
 import { checkXPath } from './xpath-errors.js';
 
 /** --xpath and --wrap, last in the command's options as virsh lists them. */
@@ -14,7 +14,7 @@ export const XPATH_OPTIONS: OptionDef[] = [
 ];
 
 export async function printXML(session: Session, cmd: ParsedCommand, xml: string): Promise<void> {
-  const expression = optStringQuiet(cmd, 'xpath');
+  const expression = optStringQuietOrFail(cmd, 'xpath');
   if (expression === undefined) {
     session.out.print(xml);
     return;

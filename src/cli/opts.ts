@@ -44,6 +44,16 @@ export function optStringQuiet(cmd: ParsedCommand, name: string): string | undef
   return opt.value;
 }
 
+/**
+ * vshCommandOptStringQuiet where the caller gives up on a value it refuses (an empty one): the
+ * command fails with no message, as virsh's *-dumpxml do with `--xpath ''`.
+ */
+export function optStringQuietOrFail(cmd: ParsedCommand, name: string): string | undefined {
+  const opt = find(cmd, name);
+  if (opt && opt.value === '' && !opt.def.emptyOk) throw new CommandFailed();
+  return opt?.value;
+}
+
 /** The values of an argv option, in order. */
 export function optArgv(cmd: ParsedCommand, name: string): string[] {
   return cmd.opts.filter((o) => o.def.name === name).map((o) => o.value ?? '');

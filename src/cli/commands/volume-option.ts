@@ -44,7 +44,7 @@ export async function volumeOption(s: Session, cmd: ParsedCommand, withPool = tr
     const attempts: (() => Promise<StorageVol>)[] = [];
     if (pool) attempts.push(() => pool.storageVolLookupByName(name));
     attempts.push(() => s.conn.storageVolLookupByKey(name), () => s.conn.storageVolLookupByPath(name));
-    const what = pool || !withPool ? `failed to get vol '${name}'` : `failed to get vol '${name}', specifying --pool might help`;
+    const what = pool || !withPool ? `failed to get vol '${name}'` : `failed to get vol '${name}', specifying --${poolOpt} might help`;
     const vol = await findObject(s, what, attempts);
     if (pool) {
       using owner = await vol.storagePoolLookupByVolume().catch(() => null);

@@ -36,6 +36,9 @@ export const snapshotScenarios: Scenario[] = [
   { name: 'snapshot-delete failures', args: onDefault('snapshot-delete test nope; snapshot-delete test; snapshot-delete test --current') },
   { name: 'snapshot-create-as --print-xml', args: onDefault("snapshot-create-as test s9 'a & b' --print-xml --diskspec vda,snapshot=external,file=/x.qcow2 --diskspec vdb,stype=block,file=/dev/sdz,driver=raw --memspec file=/m.img,snapshot=external") },
   { name: 'snapshot-create-as bad specs', args: onDefault('snapshot-create-as test --memspec bogus --print-xml; snapshot-create-as test x --diskspec vda,stype=net --print-xml; snapshot-create-as test x --diskspec vda,foo=1 --print-xml') },
+  // virDomainSnapshotCreateXML refuses CURRENT without REDEFINE before looking at the XML.
+  { name: 'snapshot-create --current needs --redefine', files: { 's.xml': '<domainsnapshot><name>x</name></domainsnapshot>', 'bad.xml': '<domain' },
+    args: onDefault('snapshot-create test --xmlfile s.xml --current; snapshot-create test --xmlfile bad.xml --current; snapshot-list test') },
   { name: 'snapshot-create-as duplicate name', args: onDefault('snapshot-create-as test s1; snapshot-create-as test s1') },
   { name: 'snapshot-create-as --halt', args: onDefault('snapshot-create-as test h --halt; dominfo test; snapshot-info test h') },
   { name: 'snapshot-create-as --disk-only on the test driver', args: onDefault('snapshot-create-as test d --disk-only') },

@@ -21,6 +21,8 @@ export const xpathScenarios: Scenario[] = [
   { name: 'iface-dumpxml --xpath', args: onDefault('iface-dumpxml eth1 --xpath //mac/@address; iface-dumpxml eth1 --inactive --xpath //protocol --wrap') },
   { name: 'iface-dumpxml --xpath errors', args: onDefault("iface-dumpxml eth1 --xpath '//@'; iface-dumpxml eth1 --xpath 'concat(1,2)'; iface-dumpxml eth1 --xpath //zz --wrap") },
   { name: 'object dumpxml --xpath needs a value', args: onDefault('net-dumpxml default --xpath') },
+  // An empty expression fails the command with no message (after the lookup).
+  { name: 'dumpxml --xpath empty', args: onDefault("dumpxml test --xpath ''; net-dumpxml default --xpath= --wrap; dumpxml nope --xpath ''; uri") },
   // libxml2's own stderr lines: the message, then the expression and a caret where it stopped inside it.
   { name: 'dumpxml --xpath syntax errors', args: onDefault("dumpxml test --xpath '[bad' --wrap; dumpxml test --xpath 'a b'; dumpxml test --xpath '//name]'; "
     + "dumpxml test --xpath '@@'; dumpxml test --xpath '1.2.3'; dumpxml test --xpath 'bogus::a'; dumpxml test --xpath 'text(x)'; dumpxml test --xpath '//a[]'; "
