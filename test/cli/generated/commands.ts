@@ -21,7 +21,9 @@ interface Spec {
 const SIZES = ['1024', '131072', '262144', '524288', '512M', '1G', '100000k', '0', 'x', '-5', '1e3', '10G', '99999999999999999999', '1.5', '2T', '64MiB'];
 const COUNTS = ['1', '2', '3', '4', '0', '-1', 'x', '100', '2.0'];
 const NS = 'http://example.org/ns';
-const XPATHS = ['//name', '/domain/@type', 'string(//name)', 'count(//disk)', '//nothing', '//mac/@address', '[bad', 'a b', '//a[', 'foo()', '$v', '//name|'];
+const XPATHS = ['//name', '/domain/@type', 'string(//name)', 'count(//disk)', '//nothing', '//mac/@address', '[bad', 'a b', '//a[', 'foo()', '$v', '//name|',
+  // values and evaluation errors, the document node, text, attributes and their wrapping
+  'count(1)', 'string(', '1|//name', 'position()', '/', '//text()', '//@*', '//node()', '(//*)[last()]', '//*[name()="name"]/..', '1e1', 'id("x")'];
 
 const dom = (c: Ctx): string => c.r.pick(c.names.domains);
 const net = (c: Ctx): string => c.r.pick(c.names.networks);
@@ -59,7 +61,10 @@ const SPECS: Spec[] = [
   spec('freecell', 1, (c) => [named('cellno', c.r.pick(['0', '1', '-1', 'x']), 0.4), flag('all', 0.3)]),
   spec('nodememstats', 0.5, (c) => [named('cell', c.r.pick(['0', '-1', '3']), 0.3)]),
   spec('nodecpustats', 0.5, (c) => [named('cpu', c.r.pick(['0', '1', '-5', 'x']), 0.4)]),
-  spec('echo', 1, (c) => [flag('shell', 0.2), flag('xml', 0.2), pos('string', c.r.pick(['hello', 'a b', '<x>', "it's", '']))]),
+  spec('echo', 1, (c) => [flag('shell', 0.2), flag('xml', 0.2), flag('split', 0.05), flag('err', 0.05),
+    pos('string', c.r.pick(['hello', 'a b', '<x>', "it's", '', 'a\\tb', '"q"', '--x', 'a,b', '$HOME', '&amp;']))]),
+  // virsh's option aliases: echo --str, echo --hi (string=hello)
+  spec('echo', 0.2, (c) => [...(c.r.chance(0.5) ? [named('str', c.r.pick(['x', 'y z']), 1)] : [flag('hi', 1)])]),
   spec('pwd', 0.3), spec('cd', 0.3, (c) => [pos('dir', c.r.pick(['$DIR', '/nonexistent', '']), 0.8)]),
   spec('iface-list', 0.5, (c) => [flag('all', 0.3), flag('inactive', 0.3)]),
   spec('nodedev-list', 0.3),
@@ -83,7 +88,8 @@ const SPECS: Spec[] = [
   spec('define', 2, (c) => [pos('file', file(c, 'demo.xml', 'demo.xml', 'trans.xml', 'bad.xml', 'empty.xml', 'none.xml')), flag('validate', 0.2)]),
   spec('create', 1.5, (c) => [pos('file', file(c, 'trans.xml', 'trans.xml', 'demo.xml', 'bad.xml')), flag('paused', 0.3), flag('validate', 0.1)]),
   onDom('undefine', 1.5, (c) => [...some(c, ['managed-save', 'snapshots-metadata', 'checkpoints-metadata', 'nvram', 'keep-nvram',
-    'remove-all-storage', 'wipe-storage', 'tpm', 'keep-tpm'], 0.12), named('storage', c.r.pick(['vda', '/var/lib/demo.img']), 0.05)]),
+    'remove-all-storage', 'wipe-storage', 'tpm', 'keep-tpm', 'delete-snapshots', 'delete-storage-volume-snapshots'], 0.1),
+    named('storage', c.r.pick(['vda', '/var/lib/demo.img']), 0.05)]),
   onDom('start', 3, () => [flag('paused', 0.2), flag('force-boot', 0.1), flag('autodestroy', 0.05)]),
   onDom('shutdown', 2, (c) => [named('mode', c.r.pick(['acpi', 'agent', 'bogus', 'acpi,signal']), 0.15)]),
   onDom('reboot', 1), onDom('reset', 1),
@@ -97,6 +103,8 @@ const SPECS: Spec[] = [
   onDom('autostart', 1, () => [flag('disable', 0.4)]),
   onDom('setmem', 2, (c) => [pos('size', c.r.pick(SIZES)), ...affect(c)]),
   onDom('setmaxmem', 1.5, (c) => [pos('size', c.r.pick(SIZES)), ...affect(c)]),
+  // --kilobytes: the alias of --size
+  spec('setmem', 0.3, (c) => [pos('domain', dom(c)), named('kilobytes', c.r.pick(SIZES), 1), ...affect(c)]),
   onDom('setvcpus', 2, (c) => [pos('count', c.r.pick(COUNTS)), flag('maximum', 0.25), ...affect(c), flag('guest', 0.05), flag('hotpluggable', 0.05)]),
   onDom('desc', 1.5, (c) => [flag('title', 0.4), ...affect(c), pos('new-desc', c.r.pick(['new text', 'x', 'line<1>&', '']), 0.5)]),
   onDom('metadata', 1.2, (c) => [pos('uri', c.r.pick([NS, NS, 'not a uri', ''])), ...affect(c),
@@ -146,6 +154,37 @@ const SPECS: Spec[] = [
     pos('capacity', c.r.pick(['10M', '1G', '1024', 'x', '-1', '5E'])), named('allocation', c.r.pick(['1M', '0', 'y']), 0.3),
     named('format', c.r.pick(['raw', 'qcow2', 'bogus']), 0.2), flag('print-xml', 0.15)]),
   onVol('vol-delete', 1), onVol('vol-path', 0.7), onVol('vol-key', 0.7),
+  onVol('vol-pool', 0.4, () => [flag('uuid', 0.4)]),
+  onVol('vol-clone', 0.5, (c) => [pos('newname', c.r.pick(['clone.img', 'v1.img', ''])), flag('prealloc-metadata', 0.1), flag('print-xml', 0.1)]),
+  spec('vol-create-from', 0.4, (c) => [pos('pool', pool(c)), pos('file', file(c, 'vol.xml', 'bad.xml')), pos('vol', c.r.pick(['v1.img', 'nope'])),
+    named('inputpool', pool(c), 0.4)]),
+  onVol('vol-resize', 0.5, (c) => [pos('capacity', c.r.pick(['20M', '1K', 'x', '-1M', '0'])), flag('delta', 0.3), flag('shrink', 0.3),
+    flag('allocate', 0.1)]),
+  onVol('vol-wipe', 0.4, (c) => [named('algorithm', c.r.pick(['zero', 'nnsa', 'bogus']), 0.3)]),
+  onVol('vol-upload', 0.3, (c) => [pos('file', file(c, 'data.bin', 'none.bin')), named('offset', c.r.pick(['0', '3', 'x']), 0.2),
+    named('length', c.r.pick(['4', '0', '-1']), 0.2)]),
+  onVol('vol-download', 0.3, (c) => [pos('file', file(c, 'out.bin', '/nonexistent/out.bin')), named('offset', c.r.pick(['0', '2']), 0.2),
+    flag('sparse', 0.2)]),
+  spec('pool-create-as', 0.4, (c) => [pos('name', c.r.pick(['cpool', 'default-pool', ''])), pos('type', c.r.pick(['dir', 'bogus'])),
+    named('target', c.r.pick(['$DIR/cp', '/tmp']), 0.7), flag('print-xml', 0.5), flag('build', 0.1)]),
+  onPool('pool-uuid', 0.4), spec('pool-name', 0.4, (c) => [pos('pool', c.r.pick(['dfe224cb-28fb-8dd0-c4b2-64eb3f0f4566', 'nope', '']))]),
+  // guest commands
+  onDom('domfsinfo', 0.5), onDom('domhostname', 0.5, (c) => [named('source', c.r.pick(['agent', 'lease', 'bogus']), 0.3)]),
+  onDom('domfsfreeze', 0.4, (c) => [pos('mountpoint', c.r.pick(['/', '/boot', '/nope']), 0.4)]),
+  onDom('domfsthaw', 0.4, (c) => [pos('mountpoint', c.r.pick(['/', '/boot']), 0.4)]),
+  onDom('domfstrim', 0.3, (c) => [named('minimum', c.r.pick(['0', '1024', 'x']), 0.3), named('mountpoint', '/', 0.3)]),
+  onDom('domifaddr', 0.5, (c) => [named('interface', c.r.pick(['testnet0', 'vnet9']), 0.3), flag('full', 0.3),
+    named('source', c.r.pick(['lease', 'agent', 'arp', 'bogus']), 0.3)]),
+  onDom('domtime', 0.5, (c) => [flag('pretty', 0.3), named('time', c.r.pick(['0', '1234567890', 'x', '-1']), 0.2), flag('sync', 0.1), flag('now', 0.05)]),
+  onDom('set-user-password', 0.3, (c) => [pos('user', c.r.pick(['root', ''])), pos('password', c.r.pick(['pw', ''])), flag('encrypted', 0.2)]),
+  // more snapshot and host-object commands
+  onDom('snapshot-create', 0.5, (c) => [named('xmlfile', file(c, 'snap.xml', 'bad.xml', 'none.xml'), 0.8), flag('no-metadata', 0.1),
+    flag('redefine', 0.1), flag('current', 0.1), flag('validate', 0.1)]),
+  onDom('snapshot-parent', 0.4, (c) => [named('snapshotname', snap(c), 0.7), flag('current', 0.3)]),
+  spec('iface-dumpxml', 0.3, (c) => [pos('interface', c.r.pick(['eth1', 'aa:bb:cc:dd:ee:ff', 'nope'])), flag('inactive', 0.3), ...xpath(c)]),
+  spec('nodedev-dumpxml', 0.3, (c) => [pos('device', c.r.pick(['computer', 'nope'])), ...xpath(c)]),
+  spec('net-event', 0.1, (c) => [flag('list', 0.3), named('event', c.r.pick(['lifecycle', 'bogus']), 0.3), named('timeout', c.r.pick(['1', 'x']), 1)]),
+  spec('pool-event', 0.1, (c) => [flag('list', 0.3), named('event', c.r.pick(['lifecycle', 'refresh', 'bogus']), 0.3), named('timeout', '1', 1)]),
   spec('vol-name', 0.5, (c) => [pos('vol', c.r.pick(['/default-pool/v1.img', '/nodepool/nv.img', 'nope']))]),
 ];
 

@@ -55,6 +55,7 @@ const NODE = `<node>
 export const FILES: Record<string, string> = {
   'demo.xml': DEMO, 'trans.xml': TRANSIENT, 'net.xml': NET, 'pool.xml': POOL, 'vol.xml': VOL, 'node.xml': NODE,
   'bad.xml': '<domain', 'empty.xml': '',
+  'snap.xml': '<domainsnapshot><name>fromxml</name><description>from a file</description></domainsnapshot>', 'data.bin': 'some bytes\n',
 };
 
 /** Names per object kind, for one connection kind: what exists, what a sequence may create, what never exists. */
