@@ -23,6 +23,9 @@ import {
   isVirError, open, type StorageVol,
 } from '../../../src/index.js';
 import { canFindHoles } from '../../../src/util/file-layout.js';
+import { connect } from 'node:net';
+import { RpcConnection } from '../../../src/rpc/connection.js';
+import { procedures as P, remoteProgram } from '../../../src/rpc/protocol/remote.js';
 import { TSVIRSH } from '../../cli/harness.js';
 import { havePython, haveVirsh, libvirtdSkip, startLibvirtd, startTsvirtd, type RunningDaemon } from '../../daemon/harness.js';
 
@@ -251,4 +254,35 @@ test('our client through libvirtd and tsvirtd: what libvirt-python gets (segment
       assert.deepEqual(await ourClient(side, 'download', ...args), client(side, 'download', 'holey.img', ...args), `${side.name}: download ${args.join(' ')}`);
     }
   }
+});
+
+/**
+ * A hostile client on our RPC core: a STREAM_HOLE on an upload opened without the sparse flag.
+ * Resolves with whether the daemon dropped the connection (and the next step's answer if not).
+ */
+async function holeOnPlainUpload(side: Side): Promise<string> {
+  const socket = connect(side.daemon.socket);
+  await new Promise<void>((resolve, reject) => { socket.once('connect', resolve); socket.once('error', reject); });
+  const rpc = new RpcConnection(socket);
+  try {
+    await rpc.invoke(remoteProgram, P.CONNECT_OPEN, { name: 'qemu:///session', flags: 0 });
+    const { pool } = await rpc.invoke(remoteProgram, P.STORAGE_POOL_LOOKUP_BY_NAME, { name: 'images' });
+    const { vol } = await rpc.invoke(remoteProgram, P.STORAGE_VOL_LOOKUP_BY_NAME, { pool, name: 'holey.img' });
+    const serial = rpc.nextSerial();
+    const stream = rpc.openStream(remoteProgram.number, remoteProgram.version, P.STORAGE_VOL_UPLOAD.number, serial);
+    await rpc.invoke(remoteProgram, P.STORAGE_VOL_UPLOAD, { vol, offset: 0n, length: 0n, flags: 0 }, { serial });
+    const closed = new Promise<string>((resolve) => rpc.once('close', () => resolve('connection dropped')));
+    stream.writeHole(4096n);
+    const next = rpc.invoke(remoteProgram, P.CONNECT_GET_LIB_VERSION, undefined).then(() => 'still served', () => 'connection dropped');
+    return await Promise.race([closed, next]);
+  } finally {
+    rpc.destroy();
+  }
+}
+
+test('a hole on a stream not opened sparse: both daemons drop the client, the volume unchanged', { skip }, async () => {
+  const before = both((side) => layout(join(side.pool, 'holey.img')), 'before');
+  for (const side of sides) assert.equal(await holeOnPlainUpload(side), 'connection dropped', side.name);
+  assert.deepEqual(layout(join(sides[1]!.pool, 'holey.img')), before);
+  assert.deepEqual(await ourClient(sides[1]!, 'download'), client(sides[1]!, 'download', 'holey.img'), 'tsvirtd still serves');
 });
