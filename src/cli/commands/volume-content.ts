@@ -35,7 +35,7 @@ async function cmdVolUpload(s: Session, cmd: ParsedCommand): Promise<void> {
   try {
     await must(s, `cannot upload to volume ${name}`, () => vol.upload(st, offset, length, flags));
     await must(s, `cannot send data to volume ${name}`, async () => {
-      if (flags) return st.sparseSendAll(sparseFileSource(input));
+      if (flags) return st.sparseSendAll(await sparseFileSource(input));
       const buf = Buffer.allocUnsafe(CHUNK);
       for (;;) {
         const { bytesRead } = await input.read(buf, 0, CHUNK, null);
@@ -51,11 +51,16 @@ async function cmdVolUpload(s: Session, cmd: ParsedCommand): Promise<void> {
   }
 }
 
+/** virsh takes a block device as all data, read or written 1 MiB at a time: it has no holes to find or make. */
+const BLOCK_SECTION = 1024 * 1024;
+const isBlockDevice = async (file: FileHandle) => (await file.stat()).isBlockDevice();
+
 /** virsh's sparse source: the local file's own data and holes (virFileInData), read from its start. */
-function sparseFileSource(input: FileHandle): SparseSource {
+async function sparseFileSource(input: FileHandle): Promise<SparseSource> {
+  const block = await isBlockDevice(input);
   let position = 0n;
   return {
-    inData: () => fileSection(input.fd, position),
+    inData: () => (block ? { inData: true, length: BigInt(BLOCK_SECTION) } : fileSection(input.fd, position)),
     skip: (length) => { position += length; },
     read: async (nbytes) => {
       const buf = Buffer.allocUnsafe(nbytes);
@@ -66,17 +71,22 @@ function sparseFileSource(input: FileHandle): SparseSource {
   };
 }
 
-/** virsh's sparse sink: data written at the current position, holes skipped with ftruncate (virshStreamSkip). */
-function sparseFileSink(out: FileHandle): SparseSink {
+/** virsh's sparse sink (virshStreamSkip): data at the current position, holes skipped with ftruncate. */
+async function sparseFileSink(out: FileHandle): Promise<SparseSink> {
+  const block = await isBlockDevice(out);
   let position = 0;
+  const write = async (data: Buffer) => {
+    await out.write(data, 0, data.length, position);
+    position += data.length;
+  };
   return {
-    write: async (data) => {
-      await out.write(data, 0, data.length, position);
-      position += data.length;
-    },
+    write,
     hole: async (length) => {
-      position += Number(length);
-      await out.truncate(position);
+      if (!block) {
+        position += Number(length);
+        return out.truncate(position);
+      }
+      for (let left = Number(length); left > 0; left -= BLOCK_SECTION) await write(Buffer.alloc(Math.min(left, BLOCK_SECTION)));
     },
   };
 }
@@ -107,7 +117,7 @@ async function cmdVolDownload(s: Session, cmd: ParsedCommand): Promise<void> {
   try {
     await must(s, `cannot download from volume ${name}`, () => vol.download(st, offset, length, flags));
     // as virsh, holes are kept whether asked for or not: a stream that is not sparse brings none
-    await must(s, `cannot receive data from volume ${name}`, () => st.sparseRecvAll(sparseFileSink(out)));
+    await must(s, `cannot receive data from volume ${name}`, async () => st.sparseRecvAll(await sparseFileSink(out)));
     await out.close();
     await must(s, `cannot close volume ${name}`, () => st.finish());
     done = true;
