@@ -123,16 +123,20 @@ export function setDomainMetadata(def: MetadataHolder, type: number, metadata: s
     if (!key) throw virError(ErrorDomain.VIR_FROM_DOMAIN, ErrorNumber.VIR_ERR_INVALID_ARG, 'key is required');
     const parsed = parseXmlDocument(value, { url: '(metadata_xml)', errorDomain: ErrorDomain.VIR_FROM_DOMAIN });
     const doc = new (xmldom().DOMParser)().parseFromString(`<metadata/>`, 'text/xml');
-    const el = doc.createElementNS(uri, `${key}:${parsed.localName}`);
+    // An element that already has a namespace keeps it, the metadata's is only declared beside it.
+    const own = parsed.namespaceURI;
+    const el = own ? doc.importNode(parsed, false) as XmlElement : doc.createElementNS(uri, `${key}:${parsed.localName}`);
     el.setAttribute(`xmlns:${key}`, uri);
-    for (let i = 0; i < parsed.attributes.length; i++) {
-      const a = parsed.attributes.item(i)!;
-      if (a.name !== 'xmlns' && !a.name.startsWith('xmlns:')) el.setAttribute(a.name, a.value);
+    if (!own) {
+      for (let i = 0; i < parsed.attributes.length; i++) {
+        const a = parsed.attributes.item(i)!;
+        if (a.name !== 'xmlns' && !a.name.startsWith('xmlns:')) el.setAttribute(a.name, a.value);
+      }
     }
     for (let c = parsed.firstChild; c; c = c.nextSibling) {
       el.appendChild(c.nodeType === 1 ? intoNamespace(doc, c as XmlElement, uri, key) : doc.importNode(c, true));
     }
-    rest.push({ uri, element: el });
+    rest.push({ uri: own ?? uri, element: el });
   }
   def.metadata = rest;
 }

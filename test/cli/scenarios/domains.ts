@@ -147,6 +147,9 @@ export const domainScenarios: Scenario[] = [
   { name: 'desc --edit', ...withDemo('desc demo --title --edit; desc demo --title'), env: { EDITOR: 'sed -i s/Demo/Edited/' } },
   { name: 'desc --edit unchanged', ...withDemo('desc demo --edit'), env: { EDITOR: 'true' } },
   { name: 'metadata', ...withDemo("metadata demo http://example.org/x --key ex --set '<item a=\"1\"/>'; metadata demo http://example.org/x; dumpxml demo --xpath //metadata; metadata demo http://example.org/x --remove; metadata demo http://example.org/x") },
+  // An element with its own namespace keeps it: found under that namespace, not the one given.
+  { name: 'metadata element with its own namespace', args: onDefault("metadata test http://example.org/x --key k --set '<o:a xmlns:o=\"http://other/\"><b/></o:a>'; "
+    + 'metadata test http://example.org/x; metadata test http://other/; dumpxml test --xpath //metadata') },
   { name: 'metadata missing key', args: onDefault('metadata test http://example.org/x --set "<a/>"') },
   { name: 'metadata bad xml', args: onDefault('metadata test http://example.org/x --key ex --set "<a"') },
   { name: 'metadata exclusive', args: onDefault('metadata test http://example.org/x --remove --edit') },
