@@ -3,7 +3,7 @@ import type {
   DomainBlockStats, DomainFSInfo, DomainInfo, DomainInterface, DomainInterfaceStats, DomainRef, DomainStateInfo, DomainTime,
   MemoryStat, SecurityLabel, VcpuInfo,
 } from '../drivers/types.js';
-import { VIR_DOMAIN_AFFECT_LIVE, VIR_DOMAIN_XML_SECURE } from './constants.js';
+import { VIR_DOMAIN_AFFECT_LIVE, VIR_DOMAIN_XML_MIGRATABLE, VIR_DOMAIN_XML_SECURE } from './constants.js';
 import type { Connect } from './connect.js';
 import { uuidBytes } from './uuid.js';
 import { ConnectObject } from './object.js';
@@ -185,7 +185,8 @@ export class Domain extends ConnectObject {
   info(): Promise<DomainInfo> { return this.conn.invoke('domainGetInfo', this.#ref); }
   state(flags = 0): Promise<DomainStateInfo> { return this.conn.invoke('domainGetState', this.#ref, flags); }
   async xmlDesc(flags = 0): Promise<string> {
-    if (flags & VIR_DOMAIN_XML_SECURE) {
+    // A migratable definition carries secrets as the secure one does.
+    if (flags & (VIR_DOMAIN_XML_SECURE | VIR_DOMAIN_XML_MIGRATABLE)) {
       await this.conn.guard(ErrorDomain.VIR_FROM_DOMAIN, () => {
         if (this.conn.readOnly) {
           throw virError(ErrorDomain.VIR_FROM_DOMAIN, ErrorNumber.VIR_ERR_OPERATION_DENIED,

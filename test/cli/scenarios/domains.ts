@@ -158,6 +158,8 @@ export const domainScenarios: Scenario[] = [
   { name: 'domrename to existing', ...withDemo('domrename demo test') },
   { name: 'domrename slash', ...withDemo('domrename demo a/b') },
   { name: 'readonly refuses changes', args: ['-r', ...onDefault('destroy test; suspend test; setmem test 1024; dumpxml test --security-info; list')] },
+  // A migratable definition is refused to a read-only connection as a secure one is.
+  { name: 'readonly refuses migratable XML', args: ['-r', ...onDefault('dumpxml test --migratable; dumpxml test --inactive')] },
   { name: 'connect --readonly then write', args: onDefault('connect test:///default --readonly; destroy test') },
   { name: 'state is per connection', args: onDefault('destroy test; connect test:///default; list --all') },
   { name: 'custom node file', args: ['-c', 'test://$DIR/node.xml', 'list --all; dominfo nodedom; nodeinfo; uri'], files: {
