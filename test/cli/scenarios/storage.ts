@@ -74,6 +74,8 @@ export const volumeScenarios: Scenario[] = [
   { name: 'vol-create bad files', files, args: onDefault('vol-create default-pool nope.xml; vol-create default-pool bad.xml; vol-create default-pool badvol.xml') },
   { name: 'vol-create unknown pool', files, args: onDefault('vol-create nope v1.xml') },
   { name: 'vol lookups that fail', args: onDefault('vol-info a.img; vol-info a.img --pool default-pool; vol-name a.img; vol-key nope --pool nope; vol-path /nope; vol-pool nope; vol-delete nope') },
+  // The test driver's pool-create over a defined, inactive pool leaves it transient: destroying it removes it.
+  { name: 'pool-create over a defined pool', files, args: onDefault('pool-define p2.xml; pool-create p2.xml; pool-info p2; pool-destroy p2; pool-list --all') },
   // The source volume of vol-create-from is looked up with --inputpool, and virsh's hint names that option.
   { name: 'vol-create-from source not found', files, args: onDefault('vol-create-from default-pool v1.xml nope; vol-create-from default-pool v1.xml nope --inputpool default-pool') },
   { name: 'vol lookup outside the named pool', files, args: onDefault('pool-create p2.xml; vol-create-as default-pool a 1; vol-info /default-pool/a --pool p2') },
