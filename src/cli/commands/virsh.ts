@@ -18,6 +18,8 @@ function xmlEscape(word: string): string {
 
 /** vshStringToArray: split on ',' where ',,' stands for a literal comma. */
 export function splitCommas(text: string): string[] {
+  // g_strsplit gives no pieces at all for an empty string.
+  if (text === '') return [];
   const out: string[] = [];
   let cur = '';
   for (let i = 0; i < text.length; i++) {

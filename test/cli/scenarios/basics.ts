@@ -39,6 +39,8 @@ export const basics: Scenario[] = [
   { name: 'echo --shell', args: onDefault('echo', '--shell', "it's", 'plain', 'a b', '') },
   { name: 'echo --xml', args: onDefault('echo', '--xml', '<a href="x">&</a>') },
   { name: 'echo --split', args: onDefault('echo', '--split', 'a,b,,c') },
+  // An empty word has no pieces at all.
+  { name: 'echo --split empty words', args: onDefault("echo --split ''; echo --split '' x; echo --split x '' y; uri") },
   { name: 'echo --err', args: onDefault('echo --err oops') },
   { name: 'echo alias --str', args: onDefault('echo --str x y') },
   { name: 'echo alias --hi', args: onDefault('echo --hi') },
