@@ -29,6 +29,9 @@ command -v openssl >/dev/null 2>&1 || need+=(openssl)
 [ -x /usr/sbin/sshd ] || need+=(openssh-server)
 command -v ssh >/dev/null 2>&1 || need+=(openssh-client)
 command -v nc >/dev/null 2>&1 || need+=(netcat-openbsd)
+# The native helper (fd passing, SEEK_DATA/SEEK_HOLE) is compiled by npm's node-gyp.
+command -v g++ >/dev/null 2>&1 || need+=(g++)
+command -v make >/dev/null 2>&1 || need+=(make)
 # The test guest (test/drivers/qemu/guest) is unpacked from these packages with apt-get download.
 apt_knows() { apt-cache show "$1" >/dev/null 2>&1; }
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1 && ! { apt_knows linux-image-cloud-amd64 && apt_knows busybox-static; }; then
@@ -50,9 +53,15 @@ ensure_cpuid_device() {
   return 0
 }
 
+# npm install builds it before this script can add a compiler: build it now if that failed.
+ensure_native_helper() {
+  [ -e build/Release/tsvirt_native.node ] || node scripts/build-native.mjs
+}
+
 if [ ${#need[@]} -eq 0 ]; then
   ensure_qemu_user
   ensure_cpuid_device
+  ensure_native_helper
   exit 0
 fi
 if [ "$(id -u)" != 0 ] || ! command -v apt-get >/dev/null 2>&1; then
@@ -65,3 +74,4 @@ apt-get update -qq >/dev/null
 apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
 ensure_qemu_user
 ensure_cpuid_device
+ensure_native_helper

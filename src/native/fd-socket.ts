@@ -1,0 +1,191 @@
+/**
+ * A connected unix stream socket that carries file descriptors, as a Duplex like net.Socket.
+ * Bytes flow as usual; a descriptor that arrives rides on the last byte of the read that
+ * brought it, so it is queued with that byte's position in the stream, and the reader claims it
+ * by position (`takeFds`). A descriptor is sent with `writeFd`: one dummy byte 0x00 carrying it,
+ * in order with the bytes written before it (libvirt's one-fd-per-sendmsg rule).
+ */
+import { Duplex } from 'node:stream';
+import { closeSync } from 'node:fs';
+import { getSystemErrorName } from 'node:util';
+import type { Socket } from 'node:net';
+import { NativeEvent, type NativeHelper, type NativeSocketHandle } from './index.js';
+
+/** A descriptor received with the stream byte at offset `at` (counted from the first byte read). */
+export interface ReceivedFd {
+  fd: number;
+  at: number;
+}
+
+/** A byte stream whose received descriptors can be claimed by stream position. */
+export interface FdCarrier {
+  /** Remove and return the descriptors that came with bytes before offset `end`, in order. */
+  takeFds(end: number): ReceivedFd[];
+  /** Queue `fd` (duplicated: the caller keeps its own) after the bytes written so far. */
+  writeFd(fd: number): void;
+}
+
+export function isFdCarrier(s: unknown): s is FdCarrier & Duplex {
+  return s instanceof FdSocket;
+}
+
+interface Outgoing {
+  data: Buffer;
+  fd: number;
+  done?: (err?: Error | null) => void;
+}
+
+const EAGAIN = 11;
+
+function systemError(errno: number, syscall: string): NodeJS.ErrnoException {
+  const code = getSystemErrorName(-errno);
+  return Object.assign(new Error(`${syscall} ${code}`), { errno: -errno, code, syscall });
+}
+
+export class FdSocket extends Duplex implements FdCarrier {
+  private readonly handle: NativeSocketHandle;
+  private received = 0;
+  private readonly fds: ReceivedFd[] = [];
+  private readonly outgoing: Outgoing[] = [];
+  /** Dummy bytes queued by writeFd, mapped to the descriptor each carries. */
+  private readonly fdBytes = new WeakMap<Buffer, number>();
+  private reading = false;
+  private waitingWritable = false;
+
+  /** Take over `fd`, a connected unix stream socket. */
+  constructor(private readonly native: NativeHelper, fd: number) {
+    super({ allowHalfOpen: false });
+    this.handle = native.attach(fd, (kind, a, b) => this.onEvent(kind, a, b));
+  }
+
+  /**
+   * Move a connected net.Socket that has not started reading (paused before connecting, or
+   * accepted with pauseOnConnect) onto the helper: its descriptor is duplicated, it is destroyed.
+   */
+  static adopt(native: NativeHelper, socket: Socket): FdSocket {
+    const fd = (socket as unknown as { _handle?: { fd?: number } })._handle?.fd;
+    if (typeof fd !== 'number' || fd < 0) throw new Error('the socket has no descriptor to adopt');
+    const own = native.dup(fd);
+    socket.destroy();
+    return new FdSocket(native, own);
+  }
+
+  takeFds(end: number): ReceivedFd[] {
+    let n = 0;
+    while (n < this.fds.length && this.fds[n].at < end) n++;
+    return n === 0 ? [] : this.fds.splice(0, n);
+  }
+
+  writeFd(fd: number): void {
+    const byte = Buffer.alloc(1);
+    this.fdBytes.set(byte, this.native.dup(fd));
+    this.write(byte);
+  }
+
+  /** Descriptors received but not yet claimed (tests count them). */
+  get queuedFds(): number {
+    return this.fds.length;
+  }
+
+  override _read(): void {
+    if (this.reading) return;
+    this.reading = true;
+    this.updatePoll();
+  }
+
+  override _writev(chunks: { chunk: Buffer }[], done: (err?: Error | null) => void): void {
+    let plain: Buffer[] = [];
+    const flushPlain = () => {
+      if (plain.length === 0) return;
+      this.outgoing.push({ data: plain.length === 1 ? plain[0] : Buffer.concat(plain), fd: -1 });
+      plain = [];
+    };
+    for (const { chunk } of chunks) {
+      const fd = this.fdBytes.get(chunk);
+      if (fd === undefined) { plain.push(chunk); continue; }
+      flushPlain();
+      this.fdBytes.delete(chunk);
+      this.outgoing.push({ data: chunk, fd });
+    }
+    flushPlain();
+    this.outgoing[this.outgoing.length - 1].done = done;
+    this.flush();
+  }
+
+  override _write(chunk: Buffer, _enc: BufferEncoding, done: (err?: Error | null) => void): void {
+    this._writev([{ chunk }], done);
+  }
+
+  override _final(done: (err?: Error | null) => void): void {
+    this.native.shutdownWrite(this.handle);
+    done();
+  }
+
+  override _destroy(err: Error | null, done: (err?: Error | null) => void): void {
+    this.native.close(this.handle);
+    for (const r of this.fds.splice(0)) closeQuietly(r.fd);
+    for (const o of this.outgoing.splice(0)) {
+      if (o.fd >= 0) closeQuietly(o.fd);
+      o.done?.(err ?? new Error('socket destroyed'));
+    }
+    done(err);
+  }
+
+  private onEvent(kind: number, a: unknown, b: unknown): void {
+    if (this.destroyed) {
+      if (kind === NativeEvent.DATA && Array.isArray(b)) for (const fd of b as number[]) closeQuietly(fd);
+      return;
+    }
+    switch (kind) {
+      case NativeEvent.DATA: {
+        const data = a as Buffer;
+        if (Array.isArray(b)) for (const fd of b as number[]) this.fds.push({ fd, at: this.received + data.length - 1 });
+        this.received += data.length;
+        if (!this.push(data)) { this.reading = false; this.updatePoll(); }
+        break;
+      }
+      case NativeEvent.EOF:
+        this.reading = false;
+        this.updatePoll();
+        this.push(null);
+        break;
+      case NativeEvent.ERROR:
+        this.destroy(systemError(a as number, 'read'));
+        break;
+      case NativeEvent.WRITABLE:
+        this.waitingWritable = false;
+        this.updatePoll();
+        this.flush();
+        break;
+    }
+  }
+
+  /** Send what is queued until the socket is full; the rest goes when it is writable again. */
+  private flush(): void {
+    while (this.outgoing.length > 0 && !this.destroyed) {
+      const o = this.outgoing[0];
+      const n = this.native.send(this.handle, o.data, o.fd);
+      if (n === -EAGAIN) {
+        this.waitingWritable = true;
+        this.updatePoll();
+        return;
+      }
+      if (n < 0) {
+        this.destroy(systemError(-n, 'write'));
+        return;
+      }
+      if (o.fd >= 0) { closeQuietly(o.fd); o.fd = -1; }
+      if (n < o.data.length) { o.data = o.data.subarray(n); continue; }
+      this.outgoing.shift();
+      o.done?.();
+    }
+  }
+
+  private updatePoll(): void {
+    if (!this.destroyed) this.native.poll(this.handle, this.reading, this.waitingWritable);
+  }
+}
+
+export function closeQuietly(fd: number): void {
+  try { closeSync(fd); } catch { /* already closed */ }
+}
