@@ -2,7 +2,9 @@
  * The argument checks libvirt's public API makes before it reaches a driver (virCheckNonZeroArg,
  * virCheckNonNullArg, VIR_REQUIRE_FLAG, virUUIDParse ...), with libvirt's raw messages.
  */
+import { fstatSync } from 'node:fs';
 import { ErrorDomain, invalidArgError } from '../errors/index.js';
+import { systemError } from '../log/index.js';
 import {
   VIR_DOMAIN_SNAPSHOT_CREATE_CURRENT, VIR_DOMAIN_SNAPSHOT_CREATE_HALT, VIR_DOMAIN_SNAPSHOT_CREATE_NO_METADATA, VIR_DOMAIN_SNAPSHOT_CREATE_REDEFINE,
   VIR_DOMAIN_SNAPSHOT_DELETE_CHILDREN, VIR_DOMAIN_SNAPSHOT_DELETE_CHILDREN_ONLY, VIR_DOMAIN_SNAPSHOT_REVERT_PAUSED,
@@ -119,4 +121,17 @@ export function checkSnapshotRevert(flags: number): void {
 export function checkSnapshotDelete(flags: number): void {
   exclusiveFlags(SNAP, 'virDomainSnapshotDelete', flags, [VIR_DOMAIN_SNAPSHOT_DELETE_CHILDREN, 'VIR_DOMAIN_SNAPSHOT_DELETE_CHILDREN'],
     [VIR_DOMAIN_SNAPSHOT_DELETE_CHILDREN_ONLY, 'VIR_DOMAIN_SNAPSHOT_DELETE_CHILDREN_ONLY']);
+}
+
+/** virDomainOpenGraphics: the descriptor must be open and a socket. */
+export function checkGraphicsSocket(fd: number): void {
+  const func = 'virDomainOpenGraphics';
+  checkNonNegative(ErrorDomain.VIR_FROM_DOMAIN, func, 'fd', fd);
+  let isSocket: boolean;
+  try {
+    isSocket = fstatSync(fd).isSocket();
+  } catch (e) {
+    throw systemError(ErrorDomain.VIR_FROM_DOMAIN, e as NodeJS.ErrnoException, `Unable to access file descriptor ${fd}`);
+  }
+  if (!isSocket) throw invalidArgError(ErrorDomain.VIR_FROM_DOMAIN, func, 'fd', `fd ${fd} must be a socket`);
 }

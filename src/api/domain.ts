@@ -250,6 +250,21 @@ export class Domain extends ConnectObject {
     return this.conn.invoke('domainInterfaceAddresses', this.#ref, source, flags);
   }
 
+  // File descriptors (through a daemon: a unix socket and the native helper) ---------------------
+
+  /** virDomainOpenGraphics: connect graphics device `idx` to `fd`, a socket the caller keeps. */
+  openGraphics(idx: number, fd: number, flags = 0): Promise<void> {
+    return this.conn.invoke('domainOpenGraphics', this.#ref, idx, fd, flags);
+  }
+  /** virDomainOpenGraphicsFD: a new socket connected to graphics device `idx`; the caller closes it. */
+  openGraphicsFD(idx: number, flags = 0): Promise<number> {
+    return this.conn.invoke('domainOpenGraphicsFD', this.#ref, idx, flags);
+  }
+  /** virDomainFDAssociate: hand the driver duplicates of `fds` under `name` for the domain's next start. */
+  fdAssociate(name: string, fds: number[], flags = 0): Promise<void> {
+    return this.conn.invoke('domainFDAssociate', this.#ref, name, fds, flags);
+  }
+
   // Streams -------------------------------------------------------------------------------------
 
   /** virDomainOpenConsole: bind `stream` to a console (`devName` null = the first one). */

@@ -1,7 +1,7 @@
 import { ErrorDomain } from '../errors/index.js';
 import type { DriverMethod } from '../drivers/types.js';
 import { VIR_DOMAIN_INTERFACE_ADDRESSES_SRC_AGENT } from './constants.js';
-import { checkNonNull } from './arg-checks.js';
+import { checkGraphicsSocket, checkNonNull, checkNonZero } from './arg-checks.js';
 
 /** What the API layer knows about one entry point of the driver contract. */
 export interface EntryPoint {
@@ -66,6 +66,17 @@ export const ENTRY_POINTS: Readonly<Record<DriverMethod, EntryPoint>> = {
   domainCreateXML: w('virDomainCreateXML', DOM),
   domainCreateXMLWithFiles: w('virDomainCreateXMLWithFiles', DOM),
   domainCreateWithFiles: w('virDomainCreateWithFiles', DOM),
+  domainOpenGraphics: {
+    ...w('virDomainOpenGraphics', DOM),
+    checkArgs: ([, , fd]) => checkGraphicsSocket(fd as number),
+  },
+  domainOpenGraphicsFD: w('virDomainOpenGraphicsFD', DOM),
+  domainFDAssociate: {
+    ...w('virDomainFDAssociate', DOM),
+    checkArgs: ([, , fds]) => {
+      checkNonZero(DOM, 'virDomainFDAssociate', 'nfds', (fds as number[] | null)?.length ?? 0);
+    },
+  },
   domainDefineXMLFlags: w('virDomainDefineXMLFlags', DOM),
   domainUndefineFlags: w('virDomainUndefineFlags', DOM),
   domainCreateWithFlags: w('virDomainCreateWithFlags', DOM),

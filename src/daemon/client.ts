@@ -13,12 +13,14 @@ import { ErrorDomain, ErrorNumber, VirError, isVirError, virError } from '../err
 import type { DriverMethod } from '../drivers/types.js';
 import { RpcConnection } from '../rpc/connection.js';
 import { decodeValue, encodeValue, xvoid } from '../rpc/codec.js';
-import { MessageStatus, MessageType, rpcError, type Header, type Packet } from '../rpc/packet.js';
+import { MessageStatus, rpcError, type Header, type Packet } from '../rpc/packet.js';
 import type { ProcedureInfo } from '../rpc/program.js';
 import { XdrError } from '../rpc/xdr.js';
 import { REMOTE_PROGRAM, REMOTE_PROTOCOL_VERSION, remoteProgram } from '../rpc/protocol/remote.js';
-import { BINDING_BY_PROC } from '../remote/bindings/index.js';
+import { BINDING_BY_PROC, type FdSpec } from '../remote/bindings/index.js';
 import { isSparseCall } from '../remote/bindings/streams.js';
+import { closeFds } from '../rpc/fd-carrier.js';
+import { nativeMissing } from '../native/index.js';
 import type { AuthType, DaemonConfig } from './config.js';
 import { SPECIAL_HANDLERS, type ClientContext } from './handlers.js';
 import { EventRegistry } from './events.js';
@@ -78,7 +80,7 @@ export class DaemonClient implements ClientContext {
     onGone: (client: DaemonClient) => void,
     private readonly holds?: DriverHolds,
   ) {
-    this.rpc = new RpcConnection(socket, { callTimeoutMs: 0 });
+    this.rpc = new RpcConnection(socket, { callTimeoutMs: 0, unixSocket: listener.transport === 'unix' });
     this.auth = listener.auth;
     this.authenticated = listener.auth === 'none';
     this.events = new EventRegistry(this);
@@ -195,20 +197,26 @@ export class DaemonClient implements ClientContext {
 
   private onCall(p: Packet): void {
     this.throttle(+1);
-    this.dispatch(p.header, p.payload)
-      .then((r) => { this.answer(p.header, r.payload); r.afterReply?.(); }, (err: unknown) => this.answer(p.header, undefined, toVirError(err)))
-      .finally(() => this.throttle(-1));
+    const done = p.fds ? () => { closeFds(p.fds); this.throttle(-1); } : () => this.throttle(-1);
+    this.dispatch(p.header, p.payload, p.fds)
+      .then((r) => { this.answer(p.header, r.payload, undefined, r.fds); r.afterReply?.(); }, (err: unknown) => this.answer(p.header, undefined, toVirError(err)))
+      .finally(done);
   }
 
-  /** Send the reply; a failure to send it (client gone, unencodable value) never escapes. */
-  private answer(h: Header, ret: Uint8Array | undefined, err?: VirError): void {
-    if (this.rpc.closed) return;
+  /**
+   * Send the reply (with `fds`, which are ours and closed once queued); a failure to send it
+   * (client gone, unencodable value, descriptors on a socket that cannot carry them) never escapes.
+   */
+  private answer(h: Header, ret: Uint8Array | undefined, err?: VirError, fds?: number[]): void {
+    if (this.rpc.closed) { closeFds(fds); return; }
     try {
       if (err) this.rpc.replyError(h, err);
-      else this.rpc.reply(h, ret);
+      else this.rpc.reply(h, ret, fds);
     } catch (e) {
       log.error(`reply to procedure ${h.proc} failed: ${e instanceof Error ? e.message : String(e)}`);
       if (!this.rpc.closed) this.rpc.replyError(h, toVirError(e));
+    } finally {
+      closeFds(fds);
     }
   }
 
@@ -216,14 +224,13 @@ export class DaemonClient implements ClientContext {
    * Check the header, find the handler, decode, run, encode. Resolves with the reply payload and,
    * for a call that opened a stream, what starts its data once the reply is out.
    */
-  private async dispatch(h: Header, payload: Uint8Array): Promise<Dispatched> {
+  private async dispatch(h: Header, payload: Uint8Array, fds: number[] | null | undefined): Promise<Dispatched> {
     // Calls pipelined behind CONNECT_OPEN are answered after it, and see the connection it opens.
     if (this.opening) await this.opening.catch(() => undefined);
     if (h.prog !== REMOTE_PROGRAM || h.vers !== REMOTE_PROTOCOL_VERSION) {
       throw rpcError(`Cannot find program ${h.prog >>> 0} version ${h.vers >>> 0}`);
     }
     if (h.status !== MessageStatus.OK) throw rpcError(`Unexpected message status ${h.status}`);
-    if (h.type === MessageType.CALL_WITH_FDS) throw rpcError('file descriptor passing is not supported by tsvirtd');
     const proc = remoteProgram.procedures.get(h.proc);
     if (!proc || proc.msg) throw rpcError(`unknown procedure: ${h.proc}`);
     if (proc.needAuth && !this.authenticated) throw rpcError('authentication required');
@@ -235,19 +242,21 @@ export class DaemonClient implements ClientContext {
       throw e;
     }
     const special = SPECIAL_HANDLERS.get(proc.number);
-    const ran: { ret: unknown; afterReply?: () => void } = special ? { ret: await special(this, args) } : await this.run(h, proc, args);
-    return { payload: proc.ret === xvoid ? undefined : encodeValue(proc.ret, ran.ret), afterReply: ran.afterReply };
+    const ran: Ran = special ? { ret: await special(this, args) } : await this.run(h, proc, args, fds === undefined ? [] : fds);
+    return { payload: proc.ret === xvoid ? undefined : encodeValue(proc.ret, ran.ret), afterReply: ran.afterReply, fds: ran.fds };
   }
 
-  private async run(h: Header, proc: ProcedureInfo, args: unknown): Promise<{ ret: unknown; afterReply?: () => void }> {
+  private async run(h: Header, proc: ProcedureInfo, args: unknown, fds: number[] | null): Promise<Ran> {
     const conn = this.requireConn();
     const binding = BINDING_BY_PROC.get(proc.number);
     if (!binding) {
       throw virError(errorDomainOf(proc), ErrorNumber.VIR_ERR_NO_SUPPORT, apiName(proc));
     }
+    if (binding.fds) checkCallFds(binding.fds, fds);
     // The binding table guarantees the arguments fit the method; the compiler cannot see it.
     const invokeAs = conn.invokeAs as unknown as (this: Connect, cName: string, method: DriverMethod, ...a: unknown[]) => Promise<unknown>;
-    const call = () => invokeAs.call(conn, binding.api ?? ENTRY_POINTS[binding.method].c, binding.method, ...binding.driverArgs(args));
+    const call = () => invokeAs.call(conn, binding.api ?? ENTRY_POINTS[binding.method].c, binding.method, ...binding.driverArgs(args, fds ?? []));
+    if (binding.fds === 'result') return { ret: undefined, fds: [await call() as number] };
     const direction = proc.stream?.direction;
     if (!direction) return { ret: binding.wireRet(await call(), args) };
     // The stream exists before the driver runs, so client packets that follow the reply find it.
@@ -292,7 +301,15 @@ export class DaemonClient implements ClientContext {
   }
 }
 
-interface Dispatched { payload: Uint8Array | undefined; afterReply?: () => void }
+interface Dispatched { payload: Uint8Array | undefined; afterReply?: () => void; fds?: number[] }
+interface Ran { ret: unknown; afterReply?: () => void; fds?: number[] }
+
+/** The descriptors a procedure needs from its call: received at all (null: no native helper), and one where it takes one. */
+function checkCallFds(spec: FdSpec, fds: number[] | null): void {
+  if (spec === 'result') return;
+  if (fds === null) throw nativeMissing('receiving file descriptors');
+  if (spec.one && fds.length === 0) throw virError(ErrorDomain.VIR_FROM_RPC, ErrorNumber.VIR_ERR_INTERNAL_ERROR, 'No FD available at slot 0');
+}
 
 /** A stream procedure's driver result: the Duplex itself, or an object carrying it (`stream`) beside other results. */
 function streamOf(result: unknown): Duplex {

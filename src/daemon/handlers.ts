@@ -36,6 +36,7 @@ type Handler = (client: ClientContext, args: any) => Promise<unknown> | unknown;
 /** VIR_DRV_FEATURE_* answers of tsvirtd (libvirtd 9.0 with the test driver, minus fd passing). */
 const FEATURE_PROGRAM_KEEPALIVE = 10;
 const FEATURES: Record<number, number> = {
+  8: 1, // FD_PASSING: libvirtd says yes on every transport; the client knows its own
   9: 1, // TYPED_PARAM_STRING
   14: 1, // REMOTE_EVENT_CALLBACK
   15: 1, // REMOTE_CLOSE_CALLBACK

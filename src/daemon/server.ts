@@ -17,6 +17,8 @@ import { SOCKET_NAME, SOCKET_RO_NAME, isPrivileged } from './paths.js';
 import { groupId } from './group.js';
 import { accepts, tlsServerOptions } from './tls.js';
 import { createLogger } from '../log/index.js';
+import { nativeHelper } from '../native/index.js';
+import { fdPassingSocket } from '../native/fd-socket.js';
 
 const log = createLogger('daemon');
 
@@ -98,7 +100,8 @@ export class Daemon extends EventEmitter {
     await removeStaleSocket(path);
     const bound = join(dirname(path), `.${basename(path)}.${process.pid}`);
     if (existsSync(bound)) unlinkSync(bound);
-    const server = net.createServer();
+    // Clients of a unix socket move to the native helper (fd passing) before anything is read.
+    const server = net.createServer({ pauseOnConnect: nativeHelper() !== null });
     await this.listenOn(server, { path: bound }, info, 'connection', path);
     this.endpoints[this.endpoints.length - 1].path = path;
     if (gid !== null) chownSync(bound, -1, gid);
@@ -115,7 +118,10 @@ export class Daemon extends EventEmitter {
       server.listen({ ...where, backlog: this.config.maxQueuedClients }, () => {
         server.removeAllListeners('error');
         server.on('error', (err) => log.error(`listener: ${err.message}`));
-        server.on(event, (s: net.Socket) => (info.transport === 'tls' ? this.acceptTls(s as tls.TLSSocket, info) : this.accept(s, info)));
+        server.on(event, (s: net.Socket) => {
+          if (info.transport === 'tls') this.acceptTls(s as tls.TLSSocket, info);
+          else this.accept(info.transport === 'unix' ? fdPassingSocket(s) : s, info);
+        });
         this.endpoints.push({ server, info });
         log.info(`listening on ${name ?? `${where.host ?? '*'}:${(server.address() as net.AddressInfo).port}`}`);
         resolve();

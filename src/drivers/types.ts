@@ -187,6 +187,12 @@ export interface ConnectionDriver {
   /** Start a guest handing it open file descriptors of the caller (local drivers that can pass fds). */
   domainCreateXMLWithFiles?(xml: string, fds: number[], flags: number): Promise<DomainRef>;
   domainCreateWithFiles?(dom: DomainRef, fds: number[], flags: number): Promise<DomainRef | void>;
+  /** virDomainOpenGraphics: connect graphics device `idx` to `fd`, a socket the caller keeps (the driver duplicates what it keeps). */
+  domainOpenGraphics?(dom: DomainRef, idx: number, fd: number, flags: number): Promise<void>;
+  /** virDomainOpenGraphicsFD: a new socket connected to graphics device `idx`; the caller owns it. */
+  domainOpenGraphicsFD?(dom: DomainRef, idx: number, flags: number): Promise<number>;
+  /** virDomainFDAssociate: keep duplicates of `fds` under `name` for the domain's next start. */
+  domainFDAssociate?(dom: DomainRef, name: string, fds: number[], flags: number): Promise<void>;
   domainDefineXMLFlags?(xml: string, flags: number): Promise<DomainRef>;
   domainUndefineFlags?(dom: DomainRef, flags: number): Promise<void>;
   domainCreateWithFlags?(dom: DomainRef, flags: number): Promise<DomainRef>;

@@ -6,28 +6,10 @@
  * in order with the bytes written before it (libvirt's one-fd-per-sendmsg rule).
  */
 import { Duplex } from 'node:stream';
-import { closeSync } from 'node:fs';
 import { getSystemErrorName } from 'node:util';
 import type { Socket } from 'node:net';
-import { NativeEvent, type NativeHelper, type NativeSocketHandle } from './index.js';
-
-/** A descriptor received with the stream byte at offset `at` (counted from the first byte read). */
-export interface ReceivedFd {
-  fd: number;
-  at: number;
-}
-
-/** A byte stream whose received descriptors can be claimed by stream position. */
-export interface FdCarrier {
-  /** Remove and return the descriptors that came with bytes before offset `end`, in order. */
-  takeFds(end: number): ReceivedFd[];
-  /** Queue `fd` (duplicated: the caller keeps its own) after the bytes written so far. */
-  writeFd(fd: number): void;
-}
-
-export function isFdCarrier(s: unknown): s is FdCarrier & Duplex {
-  return s instanceof FdSocket;
-}
+import { closeFds, type FdCarrier, type ReceivedFd } from '../rpc/fd-carrier.js';
+import { NativeEvent, nativeHelper, type NativeHelper, type NativeSocketHandle } from './index.js';
 
 interface Outgoing {
   data: Buffer;
@@ -76,13 +58,14 @@ export class FdSocket extends Duplex implements FdCarrier {
     return n === 0 ? [] : this.fds.splice(0, n);
   }
 
-  writeFd(fd: number): void {
-    const byte = Buffer.alloc(1);
-    this.fdBytes.set(byte, this.native.dup(fd));
-    this.write(byte);
+  /** Send `fd` with `data` in one sendmsg() (QEMU's monitor wants it on the command itself), else on a dummy byte. */
+  writeFd(fd: number, data: Buffer = Buffer.alloc(1)): void {
+    if (data.length === 0) throw new RangeError('a descriptor needs at least one byte to travel with');
+    const carrier = Buffer.from(data); // its own buffer: the mark below is by identity
+    this.fdBytes.set(carrier, this.native.dup(fd));
+    this.write(carrier);
   }
 
-  /** Descriptors received but not yet claimed (tests count them). */
   get queuedFds(): number {
     return this.fds.length;
   }
@@ -123,9 +106,9 @@ export class FdSocket extends Duplex implements FdCarrier {
 
   override _destroy(err: Error | null, done: (err?: Error | null) => void): void {
     this.native.close(this.handle);
-    for (const r of this.fds.splice(0)) closeQuietly(r.fd);
+    closeFds(this.fds.splice(0).map((r) => r.fd));
     for (const o of this.outgoing.splice(0)) {
-      if (o.fd >= 0) closeQuietly(o.fd);
+      if (o.fd >= 0) closeFds([o.fd]);
       o.done?.(err ?? new Error('socket destroyed'));
     }
     done(err);
@@ -133,7 +116,7 @@ export class FdSocket extends Duplex implements FdCarrier {
 
   private onEvent(kind: number, a: unknown, b: unknown): void {
     if (this.destroyed) {
-      if (kind === NativeEvent.DATA && Array.isArray(b)) for (const fd of b as number[]) closeQuietly(fd);
+      if (kind === NativeEvent.DATA && Array.isArray(b)) closeFds(b as number[]);
       return;
     }
     switch (kind) {
@@ -174,7 +157,7 @@ export class FdSocket extends Duplex implements FdCarrier {
         this.destroy(systemError(-n, 'write'));
         return;
       }
-      if (o.fd >= 0) { closeQuietly(o.fd); o.fd = -1; }
+      if (o.fd >= 0) { closeFds([o.fd]); o.fd = -1; }
       if (n < o.data.length) { o.data = o.data.subarray(n); continue; }
       this.outgoing.shift();
       o.done?.();
@@ -186,6 +169,13 @@ export class FdSocket extends Duplex implements FdCarrier {
   }
 }
 
-export function closeQuietly(fd: number): void {
-  try { closeSync(fd); } catch { /* already closed */ }
+/**
+ * The socket to use for a connected unix socket: an FdSocket when the native helper is built
+ * (the net.Socket must not have started reading: paused before connecting, or accepted with
+ * pauseOnConnect), else the net.Socket itself, still paused: the caller resumes it once it listens.
+ */
+export function fdPassingSocket(socket: Socket): Duplex {
+  const native = nativeHelper();
+  if (native) return FdSocket.adopt(native, socket);
+  return socket;
 }

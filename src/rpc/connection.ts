@@ -8,6 +8,9 @@
  *    with `sendMessage()`; streams are opened with `openStream()` on both ends;
  *  - the keepalive program is handled here: PINGs are always answered; `startKeepAlive()` adds
  *    the timer that pings an idle peer and closes the connection when it stays silent.
+ *  - file descriptors travel with CALL_WITH_FDS / REPLY_WITH_FDS on a socket that carries them
+ *    (`FdCarrier`: a unix socket through the native helper); a `call` packet's `fds` belong to
+ *    the listener, which closes them.
  * Events: `call` (Packet), `message` (Packet), `close` (VirError | null).
  */
 import { EventEmitter } from 'node:events';
@@ -20,6 +23,8 @@ import {
 } from './packet.js';
 import type { ProcedureInfo, Program } from './program.js';
 import { XdrError } from './xdr.js';
+import { closeFds, isFdCarrier, type FdCarrier } from './fd-carrier.js';
+import { nativeMissing } from '../native/index.js';
 import { RpcStream, streamKey } from './stream.js';
 import { KEEPALIVE_PROGRAM, KEEPALIVE_PROTOCOL_VERSION, procedures as keepaliveProcs } from './protocol/keepalive.js';
 
@@ -32,6 +37,12 @@ export interface ConnectionOptions {
   maxCallsInFlight?: number;
   /** First serial used by `call()`: libvirt's client starts at 0. */
   firstSerial?: number;
+  /**
+   * A unix socket that cannot carry descriptors (no native helper): the dummy bytes of a
+   * WITH_FDS packet are still read (its descriptors are lost, `fds` is null) instead of the
+   * packet ending the connection, as on TCP.
+   */
+  unixSocket?: boolean;
 }
 
 export interface CallOptions {
@@ -42,6 +53,10 @@ export interface CallOptions {
   serial?: number;
   /** How errors name the call (`REMOTE_PROC_DOMAIN_GET_INFO`); default "call N of program P". */
   label?: string;
+  /** Descriptors to pass with the call (CALL_WITH_FDS); they are duplicated, the caller keeps its own. */
+  fds?: readonly number[];
+  /** Takes the descriptors of a successful reply (the caller owns them); without it they are closed. */
+  receiveFds?: (fds: number[]) => void;
 }
 
 /** One call awaiting its reply; settled once, by the reply, the close, an abort or the timeout. */
@@ -51,6 +66,7 @@ class Pending {
 
   constructor(
     readonly owner: RpcConnection, readonly prog: number, readonly serial: number, readonly signal: AbortSignal | undefined,
+    readonly receiveFds: ((fds: number[]) => void) | undefined,
     private readonly settle: (payload: Uint8Array) => void, private readonly fail: (err: unknown) => void,
   ) {}
 
@@ -96,6 +112,7 @@ function abortError(signal: AbortSignal, what: string): VirError {
 
 export class RpcConnection extends EventEmitter {
   private readonly decoder: FrameDecoder;
+  private readonly carrier: FdCarrier | null;
   /** Calls awaiting a reply, by serial (one counter for every program, as libvirt's client). */
   private readonly pending = new Map<number, Pending>();
   private readonly streams = new Map<string, RpcStream>();
@@ -111,7 +128,8 @@ export class RpcConnection extends EventEmitter {
 
   constructor(readonly socket: Duplex, options: ConnectionOptions = {}) {
     super();
-    this.decoder = new FrameDecoder(options.maxPacket ?? PACKET_MAX);
+    this.carrier = isFdCarrier(socket) ? socket : null;
+    this.decoder = new FrameDecoder(options.maxPacket ?? PACKET_MAX, this.carrier || options.unixSocket ? 'read' : 'refuse');
     this.callTimeoutMs = options.callTimeoutMs ?? DEFAULT_CALL_TIMEOUT_MS;
     this.maxCallsInFlight = options.maxCallsInFlight ?? Infinity;
     this.serial = options.firstSerial ?? 0;
@@ -152,8 +170,27 @@ export class RpcConnection extends EventEmitter {
     }
   }
 
-  /** Write one packet. False means the socket buffer is full: wait for `drained()`. */
-  sendPacket(header: Header, payload?: Uint8Array): boolean {
+  /** Descriptors can travel on this connection. */
+  get passesFds(): boolean {
+    return this.carrier !== null;
+  }
+
+  /** Throws why descriptors cannot travel here, if they cannot. */
+  checkFdPassing(): void {
+    if (!this.carrier) throw this.fdsUnsupported();
+  }
+
+  /** Why descriptors cannot be sent here: no native helper on a unix socket, or not a unix socket. */
+  private fdsUnsupported(): VirError {
+    if (this.decoder.fdBytes === 'read') return nativeMissing('passing file descriptors');
+    return virError(ErrorDomain.VIR_FROM_RPC, ErrorNumber.VIR_ERR_INTERNAL_ERROR, 'Sending file descriptors is not supported on this socket');
+  }
+
+  /**
+   * Write one packet, then its descriptors if any (WITH_FDS types). False means the socket
+   * buffer is full: wait for `drained()`.
+   */
+  sendPacket(header: Header, payload?: Uint8Array, fds?: readonly number[]): boolean {
     if (this.isClosed) throw socketClosed();
     // Packets written in one tick (concurrent callers woken by one read) leave in one write.
     if (!this.corked) {
@@ -161,7 +198,11 @@ export class RpcConnection extends EventEmitter {
       this.socket.cork();
       process.nextTick(this.uncork);
     }
-    return this.socket.write(encodePacket(header, payload));
+    if (!fds) return this.socket.write(encodePacket(header, payload));
+    if (!this.carrier) throw this.fdsUnsupported();
+    const ok = this.socket.write(encodePacket(header, payload, fds.length));
+    for (const fd of fds) this.carrier.writeFd(fd);
+    return ok && !(this.socket as { writableNeedDrain?: boolean }).writableNeedDrain;
   }
 
   private corked = false;
@@ -217,9 +258,11 @@ export class RpcConnection extends EventEmitter {
     prog: number, vers: number, proc: number, payload: Uint8Array | undefined, options: CallOptions, label: string | undefined,
   ): Promise<Uint8Array> {
     const serial = options.serial ?? this.nextSerial();
+    const fds = options.fds?.length ? options.fds : undefined;
+    if (fds && !this.carrier) return Promise.reject(this.fdsUnsupported());
     return new Promise<Uint8Array>((resolve, reject) => {
       const { signal } = options;
-      const call = new Pending(this, prog >>> 0, serial, signal, resolve, reject);
+      const call = new Pending(this, prog >>> 0, serial, signal, options.receiveFds, resolve, reject);
       const timeoutMs = options.timeoutMs ?? this.callTimeoutMs;
       if (timeoutMs > 0) {
         call.timer = setTimeout(() => call.reject(virError(ErrorDomain.VIR_FROM_RPC, ErrorNumber.VIR_ERR_OPERATION_TIMEOUT,
@@ -232,7 +275,8 @@ export class RpcConnection extends EventEmitter {
       }
       this.pending.set(serial, call);
       try {
-        this.sendPacket({ prog, vers, proc, type: MessageType.CALL, serial, status: MessageStatus.OK }, payload);
+        const type = fds ? MessageType.CALL_WITH_FDS : MessageType.CALL;
+        this.sendPacket({ prog, vers, proc, type, serial, status: MessageStatus.OK }, payload, fds);
       } catch (e) {
         call.reject(e);
       }
@@ -259,10 +303,11 @@ export class RpcConnection extends EventEmitter {
     }
   }
 
-  /** Answer a CALL with status OK. */
-  reply(call: Header, payload?: Uint8Array): void {
+  /** Answer a CALL with status OK, with descriptors (REPLY_WITH_FDS) when `fds` has any. */
+  reply(call: Header, payload?: Uint8Array, fds?: readonly number[]): void {
     if (this.isClosed) return;
-    this.sendPacket({ ...call, type: MessageType.REPLY, status: MessageStatus.OK }, payload);
+    const withFds = fds !== undefined && fds.length > 0;
+    this.sendPacket({ ...call, type: withFds ? MessageType.REPLY_WITH_FDS : MessageType.REPLY, status: MessageStatus.OK }, payload, withFds ? fds : undefined);
   }
 
   /** Answer a CALL with status ERROR and the error's wire form. */
@@ -351,12 +396,49 @@ export class RpcConnection extends EventEmitter {
       this.destroy(rpcError(e instanceof Error ? e.message : String(e)));
       return;
     }
-    for (const p of packets) {
-      if (this.isClosed) return;
+    for (let i = 0; i < packets.length; i++) {
+      const p = packets[i];
+      if (p.nfds) this.claimFds(p);
+      if (this.isClosed) {
+        // Descriptors of packets nobody will see.
+        for (const q of packets.slice(i)) closeFds(q.fds);
+        return;
+      }
       this.lastReceived = Date.now();
       if (this.keepAlive) { this.keepAlive.missed = 0; this.lastPingAt = 0; }
       this.dispatch(p);
     }
+    if (this.carrier && this.carrier.queuedFds > 0) this.closeStrayFds();
+  }
+
+  /**
+   * Give a WITH_FDS packet the descriptors that came on its dummy bytes, one each; a dummy byte
+   * without exactly one ends the connection, as libvirt's receiver does.
+   */
+  private claimFds(p: Packet): void {
+    if (!this.carrier) {
+      p.fds = null;
+      return;
+    }
+    const start = p.fdsAt!;
+    const fds: number[] = [];
+    let misplaced = false;
+    for (const r of this.carrier.takeFds(start + p.nfds!)) {
+      if (r.at < start) closeFds([r.fd]);
+      else if (r.at - start === fds.length) fds.push(r.fd);
+      else { misplaced = true; closeFds([r.fd]); }
+    }
+    if (misplaced || fds.length !== p.nfds) {
+      closeFds(fds);
+      this.destroy(virError(ErrorDomain.VIR_FROM_RPC, ErrorNumber.VIR_ERR_SYSTEM_ERROR, 'Failed to recv file descriptor: Permission denied'));
+      return;
+    }
+    p.fds = fds;
+  }
+
+  /** Descriptors that came with ordinary packet bytes belong to nothing (libvirt's reads drop them). */
+  private closeStrayFds(): void {
+    closeFds(this.carrier!.takeFds(this.decoder.settled).map((r) => r.fd));
   }
 
   private dispatch(p: Packet): void {
@@ -364,17 +446,24 @@ export class RpcConnection extends EventEmitter {
     switch (h.type) {
       case MessageType.CALL:
       case MessageType.CALL_WITH_FDS:
-        this.emit('call', p);
+        if (!this.emit('call', p)) closeFds(p.fds);
         break;
       case MessageType.REPLY:
       case MessageType.REPLY_WITH_FDS: {
         const pending = this.pending.get(h.serial);
         if (!pending || pending.prog !== h.prog >>> 0) {
+          closeFds(p.fds);
           // libvirtd answers a stream packet it refused (a hole) with a REPLY: the stream's end
           this.streams.get(streamKey(h.prog, h.proc, h.serial))?.receive(p);
           return; // otherwise abandoned (aborted or timed out) or never ours: dropped
         }
-        const payload = h.type === MessageType.REPLY_WITH_FDS ? p.payload.subarray(4) : p.payload;
+        const payload = p.payload;
+        if (p.nfds && h.status === MessageStatus.OK && pending.receiveFds) {
+          if (!p.fds) { pending.reject(nativeMissing('receiving file descriptors')); return; }
+          pending.receiveFds(p.fds);
+        } else {
+          closeFds(p.fds);
+        }
         if (h.status === MessageStatus.OK) pending.resolve(payload);
         else if (h.status === MessageStatus.ERROR) pending.reject(decodeError(payload));
         else pending.reject(rpcError(`Unexpected message status ${h.status}`));

@@ -48,7 +48,18 @@ export interface Header {
 /** One decoded packet: its header and the payload bytes after it (a view into the packet). */
 export interface Packet {
   header: Header;
+  /** For CALL_WITH_FDS / REPLY_WITH_FDS: what follows the descriptor count. */
   payload: Uint8Array;
+  /** WITH_FDS packets: how many descriptors follow the packet, one per dummy byte. */
+  nfds?: number;
+  /** WITH_FDS packets: the stream offset of the first dummy byte. */
+  fdsAt?: number;
+  /** WITH_FDS packets: the descriptors received (owned by whoever handles the packet); null when the transport cannot receive them. */
+  fds?: number[] | null;
+}
+
+function hasFds(type: MessageType): boolean {
+  return type === MessageType.CALL_WITH_FDS || type === MessageType.REPLY_WITH_FDS;
 }
 
 /** A packet that breaks the framing rules; the connection carrying it cannot continue. */
@@ -59,10 +70,15 @@ export class PacketError extends Error {
   }
 }
 
-/** Serialize a packet: the length word is computed here. */
-export function encodePacket(header: Header, payload: Uint8Array = new Uint8Array(0)): Buffer {
-  const total = PACKET_MIN + payload.length;
+/**
+ * Serialize a packet: the length word is computed here. `nfds` (WITH_FDS packets) is written
+ * between header and payload; the descriptors themselves follow the packet, one per dummy byte.
+ */
+export function encodePacket(header: Header, payload: Uint8Array = new Uint8Array(0), nfds?: number): Buffer {
+  const extra = nfds === undefined ? 0 : 4;
+  const total = PACKET_MIN + extra + payload.length;
   if (total > PACKET_MAX) throw new PacketError(`packet of ${total} bytes exceeds the maximum of ${PACKET_MAX}`);
+  if (nfds !== undefined && nfds > MESSAGE_NUM_FDS_MAX) throw new PacketError(`Too many FDs to send ${nfds}, expected ${MESSAGE_NUM_FDS_MAX} maximum`);
   const buf = Buffer.allocUnsafe(total);
   buf.writeUInt32BE(total, 0);
   buf.writeUInt32BE(header.prog >>> 0, 4);
@@ -71,7 +87,8 @@ export function encodePacket(header: Header, payload: Uint8Array = new Uint8Arra
   buf.writeUInt32BE(header.type >>> 0, 16);
   buf.writeUInt32BE(header.serial >>> 0, 20);
   buf.writeUInt32BE(header.status >>> 0, 24);
-  buf.set(payload, PACKET_MIN);
+  if (nfds !== undefined) buf.writeUInt32BE(nfds, PACKET_MIN);
+  buf.set(payload, PACKET_MIN + extra);
   return buf;
 }
 
@@ -91,16 +108,27 @@ export function checkLength(len: number): void {
   if (len > PACKET_MAX) throw new PacketError(`packet ${len - MESSAGE_LEN_MAX} bytes received too large, want at most ${MESSAGE_MAX}`);
 }
 
+/** How a decoder treats the dummy bytes that carry a WITH_FDS packet's descriptors. */
+export type FdBytes =
+  /** A unix socket: the bytes follow the packet and are taken out of the stream. */
+  | 'read'
+  /** Descriptors cannot travel here (TCP, TLS): a WITH_FDS packet announcing any is an error. */
+  | 'refuse';
+
 /**
  * Incremental packet cutter. Feed it socket chunks with `push`; it returns the complete packets
  * they finish. Memory held is at most one partial packet (≤ `maxPacket`) plus the last chunk.
+ * A WITH_FDS packet is returned once the dummy bytes of its descriptors have passed too, with
+ * their stream offset, so the transport's descriptors can be matched to them.
  */
 export class FrameDecoder {
   private chunks: Buffer[] = [];
   private buffered = 0;
   private want = 0; // length of the packet being assembled, 0 while the length word is incomplete
+  private offset = 0; // stream bytes consumed so far
+  private waiting: { packet: Packet; left: number } | null = null; // a WITH_FDS packet awaiting its dummy bytes
 
-  constructor(readonly maxPacket = PACKET_MAX) {
+  constructor(readonly maxPacket = PACKET_MAX, readonly fdBytes: FdBytes = 'refuse') {
     if (maxPacket < PACKET_MIN || maxPacket > PACKET_MAX) throw new RangeError(`maxPacket must be within ${PACKET_MIN}..${PACKET_MAX}`);
   }
 
@@ -109,10 +137,25 @@ export class FrameDecoder {
     return this.buffered;
   }
 
+  /** Stream offset below which every byte belongs to a returned packet (descriptors there are strays). */
+  get settled(): number {
+    return this.waiting ? this.waiting.packet.fdsAt! : this.offset;
+  }
+
   push(chunk: Uint8Array): Packet[] {
     const out: Packet[] = [];
     let data = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    this.offset += data.length;
     while (data.length > 0) {
+      if (this.waiting) {
+        const take = Math.min(this.waiting.left, data.length);
+        data = data.subarray(take);
+        if ((this.waiting.left -= take) === 0) {
+          out.push(this.waiting.packet);
+          this.waiting = null;
+        }
+        continue;
+      }
       if (this.want === 0) {
         if (this.buffered === 0 && data.length >= 4) {
           this.want = this.validate(data.readUInt32BE(0));
@@ -127,9 +170,11 @@ export class FrameDecoder {
       }
       // Whole packet inside this chunk, nothing buffered: no copy of the chunk is needed.
       if (this.buffered === 0 && data.length >= this.want) {
-        out.push(decodePacket(Buffer.from(data.subarray(0, this.want))));
+        const p = decodePacket(Buffer.from(data.subarray(0, this.want)));
         data = data.subarray(this.want);
         this.want = 0;
+        if (hasFds(p.header.type)) this.withFds(p, out, this.offset - data.length);
+        else out.push(p);
         continue;
       }
       const take = Math.min(this.want - this.buffered, data.length);
@@ -140,10 +185,25 @@ export class FrameDecoder {
         this.chunks = [];
         this.buffered = 0;
         this.want = 0;
-        out.push(decodePacket(whole));
+        const p = decodePacket(whole);
+        if (hasFds(p.header.type)) this.withFds(p, out, this.offset - data.length);
+        else out.push(p);
       }
     }
     return out;
+  }
+
+  /** Read the descriptor count (libvirt's checks and words); hold the packet until its dummy bytes pass. */
+  private withFds(p: Packet, out: Packet[], at: number): void {
+    if (p.payload.length < 4) throw new PacketError('Unable to decode number of FDs');
+    const nfds = Buffer.from(p.payload.buffer, p.payload.byteOffset, 4).readUInt32BE(0);
+    if (nfds > MESSAGE_NUM_FDS_MAX) throw new PacketError(`Received too many FDs ${nfds}, expected ${MESSAGE_NUM_FDS_MAX} maximum`);
+    if (nfds > 0 && this.fdBytes === 'refuse') throw new PacketError('Receiving file descriptors is not supported on this socket');
+    p.payload = p.payload.subarray(4);
+    p.nfds = nfds;
+    p.fdsAt = at;
+    if (nfds === 0) out.push(p);
+    else this.waiting = { packet: p, left: nfds };
   }
 
   private append(part: Buffer): void {

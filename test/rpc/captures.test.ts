@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { FrameDecoder, MessageStatus, MessageType, remoteErrorCodec, errorFromWire } from '../../src/rpc/packet.js';
+import { FrameDecoder, MessageStatus, encodePacket, MessageType, remoteErrorCodec, errorFromWire } from '../../src/rpc/packet.js';
 import { decodeValue, encodeValue, type Codec } from '../../src/rpc/codec.js';
 import { remoteProgram, REMOTE_PROGRAM } from '../../src/rpc/protocol/remote.js';
 import { logProgram } from '../../src/rpc/protocol/log.js';
@@ -48,9 +48,14 @@ test('every complete captured frame decodes and re-encodes byte for byte', () =>
     if (bytes.length < 4) continue;
     const declared = bytes.readUInt32BE(0);
     if (declared !== bytes.length) continue; // dump abridged in the file (SASL records, stream data)
-    const packets = new FrameDecoder().push(bytes);
+    // A unix socket's decoder; a WITH_FDS frame is followed by its descriptors' dummy bytes.
+    const withFds = [MessageType.CALL_WITH_FDS, MessageType.REPLY_WITH_FDS].includes(bytes.readUInt32BE(16));
+    const nfds = withFds ? bytes.readUInt32BE(28) : 0;
+    const packets = new FrameDecoder(undefined, 'read').push(Buffer.concat([bytes, Buffer.alloc(nfds)]));
     assert.equal(packets.length, 1);
     const { header, payload } = packets[0];
+    assert.equal(packets[0].nfds, withFds ? nfds : undefined);
+    if (withFds) assert.deepEqual(encodePacket(header, payload, nfds), bytes, 'a WITH_FDS frame re-encodes with its count');
     const prog = header.prog === REMOTE_PROGRAM ? remoteProgram : header.prog === logProgram.number ? logProgram : null;
     if (header.prog === KEEPALIVE_PROGRAM) {
       assert.equal(payload.length, 0);
@@ -59,8 +64,7 @@ test('every complete captured frame decodes and re-encodes byte for byte', () =>
       continue;
     }
     assert.ok(prog, `known program 0x${header.prog.toString(16)}`);
-    let p = payload;
-    if (header.type === MessageType.REPLY_WITH_FDS || header.type === MessageType.CALL_WITH_FDS) p = payload.subarray(4);
+    const p = payload;
     const type = header.type === MessageType.REPLY_WITH_FDS ? MessageType.REPLY : header.type === MessageType.CALL_WITH_FDS ? MessageType.CALL : header.type;
     const codec = codecFor(prog, header.proc, type, header.status);
     if (!codec) continue;
@@ -73,7 +77,7 @@ test('every complete captured frame decodes and re-encodes byte for byte', () =>
 
 test('captured values decode to what libvirt sent', () => {
   const byProc = (proc: number, type: MessageType) =>
-    frames().map((b) => new FrameDecoder().push(b)).flat().filter((p) => p.header.proc === proc && p.header.type === type && p.header.prog === REMOTE_PROGRAM);
+    frames().map((b) => new FrameDecoder(undefined, 'read').push(b)).flat().filter((p) => p.header.proc === proc && p.header.type === type && p.header.prog === REMOTE_PROGRAM);
   const list = byProc(273, MessageType.REPLY)[0];
   const ret = decodeValue(remoteProgram.procedures.get(273)!.ret, list.payload) as { domains: { name: string; uuid: Buffer; id: number }[]; ret: number };
   assert.equal(ret.ret, 1);

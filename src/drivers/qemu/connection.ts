@@ -7,6 +7,7 @@ import * as info from './domain-info.js';
 import * as guest from './agent-ops.js';
 import * as sav from './save-ops.js';
 import { openConsole } from './console.js';
+import { openGraphics, openGraphicsFD } from './graphics-open.js';
 import { setVcpusFlags } from './vcpu-hotplug.js';
 import * as native from './native-ops.js';
 import { getAllDomainStats } from './domain-stats.js';
@@ -106,6 +107,8 @@ export class QemuConnection implements ConnectionDriver {
   async domainBlockStats(d: DomainRef, disk: string) { return info.blockStats(this.s, d, disk); }
   async domainInterfaceStats(d: DomainRef, device: string) { return info.interfaceStats(this.s, d, device); }
   async domainOpenConsole(d: DomainRef, devName: string | null, flags: number) { return openConsole(this.s, d, devName, flags); }
+  async domainOpenGraphics(d: DomainRef, idx: number, fd: number, flags: number) { return openGraphics(this.s, d, idx, fd, flags); }
+  async domainOpenGraphicsFD(d: DomainRef, idx: number, flags: number) { return openGraphicsFD(this.s, d, idx, flags); }
   async domainMemoryStats(d: DomainRef, nr: number, flags: number) { return info.memoryStats(this.s, d, nr, flags); }
   async domainGetHostname(d: DomainRef, flags: number) { return guest.getHostname(this.s, d, flags); }
   async domainGetTime(d: DomainRef, flags: number) { return guest.getTime(this.s, d, flags); }

@@ -11,6 +11,8 @@ import { isSparseCall } from '../../remote/bindings/streams.js';
 import type { RpcConnection } from '../../rpc/connection.js';
 import { procedures as P, remoteProgram } from '../../rpc/protocol/remote.js';
 import { remoteCall } from './call.js';
+import { ErrorDomain, ErrorNumber, virError } from '../../errors/index.js';
+import { closeFds } from '../../rpc/fd-carrier.js';
 import { RemoteEvents } from './events.js';
 import { rpcStreamDuplex } from './stream-duplex.js';
 import type { RemoteLink } from './link.js';
@@ -60,9 +62,29 @@ export class RemoteConnection {
   }
 
   #callMethod(b: Binding) {
+    if (b.fds) return this.#fdsMethod(b);
     return async (...args: unknown[]) => {
       const rpc = this.#link.live ?? await this.#link.get();
       return b.driverRet(await remoteCall(rpc, b.proc, b.wireArgs(args)), args);
+    };
+  }
+
+  /** A call whose descriptors travel beside it (the binding's fd argument) or come back with its reply (one, the result). */
+  #fdsMethod(b: Binding) {
+    const spec = b.fds!;
+    return async (...args: unknown[]) => {
+      const rpc = this.#link.live ?? await this.#link.get();
+      if (spec !== 'result') {
+        const fds = spec.one ? [args[spec.arg] as number] : (args[spec.arg] as number[]);
+        return b.driverRet(await remoteCall(rpc, b.proc, b.wireArgs(args), { fds }), args);
+      }
+      let received: number[] = [];
+      rpc.checkFdPassing();
+      await remoteCall(rpc, b.proc, b.wireArgs(args), { receiveFds: (fds) => { received = fds; } });
+      if (received.length === 1) return received[0];
+      closeFds(received);
+      throw virError(ErrorDomain.VIR_FROM_REMOTE, ErrorNumber.VIR_ERR_INTERNAL_ERROR,
+        received.length ? 'too many file descriptors received' : 'no file descriptor received');
     };
   }
 

@@ -43,7 +43,7 @@ async function dial(target: ConnectTarget, auth: ConnectAuth | null, flags: numb
   const name = remoteName(uri);
   const readOnly = Boolean(flags & VIR_CONNECT_RO);
   const channel = await openChannel(transport, target, params, readOnly);
-  const rpc = new RpcConnection(channel.socket, { callTimeoutMs: target.options?.callTimeoutMs });
+  const rpc = new RpcConnection(channel.socket, { callTimeoutMs: target.options?.callTimeoutMs, unixSocket: channel.unix });
   rpc.once('close', () => { void channel.dispose(); });
   channel.socket.resume(); // TLS read its confirmation byte in paused mode
   try {

@@ -11,6 +11,7 @@ import type { RemoteParams, RemoteTransport } from '../../uri/index.js';
 import type { ConnectTarget } from '../types.js';
 import { openSsh } from './ssh.js';
 import { openTls } from './tls.js';
+import { fdPassingSocket } from '../../native/fd-socket.js';
 import type { TransportInfo } from './connection.js';
 
 export const DEFAULT_TCP_PORT = 16509;
@@ -18,6 +19,8 @@ export const DEFAULT_TLS_PORT = 16514;
 
 export interface Channel extends TransportInfo {
   readonly socket: Duplex;
+  /** A local unix socket: file descriptors may travel (with the native helper). */
+  readonly unix?: boolean;
   /** Stops whatever runs the channel (the ssh process); the socket's end does the rest. */
   dispose(): Promise<void>;
   /** What the program behind the channel said on stderr before it ended (ssh), if anything. */
@@ -43,7 +46,8 @@ export async function openChannel(
   switch (transport) {
     case 'unix': {
       const path = unixSocketPath(target, params, readOnly);
-      return { socket: await connectNet({ path }, `Failed to connect socket to '${path}'`), encrypted: false, secure: true, dispose: none };
+      const socket = fdPassingSocket(await connectNet({ path }, `Failed to connect socket to '${path}'`));
+      return { socket, unix: true, encrypted: false, secure: true, dispose: none };
     }
     case 'tcp': {
       const port = target.port || DEFAULT_TCP_PORT;
@@ -63,6 +67,8 @@ export async function openChannel(
 function connectNet(where: { path: string } | { host: string; port: number }, what: string): Promise<Socket> {
   return new Promise((resolve, reject) => {
     const s = 'path' in where ? netConnect(where.path) : netConnect(where.port, where.host);
+    // Nothing is read before the caller starts reading (a unix socket may move to the native helper).
+    s.pause();
     s.once('connect', () => { s.off('error', onError); s.setNoDelay?.(true); resolve(s); });
     const onError = (err: NodeJS.ErrnoException) => {
       reject(virError(ErrorDomain.VIR_FROM_RPC, ErrorNumber.VIR_ERR_SYSTEM_ERROR, `${what}: ${describeErrno(err)}`));

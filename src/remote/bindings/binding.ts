@@ -26,8 +26,10 @@ export interface Binding {
   readonly legacy: boolean;
   /** The public function whose name errors quote, when it differs from the method's own. */
   readonly api?: string;
-  /** Daemon: the driver method's arguments from the call's wire args. */
-  driverArgs(args: any): unknown[];
+  /** File descriptors that travel beside the wire values (see FdSpec). */
+  readonly fds?: FdSpec;
+  /** Daemon: the driver method's arguments from the call's wire args (and the call's descriptors). */
+  driverArgs(args: any, fds?: number[]): unknown[];
   /** Client: the call's wire args from the driver method's arguments. */
   wireArgs(driverArgs: readonly unknown[]): any;
   /** Daemon: the reply's wire ret from the driver method's result (and the call's wire args). */
@@ -37,6 +39,13 @@ export interface Binding {
 }
 
 type Field<A> = readonly [keyof A & string, Conv<any, any>];
+
+/**
+ * Descriptors of a call or reply: `{ arg }` is the driver argument sent as the call's descriptors
+ * (a list, or `one` descriptor), not a wire field; `'result'` is a driver result that is one
+ * descriptor, sent as the reply's.
+ */
+export type FdSpec = { arg: number; one?: boolean } | 'result';
 
 /** How a result crosses: nothing, one field of the ret struct, or a custom pair. */
 export type RetSpec<R> =
@@ -51,6 +60,7 @@ export interface BindOptions<A> {
   wireConst?: Partial<A>;
   /** Driver arguments a daemon appends after the mapped ones (the flags a legacy call lacks). */
   driverTail?: readonly unknown[];
+  fds?: FdSpec;
 }
 
 /**
@@ -61,15 +71,23 @@ export function bind<P extends ProcedureInfo<any, any, any>>(
   proc: P, method: DriverMethod, args: readonly Field<ArgsOf<P>>[], ret: RetSpec<RetOf<P>>, options: BindOptions<ArgsOf<P>> = {},
 ): Binding {
   const tail = options.driverTail ?? [];
+  const fdArg = typeof options.fds === 'object' ? options.fds : null;
+  // The driver index of wire field i: the descriptor argument is not a wire field.
+  const at = (i: number) => (fdArg && i >= fdArg.arg ? i + 1 : i);
   return {
     proc,
     method,
     legacy: options.legacy ?? false,
     api: options.api,
-    driverArgs: (a) => [...args.map(([k, c]) => c.toDriver(a[k])), ...tail],
+    fds: options.fds,
+    driverArgs: (a, fds = []) => {
+      const out = [...args.map(([k, c]) => c.toDriver(a[k])), ...tail];
+      if (fdArg) out.splice(fdArg.arg, 0, fdArg.one ? (fds[0] ?? -1) : fds);
+      return out;
+    },
     wireArgs: (d) => {
       const out: Record<string, unknown> = { ...(options.wireConst ?? {}) };
-      args.forEach(([k, c], i) => { out[k] = c.toWire(d[i]); });
+      args.forEach(([k, c], i) => { out[k] = c.toWire(d[at(i)]); });
       return out;
     },
     wireRet: (result, a) => {

@@ -12,13 +12,14 @@ import { networkBindings } from './network.js';
 import { storageBindings } from './storage.js';
 import { hostObjectBindings } from './host-objects.js';
 import { streamBindings } from './streams.js';
+import { fdPassingBindings } from './fd-passing.js';
 
 export * from './binding.js';
 export * as convert from './convert.js';
 
 export const BINDINGS: readonly Binding[] = [
   ...hostBindings, ...domainBindings, ...guestInfoBindings, ...snapshotBindings, ...networkBindings, ...storageBindings, ...hostObjectBindings,
-  ...streamBindings,
+  ...streamBindings, ...fdPassingBindings,
 ];
 
 /** Daemon side: the binding of a REMOTE procedure number. */

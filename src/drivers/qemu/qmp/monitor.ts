@@ -1,5 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { connect as netConnect, type Socket } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ErrorDomain, type VirError } from '../../../errors/index.js';
 import { createLogger, systemError } from '../../../log/index.js';
@@ -8,6 +9,9 @@ import {
   notAnObjectError, pathTooLongError, replyTooLargeError, timeoutError, unexpectedReplyError,
 } from './errors.js';
 import { TYPED_EVENTS, type QmpEvent, type QmpMonitorEvents } from './events.js';
+import { fdPassingSocket } from '../../../native/fd-socket.js';
+import { isFdCarrier } from '../../../rpc/fd-carrier.js';
+import { nativeMissing } from '../../../native/index.js';
 
 const log = createLogger('qemu.qmp');
 
@@ -55,7 +59,7 @@ interface PendingCommand {
  * `destroy()` drops it at once, failing whatever is in flight with `QEMU monitor was closed`.
  */
 export class QmpMonitor extends EventEmitter<QmpMonitorEvents> {
-  readonly #socket: Socket;
+  readonly #socket: Duplex;
   readonly #vmName: string;
   readonly #commandTimeoutMs: number;
   readonly #pending = new Map<string, PendingCommand>();
@@ -69,7 +73,7 @@ export class QmpMonitor extends EventEmitter<QmpMonitorEvents> {
   #closing = false;
   #closed: Promise<void>;
 
-  private constructor(socket: Socket, options: QmpConnectOptions) {
+  private constructor(socket: Duplex, options: QmpConnectOptions) {
     super();
     this.#socket = socket;
     this.#vmName = options.vmName ?? '';
@@ -78,6 +82,7 @@ export class QmpMonitor extends EventEmitter<QmpMonitorEvents> {
     socket.on('data', (chunk: string) => this.#receive(chunk));
     socket.on('end', () => this.#fail(endOfFileError(this.#vmName), 'eof'));
     socket.on('error', (err: NodeJS.ErrnoException) => this.#onSocketError(err));
+    socket.resume(); // connected paused (see tryConnect)
     this.#closed = new Promise((resolve) => socket.once('close', () => {
       this.#failPending(this.#fatal ?? monitorClosedError());
       this.emit('close');
@@ -112,10 +117,15 @@ export class QmpMonitor extends EventEmitter<QmpMonitorEvents> {
     return this.#closing || this.#fatal !== null || this.#socket.destroyed;
   }
 
-  /** Run `command` with `args`; resolves with QEMU's `return` value. */
-  execute<T = unknown>(command: string, args?: Record<string, unknown>, options: QmpCommandOptions = {}): Promise<T> {
+  /**
+   * Run `command` with `args`; resolves with QEMU's `return` value. `fd` travels with the
+   * command's bytes (SCM_RIGHTS, as `getfd` wants it); the caller keeps its own descriptor.
+   */
+  execute<T = unknown>(command: string, args?: Record<string, unknown>, options: QmpCommandOptions = {}, fd?: number): Promise<T> {
     if (this.#fatal) return Promise.reject(this.#fatal);
     if (this.#closing || this.#socket.destroyed) return Promise.reject(monitorClosedError());
+    const socket = this.#socket;
+    if (fd !== undefined && !isFdCarrier(socket)) return Promise.reject(nativeMissing(`QEMU monitor command '${command}' with a file descriptor`));
     const id = `tsvirt-${++this.#nextId}`;
     const message = JSON.stringify(args === undefined ? { execute: command, id } : { execute: command, arguments: args, id });
     const timeoutMs = options.timeoutMs ?? this.#commandTimeoutMs;
@@ -138,7 +148,8 @@ export class QmpMonitor extends EventEmitter<QmpMonitorEvents> {
       options.signal?.addEventListener('abort', onAbort, { once: true });
       if (timeoutMs > 0) timer = setTimeout(() => settle(() => reject(timeoutError(what, timeoutMs))), timeoutMs);
       log.debug('Send command %s', message);
-      this.#socket.write(`${message}\r\n`);
+      if (fd === undefined) socket.write(`${message}\r\n`);
+      else (socket as Duplex & { writeFd(fd: number, data: Buffer): void }).writeFd(fd, Buffer.from(`${message}\r\n`));
     });
     const tracked = reply.catch(() => undefined).finally(() => this.#inFlight.delete(tracked));
     this.#inFlight.add(tracked);
@@ -259,10 +270,11 @@ export class QmpMonitor extends EventEmitter<QmpMonitorEvents> {
 }
 
 /** Connect, retrying while the socket is missing or not yet listening (QEMU still starting). */
-async function openSocket(path: string, limit: AbortSignal, signal: AbortSignal | undefined): Promise<Socket> {
+async function openSocket(path: string, limit: AbortSignal, signal: AbortSignal | undefined): Promise<Duplex> {
   for (;;) {
     try {
-      return await tryConnect(path);
+      // Through the native helper when built: descriptors can go with commands (getfd).
+      return fdPassingSocket(await tryConnect(path));
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
       if (code !== 'ENOENT' && code !== 'ECONNREFUSED') throw connectError(err as NodeJS.ErrnoException);
@@ -278,6 +290,7 @@ async function openSocket(path: string, limit: AbortSignal, signal: AbortSignal 
 function tryConnect(path: string): Promise<Socket> {
   return new Promise((resolve, reject) => {
     const socket = netConnect(path);
+    socket.pause(); // QEMU greets at once: nothing is read before the socket is ours
     socket.once('connect', () => {
       socket.off('error', reject);
       resolve(socket);
