@@ -36,7 +36,8 @@ export class FdSocket extends Duplex implements FdCarrier {
 
   /** Take over `fd`, a connected unix stream socket. */
   constructor(private readonly native: NativeHelper, fd: number) {
-    super({ allowHalfOpen: false });
+    // Room for a few 64 KiB reads, so a bulk transfer does not stop and restart polling per read.
+    super({ allowHalfOpen: false, readableHighWaterMark: 256 * 1024 });
     this.handle = native.attach(fd, (kind, a, b) => this.onEvent(kind, a, b));
   }
 
