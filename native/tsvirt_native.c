@@ -172,7 +172,16 @@ static void onPoll(uv_poll_t *h, int status, int events) {
   napi_handle_scope scope;
   napi_open_handle_scope(s->env, &scope);
   if (status < 0) {
-    emitErrno(s, -status);
+    /* libuv reports POLLERR (a peer that reset the connection) as UV_EBADF and stops the
+     * handle: what really happened is for recvmsg() to say (data, EOF or the socket's error). */
+    int was = s->events, rc = 1;
+    s->events = 0;
+    if (was & UV_WRITABLE) emit(s, EV_WRITABLE, NULL, NULL);
+    for (int i = 0; i < READS_PER_EVENT && rc > 0 && !s->closed; i++) rc = readOnce(s);
+    if (rc == 0 && !s->closed && s->events == 0 && was) {
+      s->events = was;
+      uv_poll_start(&s->poll, was, onPoll);
+    }
   } else {
     if ((events & UV_WRITABLE) && !s->closed) emit(s, EV_WRITABLE, NULL, NULL);
     for (int i = 0; i < READS_PER_EVENT && (events & UV_READABLE); i++) {

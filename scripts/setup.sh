@@ -53,9 +53,9 @@ ensure_cpuid_device() {
   return 0
 }
 
-# npm install builds it before this script can add a compiler: build it now if that failed.
+# npm install builds it before this script can add a compiler: build it now if that failed (or the source changed).
 ensure_native_helper() {
-  [ -e build/Release/tsvirt_native.node ] || node scripts/build-native.mjs
+  [ build/Release/tsvirt_native.node -nt native/tsvirt_native.c ] || node scripts/build-native.mjs
 }
 
 if [ ${#need[@]} -eq 0 ]; then
