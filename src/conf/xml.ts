@@ -97,23 +97,39 @@ export function childText(el: XmlElement, name: string): string | undefined {
 
 /** Escape text or an attribute value as libvirt's virBufferEscapeString does (control characters dropped). */
 export function escapeXml(value: string): string {
-  return value.replace(/[\x01-\x08\x0b\x0c\x0e-\x19"&'<>]/g, (c) => XML_ESCAPES[c] ?? '');
+  // most values need nothing: testing first spares the replace and its callback
+  return NEEDS_ESCAPE.test(value) ? value.replace(ESCAPED, (c) => XML_ESCAPES[c] ?? '') : value;
 }
 
+const NEEDS_ESCAPE = /[\x01-\x08\x0b\x0c\x0e-\x19"&'<>]/;
+const ESCAPED = /[\x01-\x08\x0b\x0c\x0e-\x19"&'<>]/g;
 const XML_ESCAPES: Record<string, string> = { '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' };
 
-/** Attributes in the order they are written; undefined and null values are left out. */
-export type XmlAttrs = Record<string, string | number | undefined | null>;
+/**
+ * Attributes in the order they are written: a record whose undefined and null values are left
+ * out, or name/value pairs as a generic element keeps them.
+ */
+export type XmlAttrs = Record<string, string | number | undefined | null> | readonly (readonly [string, string])[];
 
 function formatAttrs(attrs: XmlAttrs | undefined): string {
   if (!attrs) return '';
   let out = '';
-  for (const [name, value] of Object.entries(attrs)) {
+  if (Array.isArray(attrs)) {
+    for (const [name, value] of attrs as readonly (readonly [string, string])[]) out += ` ${name}='${escapeXml(value)}'`;
+    return out;
+  }
+  const record = attrs as Record<string, string | number | undefined | null>;
+  for (const name in record) {
+    const value = record[name];
     if (value === undefined || value === null) continue;
-    out += ` ${name}='${escapeXml(String(value))}'`;
+    out += ` ${name}='${typeof value === 'string' ? escapeXml(value) : value}'`;
   }
   return out;
 }
+
+/** Indentation strings by depth, made once. */
+const INDENTS: string[] = [];
+const indentOf = (depth: number): string => (INDENTS[depth] ??= '  '.repeat(depth));
 
 /**
  * Builds XML text the way libvirt's virBuffer-based formatters do: two spaces per level,
@@ -148,30 +164,36 @@ export class XmlWriter {
   /** `<name attrs>text</name>`, skipped when `text` is undefined. */
   text(name: string, text: string | number | undefined, attrs?: XmlAttrs): this {
     if (text === undefined) return this;
-    return this.line(`<${name}${formatAttrs(attrs)}>${escapeXml(String(text))}</${name}>`);
+    return this.line(`<${name}${formatAttrs(attrs)}>${typeof text === 'string' ? escapeXml(text) : text}</${name}>`);
   }
 
   /**
-   * An element whose children `body` writes: self-closing when the body writes nothing, as
-   * libvirt's virXMLFormatElement does. With `omitIfEmpty`, nothing at all when it has neither
-   * attributes nor children.
+   * An element whose children `body` writes (one level deeper, into this writer): self-closing
+   * when the body writes nothing, as libvirt's virXMLFormatElement does. With `omitIfEmpty`,
+   * nothing at all when it has neither attributes nor children.
    */
   element(name: string, attrs: XmlAttrs | undefined, body?: (w: XmlWriter) => void, omitIfEmpty = false): this {
-    const inner = new XmlWriter(this.depth + 1);
-    body?.(inner);
     const attrText = formatAttrs(attrs);
-    if (inner.isEmpty()) {
-      if (!omitIfEmpty || attrText !== '') this.line(`<${name}${attrText}/>`);
-      return this;
+    if (body) {
+      // the open tag's place, filled in once the body has shown it writes something
+      const start = this.lines.length;
+      this.lines.push('');
+      this.depth++;
+      body(this);
+      this.depth--;
+      if (this.lines.length > start + 1) {
+        this.lines[start] = `${indentOf(this.depth)}<${name}${attrText}>`;
+        return this.line(`</${name}>`);
+      }
+      this.lines.length = start;
     }
-    this.line(`<${name}${attrText}>`);
-    this.lines.push(...inner.lines);
-    return this.line(`</${name}>`);
+    if (!omitIfEmpty || attrText !== '') this.line(`<${name}${attrText}/>`);
+    return this;
   }
 
   /** One line at the current indentation (`text` is written as given, not escaped). */
   line(text: string): this {
-    this.lines.push('  '.repeat(this.depth) + text);
+    this.lines.push(indentOf(this.depth) + text);
     return this;
   }
 

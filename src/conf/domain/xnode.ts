@@ -2,7 +2,7 @@
  * A generic, ordered copy of an XML element for the families not modelled field by field:
  * kept as parsed and written back in libvirt's layout (single quotes, `<x/>` when empty).
  */
-import { escapeXml, XmlWriter, type XmlAttrs, type XmlElement } from '../xml.js';
+import type { XmlElement, XmlWriter } from '../xml.js';
 
 export interface XNode {
   name: string;
@@ -29,21 +29,16 @@ export function toXNode(el: XmlElement): XNode {
 }
 
 export function writeXNode(w: XmlWriter, node: XNode): void {
-  const attrs: XmlAttrs = Object.fromEntries(node.attrs);
-  if (node.text !== undefined && node.children.length === 0) {
-    w.line(`<${node.name}${formatAttrList(node.attrs)}>${escapeXml(node.text)}</${node.name}>`);
+  const { name, children } = node;
+  if (children.length === 0) {
+    if (node.text !== undefined) w.text(name, node.text, node.attrs);
+    else if (node.neverEmpty) w.open(name, node.attrs).close(name);
+    else w.empty(name, node.attrs);
     return;
   }
-  if (node.neverEmpty && node.children.length === 0) {
-    w.line(`<${node.name}${formatAttrList(node.attrs)}>`);
-    w.line(`</${node.name}>`);
-    return;
-  }
-  w.element(node.name, attrs, node.children.length ? (inner) => node.children.forEach((c) => writeXNode(inner, c)) : undefined);
-}
-
-function formatAttrList(attrs: [string, string][]): string {
-  return attrs.map(([k, v]) => ` ${k}='${escapeXml(v)}'`).join('');
+  w.open(name, node.attrs);
+  for (const child of children) writeXNode(w, child);
+  w.close(name);
 }
 
 export function getAttr(node: XNode | undefined, name: string): string | undefined {
