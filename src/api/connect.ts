@@ -75,15 +75,19 @@ export class Connect extends EventEmitter<ConnectEvents> {
    * writes on read-only connections, reports unsupported entry points, and routes every failure
    * through the error handlers before rejecting with a VirError.
    */
-  async invoke<M extends DriverMethod>(method: M, ...args: Args<M>): Promise<Result<M>> {
-    return this.invokeAs(ENTRY_POINTS[method].c, method, ...args);
+  invoke<M extends DriverMethod>(method: M, ...args: Args<M>): Promise<Result<M>> {
+    return this.#dispatch(ENTRY_POINTS[method].c, method, args);
   }
 
   /**
    * @internal As invoke(), for a public function that shares an entry point with another
    * (virDomainDestroy and virDomainDestroyFlags): errors name the function the caller used.
    */
-  async invokeAs<M extends DriverMethod>(cName: string, method: M, ...args: Args<M>): Promise<Result<M>> {
+  invokeAs<M extends DriverMethod>(cName: string, method: M, ...args: Args<M>): Promise<Result<M>> {
+    return this.#dispatch(cName, method, args);
+  }
+
+  async #dispatch<M extends DriverMethod>(cName: string, method: M, args: Args<M>): Promise<Result<M>> {
     const entry = ENTRY_POINTS[method];
     try {
       if (this.closed) {

@@ -13,9 +13,29 @@ export interface CommandLookup {
 
 const HELP_OPTION: OptionDef = { name: 'help', type: 'bool', help: 'show help for this command' };
 
-/** Options that may be filled by position, in table order. */
-function positionalOptions(def: CommandDef): OptionDef[] {
-  return def.options.filter((o) => o.type !== 'bool' && o.type !== 'alias' && !o.named);
+/** What parsing needs of a command's options, worked out once per command. */
+interface OptionPlan {
+  /** Options that may be filled by position, in table order. */
+  positional: readonly OptionDef[];
+  /** Options that take a value and must be given. */
+  required: readonly OptionDef[];
+}
+
+const plans = new WeakMap<CommandDef, OptionPlan>();
+
+function planOf(def: CommandDef): OptionPlan {
+  let plan = plans.get(def);
+  if (!plan) {
+    const valued = def.options.filter((o) => o.type !== 'bool' && o.type !== 'alias');
+    plan = { positional: valued.filter((o) => !o.named), required: valued.filter((o) => o.required) };
+    plans.set(def, plan);
+  }
+  return plan;
+}
+
+/** An ASCII letter or digit (NaN, past the end, is neither). */
+function isAlnum(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
 }
 
 class ParseError extends Error {
@@ -28,10 +48,12 @@ class ParseError extends Error {
 class CommandBuilder {
   readonly opts: OptionValue[] = [];
   readonly seen = new Set<OptionDef>();
-  readonly pending: OptionDef[];
+  readonly #plan: OptionPlan;
+  /** Index in the plan's positional options of the next one a word may fill. */
+  #nextPosition = 0;
 
   constructor(readonly def: CommandDef) {
-    this.pending = positionalOptions(def);
+    this.#plan = planOf(def);
   }
 
   /** virsh's option lookup by name, resolving aliases; reports unknown or repeated options. */
@@ -60,28 +82,34 @@ class CommandBuilder {
     fail(`command '${this.def.name}' doesn't support option --${wanted}`);
   }
 
-  /** A named option took its value: it no longer binds by position. */
-  consumed(opt: OptionDef): void {
-    if (opt.type === 'argv') return;
-    const i = this.pending.indexOf(opt);
-    if (i >= 0) this.pending.splice(i, 1);
-  }
-
-  /** The option the next positional word binds to. */
+  /** The option the next positional word binds to: the first in table order not yet given. */
   nextPositional(): OptionDef | undefined {
-    const opt = this.pending[0];
-    if (!opt) return undefined;
-    if (opt.type !== 'argv') this.pending.shift();
-    this.seen.add(opt);
-    return opt;
+    const positional = this.#plan.positional;
+    // a named option that took its value no longer binds by position (an argv option always does)
+    while (this.#nextPosition < positional.length) {
+      const opt = positional[this.#nextPosition]!;
+      if (opt.type === 'argv') {
+        this.seen.add(opt);
+        return opt;
+      }
+      this.#nextPosition++;
+      if (!this.seen.has(opt)) {
+        this.seen.add(opt);
+        return opt;
+      }
+    }
+    return undefined;
   }
 
   missingRequired(): string[] {
-    return this.def.options
-      .filter((o) => o.required && o.type !== 'bool' && o.type !== 'alias' && !this.seen.has(o))
-      .map((o) => (o.type === 'data' || o.type === 'argv'
+    const missing: string[] = [];
+    for (const o of this.#plan.required) {
+      if (this.seen.has(o)) continue;
+      missing.push(o.type === 'data' || o.type === 'argv'
         ? `command '${this.def.name}' requires <${o.name}> option`
-        : `command '${this.def.name}' requires --${o.name} option`));
+        : `command '${this.def.name}' requires --${o.name} option`);
+    }
+    return missing;
   }
 }
 
@@ -112,7 +140,7 @@ export function parseCommands(source: TokenSource, table: CommandLookup, report:
           builder = new CommandBuilder(def!);
           continue;
         }
-        if (!dataOnly && word.startsWith('--') && /^[A-Za-z0-9]/.test(word.slice(2))) {
+        if (!dataOnly && word.startsWith('--') && isAlnum(word.charCodeAt(2))) {
           const eq = word.indexOf('=');
           const name = eq >= 0 ? word.slice(2, eq) : word.slice(2);
           const inline = eq >= 0 ? word.slice(eq + 1) : undefined;
@@ -137,7 +165,6 @@ export function parseCommands(source: TokenSource, table: CommandLookup, report:
             if (next.kind !== 'arg') fail(`expected syntax: --${opt.name} <${opt.type === 'number' ? 'number' : 'string'}>`);
             value = (next as { text: string }).text;
           }
-          builder.consumed(opt);
           builder.opts.push({ def: opt, value });
           continue;
         }

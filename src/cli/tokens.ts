@@ -25,7 +25,10 @@ export class ArgvTokens implements TokenSource {
   }
 }
 
-const isBlank = (c: string | undefined): boolean => c === ' ' || c === '\t';
+/** Runs of characters that stand for themselves: outside quotes, inside double quotes, inside single quotes. */
+const PLAIN = /[^ \t;\n'"\\]*/y;
+const DOUBLE_QUOTED = /[^"\\]*/y;
+const SINGLE_QUOTED = /[^']*/y;
 
 /** Words from a command string, following virsh's rules byte for byte. */
 export class StringTokens implements TokenSource {
@@ -40,7 +43,12 @@ export class StringTokens implements TokenSource {
   next(report: boolean): Token {
     const s = this.line;
     let p = this.#pos;
-    while (isBlank(s[p]) || (s[p] === '\\' && s[p + 1] === '\n')) p += s[p] === '\\' ? 2 : 1;
+    for (;;) {
+      const c = s.charCodeAt(p);
+      if (c === 0x20 || c === 0x09) p++;
+      else if (c === 0x5c && s.charCodeAt(p + 1) === 0x0a) p += 2;
+      else break;
+    }
     if (p >= s.length) {
       this.#pos = p;
       return { kind: 'end' };
@@ -50,16 +58,25 @@ export class StringTokens implements TokenSource {
       return { kind: 'end-of-command' };
     }
     if (s[p] === '#') {
-      while (p < s.length && s[p] !== '\n') p++;
-      this.#pos = p < s.length ? p + 1 : p;
+      const eol = s.indexOf('\n', p);
+      this.#pos = eol < 0 ? s.length : eol + 1;
       return { kind: 'end-of-command' };
     }
     let single = false;
     let double = false;
     let word = '';
+    // whole runs of ordinary characters at a time; the loop below only sees quotes, backslashes and ends
     while (p < s.length) {
+      const run = single ? SINGLE_QUOTED : double ? DOUBLE_QUOTED : PLAIN;
+      run.lastIndex = p;
+      run.test(s);
+      if (run.lastIndex > p) {
+        word += s.slice(p, run.lastIndex);
+        p = run.lastIndex;
+        if (p >= s.length) break;
+      }
       const c = s[p]!;
-      if (!single && !double && (isBlank(c) || c === ';' || c === '\n')) break;
+      if (!single && !double && (c === ' ' || c === '\t' || c === ';' || c === '\n')) break;
       if (!double && c === "'") {
         single = !single;
         p++;

@@ -24,17 +24,21 @@ export class DomainObjList<O extends DomainObj = DomainObj> {
     return this.#objs.filter((o) => !o.removing);
   }
 
+  // The lookups run on every call a handle makes: they walk the list without copying it.
   byName(name: string): O | undefined {
-    return this.all().find((o) => o.def.name === name);
+    for (const o of this.#objs) if (!o.removing && o.def.name === name) return o;
+    return undefined;
   }
 
   byUUID(uuid: string): O | undefined {
     const u = uuid.toLowerCase();
-    return this.all().find((o) => o.def.uuid === u);
+    for (const o of this.#objs) if (!o.removing && o.def.uuid === u) return o;
+    return undefined;
   }
 
   byID(id: number): O | undefined {
-    return this.all().find((o) => o.isActive() && o.domId === id);
+    for (const o of this.#objs) if (!o.removing && o.isActive() && o.domId === id) return o;
+    return undefined;
   }
 
   /**

@@ -4,6 +4,9 @@ import type { TestState } from './state.js';
 
 const PAGE_SIZES = [4, 8, 2048, 1024 * 1024];
 
+/** The driver's one security model (virNodeGetSecurityModel reads it without building the capabilities). */
+export const TEST_SECURITY_MODEL = { model: 'testSecurity', doi: '' } as const;
+
 /** One NUMA cell as testBuildCapabilities describes it: cell 1 uses 8 KiB base pages, the rest 4 KiB. */
 function cellCaps(cell: TestCell, id: number): CapsNumaCell {
   const base = id === 1 ? PAGE_SIZES[1]! : PAGE_SIZES[0]!;
@@ -24,7 +27,7 @@ export function testCapabilities(state: TestState): Capabilities {
       powerManagement: [],
       iommu: false,
       cells: state.cells.map(cellCaps),
-      secModels: [{ model: 'testSecurity', doi: '', baseLabels: [] }],
+      secModels: [{ ...TEST_SECURITY_MODEL, baseLabels: [] }],
     },
     guests: ['hvm', 'xen'].map((osType) => ({
       osType,

@@ -11,7 +11,7 @@ import * as guest from './guest-info.js';
 import { E, testCheckFlags, testError } from './errors.js';
 import { screenshot } from './screenshot.js';
 import { getAllDomainStats } from './domain-stats.js';
-import { testCapabilities, testCapabilitiesXML } from './capabilities.js';
+import { TEST_SECURITY_MODEL, testCapabilitiesXML } from './capabilities.js';
 import type { TestState } from './state.js';
 
 /** Every filter bit of the listAll* calls (libvirt's *_FILTERS_ALL): each a contiguous run of flags. */
@@ -64,10 +64,7 @@ export class TestConnection implements ConnectionDriver {
     testCheckFlags('testNodeGetCPUStats', flags, 0);
     return host.cpuStats();
   }
-  async nodeGetSecurityModel() {
-    const sec = testCapabilities(this.s).host.secModels[0];
-    return { model: sec?.model ?? '', doi: sec?.doi ?? '' };
-  }
+  async nodeGetSecurityModel() { return { ...TEST_SECURITY_MODEL }; }
   async nodeGetFreeMemory() { return host.freeMemory(this.s); }
   async nodeGetCellsFreeMemory(start: number, max: number) { return host.cellsFreeMemory(this.s, start, max); }
 
