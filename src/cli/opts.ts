@@ -20,8 +20,11 @@ export function fail(session: Session, message: string): never {
   throw new CommandFailed();
 }
 
+/** A command asks for each of its options (list asks for ~30): a plain loop, no callback per ask. */
 function find(cmd: ParsedCommand, name: string): OptionValue | undefined {
-  return cmd.opts.find((o) => o.def.name === name);
+  const opts = cmd.opts;
+  for (let i = 0; i < opts.length; i++) if (opts[i]!.def.name === name) return opts[i];
+  return undefined;
 }
 
 /** Whether the option was given at all (flags and valued options alike). */
