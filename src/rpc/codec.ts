@@ -159,11 +159,11 @@ export function lazy<T>(get: () => Codec<T>): Codec<T> {
   return { get minSize() { return get().minSize; }, encode: (w, v) => get().encode(w, v), decode: (r) => get().decode(r) };
 }
 
-/** Encode one value to a fresh buffer. */
+/** Encode one value to a fresh buffer (the writer's own: nothing else holds it). */
 export function encodeValue<T>(c: Codec<T>, value: T, limit?: number): Buffer {
-  const w = new XdrWriter(256, limit);
+  const w = new XdrWriter(128, limit);
   c.encode(w, value);
-  return Buffer.from(w.finish());
+  return w.finish();
 }
 
 /** Decode one value from a whole buffer (trailing bytes are ignored, as libvirt does). */

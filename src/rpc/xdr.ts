@@ -14,8 +14,6 @@ export class XdrError extends Error {
   }
 }
 
-const textDecoder = new TextDecoder('utf-8', { fatal: false });
-
 function pad(n: number): number {
   return (4 - (n & 3)) & 3;
 }
@@ -23,12 +21,14 @@ function pad(n: number): number {
 /** Reads XDR items from one message buffer, never past `end`. */
 export class XdrReader {
   private pos: number;
-  private readonly view: DataView;
+  readonly buffer: Buffer;
+  /** Only hypers and doubles need one: most messages never create it. */
+  private view: DataView | null = null;
 
-  constructor(readonly buffer: Uint8Array, start = 0, readonly end = buffer.length) {
+  constructor(buffer: Uint8Array, start = 0, readonly end = buffer.length) {
     if (start < 0 || end > buffer.length || start > end) throw new XdrError('reader bounds outside the buffer');
+    this.buffer = Buffer.isBuffer(buffer) ? buffer : Buffer.from(buffer.buffer, buffer.byteOffset, buffer.byteLength);
     this.pos = start;
-    this.view = new DataView(buffer.buffer, buffer.byteOffset, buffer.byteLength);
   }
 
   get offset(): number {
@@ -46,24 +46,32 @@ export class XdrReader {
     return at;
   }
 
+  private dataView(): DataView {
+    return (this.view ??= new DataView(this.buffer.buffer, this.buffer.byteOffset, this.buffer.byteLength));
+  }
+
   int(): number {
-    return this.view.getInt32(this.need(4, 'int'));
+    const at = this.need(4, 'int');
+    const b = this.buffer;
+    return (b[at]! << 24) | (b[at + 1]! << 16) | (b[at + 2]! << 8) | b[at + 3]!;
   }
 
   uint(): number {
-    return this.view.getUint32(this.need(4, 'unsigned int'));
+    const at = this.need(4, 'unsigned int');
+    const b = this.buffer;
+    return ((b[at]! << 24) | (b[at + 1]! << 16) | (b[at + 2]! << 8) | b[at + 3]!) >>> 0;
   }
 
   hyper(): bigint {
-    return this.view.getBigInt64(this.need(8, 'hyper'));
+    return this.dataView().getBigInt64(this.need(8, 'hyper'));
   }
 
   uhyper(): bigint {
-    return this.view.getBigUint64(this.need(8, 'unsigned hyper'));
+    return this.dataView().getBigUint64(this.need(8, 'unsigned hyper'));
   }
 
   double(): number {
-    return this.view.getFloat64(this.need(8, 'double'));
+    return this.dataView().getFloat64(this.need(8, 'double'));
   }
 
   /** A boolean or pointer discriminant: libvirt's decoder takes any non-zero value as true. */
@@ -83,7 +91,11 @@ export class XdrReader {
   /** `n` raw bytes plus padding; the result is a copy owned by the caller. */
   fixedOpaque(n: number): Buffer {
     const at = this.need(n + pad(n), 'opaque');
-    return Buffer.from(this.buffer.subarray(at, at + n));
+    const out = Buffer.allocUnsafe(n);
+    // UUIDs and other short items: a byte loop costs less than the view a bulk copy needs.
+    if (n <= 64) for (let i = 0; i < n; i++) out[i] = this.buffer[at + i]!;
+    else out.set(this.buffer.subarray(at, at + n));
+    return out;
   }
 
   varOpaque(max: number): Buffer {
@@ -93,7 +105,7 @@ export class XdrReader {
   string(max: number): string {
     const n = this.length(max, 1, 'string');
     const at = this.need(n + pad(n), 'string');
-    return textDecoder.decode(this.buffer.subarray(at, at + n));
+    return this.buffer.toString('utf8', at, at + n);
   }
 
   /** The bytes not yet read (a view, not a copy). */
@@ -105,9 +117,14 @@ export class XdrReader {
 }
 
 /** Builds one XDR message into a buffer that grows by doubling. */
+const HYPER_MIN = -(1n << 63n);
+const HYPER_MAX = (1n << 63n) - 1n;
+const UHYPER_MAX = (1n << 64n) - 1n;
+
 export class XdrWriter {
   private buf: Buffer;
   private pos = 0;
+  private view: DataView | null = null;
 
   constructor(initial = 256, readonly limit = Number.MAX_SAFE_INTEGER) {
     this.buf = Buffer.allocUnsafe(initial);
@@ -125,6 +142,7 @@ export class XdrWriter {
       const grown = Buffer.allocUnsafe(size);
       this.buf.copy(grown, 0, 0, this.pos);
       this.buf = grown;
+      this.view = null;
     }
     const at = this.pos;
     this.pos = need;
@@ -144,15 +162,20 @@ export class XdrWriter {
   }
 
   hyper(v: bigint): void {
-    if (typeof v !== 'bigint' || v < -(1n << 63n) || v >= 1n << 63n) throw new XdrError(`hyper out of range: ${String(v)}`);
+    if (typeof v !== 'bigint' || v < HYPER_MIN || v > HYPER_MAX) throw new XdrError(`hyper out of range: ${String(v)}`);
     const at = this.room(8);
-    this.buf.writeBigInt64BE(v, at);
+    this.dataView().setBigInt64(at, v);
   }
 
   uhyper(v: bigint): void {
-    if (typeof v !== 'bigint' || v < 0n || v >= 1n << 64n) throw new XdrError(`unsigned hyper out of range: ${String(v)}`);
+    if (typeof v !== 'bigint' || v < 0n || v > UHYPER_MAX) throw new XdrError(`unsigned hyper out of range: ${String(v)}`);
     const at = this.room(8);
-    this.buf.writeBigUInt64BE(v, at);
+    this.dataView().setBigUint64(at, v);
+  }
+
+  /** Buffer's own 64-bit writers do BigInt arithmetic in JS; a DataView's are native. */
+  private dataView(): DataView {
+    return (this.view ??= new DataView(this.buf.buffer, this.buf.byteOffset, this.buf.byteLength));
   }
 
   double(v: number): void {
@@ -178,12 +201,15 @@ export class XdrWriter {
     this.fixedOpaque(bytes);
   }
 
+  /** Encoded in place: no intermediate buffer. */
   string(s: string, max: number): void {
     if (typeof s !== 'string') throw new XdrError(`expected a string, got ${typeof s}`);
-    const bytes = Buffer.from(s, 'utf8');
-    if (bytes.length > max) throw new XdrError(`string length ${bytes.length} exceeds maximum ${max}`);
-    this.uint(bytes.length);
-    this.fixedOpaque(bytes);
+    const n = Buffer.byteLength(s, 'utf8');
+    if (n > max) throw new XdrError(`string length ${n} exceeds maximum ${max}`);
+    const at = this.room(4 + n + pad(n));
+    this.buf.writeUInt32BE(n, at);
+    this.buf.write(s, at + 4, n, 'utf8');
+    this.buf.fill(0, at + 4 + n, at + 4 + n + pad(n));
   }
 
   /** Raw bytes with no length and no padding (stream data). */

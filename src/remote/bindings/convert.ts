@@ -18,14 +18,44 @@ export const bool: Conv<number, boolean> = { toDriver: (w) => w !== 0, toWire: (
 /** Wire (unsigned) hyper, driver number (KiB amounts, versions). */
 export const hyperNumber: Conv<bigint, number> = { toDriver: (w) => Number(w), toWire: (d) => BigInt(d) };
 
-/** Wire 16 raw bytes, driver UUID string. */
+/** Wire 16 raw bytes, driver UUID string. Every domain, network and pool crosses as one: no regex or hex-string detour. */
 export const uuid: Conv<Buffer, string> = {
   toDriver: (w) => {
-    const h = w.toString('hex');
-    return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
+    for (let i = 0; i < 16; i++) {
+      const at = UUID_TEXT_POS[i]!;
+      UUID_TEXT[at] = HEX_DIGIT[w[i]! >> 4]!;
+      UUID_TEXT[at + 1] = HEX_DIGIT[w[i]! & 15]!;
+    }
+    return String.fromCharCode.apply(null, UUID_TEXT as unknown as number[]);
   },
-  toWire: (d) => Buffer.from(d.replace(/-/g, ''), 'hex'),
+  toWire: (d) => parseCanonicalUUID(d) ?? Buffer.from(d.replace(/-/g, ''), 'hex'),
 };
+
+const HEX_DIGIT = Buffer.from('0123456789abcdef', 'latin1');
+/** Where each byte's two digits go in the 36-character form (8-4-4-4-12, dashes between). */
+const UUID_TEXT_POS = [0, 2, 4, 6, 9, 11, 14, 16, 19, 21, 24, 26, 28, 30, 32, 34];
+const UUID_TEXT = Buffer.alloc(36, '-');
+
+function hexValue(c: number): number {
+  if (c >= 48 && c <= 57) return c - 48;
+  const l = c | 32;
+  return l >= 97 && l <= 102 ? l - 87 : -1;
+}
+
+/** The 16 bytes of a UUID in its 36-character form; null for any other text. */
+function parseCanonicalUUID(d: string): Buffer | null {
+  if (d.length !== 36) return null;
+  const out = Buffer.allocUnsafe(16);
+  for (let i = 0; i < 16; i++) {
+    const at = UUID_TEXT_POS[i]!;
+    if ((at === 9 || at === 14 || at === 19 || at === 24) && d.charCodeAt(at - 1) !== 45) return null;
+    const hi = hexValue(d.charCodeAt(at));
+    const lo = hexValue(d.charCodeAt(at + 1));
+    if ((hi | lo) < 0) return null;
+    out[i] = (hi << 4) | lo;
+  }
+  return out;
+}
 
 export const domain: Conv<remote_nonnull_domain, DomainRef> = {
   toDriver: (w) => ({ name: w.name, uuid: uuid.toDriver(w.uuid), id: w.id }),

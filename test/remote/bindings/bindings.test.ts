@@ -3,7 +3,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ENTRY_POINTS } from '../../../src/api/entry-points.js';
-import { BINDINGS, BINDING_BY_METHOD, BINDING_BY_PROC, DOMAIN_EVENTS } from '../../../src/remote/bindings/index.js';
+import fc from 'fast-check';
+import { BINDINGS, BINDING_BY_METHOD, BINDING_BY_PROC, DOMAIN_EVENTS, convert } from '../../../src/remote/bindings/index.js';
 import { decodeValue, encodeValue } from '../../../src/rpc/codec.js';
 import { remoteProgram } from '../../../src/rpc/protocol/remote.js';
 
@@ -75,4 +76,18 @@ test('event payloads cross as libvirtd sends them', () => {
   const pm = DOMAIN_EVENTS.get(11)!;
   const p = { eventId: 11, domain: dom, reason: 0 };
   assert.deepEqual(pm.toDriver(decodeValue(pm.proc.msg, encodeValue(pm.proc.msg, pm.toWire(p, 1))), 11), { callbackID: 1, payload: p });
+});
+
+test('UUIDs cross as 16 bytes and come back in the canonical lowercase form, whatever the bytes', () => {
+  fc.assert(fc.property(fc.uint8Array({ minLength: 16, maxLength: 16 }), (bytes) => {
+    const text = convert.uuid.toDriver(Buffer.from(bytes));
+    const hex = Buffer.from(bytes).toString('hex');
+    assert.equal(text, `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`);
+    assert.deepEqual(convert.uuid.toWire(text), Buffer.from(bytes));
+    assert.deepEqual(convert.uuid.toWire(text.toUpperCase()), Buffer.from(bytes));
+  }), { numRuns: 2000 });
+  // Text not in the 36-character form is read as hex digits with the dashes dropped, up to the first non-digit.
+  for (const odd of ['6695eb01f6a4830479aa97f2502e193f', '6695eb01-f6a4-8304-79aa-97f2502e193g', '6695eb01x6a4-8304-79aa-97f2502e193f', 'zz', '']) {
+    assert.deepEqual(convert.uuid.toWire(odd), Buffer.from(odd.replace(/-/g, ''), 'hex'));
+  }
 });
