@@ -6,6 +6,7 @@
  */
 import { fstat } from 'node:fs';
 import { promisify } from 'node:util';
+import { nativeHelper } from '../native/index.js';
 
 /** The section of a file at a position: data or a hole, and the bytes left until it changes. */
 export interface FileSection {
@@ -14,20 +15,11 @@ export interface FileSection {
   readonly length: bigint;
 }
 
-/** lseek(fd, offset, SEEK_DATA / SEEK_HOLE): the offset found, or -1 at ENXIO (no more data/holes). */
-export interface SeekDataHole {
-  lseekData(fd: number, offset: number): number;
-  lseekHole(fd: number, offset: number): number;
-}
-
 const fstatAsync = promisify(fstat);
 
-/** The seek calls of the native helper, when it is built. */
-let seeker: SeekDataHole | null = null;
-
-/** Whether holes can be found (SEEK_DATA/SEEK_HOLE available). */
+/** Whether holes can be found (the native helper, which has SEEK_DATA/SEEK_HOLE, is built). */
 export function canFindHoles(): boolean {
-  return seeker !== null;
+  return nativeHelper() !== null;
 }
 
 async function fileSize(fd: number): Promise<bigint> {
@@ -39,6 +31,7 @@ async function fileSize(fd: number): Promise<bigint> {
  * a hole with the bytes up to the next data (or the end), or { inData: false, length: 0 } at the end.
  */
 export async function fileSection(fd: number, position: bigint): Promise<FileSection> {
+  const seeker = nativeHelper();
   if (!seeker) {
     const size = await fileSize(fd);
     return position < size ? { inData: true, length: size - position } : { inData: false, length: 0n };
