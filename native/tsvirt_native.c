@@ -38,7 +38,8 @@ typedef struct {
   napi_async_context context;
 } FdSocket;
 
-static char readBuffer[READ_CHUNK];
+/* One per thread: each worker thread runs its own loop and sockets. */
+static _Thread_local char readBuffer[READ_CHUNK];
 
 #define CHECK(call) do { if ((call) != napi_ok) { throwLast(env); return NULL; } } while (0)
 
