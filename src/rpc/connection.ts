@@ -192,11 +192,13 @@ export class RpcConnection extends EventEmitter {
    */
   sendPacket(header: Header, payload?: Uint8Array, fds?: readonly number[]): boolean {
     if (this.isClosed) throw socketClosed();
-    // Packets written in one tick (concurrent callers woken by one read) leave in one write.
-    if (!this.corked) {
-      this.corked = true;
-      this.socket.cork();
-      process.nextTick(this.uncork);
+    // The first packet of a tick leaves at once (a lone reply waits for nothing); packets that
+    // follow it in the same tick (concurrent callers woken by one read) are corked into one write.
+    if (this.batching) {
+      if (!this.corked) { this.corked = true; this.socket.cork(); }
+    } else {
+      this.batching = true;
+      process.nextTick(this.endBatch);
     }
     if (!fds) return this.socket.write(encodePacket(header, payload));
     if (!this.carrier) throw this.fdsUnsupported();
@@ -205,10 +207,11 @@ export class RpcConnection extends EventEmitter {
     return ok && !(this.socket as { writableNeedDrain?: boolean }).writableNeedDrain;
   }
 
+  private batching = false;
   private corked = false;
-  private readonly uncork = () => {
-    this.corked = false;
-    this.socket.uncork();
+  private readonly endBatch = () => {
+    this.batching = false;
+    if (this.corked) { this.corked = false; this.socket.uncork(); }
   };
 
   /** Resolves when the socket can take more data. */
