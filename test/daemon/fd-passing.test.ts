@@ -9,7 +9,7 @@ import { closeSync, mkdtempSync, openSync, readdirSync, rmSync, writeFileSync } 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { bothDaemons, fdCount, havePython, haveVirsh, libvirtdSkip, python, startTsvirtd, virsh } from './harness.js';
+import { bothDaemons, fdCount, fdsBackTo, havePython, haveVirsh, libvirtdSkip, python, startTsvirtd, virsh } from './harness.js';
 import { openAuth } from '../../src/index.js';
 import { nativeHelper } from '../../src/native/index.js';
 
@@ -47,7 +47,7 @@ show('still-usable', lambda: len(c.listAllDomains()))
 
 const GUEST = `<domain type='test'><name>fdguest</name><uuid>5f2a1d0e-9c3b-4a55-8e21-0d6f3b7a9c10</uuid><memory>65536</memory><os><type>hvm</type></os></domain>`;
 
-test('libvirt-python passes descriptors to tsvirtd with the results libvirtd gives', { skip }, () => {
+test('libvirt-python passes descriptors to tsvirtd with the results libvirtd gives', { skip }, async () => {
   const xml = join(work, 'guest.xml');
   writeFileSync(xml, GUEST);
   const theirs = python(SCRIPT, daemons.theirs.socket, [xml]);
@@ -58,7 +58,7 @@ test('libvirt-python passes descriptors to tsvirtd with the results libvirtd giv
   assert.equal(ours.stdout, theirs.stdout);
   assert.match(theirs.stdout, /^openGraphics error 3 20 this function is not supported by the connection driver: virDomainOpenGraphics$/m);
   assert.match(theirs.stdout, /^createXMLWithFiles ok fdguest$/m);
-  assert.equal(fdCount(daemons.ours.pid), before, 'tsvirtd closed every descriptor it received');
+  assert.equal(await fdsBackTo(daemons.ours.pid, before), before, 'tsvirtd closed every descriptor it received');
 });
 
 test('virsh create --pass-fds through tsvirtd prints what it prints through libvirtd', { skip }, () => {

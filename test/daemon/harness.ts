@@ -157,3 +157,13 @@ export function python(script: string, socket: string, extra: string[] = []): Ru
 export function fdCount(pid: number): number {
   return readdirSync(`/proc/${pid}/fd`).length;
 }
+
+/** A process's fd count once it is back to `base` (a client's socket closes a moment after it exits), or after ~2 s. */
+export async function fdsBackTo(pid: number, base: number): Promise<number> {
+  let n = fdCount(pid);
+  for (let i = 0; i < 100 && n !== base; i++) {
+    await new Promise((r) => setTimeout(r, 20));
+    n = fdCount(pid);
+  }
+  return n;
+}

@@ -8,7 +8,7 @@ import { FrameDecoder, MessageStatus, MessageType, encodePacket, type Packet } f
 import { encodeValue } from '../../src/rpc/codec.js';
 import { remoteProgram, procedures as P, REMOTE_PROGRAM } from '../../src/rpc/protocol/remote.js';
 import { VirError } from '../../src/errors/index.js';
-import { fdCount, libvirtdSkip, startLibvirtd, startTsvirtd, type RunningDaemon } from './harness.js';
+import { fdCount, fdsBackTo, libvirtdSkip, startLibvirtd, startTsvirtd, type RunningDaemon } from './harness.js';
 
 let ours: RunningDaemon;
 let theirs: RunningDaemon | null = null;
@@ -148,16 +148,6 @@ async function settled(pid: number): Promise<number> {
   while (n !== last) {
     await new Promise((r) => setTimeout(r, 100));
     last = n;
-    n = fdCount(pid);
-  }
-  return n;
-}
-
-/** Wait until a process's fd count settles back to `base`. */
-async function fdsBackTo(pid: number, base: number): Promise<number> {
-  let n = fdCount(pid);
-  for (let i = 0; i < 100 && n !== base; i++) {
-    await new Promise((r) => setTimeout(r, 20));
     n = fdCount(pid);
   }
   return n;
