@@ -153,6 +153,14 @@ export function python(script: string, socket: string, extra: string[] = []): Ru
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
+/** XDG_CONFIG_HOME, XDG_RUNTIME_DIR, ... for a session daemon: these subdirectories of `base`, made private. */
+export function xdgEnv(base: string, dirs: string[]): Record<string, string> {
+  return Object.fromEntries(dirs.map((d) => {
+    mkdirSync(join(base, d), { recursive: true, mode: 0o700 });
+    return [`XDG_${d === 'run' ? 'RUNTIME_DIR' : `${d.toUpperCase()}_HOME`}`, join(base, d)];
+  }));
+}
+
 /** Open file descriptors of a process. */
 export function fdCount(pid: number): number {
   return readdirSync(`/proc/${pid}/fd`).length;

@@ -9,15 +9,15 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { haveVirsh, libvirtdSkip, startLibvirtd, startTsvirtd, type RunningDaemon } from '../../daemon/harness.js';
+import { haveVirsh, libvirtdSkip } from '../../daemon/harness.js';
+import { startStorageSides, type Side } from './daemon-sides.js';
 
 const skip = !haveVirsh ? 'needs virsh' : libvirtdSkip;
 const UUID = '4b1e5b2c-3f6a-4d8e-9c0b-2a7f1e6d5c4b';
 
-interface Side { name: string; daemon: RunningDaemon; work: string; pool: string; uri: string }
 const sides: Side[] = [];
 // as long as libvirtd's directory name (harness: 'libvirtd-XXXXXX'), so tables come out as wide
 const tsRoot = mkdtempSync(join(tmpdir(), 'tsvirtdo-'));
@@ -42,17 +42,7 @@ function normalise(side: Side, text: string, poolSizes: boolean): string {
 
 test.before(async () => {
   if (skip) return;
-  const libvirtd = await startLibvirtd({ prepare: (dir) => { mkdirSync(join(dir, 'work')); return {}; } });
-  sides.push({ name: 'libvirtd', daemon: libvirtd, work: join(libvirtd.dir, 'work'), pool: join(libvirtd.dir, 'work', 'images'),
-    uri: `qemu+unix:///session?socket=${libvirtd.socket}` });
-  const env = Object.fromEntries(['config', 'cache', 'run'].map((d) => {
-    mkdirSync(join(tsRoot, 'xdg', d), { recursive: true, mode: 0o700 });
-    return [`XDG_${d === 'run' ? 'RUNTIME_DIR' : `${d.toUpperCase()}_HOME`}`, join(tsRoot, 'xdg', d)];
-  }));
-  const tsvirtd = await startTsvirtd('', [], env);
-  mkdirSync(join(tsRoot, 'work'));
-  sides.push({ name: 'tsvirtd', daemon: tsvirtd, work: join(tsRoot, 'work'), pool: join(tsRoot, 'work', 'images'),
-    uri: `qemu+unix:///session?socket=${tsvirtd.socket}` });
+  sides.push(...await startStorageSides(tsRoot));
   const data = randomBytes(3 * 1024 * 1024 + 5);
   for (const side of sides) {
     writeFileSync(join(side.work, 'pool.xml'), `<pool type='dir'><name>p1</name><uuid>${UUID}</uuid><target><path>${side.pool}</path></target></pool>`);

@@ -13,7 +13,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { closeSync, ftruncateSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, ftruncateSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,14 +27,14 @@ import { connect } from 'node:net';
 import { RpcConnection } from '../../../src/rpc/connection.js';
 import { procedures as P, remoteProgram } from '../../../src/rpc/protocol/remote.js';
 import { TSVIRSH } from '../../cli/harness.js';
-import { havePython, haveVirsh, libvirtdSkip, startLibvirtd, startTsvirtd, type RunningDaemon } from '../../daemon/harness.js';
+import { havePython, haveVirsh, libvirtdSkip } from '../../daemon/harness.js';
+import { startStorageSides, type Side } from './daemon-sides.js';
 
 const skip = !haveVirsh ? 'needs virsh' : !havePython ? 'needs libvirt-python' : libvirtdSkip;
 const CLIENT = fileURLToPath(new URL('../../../../test/drivers/storage/sparse-client.py', import.meta.url));
 const KiB = 1024;
 const MiB = 1024 * KiB;
 
-interface Side { name: string; daemon: RunningDaemon; work: string; pool: string; uri: string }
 const sides: Side[] = [];
 const tsRoot = mkdtempSync(join(tmpdir(), 'tssparse-'));
 
@@ -77,17 +77,7 @@ const UPLOAD: [number, Buffer][] = [[MiB, randomBytes(128 * KiB)], [3 * MiB, ran
 
 test.before(async () => {
   if (skip) return;
-  const libvirtd = await startLibvirtd({ prepare: (dir) => { mkdirSync(join(dir, 'work')); return {}; } });
-  sides.push({ name: 'libvirtd', daemon: libvirtd, work: join(libvirtd.dir, 'work'), pool: join(libvirtd.dir, 'work', 'images'),
-    uri: `qemu+unix:///session?socket=${libvirtd.socket}` });
-  const env = Object.fromEntries(['config', 'cache', 'run'].map((d) => {
-    mkdirSync(join(tsRoot, 'xdg', d), { recursive: true, mode: 0o700 });
-    return [`XDG_${d === 'run' ? 'RUNTIME_DIR' : `${d.toUpperCase()}_HOME`}`, join(tsRoot, 'xdg', d)];
-  }));
-  const tsvirtd = await startTsvirtd('', [], env);
-  mkdirSync(join(tsRoot, 'work'));
-  sides.push({ name: 'tsvirtd', daemon: tsvirtd, work: join(tsRoot, 'work'), pool: join(tsRoot, 'work', 'images'),
-    uri: `qemu+unix:///session?socket=${tsvirtd.socket}` });
+  sides.push(...await startStorageSides(tsRoot));
   for (const side of sides) {
     spawnSync('chmod', ['-R', 'a+rwX', side.work]);
     writeFileSync(join(side.work, 'pool.xml'), `<pool type='dir'><name>images</name><target><path>${side.pool}</path></target></pool>`);

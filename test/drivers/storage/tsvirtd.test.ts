@@ -9,12 +9,12 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { TSVIRSH } from '../../cli/harness.js';
-import { havePython, haveVirsh, startTsvirtd, type RunningDaemon } from '../../daemon/harness.js';
+import { havePython, haveVirsh, startTsvirtd, xdgEnv, type RunningDaemon } from '../../daemon/harness.js';
 
 const skip = !haveVirsh ? 'needs virsh' : !havePython ? 'needs libvirt-python' : false;
 const root = mkdtempSync(join(tmpdir(), 'tsst-'));
@@ -47,10 +47,7 @@ function poolFilesOpen(): string[] {
 
 test.before(async () => {
   if (skip) return;
-  const env = Object.fromEntries(['config', 'cache', 'run'].map((d) => {
-    mkdirSync(join(root, 'xdg', d), { recursive: true, mode: 0o700 });
-    return [`XDG_${d === 'run' ? 'RUNTIME_DIR' : `${d.toUpperCase()}_HOME`}`, join(root, 'xdg', d)];
-  }));
+  const env = xdgEnv(join(root, 'xdg'), ['config', 'cache', 'run']);
   daemon = await startTsvirtd('', [], env);
   uri = `qemu+unix:///session?socket=${daemon.socket}`;
   const xml = join(root, 'pool.xml');

@@ -15,7 +15,7 @@ import { Command } from '../../../../src/util/command/index.js';
 import { READY_MARKER } from '../guest/test-guest.js';
 import { guestXml } from './guest-xml.js';
 import { cleanupRoot, makeRoot, waitForGuestReady } from './harness.js';
-import { startTsvirtd } from '../../../daemon/harness.js';
+import { startTsvirtd, xdgEnv } from '../../../daemon/harness.js';
 
 const sourceDir = dirname(fileURLToPath(import.meta.url)).replace(/\/dist\/test\//, '/test/');
 const { root, uri } = makeRoot();
@@ -121,10 +121,7 @@ test('libvirt\'s refusals: unknown flags, groups this driver lacks under ENFORCE
 
 test('through tsvirtd: libvirt-python\'s getAllDomainStats and domainListGetStats reach the QEMU driver', async () => {
   const xdg = join(root, 'xdg');
-  const env = Object.fromEntries(['config', 'cache', 'data', 'run'].map((d) => {
-    mkdirSync(join(xdg, d), { recursive: true, mode: 0o700 });
-    return [`XDG_${d === 'run' ? 'RUNTIME_DIR' : `${d.toUpperCase()}_HOME`}`, join(xdg, d)];
-  }));
+  const env = xdgEnv(xdg, ['config', 'cache', 'data', 'run']);
   const daemon = await startTsvirtd('', [], env);
   try {
     const script = `import json, sys, libvirt

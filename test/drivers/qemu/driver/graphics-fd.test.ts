@@ -5,12 +5,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { closeSync, mkdirSync } from 'node:fs';
+import { closeSync } from 'node:fs';
 import { Socket } from 'node:net';
 import { join } from 'node:path';
 import { openAuth, type Connect } from '../../../../src/index.js';
 import { nativeHelper } from '../../../../src/native/index.js';
-import { fdCount, startTsvirtd, type RunningDaemon } from '../../../daemon/harness.js';
+import { fdCount, startTsvirtd, xdgEnv, type RunningDaemon } from '../../../daemon/harness.js';
 import { guestXml } from './guest-xml.js';
 import { cleanupRoot, makeRoot } from './harness.js';
 
@@ -36,10 +36,7 @@ function greeting(fd: number): Promise<string> {
 
 test.before(async () => {
   if (skip) return;
-  const env = Object.fromEntries(['config', 'cache', 'data', 'run'].map((d) => {
-    mkdirSync(join(root, 'xdg', d), { recursive: true, mode: 0o700 });
-    return [`XDG_${d === 'run' ? 'RUNTIME_DIR' : `${d.toUpperCase()}_HOME`}`, join(root, 'xdg', d)];
-  }));
+  const env = xdgEnv(join(root, 'xdg'), ['config', 'cache', 'data', 'run']);
   daemon = await startTsvirtd('', [], env);
   uri = `qemu+unix:///session?socket=${daemon.socket}`;
 });

@@ -7,10 +7,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TSVIRSH } from '../../../cli/harness.js';
-import { startTsvirtd, type RunningDaemon } from '../../../daemon/harness.js';
+import { startTsvirtd, xdgEnv, type RunningDaemon } from '../../../daemon/harness.js';
 import { READY_MARKER } from '../guest/test-guest.js';
 import { guestXml } from './guest-xml.js';
 import { cleanupRoot, makeRoot } from './harness.js';
@@ -35,10 +35,7 @@ function same(args: string[], normalise = (s: string) => s): string {
 }
 
 test.before(async () => {
-  const env = Object.fromEntries(['config', 'cache', 'data', 'run'].map((d) => {
-    mkdirSync(join(root, 'xdg', d), { recursive: true, mode: 0o700 });
-    return [`XDG_${d === 'run' ? 'RUNTIME_DIR' : `${d.toUpperCase()}_HOME`}`, join(root, 'xdg', d)];
-  }));
+  const env = xdgEnv(join(root, 'xdg'), ['config', 'cache', 'data', 'run']);
   daemon = await startTsvirtd('', [], env);
   uri = `qemu+unix:///session?socket=${daemon.socket}`;
 });
