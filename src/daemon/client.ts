@@ -197,10 +197,12 @@ export class DaemonClient implements ClientContext {
 
   private onCall(p: Packet): void {
     this.throttle(+1);
-    const done = p.fds ? () => { closeFds(p.fds); this.throttle(-1); } : () => this.throttle(-1);
+    // The call's descriptors are closed before the reply goes out, so a client that counts them
+    // after the reply never sees one still open.
     this.dispatch(p.header, p.payload, p.fds)
-      .then((r) => { this.answer(p.header, r.payload, undefined, r.fds); r.afterReply?.(); }, (err: unknown) => this.answer(p.header, undefined, toVirError(err)))
-      .finally(done);
+      .then((r) => { closeFds(p.fds); this.answer(p.header, r.payload, undefined, r.fds); r.afterReply?.(); },
+        (err: unknown) => { closeFds(p.fds); this.answer(p.header, undefined, toVirError(err)); })
+      .finally(() => this.throttle(-1));
   }
 
   /**
