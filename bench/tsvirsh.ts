@@ -38,18 +38,19 @@ function childrenCpuMs(): number {
   return ((Number(fields[13]) + Number(fields[14])) * 1000) / ticksPerSecond;
 }
 
-function timeRun(program: string[]): number {
+/** Wall time of one run in ms; `input`, when given, is the program's standard input. */
+function timeRun(program: string[], input?: string): number {
   const started = performance.now();
-  const run = spawnSync(program[0]!, program.slice(1), { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+  const run = spawnSync(program[0]!, program.slice(1), { stdio: [input === undefined ? 'ignore' : 'pipe', 'ignore', 'pipe'], input, encoding: 'utf8' });
   const ms = performance.now() - started;
   if (run.status !== 0) throw new Error(`${program.join(' ').slice(0, 80)} failed: ${run.stderr}`);
   return ms;
 }
 
 /** Median wall time and mean CPU time of `runs` runs, in ms. */
-function measure(program: string[], runs: number): { wall: number; cpu: number } {
+function measure(program: string[], runs: number, input?: string): { wall: number; cpu: number } {
   const cpuBefore = childrenCpuMs();
-  const times = Array.from({ length: runs }, () => timeRun(program)).sort((a, b) => a - b);
+  const times = Array.from({ length: runs }, () => timeRun(program, input)).sort((a, b) => a - b);
   return { wall: times[Math.floor(times.length / 2)]!, cpu: (childrenCpuMs() - cpuBefore) / runs };
 }
 
@@ -63,26 +64,36 @@ const perCommand = (batch: number, single: number): number => (batch - single) /
 timeRun([...node, TSVIRSH, '-c', 'test:///default', 'list']);
 const bare = measure([...node, '-e', '0'], RUNS);
 const oneShot = measure([...node, TSVIRSH, '-c', 'test:///default', 'list'], RUNS);
-const batchOurs = measure([...node, TSVIRSH, '-c', 'test:///default', BATCH], 5);
+const ours = [...node, TSVIRSH, '-c', 'test:///default'];
+const theirs = ['virsh', '-c', 'test:///default'];
 console.log(`tsvirsh load average at start: ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
-if (haveVirsh) {
-  const virshOneShot = measure(['virsh', '-c', 'test:///default', 'list'], RUNS);
-  const batchTheirs = measure(['virsh', '-c', 'test:///default', BATCH], 5);
-  console.log(`tsvirsh batch of 1000 commands (whole process): wall tsvirsh ${batchOurs.wall.toFixed(0)} ms, virsh ${batchTheirs.wall.toFixed(0)} ms, `
-    + `ratio ${(batchTheirs.wall / batchOurs.wall).toFixed(2)}; `
-    + `CPU tsvirsh ${batchOurs.cpu.toFixed(0)} ms, virsh ${batchTheirs.cpu.toFixed(0)} ms`);
+
+/**
+ * The batch in one of virsh's two non-interactive forms: all commands in one argument, or one per
+ * line on standard input (where virsh reads through readline: several system calls a command).
+ */
+function batch(form: string, args: string[], input?: string, virshOneShot?: { wall: number; cpu: number }): void {
+  const batchOurs = measure([...ours, ...args], 5, input);
+  if (!virshOneShot) {
+    console.log(`tsvirsh batch of 1000 commands ${form}: wall ${batchOurs.wall.toFixed(0)} ms, CPU ${batchOurs.cpu.toFixed(0)} ms (virsh not installed: no reference)`);
+    return;
+  }
+  const batchTheirs = measure([...theirs, ...args], 5, input);
+  console.log(`tsvirsh batch of 1000 commands ${form} (whole process): wall tsvirsh ${batchOurs.wall.toFixed(0)} ms, virsh ${batchTheirs.wall.toFixed(0)} ms, `
+    + `ratio ${(batchTheirs.wall / batchOurs.wall).toFixed(2)}; CPU tsvirsh ${batchOurs.cpu.toFixed(0)} ms, virsh ${batchTheirs.cpu.toFixed(0)} ms`);
   const wallOurs = perCommand(batchOurs.wall, oneShot.wall);
   const wallTheirs = perCommand(batchTheirs.wall, virshOneShot.wall);
   const cpuOurs = perCommand(batchOurs.cpu, oneShot.cpu);
   const cpuTheirs = perCommand(batchTheirs.cpu, virshOneShot.cpu);
-  console.log(`tsvirsh per command in a batch (start-up taken out): wall tsvirsh ${us(wallOurs)} us, virsh ${us(wallTheirs)} us, `
+  console.log(`tsvirsh per command ${form} (start-up taken out): wall tsvirsh ${us(wallOurs)} us, virsh ${us(wallTheirs)} us, `
     + `ratio ${(wallTheirs / wallOurs).toFixed(2)}; CPU tsvirsh ${us(cpuOurs)} us, virsh ${us(cpuTheirs)} us, ratio ${(cpuTheirs / cpuOurs).toFixed(2)} `
     + '(goal: both ratios above 1.0)');
-  console.log(`tsvirsh one-shot list: wall ${ms(oneShot.wall)} ms, node -e 0 ${ms(bare.wall)} ms, difference ${ms(oneShot.wall - bare.wall)} ms, `
-    + `virsh ${ms(virshOneShot.wall)} ms; CPU ${ms(oneShot.cpu)} ms, node -e 0 ${ms(bare.cpu)} ms, `
-    + `difference ${ms(oneShot.cpu - bare.cpu)} ms (goal: within 50), virsh ${ms(virshOneShot.cpu)} ms`);
-} else {
-  console.log(`tsvirsh batch of 1000 commands: wall ${batchOurs.wall.toFixed(0)} ms, CPU ${batchOurs.cpu.toFixed(0)} ms (virsh not installed: no reference)`);
-  console.log(`tsvirsh one-shot list: wall ${ms(oneShot.wall)} ms, node -e 0 ${ms(bare.wall)} ms, difference ${ms(oneShot.wall - bare.wall)} ms; `
-    + `CPU ${ms(oneShot.cpu)} ms, node -e 0 ${ms(bare.cpu)} ms, difference ${ms(oneShot.cpu - bare.cpu)} ms (goal: within 50)`);
 }
+
+const virshOneShot = haveVirsh ? measure([...theirs, 'list'], RUNS) : undefined;
+batch('in one argument', [BATCH], undefined, virshOneShot);
+batch('on standard input', [], `${BATCH}\n`, virshOneShot);
+const floor = `node -e 0 ${ms(bare.wall)} ms, difference ${ms(oneShot.wall - bare.wall)} ms`;
+const floorCpu = `node -e 0 ${ms(bare.cpu)} ms, difference ${ms(oneShot.cpu - bare.cpu)} ms (goal: within 50)`;
+console.log(`tsvirsh one-shot list: wall ${ms(oneShot.wall)} ms, ${floor}${virshOneShot ? `, virsh ${ms(virshOneShot.wall)} ms` : ''}; `
+  + `CPU ${ms(oneShot.cpu)} ms, ${floorCpu}${virshOneShot ? `, virsh ${ms(virshOneShot.cpu)} ms` : ''}`);

@@ -12,11 +12,11 @@ const PROMPT_RO = 'virsh > ';
 /** readline's screen width when it has no terminal to ask. */
 const SCREEN_WIDTH = 80;
 
+/** Run one line's commands; their output is left pending (the caller flushes). */
 async function runLine(session: Session, line: string): Promise<void> {
   if (line === '') return;
   const commands = session.parse(new StringTokens(line));
   if (commands) await session.run(commands);
-  session.out.flush();
 }
 
 /**
@@ -46,6 +46,8 @@ export async function runShell(session: Session): Promise<void> {
     for await (const line of rl) {
       session.out.print(`${echoedLine(prompt(), line)}\n`);
       await runLine(session, line);
+      // Lines from a pipe: quick commands share one write (errors still flush first).
+      session.out.flushSoon();
       if (!session.imode) break;
     }
     rl.close();
@@ -71,6 +73,7 @@ export async function runShell(session: Session): Promise<void> {
       busy = busy.then(async () => {
         rl.pause();
         await runLine(session, line);
+        session.out.flush();
         if (!session.imode) {
           rl.close();
           return;
