@@ -21,6 +21,8 @@ export const streamHoleCodec = struct({ length: hyper, flags: uint });
 export interface StreamTransport {
   sendPacket(header: Header, payload?: Uint8Array): boolean;
   forgetStream(stream: RpcStream): void;
+  /** End the whole connection: the peer broke the protocol. */
+  destroy(err: VirError): void;
 }
 
 export type StreamEvent =
@@ -127,12 +129,16 @@ export class RpcStream extends EventEmitter {
       return;
     }
     if (type === MessageType.STREAM_HOLE) {
+      let hole: { length: bigint; flags: number };
       try {
-        const hole = decodeValue(streamHoleCodec, packet.payload);
-        this.deliver({ kind: 'hole', length: hole.length, flags: hole.flags });
+        hole = decodeValue(streamHoleCodec, packet.payload);
       } catch {
-        this.deliver({ kind: 'error', error: rpcError('Unable to decode message payload') });
+        // A hole that does not decode ends the connection, not just the stream (as libvirt's
+        // daemon and client both do); the stream fails with the connection.
+        this.transport.destroy(rpcError('Unable to decode message payload'));
+        return;
       }
+      this.deliver({ kind: 'hole', length: hole.length, flags: hole.flags });
       return;
     }
     switch (status) {

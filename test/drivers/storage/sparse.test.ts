@@ -25,6 +25,7 @@ import {
 import { canFindHoles } from '../../../src/util/file-layout.js';
 import { connect } from 'node:net';
 import { RpcConnection } from '../../../src/rpc/connection.js';
+import { MessageStatus, MessageType } from '../../../src/rpc/packet.js';
 import { procedures as P, remoteProgram } from '../../../src/rpc/protocol/remote.js';
 import { TSVIRSH } from '../../cli/harness.js';
 import { havePython, haveVirsh, libvirtdSkip } from '../../daemon/harness.js';
@@ -247,10 +248,11 @@ test('our client through libvirtd and tsvirtd: what libvirt-python gets (segment
 });
 
 /**
- * A hostile client on our RPC core: a STREAM_HOLE on an upload opened without the sparse flag.
- * Resolves with whether the daemon dropped the connection (and the next step's answer if not).
+ * A hostile client on our RPC core: a STREAM_HOLE on an upload, either well formed on an upload
+ * opened without the sparse flag, or cut short (3 bytes) on a sparse one. Resolves with whether the
+ * daemon dropped the connection (and the next step's answer if not).
  */
-async function holeOnPlainUpload(side: Side): Promise<string> {
+async function hostileHole(side: Side, kind: 'on a plain upload' | 'malformed'): Promise<string> {
   const socket = connect(side.daemon.socket);
   await new Promise<void>((resolve, reject) => { socket.once('connect', resolve); socket.once('error', reject); });
   const rpc = new RpcConnection(socket);
@@ -259,10 +261,17 @@ async function holeOnPlainUpload(side: Side): Promise<string> {
     const { pool } = await rpc.invoke(remoteProgram, P.STORAGE_POOL_LOOKUP_BY_NAME, { name: 'images' });
     const { vol } = await rpc.invoke(remoteProgram, P.STORAGE_VOL_LOOKUP_BY_NAME, { pool, name: 'holey.img' });
     const serial = rpc.nextSerial();
-    const stream = rpc.openStream(remoteProgram.number, remoteProgram.version, P.STORAGE_VOL_UPLOAD.number, serial);
-    await rpc.invoke(remoteProgram, P.STORAGE_VOL_UPLOAD, { vol, offset: 0n, length: 0n, flags: 0 }, { serial });
+    const proc = P.STORAGE_VOL_UPLOAD.number;
+    const stream = rpc.openStream(remoteProgram.number, remoteProgram.version, proc, serial);
+    const flags = kind === 'malformed' ? 1 : 0; // VIR_STORAGE_VOL_UPLOAD_SPARSE_STREAM
+    await rpc.invoke(remoteProgram, P.STORAGE_VOL_UPLOAD, { vol, offset: 0n, length: 0n, flags }, { serial });
     const closed = new Promise<string>((resolve) => rpc.once('close', () => resolve('connection dropped')));
-    stream.writeHole(4096n);
+    if (kind === 'malformed') {
+      const header = { prog: remoteProgram.number, vers: remoteProgram.version, proc, type: MessageType.STREAM_HOLE, serial, status: MessageStatus.CONTINUE };
+      rpc.sendPacket(header, Buffer.from([0, 0, 16]));
+    } else {
+      stream.writeHole(4096n);
+    }
     const next = rpc.invoke(remoteProgram, P.CONNECT_GET_LIB_VERSION, undefined).then(() => 'still served', () => 'connection dropped');
     return await Promise.race([closed, next]);
   } finally {
@@ -270,9 +279,12 @@ async function holeOnPlainUpload(side: Side): Promise<string> {
   }
 }
 
-test('a hole on a stream not opened sparse: both daemons drop the client, the volume unchanged', { skip }, async () => {
+test('a hole on a stream not opened sparse, or one cut short: both daemons drop the client, the volume unchanged', { skip }, async () => {
   const before = both((side) => layout(join(side.pool, 'holey.img')), 'before');
-  for (const side of sides) assert.equal(await holeOnPlainUpload(side), 'connection dropped', side.name);
+  for (const side of sides) {
+    assert.equal(await hostileHole(side, 'on a plain upload'), 'connection dropped', side.name);
+    assert.equal(await hostileHole(side, 'malformed'), 'connection dropped', `${side.name}, malformed`);
+  }
   assert.deepEqual(layout(join(sides[1]!.pool, 'holey.img')), before);
   assert.deepEqual(await ourClient(sides[1]!, 'download'), client(sides[1]!, 'download', 'holey.img'), 'tsvirtd still serves');
 });
