@@ -195,14 +195,38 @@ export class DaemonClient implements ClientContext {
     if (!full && this.paused) { this.paused = false; if (!this.held) this.socket.resume(); }
   }
 
+  /**
+   * A call goes from its packet to the driver's promise and from the result to its reply with no
+   * async frames between (this is every call's path); checks and decoding fail at once.
+   */
   private onCall(p: Packet): void {
     this.throttle(+1);
+    const h = p.header;
     // The call's descriptors are closed before the reply goes out, so a client that counts them
     // after the reply never sees one still open.
-    this.dispatch(p.header, p.payload, p.fds)
-      .then((r) => { closeFds(p.fds); this.answer(p.header, r.payload, undefined, r.fds); r.afterReply?.(); },
-        (err: unknown) => { closeFds(p.fds); this.answer(p.header, undefined, toVirError(err)); })
-      .finally(() => this.throttle(-1));
+    const done = (r: Dispatched): void => {
+      closeFds(p.fds);
+      this.answer(h, r.payload, undefined, r.fds);
+      r.afterReply?.();
+      this.throttle(-1);
+    };
+    const failed = (err: unknown): void => {
+      closeFds(p.fds);
+      this.answer(h, undefined, toVirError(err));
+      this.throttle(-1);
+    };
+    let dispatched: Dispatched | Promise<Dispatched>;
+    try {
+      // Calls pipelined behind CONNECT_OPEN are answered after it, and see the connection it opens.
+      dispatched = this.opening
+        ? this.opening.catch(() => undefined).then(() => this.dispatch(h, p.payload, p.fds))
+        : this.dispatch(h, p.payload, p.fds);
+    } catch (err) {
+      failed(err);
+      return;
+    }
+    if (dispatched instanceof Promise) dispatched.then(done, failed);
+    else done(dispatched);
   }
 
   /**
@@ -223,12 +247,11 @@ export class DaemonClient implements ClientContext {
   }
 
   /**
-   * Check the header, find the handler, decode, run, encode. Resolves with the reply payload and,
-   * for a call that opened a stream, what starts its data once the reply is out.
+   * Check the header, find the handler, decode, run, encode: the reply payload and, for a call
+   * that opened a stream, what starts its data once the reply is out. A handler that answers at
+   * once is answered at once.
    */
-  private async dispatch(h: Header, payload: Uint8Array, fds: number[] | null | undefined): Promise<Dispatched> {
-    // Calls pipelined behind CONNECT_OPEN are answered after it, and see the connection it opens.
-    if (this.opening) await this.opening.catch(() => undefined);
+  private dispatch(h: Header, payload: Uint8Array, fds: number[] | null | undefined): Dispatched | Promise<Dispatched> {
     if (h.prog !== REMOTE_PROGRAM || h.vers !== REMOTE_PROTOCOL_VERSION) {
       throw rpcError(`Cannot find program ${h.prog >>> 0} version ${h.vers >>> 0}`);
     }
@@ -244,11 +267,14 @@ export class DaemonClient implements ClientContext {
       throw e;
     }
     const special = SPECIAL_HANDLERS.get(proc.number);
-    const ran: Ran = special ? { ret: await special(this, args) } : await this.run(h, proc, args, fds === undefined ? [] : fds);
-    return { payload: proc.ret === xvoid ? undefined : encodeValue(proc.ret, ran.ret), afterReply: ran.afterReply, fds: ran.fds };
+    if (special) {
+      const ret = special(this, args);
+      return ret instanceof Promise ? ret.then((r: unknown) => encoded(proc, { ret: r })) : encoded(proc, { ret });
+    }
+    return this.run(h, proc, args, fds === undefined ? [] : fds).then((r) => encoded(proc, r));
   }
 
-  private async run(h: Header, proc: ProcedureInfo, args: unknown, fds: number[] | null): Promise<Ran> {
+  private run(h: Header, proc: ProcedureInfo, args: unknown, fds: number[] | null): Promise<Ran> {
     const conn = this.requireConn();
     const binding = BINDING_BY_PROC.get(proc.number);
     if (!binding) {
@@ -258,10 +284,15 @@ export class DaemonClient implements ClientContext {
     // The binding table guarantees the arguments fit the method; the compiler cannot see it.
     const invokeAs = conn.invokeAs as unknown as (this: Connect, cName: string, method: DriverMethod, ...a: unknown[]) => Promise<unknown>;
     const call = () => invokeAs.call(conn, binding.api ?? ENTRY_POINTS[binding.method].c, binding.method, ...binding.driverArgs(args, fds ?? []));
-    if (binding.fds === 'result') return { ret: undefined, fds: [await call() as number] };
+    if (binding.fds === 'result') return call().then((fd) => ({ ret: undefined, fds: [fd as number] }));
     const direction = proc.stream?.direction;
-    if (!direction) return { ret: binding.wireRet(await call(), args) };
-    // The stream exists before the driver runs, so client packets that follow the reply find it.
+    if (!direction) return call().then((result) => ({ ret: binding.wireRet(result, args) }));
+    return this.runStream(h, proc, args, direction, call, (result) => binding.wireRet(result, args));
+  }
+
+  /** A call that opens a stream: the stream exists before the driver runs, so client packets that follow the reply find it. */
+  private async runStream(h: Header, proc: ProcedureInfo, args: unknown, direction: 'read' | 'write',
+    call: () => Promise<unknown>, wire: (result: unknown) => unknown): Promise<Ran> {
     const stream = this.rpc.openStream(h.prog, h.vers, h.proc, h.serial);
     let result: unknown;
     try {
@@ -272,7 +303,7 @@ export class DaemonClient implements ClientContext {
     }
     const duplex = streamOf(result);
     return {
-      ret: binding.wireRet(result, args),
+      ret: wire(result),
       afterReply: () => {
         if (this.rpc.closed) { stream.close(); duplex.destroy(); return; }
         pumpStream(this.rpc, stream, duplex, direction, isSparseCall(proc, args), this);
@@ -305,6 +336,10 @@ export class DaemonClient implements ClientContext {
 
 interface Dispatched { payload: Uint8Array | undefined; afterReply?: () => void; fds?: number[] }
 interface Ran { ret: unknown; afterReply?: () => void; fds?: number[] }
+
+function encoded(proc: ProcedureInfo, ran: Ran): Dispatched {
+  return { payload: proc.ret === xvoid ? undefined : encodeValue(proc.ret, ran.ret), afterReply: ran.afterReply, fds: ran.fds };
+}
 
 /** The descriptors a procedure needs from its call: received at all (null: no native helper), and one where it takes one. */
 function checkCallFds(spec: FdSpec, fds: number[] | null): void {
