@@ -28,6 +28,12 @@ export function checkNonNull(from: number, func: string, name: string, value: un
   if (value === null || value === undefined) throw invalidArgError(from, func, name, `${name} in ${func} must not be NULL`);
 }
 
+/** virCheckNonEmptyStringArg: null is refused as NULL, '' as empty. */
+export function checkNonEmptyString(from: number, func: string, name: string, value: string | null | undefined): void {
+  checkNonNull(from, func, name, value);
+  if (value === '') throw invalidArgError(from, func, name, `string ${name} in ${func} must not be empty`);
+}
+
 export function checkNull(from: number, func: string, name: string, value: unknown): void {
   if (value !== null && value !== undefined) throw invalidArgError(from, func, name, `${name} in ${func} must be NULL`);
 }

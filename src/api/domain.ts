@@ -10,7 +10,7 @@ import { ConnectObject } from './object.js';
 import { DomainSnapshot } from './snapshot.js';
 import type { Stream } from './stream.js';
 import {
-  checkGetMetadata, checkNonNegative, checkSaveFlags, checkNonZero, checkSetMetadata, checkSetVcpus, checkSnapshotCreate, checkSnapshotRevert,
+  checkGetMetadata, checkNonNegative, checkSaveFlags, checkNonEmptyString, checkNonZero, checkSetMetadata, checkSetVcpus, checkSnapshotCreate, checkSnapshotRevert,
 } from './arg-checks.js';
 
 const DOM = ErrorDomain.VIR_FROM_DOMAIN;
@@ -120,9 +120,14 @@ export class Domain extends ConnectObject {
   setAutostart(autostart: boolean | number): Promise<void> {
     return this.conn.invoke('domainSetAutostart', this.#ref, Boolean(autostart));
   }
-  /** virDomainRename: like libvirt's, this handle keeps the old name (the driver finds it by UUID). */
+  /**
+   * virDomainRename: as libvirt's, this handle keeps the old name with a local driver (which finds
+   * it by UUID) and takes the new one through the remote driver.
+   */
   async rename(newName: string, flags = 0): Promise<void> {
-    await this.conn.invoke('domainRename', this.#ref, newName, flags);
+    // libvirt checks the name before it refuses a read-only connection.
+    await this.conn.guard(DOM, () => checkNonEmptyString(DOM, 'virDomainRename', 'new_name', newName));
+    this.track(await this.conn.invoke('domainRename', this.#ref, newName, flags));
   }
 
   // Resources -----------------------------------------------------------------------------------

@@ -229,7 +229,11 @@ export interface ConnectionDriver {
   domainGetSecurityLabel?(dom: DomainRef): Promise<SecurityLabel>;
   domainGetMetadata?(dom: DomainRef, type: number, uri: string | null, flags: number): Promise<string>;
   domainSetMetadata?(dom: DomainRef, type: number, metadata: string | null, key: string | null, uri: string | null, flags: number): Promise<void>;
-  domainRename?(dom: DomainRef, newName: string, flags: number): Promise<DomainRef>;
+  /**
+   * The remote driver gives back the handle's new identity (libvirt's remote driver renames the
+   * caller's handle); local drivers give nothing and the caller's handle keeps its old name.
+   */
+  domainRename?(dom: DomainRef, newName: string, flags: number): Promise<DomainRef | void>;
   domainIsActive?(dom: DomainRef): Promise<boolean>;
   domainIsPersistent?(dom: DomainRef): Promise<boolean>;
   domainIsUpdated?(dom: DomainRef): Promise<boolean>;

@@ -124,7 +124,7 @@ export class TestConnection implements ConnectionDriver {
   async domainSetMetadata(d: DomainRef, type: number, md: string | null, key: string | null, uri: string | null, flags: number) {
     res.setMetadata(this.s, d, type, md, key, uri, flags);
   }
-  async domainRename(d: DomainRef, newName: string, flags: number) { return dom.rename(this.s, d, newName, flags); }
+  async domainRename(d: DomainRef, newName: string, flags: number): Promise<void> { dom.rename(this.s, d, newName, flags); }
   async domainIsActive(d: DomainRef) { return dom.domainFromRef(this.s, d).isActive(); }
   async domainIsPersistent(d: DomainRef) { return dom.domainFromRef(this.s, d).persistent; }
   async domainIsUpdated(d: DomainRef) { dom.domainFromRef(this.s, d); return false; }

@@ -7,17 +7,17 @@
 export type Step = [op: string, ...args: (string | number | null)[]];
 export interface Scenario { name: string; readOnly?: boolean; steps: Step[] }
 
-const DOM_XML = (name: string, uuid: string) => `<domain type='test'><name>${name}</name><uuid>${uuid}</uuid>`
+export const DOM_XML = (name: string, uuid: string) => `<domain type='test'><name>${name}</name><uuid>${uuid}</uuid>`
   + `<memory unit='KiB'>65536</memory><currentMemory unit='KiB'>65536</currentMemory><vcpu>1</vcpu>`
   + `<os><type arch='i686'>hvm</type></os></domain>`;
-const NET_XML = `<network><name>dnet</name><uuid>7a3b2c1d-0000-4000-8000-00000000beef</uuid>`
+export const NET_XML = `<network><name>dnet</name><uuid>7a3b2c1d-0000-4000-8000-00000000beef</uuid>`
   + `<bridge name='virbr9'/><ip address='192.168.199.1' netmask='255.255.255.0'/></network>`;
-const POOL_XML = `<pool type='dir'><name>dpool</name><uuid>7a3b2c1d-0000-4000-8000-00000000f00d</uuid>`
+export const POOL_XML = `<pool type='dir'><name>dpool</name><uuid>7a3b2c1d-0000-4000-8000-00000000f00d</uuid>`
   + `<target><path>/tmp/dpool</path></target></pool>`;
-const VOL_XML = `<volume><name>v1.img</name><capacity unit='bytes'>1048576</capacity></volume>`;
-const IFACE_XML = `<interface type='ethernet' name='eth9'><start mode='onboot'/><mac address='52:54:00:aa:bb:09'/>`
+export const VOL_XML = `<volume><name>v1.img</name><capacity unit='bytes'>1048576</capacity></volume>`;
+export const IFACE_XML = `<interface type='ethernet' name='eth9'><start mode='onboot'/><mac address='52:54:00:aa:bb:09'/>`
   + `<protocol family='ipv4'><ip address='192.168.9.9' prefix='24'/></protocol></interface>`;
-const SNAP_XML = `<domainsnapshot><name>s1</name><description>first</description></domainsnapshot>`;
+export const SNAP_XML = `<domainsnapshot><name>s1</name><description>first</description></domainsnapshot>`;
 
 export const SCENARIOS: Scenario[] = [
   { name: 'host', steps: [['getType'], ['getVersion'], ['getLibVersion'], ['getHostname'], ['getURI'], ['getMaxVcpus', null], ['nodeInfo'], ['isSecure'], ['isEncrypted'], ['isAlive'], ['capabilities'], ['sysinfo'], ['freeMemory'], ['securityModel']] },

@@ -5,8 +5,17 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { havePython, libvirtdSkip, startLibvirtd, startTsvirtd, type RunningDaemon } from '../../daemon/harness.js';
 import { SCENARIOS } from './corpus.js';
+import { generatedScenario } from './generated.js';
 import { runScenario } from './interpreter.js';
 import { runOracle } from './oracle.js';
+
+/** Seeds of generated scenarios: 1-12 by default; TSVIRT_REMOTE_GEN_SEEDS=FROM-TO when hunting. */
+function seeds(): number[] {
+  const m = /^(\d+)-(\d+)$/.exec(process.env.TSVIRT_REMOTE_GEN_SEEDS ?? '');
+  const [from, to] = m ? [Number(m[1]), Number(m[2])] : [1, 12];
+  return Array.from({ length: to - from + 1 }, (_, i) => from + i);
+}
+const GENERATED = seeds().map((seed) => generatedScenario(seed, Number(process.env.TSVIRT_REMOTE_GEN_LENGTH ?? 60)));
 
 const DAEMONS: { name: string; start: () => Promise<RunningDaemon>; skip: string | false }[] = [
   { name: 'libvirtd', start: () => startLibvirtd(), skip: libvirtdSkip },
@@ -31,7 +40,7 @@ for (const { name, start, skip } of DAEMONS) {
       assert.match(JSON.stringify(expected), /read only access prevents virDomainSuspend/);
     });
 
-    for (const scenario of SCENARIOS) {
+    for (const scenario of [...SCENARIOS, ...GENERATED]) {
       it(scenario.name, async () => {
         const expected = runOracle(uri, scenario);
         const actual = await runScenario(uri, scenario);
