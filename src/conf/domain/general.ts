@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { ErrorDomain, ErrorNumber } from '../../errors/codes.js';
 import { virError } from '../../errors/vir-error.js';
-import { attr, childText, type XmlElement, type XmlWriter } from '../xml.js';
+import { attr, childElements, childText, type XmlElement, type XmlWriter } from '../xml.js';
 import { internalError, unsupported, xmlError } from './parse-util.js';
 
 /** Hypervisor types libvirt knows (virDomainVirtType). */
@@ -26,15 +26,12 @@ export function parseUUID(text: string): string | undefined {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 }
 
+/** The domain's identity, then its type, in libvirt's order (virDomainDefParseIDs before ...Caps). */
 export function parseGeneral(root: XmlElement): DomainGeneral {
-  const type = attr(root, 'type');
-  if (type === undefined) throw internalError('missing domain type attribute');
-  if (!(DOMAIN_TYPES as readonly string[]).includes(type)) throw unsupported(`invalid domain type ${type}`);
   const name = childText(root, 'name');
   if (name === undefined || name === '') {
     throw virError(ErrorDomain.VIR_FROM_DOMAIN, ErrorNumber.VIR_ERR_NO_NAME);
   }
-  if (name.includes('/')) throw xmlError(`name ${name} cannot contain '/'`);
   const uuidText = childText(root, 'uuid');
   let uuid: string;
   if (uuidText === undefined) uuid = randomUUID();
@@ -43,17 +40,23 @@ export function parseGeneral(root: XmlElement): DomainGeneral {
     if (!parsed) throw internalError('malformed uuid element');
     uuid = parsed;
   }
-  const general: DomainGeneral = { type, name, uuid };
-  const genidEl = root.getElementsByTagName('genid')[0];
-  if (genidEl && genidEl.parentNode === root) {
-    const text = genidEl.textContent ?? '';
-    if (text === '') general.genid = randomUUID();
+  let genid: string | undefined;
+  const genids = childElements(root, 'genid');
+  if (genids.length > 1) throw xmlError("element 'genid' can only appear once");
+  if (genids.length === 1) {
+    const text = genids[0]!.textContent ?? '';
+    if (text === '') genid = randomUUID();
     else {
       const parsed = parseUUID(text);
       if (!parsed) throw internalError('malformed genid element');
-      general.genid = parsed;
+      genid = parsed;
     }
   }
+  const type = attr(root, 'type');
+  if (type === undefined) throw internalError('missing domain type attribute');
+  if (!(DOMAIN_TYPES as readonly string[]).includes(type)) throw unsupported(`invalid domain type ${type}`);
+  const general: DomainGeneral = { type, name, uuid };
+  if (genid !== undefined) general.genid = genid;
   const title = childText(root, 'title');
   if (title !== undefined) {
     if (title.includes('\n')) throw xmlError('Domain title can\'t contain newlines');

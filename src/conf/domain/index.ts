@@ -2,6 +2,7 @@
  * libvirt's domain XML: parse (with validation and post-parse defaults) and format, giving the
  * same document libvirt 9.0.0's test driver gives for `virsh define` then `virsh dumpxml`.
  */
+import { xmlError } from './parse-util.js';
 import { ErrorDomain } from '../../errors/codes.js';
 import { firstChild, parseXmlDocument, XmlWriter, type XmlElement } from '../xml.js';
 import { applyBootOrder } from './boot-order.js';
@@ -151,6 +152,8 @@ function parseDomainElement(root: XmlElement, opts: ParseDomainOptions): DomainD
   };
   const devicesKiB = devices.lists.memory.reduce((sum, m) => sum + deviceKiB(m), 0);
   finishMemory(memory, numaKiB, devicesKiB);
+  // libvirt checks this last, with the features its drivers support (none takes a slash).
+  if (general.name.includes('/')) throw xmlError(`name ${general.name} cannot contain '/'`);
   return def;
 }
 

@@ -116,7 +116,8 @@ export class TestConnection implements ConnectionDriver {
   async domainGetInfo(d: DomainRef) { return res.getInfo(this.s, d); }
   async domainGetState(d: DomainRef, flags: number) { return dom.getState(this.s, d, flags); }
   async domainGetXMLDesc(d: DomainRef, flags: number) { return dom.getXMLDesc(this.s, d, flags); }
-  async domainGetOSType(d: DomainRef) { dom.domainFromRef(this.s, d); return 'linux'; }
+  // libvirt's test driver answers without looking the domain up
+  async domainGetOSType(_d: DomainRef) { return 'linux'; }
   async domainGetSecurityLabel(d: DomainRef) {
     return dom.domainFromRef(this.s, d).isActive() ? { label: 'libvirt-test', enforcing: true } : { label: '', enforcing: false };
   }
@@ -127,7 +128,8 @@ export class TestConnection implements ConnectionDriver {
   async domainRename(d: DomainRef, newName: string, flags: number): Promise<void> { dom.rename(this.s, d, newName, flags); }
   async domainIsActive(d: DomainRef) { return dom.domainFromRef(this.s, d).isActive(); }
   async domainIsPersistent(d: DomainRef) { return dom.domainFromRef(this.s, d).persistent; }
-  async domainIsUpdated(d: DomainRef) { dom.domainFromRef(this.s, d); return false; }
+  // libvirt's test driver answers 0 without looking the domain up, even for one that is gone
+  async domainIsUpdated(_d: DomainRef) { return false; }
   async domainBlockStats(d: DomainRef, disk: string) { return res.blockStats(this.s, d, disk); }
   async domainInterfaceStats(d: DomainRef, dev: string) { return res.interfaceStats(this.s, d, dev); }
   async domainMemoryStats(d: DomainRef, nr: number, flags: number) { return res.memoryStats(this.s, d, nr, flags); }
@@ -146,10 +148,10 @@ export class TestConnection implements ConnectionDriver {
   // Snapshots
   async domainSnapshotCreateXML(d: DomainRef, xml: string, flags: number) { return snap.create(this.s, d, xml, flags); }
   async domainSnapshotGetXMLDesc(x: SnapshotRef, flags: number) { return snap.getXMLDesc(this.s, x, flags); }
-  async domainSnapshotNum(d: DomainRef, flags: number) { return snap.listNames(this.s, d, flags).length; }
+  async domainSnapshotNum(d: DomainRef, flags: number) { return snap.listNames(this.s, d, flags, null, 'testDomainSnapshotNum').length; }
   async domainSnapshotListNames(d: DomainRef, max: number, flags: number) { return snap.listNames(this.s, d, flags).slice(0, max); }
   async domainListAllSnapshots(d: DomainRef, flags: number) { return snap.listAll(this.s, d, flags); }
-  async domainSnapshotNumChildren(x: SnapshotRef, flags: number) { return snap.listNames(this.s, x.domain, flags, x.name).length; }
+  async domainSnapshotNumChildren(x: SnapshotRef, flags: number) { return snap.listNames(this.s, x.domain, flags, x.name, 'testDomainSnapshotNumChildren').length; }
   async domainSnapshotListChildrenNames(x: SnapshotRef, max: number, flags: number) {
     return snap.listNames(this.s, x.domain, flags, x.name).slice(0, max);
   }

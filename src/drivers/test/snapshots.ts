@@ -12,6 +12,7 @@ import { lifecycleEvent, shutdownDomainState, startDomainState } from './lifecyc
 import { SnapshotList, type SnapshotObj } from './snapshot-list.js';
 import type { TestState } from './state.js';
 import { validateAgainstSchema } from '../../conf/schema.js';
+import { ErrorDomain, virError } from '../../errors/index.js';
 
 const LIST_FLAGS = C.VIR_DOMAIN_SNAPSHOT_LIST_ROOTS | C.VIR_DOMAIN_SNAPSHOT_LIST_TOPOLOGICAL |
   C.VIR_DOMAIN_SNAPSHOT_LIST_LEAVES | C.VIR_DOMAIN_SNAPSHOT_LIST_NO_LEAVES | C.VIR_DOMAIN_SNAPSHOT_LIST_METADATA |
@@ -59,7 +60,8 @@ export async function create(state: TestState, ref: DomainRef, xml: string, flag
     }
   } else {
     // virDomainMomentAssignDef's refusal.
-    if (list.get(def.name)) throw testError(E.VIR_ERR_OPERATION_FAILED, `domain moment ${def.name} already exists`);
+    // raised by libvirt's moment list, in the domain's error domain
+    if (list.get(def.name)) throw virError(ErrorDomain.VIR_FROM_DOMAIN, E.VIR_ERR_OPERATION_FAILED, `domain moment ${def.name} already exists`);
     dom = cloneDomainDef(obj.def);
     def.state = STATE_NAMES[obj.state] ?? 'nostate';
     const location = def.memory === 'external' ? 'external' : 'internal';
@@ -88,17 +90,19 @@ export function getXMLDesc(state: TestState, snap: SnapshotRef, flags: number): 
   });
 }
 
-export function listNames(state: TestState, ref: DomainRef, flags: number, from: string | null = null): string[] {
-  testCheckFlags(from === null ? 'testDomainSnapshotListNames' : 'testDomainSnapshotListChildrenNames', flags,
-    from === null ? LIST_FLAGS : CHILD_FLAGS);
+/** Names of the snapshots (children of `from`); `func` is the entry point named in flag errors. */
+export function listNames(state: TestState, ref: DomainRef, flags: number, from: string | null = null,
+  func = from === null ? 'testDomainSnapshotListNames' : 'testDomainSnapshotListChildrenNames'): string[] {
+  testCheckFlags(func, flags, from === null ? LIST_FLAGS : CHILD_FLAGS);
   const obj = domainFromRef(state, ref);
   if (from !== null) snapFrom(obj, from);
   return (obj.snapshots?.select(from, flags) ?? []).map((s) => s.def.name);
 }
 
 export function listAll(state: TestState, ref: DomainRef, flags: number, from: string | null = null): SnapshotRef[] {
+  const names = listNames(state, ref, flags, from, from === null ? 'testDomainListAllSnapshots' : 'testDomainSnapshotListAllChildren');
   const obj = domainFromRef(state, ref);
-  return listNames(state, ref, flags, from).map((name) => snapRef(obj, name));
+  return names.map((name) => snapRef(obj, name));
 }
 
 export function lookupByName(state: TestState, ref: DomainRef, name: string, flags: number): SnapshotRef {

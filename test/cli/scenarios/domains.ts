@@ -67,6 +67,21 @@ export const domainScenarios: Scenario[] = [
   { name: 'define malformed XML', args: onDefault('define $DIR/bad.xml'), files },
   { name: 'define empty file', args: onDefault('define $DIR/empty.xml'), files },
   { name: 'define invalid domain', args: onDefault('define $DIR/nomem.xml'), files },
+  {
+    name: 'define: which of several faults libvirt reports first',
+    args: onDefault('define $DIR/bare.xml; create $DIR/bare.xml; define $DIR/notype-noname.xml; define $DIR/bogus-type.xml; '
+      + 'define $DIR/bad-uuid.xml; define $DIR/two-genids.xml; define $DIR/slash-no-os.xml; define $DIR/slash.xml'),
+    files: {
+      'bare.xml': '<domain/>',
+      'notype-noname.xml': '<domain><uuid>zz</uuid></domain>',
+      'bogus-type.xml': "<domain type='bogus'><uuid>zz</uuid></domain>",
+      'bad-uuid.xml': "<domain type='bogus'><name>x</name><uuid>zz</uuid></domain>",
+      'two-genids.xml': "<domain type='test'><name>g</name><genid/><genid/><memory>1024</memory><os><type>hvm</type></os></domain>",
+      'slash-no-os.xml': "<domain type='test'><name>a/b</name></domain>",
+      'slash.xml': "<domain type='test'><name>a/b</name><memory>1024</memory><os><type>hvm</type></os></domain>",
+    },
+  },
+  { name: 'dumpxml --update-cpu is not for the test driver', args: onDefault('dumpxml test --update-cpu; dumpxml test --inactive --update-cpu') },
   { name: 'define --validate', ...withDemo('undefine demo; define --validate $DIR/demo.xml') },
   { name: 'start stop cycle', ...withDemo('start demo; list --all; suspend demo; domstate demo --reason; resume demo; reboot demo; reset demo; shutdown demo; domstate demo --reason') },
   { name: 'start twice', ...withDemo('start demo; start demo') },

@@ -1,6 +1,7 @@
 // The remote driver against real daemons serving test:///default — libvirt 9.0.0's libvirtd and
 // our tsvirtd: every corpus scenario gives the same results and errors through our client as
-// through libvirt-python against the same daemon.
+// through libvirt-python against the same daemon. And with no daemon: our test driver in this
+// process against libvirt's in python's.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { havePython, libvirtdSkip, startLibvirtd, startTsvirtd, type RunningDaemon } from '../../daemon/harness.js';
@@ -17,23 +18,26 @@ function seeds(): number[] {
 }
 const GENERATED = seeds().map((seed) => generatedScenario(seed, Number(process.env.TSVIRT_REMOTE_GEN_LENGTH ?? 60)));
 
-const DAEMONS: { name: string; start: () => Promise<RunningDaemon>; skip: string | false }[] = [
+/** Where both clients connect: a daemon's socket, or (no daemon) test:///default in-process. */
+const TARGETS: { name: string; start?: () => Promise<RunningDaemon>; skip: string | false }[] = [
   { name: 'libvirtd', start: () => startLibvirtd(), skip: libvirtdSkip },
   { name: 'tsvirtd', start: () => startTsvirtd(), skip: false },
+  { name: 'no daemon (test:///default in each process)', skip: false },
 ];
 
-for (const { name, start, skip } of DAEMONS) {
-  describe(`remote driver vs libvirt-python, against ${name}`, { skip: skip || (!havePython && 'needs python3-libvirt') }, () => {
-    let daemon: RunningDaemon;
-    let uri: string;
+for (const { name, start, skip } of TARGETS) {
+  describe(`our API vs libvirt-python, ${start ? `remote driver against ${name}` : name}`, { skip: skip || (!havePython && 'needs python3-libvirt') }, () => {
+    let daemon: RunningDaemon | undefined;
+    let uri = 'test:///default';
     before(async () => {
+      if (!start) return;
       daemon = await start();
       uri = `test+unix:///default?socket=${daemon.socket}`;
     });
     after(async () => { await daemon?.stop(); });
 
-    it('read-only socket: the daemon refuses changes (tsvirtd)', { skip: name !== 'tsvirtd' && 'libvirtd runs without a read-only socket here' }, async () => {
-      const roUri = `test+unix:///default?socket=${daemon.readOnlySocket}`;
+    it('read-only socket: the daemon refuses changes (tsvirtd)', { skip: name !== 'tsvirtd' && 'only tsvirtd has a read-only socket here' }, async () => {
+      const roUri = `test+unix:///default?socket=${daemon!.readOnlySocket}`;
       const scenario = { ...SCENARIOS.find((s) => s.name === 'read-only connection denials')!, readOnly: false };
       const expected = runOracle(roUri, scenario);
       assert.deepEqual(await runScenario(roUri, scenario), expected);
