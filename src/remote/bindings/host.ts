@@ -7,6 +7,14 @@ import { bool, chars, hyperNumber, same } from './convert.js';
 const model = chars(32);
 const nulTerminated = chars();
 
+/** A host cpu map as libvirt packs it: cpu i is bit i % 8 of byte i / 8. */
+function packCpus(online: readonly boolean[]): Buffer {
+  const map = Buffer.alloc(Math.ceil(online.length / 8));
+  online.forEach((on, i) => { if (on) map[i >> 3]! |= 1 << (i & 7); });
+  return map;
+}
+const unpackCpus = (map: Uint8Array, cpus: number): boolean[] => Array.from({ length: cpus }, (_, i) => ((map[i >> 3] ?? 0) >> (i & 7) & 1) === 1);
+
 export const hostBindings: Binding[] = [
   bind(P.CONNECT_GET_TYPE, 'connectGetType', [], ['type', same]),
   bind(P.CONNECT_GET_VERSION, 'connectGetVersion', [], ['hv_ver', hyperNumber]),
@@ -29,5 +37,12 @@ export const hostBindings: Binding[] = [
     toDriver: (r) => ({ model: nulTerminated.toDriver(r.model), doi: nulTerminated.toDriver(r.doi) }),
   }),
   bind(P.NODE_GET_FREE_MEMORY, 'nodeGetFreeMemory', [], ['freeMem', same]),
+  // Our callers always want both the map and the online count, as libvirt-python and virsh do.
+  bind(P.NODE_GET_CPU_MAP, 'nodeGetCPUMap', [['flags', same]], {
+    toWire: (m: { cpus: number; online: boolean[] }, a: { need_map: number }) => ({
+      cpumap: a.need_map ? packCpus(m.online) : Buffer.alloc(0), online: m.online.filter(Boolean).length, ret: m.cpus,
+    }),
+    toDriver: (r) => ({ cpus: r.ret, online: unpackCpus(r.cpumap, r.ret) }),
+  }, { wireConst: { need_map: 1, need_online: 1 }, api: 'virNodeGetCPUMap' }),
   bind(P.NODE_GET_CELLS_FREE_MEMORY, 'nodeGetCellsFreeMemory', [['startCell', same], ['maxcells', same]], ['cells', same]),
 ];

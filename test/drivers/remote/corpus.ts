@@ -1,10 +1,11 @@
 /**
  * The differential corpus: sequences of calls run once through our remote driver and once through
  * libvirt-python (oracle.py) against the same daemon; every step's result, or its error as
- * [code, domain, message], must be the same. Ops are a small shared vocabulary: `d` is the
+ * [code, domain, message], must be the same. Lists are compared sorted (their order is hash order
+ * in libvirt, checked on its own). Ops are a small shared vocabulary: `d` is the
  * domain of the last lookup/define/create, `n` the network, `p` the pool, `s` the snapshot.
  */
-export type Step = [op: string, ...args: (string | number | null)[]];
+export type Step = [op: string, ...args: (string | number | null | string[])[]];
 export interface Scenario { name: string; readOnly?: boolean; steps: Step[] }
 
 export const DOM_XML = (name: string, uuid: string) => `<domain type='test'><name>${name}</name><uuid>${uuid}</uuid>`
