@@ -8,14 +8,25 @@ export interface SnapshotObj {
   dom: DomainDef | null;
 }
 
-/** The snapshots of one domain, in creation order, with their tree and the current one. */
+/**
+ * The snapshots of one domain, in creation order, with their tree and the current one.
+ * libvirt keeps the snapshots themselves in a hash table (so a plain listing comes back in an
+ * order that changes with every process: its hash seed is random), but each snapshot's children
+ * in a linked list: those orders are the same every time, and are kept here as libvirt builds them.
+ */
 export class SnapshotList {
   readonly #byName = new Map<string, SnapshotObj>();
+  /** Each parent's children, first child first; `null` is the list of roots (libvirt's metaroot). */
+  readonly #children = new Map<string | null, string[]>([[null, []]]);
+  /** The parent whose child list a snapshot is in (a root's parent may name a missing snapshot). */
+  readonly #linkedTo = new Map<string, string | null>();
   current: string | null = null;
 
   clone(): SnapshotList {
     const copy = new SnapshotList();
-    for (const s of this.all()) copy.add({ def: structuredClone(s.def), dom: s.dom && cloneDomainDef(s.dom) });
+    for (const s of this.all()) copy.#byName.set(s.def.name, { def: structuredClone(s.def), dom: s.dom && cloneDomainDef(s.dom) });
+    for (const [parent, kids] of this.#children) copy.#children.set(parent, [...kids]);
+    for (const [name, parent] of this.#linkedTo) copy.#linkedTo.set(name, parent);
     copy.current = this.current;
     return copy;
   }
@@ -32,18 +43,55 @@ export class SnapshotList {
     return [...this.#byName.values()];
   }
 
+  /**
+   * A new snapshot, or a redefinition of one: either way it goes in front of its parent's
+   * children (libvirt unlinks a redefined snapshot and links it again; its own children stay).
+   */
   add(obj: SnapshotObj): void {
+    if (this.#byName.has(obj.def.name)) this.#unlink(obj.def.name);
     this.#byName.set(obj.def.name, obj);
+    this.#link(obj.def);
   }
 
+  /**
+   * Link every snapshot again, as libvirt does after loading a batch whose parents may come
+   * after their children (it walks its hash table there, so that order is not reproducible).
+   */
+  relinkAll(): void {
+    this.#children.clear();
+    this.#linkedTo.clear();
+    for (const s of this.all()) this.#link(s.def);
+  }
+
+  /** Forget a snapshot (its children, if any, are the caller's to move or remove first). */
   remove(name: string): void {
+    if (!this.#byName.has(name)) return;
+    this.#unlink(name);
     this.#byName.delete(name);
+    this.#children.delete(name);
     if (this.current === name) this.current = null;
   }
 
-  /** Newest first, as libvirt links each new child in front of its siblings. */
+  /**
+   * The children of a snapshot being deleted become its parent's, in their order and in front
+   * of the parent's own (virDomainMomentMoveChildren); their definitions name the new parent.
+   */
+  reparentChildren(name: string): void {
+    const kids = this.#kids(name);
+    const to = this.#linkedTo.get(name) ?? null;
+    for (const kid of kids) {
+      const def = this.#byName.get(kid)!.def;
+      if (to === null) delete def.parent;
+      else def.parent = to;
+      this.#linkedTo.set(kid, to);
+    }
+    this.#children.set(to, [...kids, ...this.#kids(to)]);
+    this.#children.set(name, []);
+  }
+
+  /** The children in libvirt's list order: the one linked last first. */
   children(name: string | null): SnapshotObj[] {
-    return this.all().filter((s) => (s.def.parent ?? null) === name).reverse();
+    return this.#kids(name).map((n) => this.#byName.get(n)!);
   }
 
   /** Depth first, each parent before its children (libvirt's topological visit). */
@@ -51,6 +99,25 @@ export class SnapshotList {
     const out: SnapshotObj[] = [];
     for (const child of this.children(name)) out.push(child, ...this.descendants(child.def.name));
     return out;
+  }
+
+  #kids(parent: string | null): string[] {
+    let kids = this.#children.get(parent);
+    if (!kids) this.#children.set(parent, kids = []);
+    return kids;
+  }
+
+  #link(def: SnapshotDef): void {
+    const parent = def.parent !== undefined && this.#byName.has(def.parent) ? def.parent : null;
+    this.#kids(parent).unshift(def.name);
+    this.#linkedTo.set(def.name, parent);
+  }
+
+  #unlink(name: string): void {
+    const kids = this.#kids(this.#linkedTo.get(name) ?? null);
+    const at = kids.indexOf(name);
+    if (at >= 0) kids.splice(at, 1);
+    this.#linkedTo.delete(name);
   }
 
   /**

@@ -159,7 +159,7 @@ export function del(state: TestState, snap: SnapshotRef, flags: number): void {
     }
     if (currentGone) list.current = s.def.name;
   } else {
-    for (const child of list.children(s.def.name)) child.def.parent = s.def.parent;
+    list.reparentChildren(s.def.name);
   }
   if (flags & C.VIR_DOMAIN_SNAPSHOT_DELETE_CHILDREN_ONLY) return;
   const wasCurrent = list.current === s.def.name;
@@ -222,5 +222,6 @@ export function loadSnapshotsFromNode(state: TestState, obj: DomainObj, nodes: X
       list.current = def.name;
     }
   }
+  obj.snapshots?.relinkAll();
   void state;
 }
