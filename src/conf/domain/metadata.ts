@@ -104,6 +104,10 @@ function intoNamespace(doc: ReturnType<DOMParser['parseFromString']>, node: XmlE
   return el;
 }
 
+/** An XML name without a colon (xmlValidateNCName). */
+const NCNAME = /^[\p{L}_][\p{L}\p{N}\p{M}._-]*$/u;
+const xmlInternalError = (detail: string) => virError(ErrorDomain.VIR_FROM_XML, ErrorNumber.VIR_ERR_INTERNAL_ERROR, detail);
+
 /** virDomainSetMetadata on a definition (`key` is the namespace prefix for ELEMENT). */
 export function setDomainMetadata(def: MetadataHolder, type: number, metadata: string | null, key?: string, uri?: string): void {
   checkType(type);
@@ -122,6 +126,10 @@ export function setDomainMetadata(def: MetadataHolder, type: number, metadata: s
   if (value !== undefined) {
     if (!key) throw virError(ErrorDomain.VIR_FROM_DOMAIN, ErrorNumber.VIR_ERR_INVALID_ARG, 'key is required');
     const parsed = parseXmlDocument(value, { url: '(metadata_xml)', errorDomain: ErrorDomain.VIR_FROM_DOMAIN });
+    // libvirt's virXMLInjectNamespace: the prefix must be an XML name, and libxml2 will not
+    // declare it again on an element that already declares it.
+    if (!NCNAME.test(key)) throw xmlInternalError('failed to validate prefix for a new XML namespace');
+    if (parsed.hasAttribute(`xmlns:${key}`)) throw xmlInternalError('failed to create a new XML namespace');
     const doc = new (xmldom().DOMParser)().parseFromString(`<metadata/>`, 'text/xml');
     // An element that already has a namespace keeps it, the metadata's is only declared beside it.
     const own = parsed.namespaceURI;

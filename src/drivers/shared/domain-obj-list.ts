@@ -43,7 +43,8 @@ export class DomainObjList<O extends DomainObj = DomainObj> {
 
   /**
    * virDomainObjListAdd: a definition whose UUID is known replaces the domain's config (or, with
-   * `live`, the inactive domain's def); a new UUID with a known name is refused.
+   * `live`, runs in place of an inactive domain's config, which is kept for its stop); a new UUID
+   * with a known name is refused.
    * Returns the object and the definition it replaced, if any.
    */
   add(def: DomainDef, options: AddOptions = {}): { obj: O; oldDef: DomainDef | null } {
@@ -54,9 +55,10 @@ export class DomainObjList<O extends DomainObj = DomainObj> {
       }
       if (options.live) {
         if (existing.isActive()) throw domainConfError(E.VIR_ERR_OPERATION_INVALID, `domain '${existing.def.name}' is already active`);
-        const oldDef = existing.def;
+        // The persistent definition waits in newDef and comes back when the domain stops.
+        if (!existing.newDef) existing.newDef = existing.def;
         existing.def = def;
-        return { obj: existing, oldDef };
+        return { obj: existing, oldDef: null };
       }
       if (existing.isActive()) {
         const oldDef = existing.newDef;

@@ -185,8 +185,8 @@ export class TestConnection implements ConnectionDriver {
   async networkGetBridgeName(n: NetworkRef) { return net.getBridgeName(this.s, n); }
   async networkGetAutostart(n: NetworkRef) { return net.find(this.s, n).autostart; }
   async networkSetAutostart(n: NetworkRef, autostart: boolean) { net.setAutostart(this.s, n, autostart); }
-  async networkIsActive(n: NetworkRef) { return net.find(this.s, n).active; }
-  async networkIsPersistent(n: NetworkRef) { return net.find(this.s, n).persistent; }
+  async networkIsActive(n: NetworkRef) { return net.findByUUID(this.s, n).active; }
+  async networkIsPersistent(n: NetworkRef) { return net.findByUUID(this.s, n).persistent; }
 
   // Storage
   async connectNumOfStoragePools() { return this.s.pools.filter((p) => p.active).length; }

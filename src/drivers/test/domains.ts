@@ -81,9 +81,10 @@ export function undefine(state: TestState, ref: DomainRef, flags: number): void 
   }
   lifecycleEvent(state, obj, C.VIR_DOMAIN_EVENT_UNDEFINED, C.VIR_DOMAIN_EVENT_UNDEFINED_REMOVED);
   obj.hasManagedSave = false;
+  // A running domain becomes transient; like libvirt's test driver, it keeps its last persistent
+  // definition (newDef), which --inactive still shows.
   if (obj.isActive()) {
     obj.persistent = false;
-    obj.newDef = null;
   } else {
     state.domains.remove(obj);
   }

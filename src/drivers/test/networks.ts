@@ -56,10 +56,14 @@ export function lookupByName(state: TestState, name: string): NetworkRef {
   return ref(byName(state, name));
 }
 
-export function lookupByUUID(state: TestState, uuid: string): NetworkRef {
+function byUUID(state: TestState, uuid: string): NetworkObj {
   const obj = state.networkByUUID(uuid);
   if (!obj) throw testError(E.VIR_ERR_NO_NETWORK, `no network with matching uuid '${uuid}'`);
-  return ref(obj);
+  return obj;
+}
+
+export function lookupByUUID(state: TestState, uuid: string): NetworkRef {
+  return ref(byUUID(state, uuid));
 }
 
 export async function createXML(state: TestState, xml: string, flags: number): Promise<NetworkRef> {
@@ -131,4 +135,9 @@ export function setAutostart(state: TestState, net: NetworkRef, autostart: boole
 
 export function find(state: TestState, net: NetworkRef): NetworkObj {
   return byName(state, net.name);
+}
+
+/** The network as libvirt's isActive/isPersistent/update find it: by UUID. */
+export function findByUUID(state: TestState, net: NetworkRef): NetworkObj {
+  return byUUID(state, net.uuid);
 }

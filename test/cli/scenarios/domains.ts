@@ -81,6 +81,14 @@ export const domainScenarios: Scenario[] = [
       'slash.xml': "<domain type='test'><name>a/b</name><memory>1024</memory><os><type>hvm</type></os></domain>",
     },
   },
+  {
+    name: 'create over a defined domain runs its XML, and the config comes back at the stop',
+    args: onDefault('destroy test; create $DIR/small-test.xml; dominfo test; vcpucount test; setvcpus test 2 --config; '
+      + 'dumpxml test --inactive; destroy test; dominfo test; dumpxml test'),
+    files: { 'small-test.xml': "<domain type='test'><name>test</name><uuid>6695eb01-f6a4-8304-79aa-97f2502e193f</uuid>"
+      + "<memory unit='KiB'>65536</memory><vcpu>1</vcpu><os><type>hvm</type></os></domain>" },
+  },
+  { name: 'undefine a running domain: --inactive still shows its last config', args: onDefault('undefine test; setmem test 32768; dumpxml test --inactive; dominfo test') },
   { name: 'dumpxml --update-cpu is not for the test driver', args: onDefault('dumpxml test --update-cpu; dumpxml test --inactive --update-cpu') },
   { name: 'define --validate', ...withDemo('undefine demo; define --validate $DIR/demo.xml') },
   { name: 'start stop cycle', ...withDemo('start demo; list --all; suspend demo; domstate demo --reason; resume demo; reboot demo; reset demo; shutdown demo; domstate demo --reason') },

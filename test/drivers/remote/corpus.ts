@@ -48,6 +48,12 @@ export const SCENARIOS: Scenario[] = [
     ['domHasCurrentSnapshot', 0], ['snapIsCurrent'], ['snapXMLContains', '<description>first</description>'],
     ['domSnapshotLookup', 'nope'], ['snapDelete'], ['domSnapshotNum', 0],
   ] },
+  { name: 'metadata elements: prefixes libvirt refuses', steps: [
+    ['lookupByName', 'test'],
+    ...[['<m:x xmlns:m="urn:t">1</m:x>', 'm'], ['<x>1</x>', '1bad'], ['<x>1</x>', 'a:b'], ['<x xmlns:m="urn:o">1</x>', 'm'],
+      ['<n:x xmlns:n="urn:o" xmlns:m="urn:p">1</n:x>', 'm'], ['<x>1</x>', 'é'], ['<m:x xmlns:m="urn:t"><y/></m:x>', 'k']]
+      .flatMap(([xml, key]): Step[] => [['domSetMetadata', 2, xml!, key!, 'urn:t', 0], ['domMetadata', 2, 'urn:t', 0]]),
+  ] },
   { name: 'networks', steps: [
     ['numOfNetworks'], ['listNetworks'], ['listAllNetworks', 0], ['networkLookupByName', 'default'], ['netXML'],
     ['netIsActive'], ['netIsPersistent'], ['netAutostart'], ['netBridge'],
