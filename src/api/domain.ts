@@ -49,9 +49,9 @@ export class Domain extends ConnectObject {
     return this.connect();
   }
 
-  /** Calls that change the running state update this handle's id, as libvirt's do. */
+  /** Calls that start the domain update this handle's id, as libvirt's do (never its name). */
   private track(ref: DomainRef | void): void {
-    if (ref) this.#ref = { ...ref };
+    if (ref) this.#ref = { ...this.#ref, id: ref.id };
   }
 
   /** libvirt's public API refuses read-only connections first, then checks the arguments. */
@@ -127,7 +127,8 @@ export class Domain extends ConnectObject {
   async rename(newName: string, flags = 0): Promise<void> {
     // libvirt checks the name before it refuses a read-only connection.
     await this.conn.guard(DOM, () => checkNonEmptyString(DOM, 'virDomainRename', 'new_name', newName));
-    this.track(await this.conn.invoke('domainRename', this.#ref, newName, flags));
+    const renamed = await this.conn.invoke('domainRename', this.#ref, newName, flags);
+    if (renamed) this.#ref = { ...this.#ref, name: renamed.name };
   }
 
   // Resources -----------------------------------------------------------------------------------

@@ -212,8 +212,8 @@ export class TestConnection implements ConnectionDriver {
   async storagePoolGetXMLDesc(p: StoragePoolRef, flags: number) { return sto.getXMLDesc(this.s, p, flags); }
   async storagePoolGetAutostart(p: StoragePoolRef) { return sto.find(this.s, p).autostart; }
   async storagePoolSetAutostart(p: StoragePoolRef, autostart: boolean) { sto.setAutostart(this.s, p, autostart); }
-  async storagePoolIsActive(p: StoragePoolRef) { return sto.find(this.s, p).active; }
-  async storagePoolIsPersistent(p: StoragePoolRef) { return sto.find(this.s, p).persistent; }
+  async storagePoolIsActive(p: StoragePoolRef) { return sto.findByUUID(this.s, p).active; }
+  async storagePoolIsPersistent(p: StoragePoolRef) { return sto.findByUUID(this.s, p).persistent; }
   async storagePoolNumOfVolumes(p: StoragePoolRef) { return sto.listVolumes(this.s, p).length; }
   async storagePoolListVolumes(p: StoragePoolRef, max: number) { return sto.listVolumes(this.s, p).map((v) => v.name).slice(0, max); }
   async storagePoolListAllVolumes(p: StoragePoolRef, flags: number) {

@@ -55,10 +55,14 @@ export function lookupByName(state: TestState, name: string): StoragePoolRef {
   return ref(byName(state, name));
 }
 
-export function lookupByUUID(state: TestState, uuid: string): StoragePoolRef {
+function byUUID(state: TestState, uuid: string): PoolObj {
   const obj = state.poolByUUID(uuid);
   if (!obj) throw testError(E.VIR_ERR_NO_STORAGE_POOL, `no storage pool with matching uuid '${uuid}'`);
-  return ref(obj);
+  return obj;
+}
+
+export function lookupByUUID(state: TestState, uuid: string): StoragePoolRef {
+  return ref(byUUID(state, uuid));
 }
 
 export function createXML(state: TestState, xml: string, flags: number): StoragePoolRef {
@@ -148,6 +152,11 @@ export function setAutostart(state: TestState, pool: StoragePoolRef, autostart: 
 
 export function find(state: TestState, pool: StoragePoolRef): PoolObj {
   return byName(state, pool.name);
+}
+
+/** The pool as libvirt's isActive/isPersistent find it: by UUID. */
+export function findByUUID(state: TestState, pool: StoragePoolRef): PoolObj {
+  return byUUID(state, pool.uuid);
 }
 
 export function listAll(state: TestState, flags: number): StoragePoolRef[] {
