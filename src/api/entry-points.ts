@@ -235,6 +235,12 @@ export const ENTRY_POINTS: Readonly<Record<DriverMethod, EntryPoint>> = {
   connectListAllNodeDevices: r('virConnectListAllNodeDevices', NODEDEV),
   nodeDeviceLookupByName: r('virNodeDeviceLookupByName', NODEDEV),
   nodeDeviceGetXMLDesc: r('virNodeDeviceGetXMLDesc', NODEDEV),
+  nodeNumOfDevices: r('virNodeNumOfDevices', NODEDEV),
+  nodeListDevices: r('virNodeListDevices', NODEDEV),
+  nodeDeviceGetParent: r('virNodeDeviceGetParent', NODEDEV),
+  nodeDeviceNumOfCaps: r('virNodeDeviceNumOfCaps', NODEDEV),
+  nodeDeviceListCaps: r('virNodeDeviceListCaps', NODEDEV),
+  nodeDeviceDestroy: w('virNodeDeviceDestroy', NODEDEV),
 
   connectDomainEventRegisterAny: r('virConnectDomainEventRegisterAny', DOM),
   connectDomainEventDeregisterAny: r('virConnectDomainEventDeregisterAny', DOM),

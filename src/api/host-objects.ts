@@ -38,4 +38,11 @@ export class NodeDevice extends ConnectObject {
   name(): string { return this.#ref.name; }
   xmlDesc(flags = 0): Promise<string> { return this.connect().invoke('nodeDeviceGetXMLDesc', this.#ref, flags); }
   XMLDesc(flags = 0): Promise<string> { return this.xmlDesc(flags); }
+  /** virNodeDeviceGetParent: null for a device without a parent. */
+  parent(): Promise<string | null> { return this.connect().invoke('nodeDeviceGetParent', this.#ref); }
+  numOfCaps(): Promise<number> { return this.connect().invoke('nodeDeviceNumOfCaps', this.#ref); }
+  async listCaps(): Promise<string[]> {
+    return this.connect().invoke('nodeDeviceListCaps', this.#ref, await this.numOfCaps());
+  }
+  destroy(): Promise<void> { return this.connect().invoke('nodeDeviceDestroy', this.#ref); }
 }

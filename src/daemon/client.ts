@@ -43,8 +43,16 @@ export interface ListenerInfo {
 const AUTH_NUMBER: Record<AuthType, number> = { none: 0, sasl: 1, polkit: 2 };
 
 /** libvirt's C names for the error of an unimplemented procedure: REMOTE_PROC_DOMAIN_GET_INFO -> virDomainGetInfo. */
+/** Words of procedure names that libvirt's public function names spell with capitals (virDomainGetXMLDesc). */
+const API_WORDS: Readonly<Record<string, string>> = {
+  xml: 'XML', uuid: 'UUID', id: 'ID', os: 'OS', uri: 'URI', mac: 'MAC', cpu: 'CPU', nmi: 'NMI', pm: 'PM', scsi: 'SCSI',
+  wwn: 'WWN', dhcp: 'DHCP', fd: 'FD', sev: 'SEV', ssh: 'SSH', nwfilter: 'NWFilter', nwfilters: 'NWFilters',
+  iothread: 'IOThread', fstrim: 'FSTrim', fsfreeze: 'FSFreeze', fsthaw: 'FSThaw', fsinfo: 'FSInfo',
+};
+
+/** The public function a procedure stands for, as libvirt's "not supported" errors name it. */
 function apiName(proc: ProcedureInfo): string {
-  return 'vir' + proc.name.toLowerCase().replace(/(^|_)([a-z0-9])/g, (_m, _u, c: string) => c.toUpperCase());
+  return 'vir' + proc.name.toLowerCase().split('_').map((w) => API_WORDS[w] ?? w.charAt(0).toUpperCase() + w.slice(1)).join('');
 }
 
 function errorDomainOf(proc: ProcedureInfo): number {

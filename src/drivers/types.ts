@@ -359,10 +359,18 @@ export interface ConnectionDriver {
   interfaceChangeCommit?(flags: number): Promise<void>;
   interfaceChangeRollback?(flags: number): Promise<void>;
 
-  // Node devices (read side)
+  // Node devices
   connectListAllNodeDevices?(flags: number): Promise<NodeDeviceRef[]>;
   nodeDeviceLookupByName?(name: string): Promise<NodeDeviceRef>;
   nodeDeviceGetXMLDesc?(dev: NodeDeviceRef, flags: number): Promise<string>;
+  /** Devices with capability `cap` (every device when null). */
+  nodeNumOfDevices?(cap: string | null, flags: number): Promise<number>;
+  nodeListDevices?(cap: string | null, maxnames: number, flags: number): Promise<string[]>;
+  /** The parent device's name; null for a device without one. */
+  nodeDeviceGetParent?(dev: NodeDeviceRef): Promise<string | null>;
+  nodeDeviceNumOfCaps?(dev: NodeDeviceRef): Promise<number>;
+  nodeDeviceListCaps?(dev: NodeDeviceRef, maxnames: number): Promise<string[]>;
+  nodeDeviceDestroy?(dev: NodeDeviceRef): Promise<void>;
 
   // Streams: the driver hands back its side of the transfer as a Node Duplex (see src/api/stream.ts);
   // a sparse transfer's Duplex is in object mode and carries StreamHoles between its data Buffers

@@ -1,6 +1,6 @@
 // Real daemons for the daemon tests: tsvirtd (ours, from dist/) and libvirt 9.0.0's libvirtd, each
 // in its own temporary directory, started here and stopped by PID.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { execFile, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, mkdirSync, readdirSync, rmSync, writeFileSync, chmodSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
@@ -151,6 +151,18 @@ export function virsh(socket: string, args: string[], readOnly = false): Run {
 export function python(script: string, socket: string, extra: string[] = []): Run {
   const r = spawnSync('/usr/bin/python3', ['-c', script, `test+unix:///default?socket=${socket}`, ...extra], { encoding: 'utf8', timeout: 60_000 });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/**
+ * python() without blocking this process: the daemons' stderr pipes keep draining meanwhile
+ * (a daemon logging every failed call fills its pipe and stalls if the test is stuck in spawnSync).
+ */
+export function pythonAsync(script: string, socket: string, extra: string[] = [], env: Record<string, string> = {}): Promise<Run> {
+  return new Promise((resolve) => {
+    execFile('/usr/bin/python3', ['-c', script, `test+unix:///default?socket=${socket}`, ...extra],
+      { encoding: 'utf8', timeout: 60_000, maxBuffer: 64 << 20, env: { ...process.env, ...env } },
+      (err, stdout, stderr) => resolve({ status: err ? (typeof err.code === 'number' ? err.code : null) : 0, stdout, stderr }));
+  });
 }
 
 /** XDG_CONFIG_HOME, XDG_RUNTIME_DIR, ... for a session daemon: these subdirectories of `base`, made private. */

@@ -1,4 +1,4 @@
-import type { ConnectAuth, ConnectionDriver, DomainRef, InterfaceRef, SnapshotRef, EventListener, DomainEventPayload, NetworkEventPayload, NetworkRef, StoragePoolEventPayload, StoragePoolRef } from '../types.js';
+import type { ConnectAuth, ConnectionDriver, DomainRef, InterfaceRef, NodeDeviceRef, SnapshotRef, EventListener, DomainEventPayload, NetworkEventPayload, NetworkRef, StoragePoolEventPayload, StoragePoolRef } from '../types.js';
 import * as C from '../../api/constants.js';
 import * as dom from './domains.js';
 import * as res from './domain-resources.js';
@@ -252,6 +252,12 @@ export class TestConnection implements ConnectionDriver {
   async connectListAllNodeDevices(flags: number) { return host.listDevices(this.s, flags); }
   async nodeDeviceLookupByName(name: string) { return host.deviceLookupByName(this.s, name); }
   async nodeDeviceGetXMLDesc(d: Parameters<typeof host.deviceXML>[1], flags: number) { return host.deviceXML(this.s, d, flags); }
+  async nodeNumOfDevices(cap: string | null, flags: number) { return host.deviceNames(this.s, cap, flags, 'testNodeNumOfDevices').length; }
+  async nodeListDevices(cap: string | null, max: number, flags: number) { return host.deviceNames(this.s, cap, flags, 'testNodeListDevices').slice(0, max); }
+  async nodeDeviceGetParent(d: NodeDeviceRef) { return host.deviceParent(this.s, d); }
+  async nodeDeviceNumOfCaps(d: NodeDeviceRef) { return host.deviceCaps(this.s, d).length; }
+  async nodeDeviceListCaps(d: NodeDeviceRef, max: number) { return host.deviceCaps(this.s, d).slice(0, max); }
+  async nodeDeviceDestroy(d: NodeDeviceRef) { host.destroyDevice(this.s, d); }
 
   // Events
   async connectDomainEventRegisterAny(d: DomainRef | null, eventId: number, listener: EventListener<DomainEventPayload>) {

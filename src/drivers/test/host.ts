@@ -91,3 +91,43 @@ export function deviceXML(state: TestState, dev: NodeDeviceRef, flags: number): 
   testCheckFlags('testNodeDeviceGetXMLDesc', flags, 0);
   return formatNodeDeviceXML(deviceByName(state, dev.name).element());
 }
+
+/** Whether a device has capability `cap`, nested ones included (an fc_host inside a scsi_host); unknown names never match. */
+function deviceHasCap(d: HostObj, cap: string): boolean {
+  if (!DEVICE_CAPS.includes(cap)) return false;
+  return Array.from(d.element().getElementsByTagName('capability')).some((c) => {
+    const type = (c as XmlElement).getAttribute('type') ?? '';
+    return (type === 'vport_ops' ? 'vports' : type) === cap;
+  });
+}
+
+/** testNodeNumOfDevices / testNodeListDevices: names of the devices with a capability (all when null). */
+export function deviceNames(state: TestState, cap: string | null, flags: number, func: string): string[] {
+  testCheckFlags(func, flags, 0);
+  return state.devices.filter((d) => cap === null || deviceHasCap(d, cap)).map((d) => d.name);
+}
+
+export function deviceParent(state: TestState, dev: NodeDeviceRef): string | null {
+  return deviceByName(state, dev.name).parent;
+}
+
+/** A device's own capabilities (the <capability> children of <device>), in document order. */
+export function deviceCaps(state: TestState, dev: NodeDeviceRef): string[] {
+  return Array.from(deviceByName(state, dev.name).element().childNodes)
+    .filter((n) => (n as XmlElement).tagName === 'capability')
+    .map((c) => (c as XmlElement).getAttribute('type') ?? '');
+}
+
+/**
+ * testNodeDeviceDestroy removes only a vHBA (a scsi_host with fc_host) whose parent exists; for
+ * any other device libvirt's test driver reports an error yet returns success, so the call
+ * succeeds and changes nothing.
+ */
+export function destroyDevice(state: TestState, dev: NodeDeviceRef): void {
+  const obj = deviceByName(state, dev.name);
+  const isVhba = Array.from(obj.element().childNodes).some((c) => (c as XmlElement).tagName === 'capability'
+    && (c as XmlElement).getAttribute('type') === 'scsi_host'
+    && Array.from((c as XmlElement).getElementsByTagName('capability')).some((n) => (n as XmlElement).getAttribute('type') === 'fc_host'));
+  if (!isVhba || !state.devices.some((d) => d.name === obj.parent)) return;
+  state.devices.splice(state.devices.indexOf(obj), 1);
+}

@@ -224,10 +224,8 @@ export async function volCreateXML(state: TestState, pool: StoragePoolRef, xml: 
   const obj = activeByName(state, pool.name);
   const vol = parseVolXML(xml, obj.def);
   if (obj.volumes.some((v) => v.name === vol.name)) throw testError(E.VIR_ERR_OPERATION_FAILED, 'storage vol already exists');
-  if (from) {
-    const source = activeByName(state, from.pool);
-    volByName(source, from.name);
-  }
+  // libvirt's test driver looks the source up by name in the target pool, so a clone across pools fails.
+  if (from) volByName(obj, from.name);
   if (obj.def.allocation + vol.allocation > obj.def.capacity) {
     throw testError(E.VIR_ERR_INTERNAL_ERROR, `Not enough free space in pool for volume '${vol.name}'`);
   }

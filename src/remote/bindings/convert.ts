@@ -140,3 +140,18 @@ export const typedParam: Conv<remote_typed_param, TypedParam> = {
   toDriver: (w) => ({ field: w.field, type: w.value.type, value: w.value.type === VIR_TYPED_PARAM_BOOLEAN ? w.value.value !== 0 : w.value.value }),
   toWire: (d) => ({ field: d.field, value: { type: d.type, value: typeof d.value === 'boolean' ? Number(d.value) : d.value } as remote_typed_param['value'] }),
 };
+
+/** CPU bitmaps (libvirt's cpumaps: bit i of byte i/8 is cpu i), `maplen` bytes each, laid end to end. */
+export function cpumapBytes(maps: readonly (readonly boolean[])[], maplen: number, count = maps.length): Buffer {
+  const out = Buffer.alloc(Math.max(0, count) * Math.max(0, maplen));
+  maps.slice(0, count).forEach((map, m) => {
+    for (let cpu = 0; cpu < Math.min(map.length, maplen * 8); cpu++) if (map[cpu]) out[m * maplen + (cpu >> 3)]! |= 1 << (cpu & 7);
+  });
+  return out;
+}
+
+/** The `count` maps of `maplen` bytes in `bytes`, each as one boolean per cpu. */
+export function cpumapsOf(bytes: Buffer, maplen: number, count: number): boolean[][] {
+  return Array.from({ length: count }, (_, m) =>
+    Array.from({ length: maplen * 8 }, (_c, cpu) => ((bytes[m * maplen + (cpu >> 3)] ?? 0) >> (cpu & 7) & 1) === 1));
+}

@@ -2,7 +2,7 @@
 import type { DomainStatsRecord, DomainInfo, VcpuInfo, DomainBlockStats, DomainInterfaceStats, MemoryStat, DomainRef, SecurityLabel } from '../../drivers/types.js';
 import { REMOTE_DOMAIN_LIST_MAX, procedures as P } from '../../rpc/protocol/remote.js';
 import { bind, type Binding } from './binding.js';
-import { bool, capped, chars, domain, hyperNumber, listAll, same, typedParam, uuid } from './convert.js';
+import { bool, capped, chars, cpumapBytes, cpumapsOf, domain, hyperNumber, listAll, same, typedParam, uuid } from './convert.js';
 
 /** virConnectGetAllDomainStats sends no domains, virDomainListGetStats some. */
 const domainListOrNull = {
@@ -11,6 +11,9 @@ const domainListOrNull = {
 };
 
 const VIR_DOMAIN_AFFECT_LIVE = 1;
+/** What a client asks virDomainGetVcpuPinInfo for: up to 256 vcpus on up to 256 host cpus. */
+const VCPU_PIN_MAPS = 256;
+const VCPU_PIN_MAPLEN = 32;
 const dom = ['dom', domain] as const;
 const flags = ['flags', same] as const;
 const label = chars();
@@ -65,13 +68,22 @@ export const domainBindings: Binding[] = [
   bind(P.DOMAIN_GET_VCPUS_FLAGS, 'domainGetVcpusFlags', [dom, flags], ['num', same]),
   bind(P.DOMAIN_GET_MAX_VCPUS, 'domainGetMaxVcpus', [dom], ['num', same]),
   bind(P.DOMAIN_GET_VCPUS, 'domainGetVcpus', [dom], {
-    // The caller's maxinfo caps the list; cpumaps are not modelled by the contract (all zero).
+    // The caller's maxinfo caps the list; the cpumaps buffer has room for maxinfo maps, as libvirtd's.
     toWire: (v: VcpuInfo[], a: { maxinfo: number; maplen: number }) => {
       const info = v.slice(0, Math.max(0, a.maxinfo));
-      return { info: info.map((x) => ({ number: x.number, state: x.state, cpu_time: x.cpuTime, cpu: x.cpu })), cpumaps: Buffer.alloc(Math.max(0, a.maxinfo) * Math.max(0, a.maplen)) };
+      return {
+        info: info.map((x) => ({ number: x.number, state: x.state, cpu_time: x.cpuTime, cpu: x.cpu })),
+        cpumaps: cpumapBytes(info.map((x) => x.cpumap ?? []), a.maplen, a.maxinfo),
+      };
     },
     toDriver: (r) => r.info.map((x) => ({ number: x.number, state: x.state, cpuTime: x.cpu_time, cpu: x.cpu })),
   }, { wireConst: { maxinfo: 16384, maplen: 0 } }),
+  bind(P.DOMAIN_GET_VCPU_PIN_INFO, 'domainGetVcpuPinInfo', [dom, flags], {
+    toWire: (maps: boolean[][], a: { ncpumaps: number; maplen: number }) => ({
+      cpumaps: cpumapBytes(maps, a.maplen, a.ncpumaps), num: Math.min(maps.length, a.ncpumaps),
+    }),
+    toDriver: (r) => cpumapsOf(r.cpumaps, VCPU_PIN_MAPLEN, r.num),
+  }, { wireConst: { ncpumaps: VCPU_PIN_MAPS, maplen: VCPU_PIN_MAPLEN } }),
   bind(P.DOMAIN_GET_INFO, 'domainGetInfo', [dom], {
     toWire: (i: DomainInfo) => ({ state: i.state, maxMem: BigInt(i.maxMem), memory: BigInt(i.memory), nrVirtCpu: i.nrVirtCpu, cpuTime: i.cpuTime }),
     toDriver: (r) => ({ state: r.state, maxMem: Number(r.maxMem), memory: Number(r.memory), nrVirtCpu: r.nrVirtCpu, cpuTime: r.cpuTime }),

@@ -1,5 +1,5 @@
 /** Bindings of the host interface and node device entry points. */
-import { REMOTE_INTERFACE_LIST_MAX, procedures as P } from '../../rpc/protocol/remote.js';
+import { REMOTE_INTERFACE_LIST_MAX, REMOTE_NODE_DEVICE_CAPS_LIST_MAX, REMOTE_NODE_DEVICE_LIST_MAX, procedures as P } from '../../rpc/protocol/remote.js';
 import { bind, type Binding } from './binding.js';
 import { bool, capped, iface, listAll, nodeDevice, nodeDeviceName, same } from './convert.js';
 
@@ -26,4 +26,10 @@ export const hostObjectBindings: Binding[] = [
   bind(P.CONNECT_LIST_ALL_NODE_DEVICES, 'connectListAllNodeDevices', [['flags', same]], listAll('devices', nodeDevice), { wireConst: { need_results: 1 } }),
   bind(P.NODE_DEVICE_LOOKUP_BY_NAME, 'nodeDeviceLookupByName', [['name', same]], ['dev', nodeDevice]),
   bind(P.NODE_DEVICE_GET_XML_DESC, 'nodeDeviceGetXMLDesc', [['name', nodeDeviceName], ['flags', same]], ['xml', same]),
+  bind(P.NODE_NUM_OF_DEVICES, 'nodeNumOfDevices', [['cap', same], flags], ['num', same]),
+  bind(P.NODE_LIST_DEVICES, 'nodeListDevices', [['cap', same], ['maxnames', capped(REMOTE_NODE_DEVICE_LIST_MAX)], flags], ['names', same]),
+  bind(P.NODE_DEVICE_GET_PARENT, 'nodeDeviceGetParent', [['name', nodeDeviceName]], ['parentName', same]),
+  bind(P.NODE_DEVICE_NUM_OF_CAPS, 'nodeDeviceNumOfCaps', [['name', nodeDeviceName]], ['num', same]),
+  bind(P.NODE_DEVICE_LIST_CAPS, 'nodeDeviceListCaps', [['name', nodeDeviceName], ['maxnames', capped(REMOTE_NODE_DEVICE_CAPS_LIST_MAX)]], ['names', same]),
+  bind(P.NODE_DEVICE_DESTROY, 'nodeDeviceDestroy', [['name', nodeDeviceName]], null),
 ];

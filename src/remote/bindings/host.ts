@@ -1,19 +1,11 @@
 /** Bindings of the host-level entry points (connection, node). */
-import type { NodeInfo, SecurityModel } from '../../drivers/types.js';
-import { procedures as P } from '../../rpc/protocol/remote.js';
+import type { NodeInfo, NodeStat, SecurityModel } from '../../drivers/types.js';
+import { REMOTE_NODE_CPU_STATS_MAX, procedures as P } from '../../rpc/protocol/remote.js';
 import { bind, type Binding } from './binding.js';
-import { bool, chars, hyperNumber, same } from './convert.js';
+import { bool, chars, cpumapBytes, cpumapsOf, hyperNumber, same } from './convert.js';
 
 const model = chars(32);
 const nulTerminated = chars();
-
-/** A host cpu map as libvirt packs it: cpu i is bit i % 8 of byte i / 8. */
-function packCpus(online: readonly boolean[]): Buffer {
-  const map = Buffer.alloc(Math.ceil(online.length / 8));
-  online.forEach((on, i) => { if (on) map[i >> 3]! |= 1 << (i & 7); });
-  return map;
-}
-const unpackCpus = (map: Uint8Array, cpus: number): boolean[] => Array.from({ length: cpus }, (_, i) => ((map[i >> 3] ?? 0) >> (i & 7) & 1) === 1);
 
 export const hostBindings: Binding[] = [
   bind(P.CONNECT_GET_TYPE, 'connectGetType', [], ['type', same]),
@@ -40,9 +32,16 @@ export const hostBindings: Binding[] = [
   // Our callers always want both the map and the online count, as libvirt-python and virsh do.
   bind(P.NODE_GET_CPU_MAP, 'nodeGetCPUMap', [['flags', same]], {
     toWire: (m: { cpus: number; online: boolean[] }, a: { need_map: number }) => ({
-      cpumap: a.need_map ? packCpus(m.online) : Buffer.alloc(0), online: m.online.filter(Boolean).length, ret: m.cpus,
+      cpumap: a.need_map ? cpumapBytes([m.online], Math.ceil(m.online.length / 8)) : Buffer.alloc(0), online: m.online.filter(Boolean).length, ret: m.cpus,
     }),
-    toDriver: (r) => ({ cpus: r.ret, online: unpackCpus(r.cpumap, r.ret) }),
+    toDriver: (r) => ({ cpus: r.ret, online: cpumapsOf(r.cpumap, Math.ceil(r.ret / 8), 1)[0]!.slice(0, r.ret) }),
   }, { wireConst: { need_map: 1, need_online: 1 }, api: 'virNodeGetCPUMap' }),
+  // A caller sending nparams 0 learns how many counters there are; otherwise it gets up to nparams of them.
+  bind(P.NODE_GET_CPU_STATS, 'nodeGetCPUStats', [['cpuNum', same], ['flags', same]], {
+    toWire: (stats: NodeStat[], a: { nparams: number }) => ({
+      params: a.nparams === 0 ? [] : stats.slice(0, a.nparams), nparams: a.nparams === 0 ? stats.length : Math.min(a.nparams, stats.length),
+    }),
+    toDriver: (r) => r.params.map((p: NodeStat) => ({ field: p.field, value: p.value })),
+  }, { wireConst: { nparams: REMOTE_NODE_CPU_STATS_MAX } }),
   bind(P.NODE_GET_CELLS_FREE_MEMORY, 'nodeGetCellsFreeMemory', [['startCell', same], ['maxcells', same]], ['cells', same]),
 ];
