@@ -1,9 +1,9 @@
 import { ErrorDomain, ErrorNumber, virError } from '../errors/index.js';
 import type {
-  DomainBlockStats, DomainFSInfo, DomainInfo, DomainInterface, DomainInterfaceStats, DomainRef, DomainStateInfo, DomainTime,
-  MemoryStat, SecurityLabel, VcpuInfo,
+  DomainBlockStats, DomainControlInfo, DomainDiskError, DomainFSInfo, DomainInfo, DomainInterface, DomainInterfaceStats, DomainRef, DomainStateInfo, DomainTime,
+  MemoryStat, SecurityLabel, TypedParam, VcpuInfo,
 } from '../drivers/types.js';
-import { VIR_DOMAIN_AFFECT_LIVE, VIR_DOMAIN_XML_MIGRATABLE, VIR_DOMAIN_XML_SECURE } from './constants.js';
+import { VIR_DOMAIN_AFFECT_LIVE, VIR_DOMAIN_XML_MIGRATABLE, VIR_DOMAIN_XML_SECURE, VIR_TYPED_PARAM_STRING_OKAY } from './constants.js';
 import type { Connect } from './connect.js';
 import { uuidBytes } from './uuid.js';
 import { ConnectObject } from './object.js';
@@ -184,6 +184,43 @@ export class Domain extends ConnectObject {
     const maps = await this.conn.invoke('domainGetVcpuPinInfo', this.#ref, flags);
     const cpus = await this.hostCpuCount();
     return maps.slice(0, count).map((m) => fitMap(m, cpus));
+  }
+
+  // Tunables: the getters add VIR_TYPED_PARAM_STRING_OKAY to their flags, as libvirt's public functions do.
+
+  schedulerType(): Promise<{ type: string; nparams: number }> { return this.conn.invoke('domainGetSchedulerType', this.#ref); }
+  schedulerParameters(): Promise<TypedParam[]> { return this.conn.invoke('domainGetSchedulerParametersFlags', this.#ref, 0); }
+  schedulerParametersFlags(flags = 0): Promise<TypedParam[]> {
+    return this.conn.invoke('domainGetSchedulerParametersFlags', this.#ref, flags | VIR_TYPED_PARAM_STRING_OKAY);
+  }
+  setSchedulerParameters(params: TypedParam[]): Promise<void> { return this.setSchedulerParametersFlags(params, 0); }
+  setSchedulerParametersFlags(params: TypedParam[], flags = 0): Promise<void> {
+    return this.conn.invoke('domainSetSchedulerParametersFlags', this.#ref, params, flags);
+  }
+  memoryParameters(flags = 0): Promise<TypedParam[]> {
+    return this.conn.invoke('domainGetMemoryParameters', this.#ref, flags | VIR_TYPED_PARAM_STRING_OKAY);
+  }
+  setMemoryParameters(params: TypedParam[], flags = 0): Promise<void> { return this.conn.invoke('domainSetMemoryParameters', this.#ref, params, flags); }
+  blkioParameters(flags = 0): Promise<TypedParam[]> {
+    return this.conn.invoke('domainGetBlkioParameters', this.#ref, flags | VIR_TYPED_PARAM_STRING_OKAY);
+  }
+  setBlkioParameters(params: TypedParam[], flags = 0): Promise<void> { return this.conn.invoke('domainSetBlkioParameters', this.#ref, params, flags); }
+  numaParameters(flags = 0): Promise<TypedParam[]> {
+    return this.conn.invoke('domainGetNumaParameters', this.#ref, flags | VIR_TYPED_PARAM_STRING_OKAY);
+  }
+
+  // Diagnostics and guest pokes
+
+  controlInfo(flags = 0): Promise<DomainControlInfo> { return this.conn.invoke('domainGetControlInfo', this.#ref, flags); }
+  diskErrors(flags = 0): Promise<DomainDiskError[]> { return this.conn.invoke('domainGetDiskErrors', this.#ref, flags); }
+  messages(flags = 0): Promise<string[]> { return this.conn.invoke('domainGetMessages', this.#ref, flags); }
+  launchSecurityInfo(flags = 0): Promise<TypedParam[]> {
+    return this.conn.invoke('domainGetLaunchSecurityInfo', this.#ref, flags | VIR_TYPED_PARAM_STRING_OKAY);
+  }
+  memoryPeek(start: bigint, size: number, flags: number): Promise<Buffer> { return this.conn.invoke('domainMemoryPeek', this.#ref, start, size, flags); }
+  injectNMI(flags = 0): Promise<void> { return this.conn.invoke('domainInjectNMI', this.#ref, flags); }
+  sendProcessSignal(pidValue: bigint, signum: number, flags = 0): Promise<void> {
+    return this.conn.invoke('domainSendProcessSignal', this.#ref, pidValue, signum, flags);
   }
 
   // State and description -----------------------------------------------------------------------

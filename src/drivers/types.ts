@@ -109,6 +109,11 @@ export interface DomainInterface { name: string; hwaddr: string | null; addrs: D
  * virTypedParameter: `type` is VIR_TYPED_PARAM_*; INT, UINT and DOUBLE carry a number, LLONG and
  * ULLONG a bigint, BOOLEAN a boolean, STRING a string.
  */
+/** virDomainControlInfo: the state of the domain's control interface, details and time in it (ms). */
+export interface DomainControlInfo { state: number; details: number; stateTime: bigint }
+/** virDomainDiskError: a disk's target and its VIR_DOMAIN_DISK_ERROR_*. */
+export interface DomainDiskError { disk: string; error: number }
+
 export interface TypedParam { field: string; type: number; value: number | bigint | boolean | string }
 
 /** One record of virConnectGetAllDomainStats: a domain and its statistics in the driver's order. */
@@ -240,6 +245,24 @@ export interface ConnectionDriver {
   domainBlockStats?(dom: DomainRef, disk: string): Promise<DomainBlockStats>;
   domainInterfaceStats?(dom: DomainRef, device: string): Promise<DomainInterfaceStats>;
   domainMemoryStats?(dom: DomainRef, nrStats: number, flags: number): Promise<MemoryStat[]>;
+  /** The scheduler's name and how many parameters it has. */
+  domainGetSchedulerType?(dom: DomainRef): Promise<{ type: string; nparams: number }>;
+  domainGetSchedulerParametersFlags?(dom: DomainRef, flags: number): Promise<TypedParam[]>;
+  domainSetSchedulerParametersFlags?(dom: DomainRef, params: TypedParam[], flags: number): Promise<void>;
+  /** Every memory tunable (hard_limit, soft_limit, swap_hard_limit). */
+  domainGetMemoryParameters?(dom: DomainRef, flags: number): Promise<TypedParam[]>;
+  domainSetMemoryParameters?(dom: DomainRef, params: TypedParam[], flags: number): Promise<void>;
+  domainGetBlkioParameters?(dom: DomainRef, flags: number): Promise<TypedParam[]>;
+  domainSetBlkioParameters?(dom: DomainRef, params: TypedParam[], flags: number): Promise<void>;
+  domainGetNumaParameters?(dom: DomainRef, flags: number): Promise<TypedParam[]>;
+  domainGetControlInfo?(dom: DomainRef, flags: number): Promise<DomainControlInfo>;
+  /** Every disk error; callers asking for a count take the length. */
+  domainGetDiskErrors?(dom: DomainRef, flags: number): Promise<DomainDiskError[]>;
+  domainInjectNMI?(dom: DomainRef, flags: number): Promise<void>;
+  domainSendProcessSignal?(dom: DomainRef, pidValue: bigint, signum: number, flags: number): Promise<void>;
+  domainGetMessages?(dom: DomainRef, flags: number): Promise<string[]>;
+  domainGetLaunchSecurityInfo?(dom: DomainRef, flags: number): Promise<TypedParam[]>;
+  domainMemoryPeek?(dom: DomainRef, start: bigint, size: number, flags: number): Promise<Buffer>;
 
   // Guest information (through a guest agent, DHCP leases or ARP; VIR_DOMAIN_GET_HOSTNAME_* etc. in flags)
   domainGetHostname?(dom: DomainRef, flags: number): Promise<string>;

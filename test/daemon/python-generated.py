@@ -1,6 +1,7 @@
 # A seeded generator of libvirt-python call sequences against one connection URI: the same
 # SEED and LENGTH give the same calls, so two daemons' outputs can be compared line by line.
-# Prints one JSON line per step: [index, call, result] or [index, call, 'error', code, domain, message].
+# Prints one JSON line per step: [index, call, choices, result] or [index, call, choices, 'error', code, domain, message],
+# where choices are the step's random picks (names, sizes, flags).
 # argv: URI SEED LENGTH.  Values that truly vary (times, CPU time, this run's temp paths, the URI's
 # socket path) are normalised here.
 import json, os, random, re, shutil, sys, tempfile

@@ -1,7 +1,9 @@
-import type { ConnectAuth, ConnectionDriver, DomainRef, InterfaceRef, NodeDeviceRef, SnapshotRef, EventListener, DomainEventPayload, NetworkEventPayload, NetworkRef, StoragePoolEventPayload, StoragePoolRef } from '../types.js';
+import type { ConnectAuth, ConnectionDriver, DomainRef, InterfaceRef, NodeDeviceRef, SnapshotRef, TypedParam, EventListener, DomainEventPayload, NetworkEventPayload, NetworkRef, StoragePoolEventPayload, StoragePoolRef } from '../types.js';
 import * as C from '../../api/constants.js';
 import * as dom from './domains.js';
 import * as res from './domain-resources.js';
+import * as tune from './domain-tunables.js';
+import * as diag from './domain-diagnostics.js';
 import * as net from './networks.js';
 import * as sto from './storage.js';
 import * as host from './host.js';
@@ -113,6 +115,21 @@ export class TestConnection implements ConnectionDriver {
   async domainGetVcpus(d: DomainRef) { return res.getVcpus(this.s, d); }
   async domainSetMemoryStatsPeriod(d: DomainRef, period: number, flags: number) { res.setMemoryStatsPeriod(this.s, d, period, flags); }
   async domainGetVcpuPinInfo(d: DomainRef, flags: number) { return res.getVcpuPinInfo(this.s, d, flags); }
+  async domainGetSchedulerType() { return tune.schedulerType(); }
+  async domainGetSchedulerParametersFlags(d: DomainRef, flags: number) { return tune.getSchedulerParameters(this.s, d, flags); }
+  async domainSetSchedulerParametersFlags(d: DomainRef, p: TypedParam[], flags: number) { tune.setSchedulerParameters(this.s, d, p, flags); }
+  async domainGetMemoryParameters(d: DomainRef, flags: number) { return tune.getMemoryParameters(this.s, d, flags); }
+  async domainSetMemoryParameters(d: DomainRef, p: TypedParam[], flags: number) { tune.setMemoryParameters(this.s, d, p, flags); }
+  async domainGetBlkioParameters(d: DomainRef, flags: number) { return tune.getBlkioParameters(this.s, d, flags); }
+  async domainSetBlkioParameters(d: DomainRef, p: TypedParam[], flags: number) { tune.setBlkioParameters(this.s, d, p, flags); }
+  async domainGetNumaParameters(d: DomainRef, flags: number) { return tune.getNumaParameters(this.s, d, flags); }
+  async domainGetControlInfo(d: DomainRef, flags: number) { return diag.controlInfo(this.s, d, flags); }
+  async domainGetDiskErrors(d: DomainRef, flags: number) { return diag.diskErrors(this.s, d, flags); }
+  async domainInjectNMI(d: DomainRef, flags: number) { diag.injectNMI(this.s, d, flags); }
+  async domainSendProcessSignal(d: DomainRef, pid: bigint, signum: number, flags: number) { diag.sendProcessSignal(this.s, d, pid, signum, flags); }
+  async domainGetMessages(d: DomainRef, flags: number) { return diag.messages(this.s, d, flags); }
+  async domainGetLaunchSecurityInfo(_d: DomainRef, flags: number) { return diag.launchSecurityInfo(flags); }
+  async domainMemoryPeek(d: DomainRef, start: bigint, size: number, flags: number) { return diag.memoryPeek(this.s, d, start, size, flags); }
   async domainGetInfo(d: DomainRef) { return res.getInfo(this.s, d); }
   async domainGetState(d: DomainRef, flags: number) { return dom.getState(this.s, d, flags); }
   async domainGetXMLDesc(d: DomainRef, flags: number) { return dom.getXMLDesc(this.s, d, flags); }

@@ -6,6 +6,8 @@ import type { DriverMethod } from '../../drivers/types.js';
 import type { Binding } from './binding.js';
 import { hostBindings } from './host.js';
 import { domainBindings } from './domain.js';
+import { domainTunableBindings } from './domain-tunables.js';
+import { domainDiagnosticBindings } from './domain-diagnostics.js';
 import { guestInfoBindings } from './guest-info.js';
 import { snapshotBindings } from './snapshot.js';
 import { networkBindings } from './network.js';
@@ -18,7 +20,7 @@ export * from './binding.js';
 export * as convert from './convert.js';
 
 export const BINDINGS: readonly Binding[] = [
-  ...hostBindings, ...domainBindings, ...guestInfoBindings, ...snapshotBindings, ...networkBindings, ...storageBindings, ...hostObjectBindings,
+  ...hostBindings, ...domainBindings, ...domainTunableBindings, ...domainDiagnosticBindings, ...guestInfoBindings, ...snapshotBindings, ...networkBindings, ...storageBindings, ...hostObjectBindings,
   ...streamBindings, ...fdPassingBindings,
 ];
 

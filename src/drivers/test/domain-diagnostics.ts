@@ -1,0 +1,72 @@
+/**
+ * The test driver's diagnostics and guest pokes, as libvirt 9.0.0's: control state, disk errors,
+ * messages, launch security, memory peeks, NMI and process signals to the pretend guest.
+ */
+import * as C from '../../api/constants.js';
+import { domainDisks } from '../../conf/domain/query.js';
+import type { DomainControlInfo, DomainDiskError, DomainRef, TypedParam } from '../types.js';
+import { domainFromRef } from './domains.js';
+import { E, testCheckFlags, testError } from './errors.js';
+import type { TestState } from './state.js';
+
+/**
+ * testDomainGetControlInfo reads the control state from the pretend guest's clock: seconds below
+ * 10000 mean a job, below 30000 an occupied monitor, below 60000 an error; anything else is OK.
+ */
+export function controlInfo(state: TestState, ref: DomainRef, flags: number): DomainControlInfo {
+  testCheckFlags('testDomainGetControlInfo', flags, 0);
+  const obj = domainFromRef(state, ref);
+  obj.checkActive();
+  const s = obj.guest.seconds;
+  if (s > 0n && s < 10000n) return { state: C.VIR_DOMAIN_CONTROL_JOB, details: 0, stateTime: s };
+  if (s >= 10000n && s < 30000n) return { state: C.VIR_DOMAIN_CONTROL_OCCUPIED, details: 0, stateTime: s - 10000n };
+  if (s >= 30000n && s < 60000n) return { state: C.VIR_DOMAIN_CONTROL_ERROR, details: Number(s % 4n), stateTime: s - 30000n };
+  return { state: C.VIR_DOMAIN_CONTROL_OK, details: 0, stateTime: 0n };
+}
+
+/** Every disk reports an error, alternating "unspecified" and "no space" (libvirt's test values). */
+export function diskErrors(state: TestState, ref: DomainRef, flags: number): DomainDiskError[] {
+  testCheckFlags('testDomainGetDiskErrors', flags, 0);
+  const obj = domainFromRef(state, ref);
+  obj.checkActive();
+  return domainDisks(obj.def).map((d, i) => ({ disk: d.dev, error: (i % 2) + 1 }));
+}
+
+export function injectNMI(state: TestState, ref: DomainRef, flags: number): void {
+  testCheckFlags('testDomainInjectNMI', flags, 0);
+  domainFromRef(state, ref).checkActive();
+}
+
+/** VIR_DOMAIN_PROCESS_SIGNAL_LAST: signals 0..64. */
+const PROCESS_SIGNAL_LAST = 65;
+
+export function sendProcessSignal(state: TestState, ref: DomainRef, pid: bigint, signum: number, flags: number): void {
+  testCheckFlags('testDomainSendProcessSignal', flags, 0);
+  if (pid !== 1n) throw testError(E.VIR_ERR_INVALID_ARG, 'only sending a signal to pid 1 is supported');
+  if (signum >= PROCESS_SIGNAL_LAST) throw testError(E.VIR_ERR_INVALID_ARG, `signum value ${signum} is out of range`);
+  domainFromRef(state, ref);
+}
+
+/** No test domain is ever tainted or uses deprecated features. */
+export function messages(state: TestState, ref: DomainRef, flags: number): string[] {
+  testCheckFlags('testDomainGetMessages', flags, C.VIR_DOMAIN_MESSAGE_DEPRECATION | C.VIR_DOMAIN_MESSAGE_TAINTING);
+  domainFromRef(state, ref);
+  return [];
+}
+
+/** libvirt's test driver answers no parameters without even looking the domain up. */
+export function launchSecurityInfo(flags: number): TypedParam[] {
+  testCheckFlags('testDomainGetLaunchSecurityInfo', flags, 0);
+  return [];
+}
+
+/** The pretend guest's memory holds, at each address, the address's low byte. */
+export function memoryPeek(state: TestState, ref: DomainRef, start: bigint, size: number, flags: number): Buffer {
+  testCheckFlags('testDomainMemoryPeek', flags, C.VIR_MEMORY_VIRTUAL | C.VIR_MEMORY_PHYSICAL);
+  if (flags !== C.VIR_MEMORY_VIRTUAL && flags !== C.VIR_MEMORY_PHYSICAL) {
+    throw testError(E.VIR_ERR_INVALID_ARG, 'flags parameter must be VIR_MEMORY_VIRTUAL or VIR_MEMORY_PHYSICAL');
+  }
+  domainFromRef(state, ref).checkActive();
+  const first = Number(start & 0xffn);
+  return Buffer.from(Array.from({ length: size }, (_, i) => (first + i) & 0xff));
+}

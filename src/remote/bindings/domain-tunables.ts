@@ -1,0 +1,52 @@
+/** Bindings of the domain tunables: scheduler, memory, blkio and NUMA parameters. */
+import type { TypedParam } from '../../drivers/types.js';
+import { VIR_TYPED_PARAM_STRING, VIR_TYPED_PARAM_STRING_OKAY } from '../../api/constants.js';
+import { REMOTE_DOMAIN_MEMORY_PARAMETERS_MAX, REMOTE_DOMAIN_SCHEDULER_PARAMETERS_MAX, procedures as P } from '../../rpc/protocol/remote.js';
+import { bind, type Binding } from './binding.js';
+import { domain, list, same, typedParam } from './convert.js';
+
+const dom = ['dom', domain] as const;
+const flags = ['flags', same] as const;
+const params = ['params', list(typedParam)] as const;
+
+/** A reply's parameters: up to the `nparams` asked for, strings only to a client that said it takes them. */
+function wireParams(all: TypedParam[], nparams: number, callFlags: number) {
+  const shown = callFlags & VIR_TYPED_PARAM_STRING_OKAY ? all : all.filter((p) => p.type !== VIR_TYPED_PARAM_STRING);
+  return shown.slice(0, Math.max(0, nparams)).map(typedParam.toWire);
+}
+
+/** The scheduler getters: the caller learned nparams from DOMAIN_GET_SCHEDULER_TYPE. */
+const schedulerParams = {
+  toWire: (all: TypedParam[], a: { nparams: number; flags?: number }) => ({ params: wireParams(all, a.nparams, VIR_TYPED_PARAM_STRING_OKAY) }),
+  toDriver: (r: { params: Parameters<typeof typedParam.toDriver>[0][] }) => r.params.map(typedParam.toDriver),
+};
+
+/** The other getters: nparams 0 asks how many there are; otherwise up to nparams come back. */
+const countedParams = {
+  toWire: (all: TypedParam[], a: { nparams: number; flags: number }) => (a.nparams === 0
+    ? { params: [], nparams: all.length }
+    : { params: wireParams(all, a.nparams, a.flags), nparams: Math.min(a.nparams, all.length) }),
+  toDriver: (r: { params: Parameters<typeof typedParam.toDriver>[0][] }) => r.params.map(typedParam.toDriver),
+};
+
+/** What a client asks the counted getters for: as many as the protocol allows (16 for each), in one call. */
+const ASK = { nparams: REMOTE_DOMAIN_MEMORY_PARAMETERS_MAX };
+
+export const domainTunableBindings: Binding[] = [
+  bind(P.DOMAIN_GET_SCHEDULER_TYPE, 'domainGetSchedulerType', [dom], {
+    toWire: (r: { type: string; nparams: number }) => ({ type: r.type, nparams: r.nparams }),
+    toDriver: (r) => ({ type: r.type, nparams: r.nparams }),
+  }),
+  bind(P.DOMAIN_GET_SCHEDULER_PARAMETERS_FLAGS, 'domainGetSchedulerParametersFlags', [dom, flags], schedulerParams,
+    { wireConst: { nparams: REMOTE_DOMAIN_SCHEDULER_PARAMETERS_MAX } }),
+  bind(P.DOMAIN_GET_SCHEDULER_PARAMETERS, 'domainGetSchedulerParametersFlags', [dom], schedulerParams,
+    { legacy: true, api: 'virDomainGetSchedulerParameters', driverTail: [0] }),
+  bind(P.DOMAIN_SET_SCHEDULER_PARAMETERS_FLAGS, 'domainSetSchedulerParametersFlags', [dom, params, flags], null),
+  bind(P.DOMAIN_SET_SCHEDULER_PARAMETERS, 'domainSetSchedulerParametersFlags', [dom, params], null,
+    { legacy: true, api: 'virDomainSetSchedulerParameters', driverTail: [0] }),
+  bind(P.DOMAIN_GET_MEMORY_PARAMETERS, 'domainGetMemoryParameters', [dom, flags], countedParams, { wireConst: ASK }),
+  bind(P.DOMAIN_SET_MEMORY_PARAMETERS, 'domainSetMemoryParameters', [dom, params, flags], null),
+  bind(P.DOMAIN_GET_BLKIO_PARAMETERS, 'domainGetBlkioParameters', [dom, flags], countedParams, { wireConst: ASK }),
+  bind(P.DOMAIN_SET_BLKIO_PARAMETERS, 'domainSetBlkioParameters', [dom, params, flags], null),
+  bind(P.DOMAIN_GET_NUMA_PARAMETERS, 'domainGetNumaParameters', [dom, flags], countedParams, { wireConst: ASK }),
+];

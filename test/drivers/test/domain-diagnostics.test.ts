@@ -1,0 +1,29 @@
+// The test driver's diagnostics and guest pokes against what libvirt 9.0.0's test driver answers
+// (checked with libvirt-python on test:///default).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as v from '../../../src/index.js';
+
+const notRunning = (e: v.VirError) => e.code === v.ErrorNumber.VIR_ERR_OPERATION_INVALID && e.message === 'Requested operation is not valid: domain is not running';
+const invalid = (text: string) => (e: v.VirError) => e.code === v.ErrorNumber.VIR_ERR_INVALID_ARG && e.domain === v.ErrorDomain.VIR_FROM_TEST && e.message === `invalid argument: ${text}`;
+
+test('control info, disk errors, messages and memory peeks of a running domain; refused once it stops', async () => {
+  const conn = await v.open('test:///default');
+  using dom = await conn.lookupByName('test');
+  assert.deepEqual(await dom.controlInfo(), { state: v.VIR_DOMAIN_CONTROL_OK, details: 0, stateTime: 0n });
+  assert.deepEqual(await dom.diskErrors(), [{ disk: 'vda', error: v.VIR_DOMAIN_DISK_ERROR_UNSPEC }]);
+  assert.deepEqual(await dom.messages(), []);
+  assert.deepEqual([...await dom.memoryPeek(250n, 8, v.VIR_MEMORY_VIRTUAL)], [0xfa, 0xfb, 0xfc, 0xfd, 0xfe, 0xff, 0x00, 0x01]);
+  await assert.rejects(dom.memoryPeek(0n, 8, v.VIR_MEMORY_VIRTUAL | v.VIR_MEMORY_PHYSICAL),
+    invalid('flags parameter must be VIR_MEMORY_VIRTUAL or VIR_MEMORY_PHYSICAL'));
+  await assert.rejects(dom.launchSecurityInfo(), (e: v.VirError) => e.message === 'unsupported flags (0x4) in function testDomainGetLaunchSecurityInfo');
+  await dom.injectNMI();
+  await dom.sendProcessSignal(1n, 9);
+  await assert.rejects(dom.sendProcessSignal(2n, 9), invalid('only sending a signal to pid 1 is supported'));
+  await assert.rejects(dom.sendProcessSignal(1n, 65), invalid('signum value 65 is out of range'));
+  await dom.destroy();
+  await assert.rejects(dom.controlInfo(), notRunning);
+  await assert.rejects(dom.diskErrors(), notRunning);
+  await assert.rejects(dom.injectNMI(), notRunning);
+  await conn.close();
+});
