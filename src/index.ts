@@ -33,5 +33,5 @@ export type {
   ConnectAuth, Credential, ConnectionDriver, DriverFactory, ConnectTarget, NodeInfo, DomainInfo, DomainStateInfo,
   StoragePoolInfo, StorageVolInfo, DomainBlockStats, DomainInterfaceStats, VcpuInfo, MemoryStat,
   SecurityModel, SecurityLabel, NodeStat, OpenOptions, ReconnectOptions, TypedParam, DomainStatsRecord,
-  DomainTime, DomainFSInfo, DomainIPAddress, DomainInterface, DomainControlInfo, DomainDiskError,
+  DomainTime, DomainFSInfo, DomainIPAddress, DomainInterface, DomainControlInfo, DomainDiskError, DomainBlockInfo,
 } from './drivers/types.js';

@@ -1,6 +1,6 @@
 import { ErrorDomain, ErrorNumber, virError } from '../errors/index.js';
 import type {
-  DomainBlockStats, DomainControlInfo, DomainDiskError, DomainFSInfo, DomainInfo, DomainInterface, DomainInterfaceStats, DomainRef, DomainStateInfo, DomainTime,
+  DomainBlockInfo, DomainBlockStats, DomainControlInfo, DomainDiskError, DomainFSInfo, DomainInfo, DomainInterface, DomainInterfaceStats, DomainRef, DomainStateInfo, DomainTime,
   MemoryStat, SecurityLabel, TypedParam, VcpuInfo,
 } from '../drivers/types.js';
 import { VIR_DOMAIN_AFFECT_LIVE, VIR_DOMAIN_XML_MIGRATABLE, VIR_DOMAIN_XML_SECURE, VIR_TYPED_PARAM_STRING_OKAY } from './constants.js';
@@ -218,6 +218,15 @@ export class Domain extends ConnectObject {
     return this.conn.invoke('domainGetLaunchSecurityInfo', this.#ref, flags | VIR_TYPED_PARAM_STRING_OKAY);
   }
   memoryPeek(start: bigint, size: number, flags: number): Promise<Buffer> { return this.conn.invoke('domainMemoryPeek', this.#ref, start, size, flags); }
+  coreDump(to: string, flags = 0): Promise<void> { return this.coreDumpWithFormat(to, 0, flags); }
+  coreDumpWithFormat(to: string, dumpformat: number, flags = 0): Promise<void> {
+    return this.conn.invoke('domainCoreDumpWithFormat', this.#ref, to, dumpformat, flags);
+  }
+  blockInfo(path: string, flags = 0): Promise<DomainBlockInfo> { return this.conn.invoke('domainGetBlockInfo', this.#ref, path, flags); }
+  /** virDomainGetEmulatorPinInfo: one boolean per host cpu, as many as virNodeGetCPUMap counts (as the Python binding returns). */
+  async emulatorPinInfo(flags = 0): Promise<boolean[]> {
+    return fitMap(await this.conn.invoke('domainGetEmulatorPinInfo', this.#ref, flags), await this.hostCpuCount());
+  }
   injectNMI(flags = 0): Promise<void> { return this.conn.invoke('domainInjectNMI', this.#ref, flags); }
   sendProcessSignal(pidValue: bigint, signum: number, flags = 0): Promise<void> {
     return this.conn.invoke('domainSendProcessSignal', this.#ref, pidValue, signum, flags);

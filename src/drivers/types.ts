@@ -114,6 +114,9 @@ export interface DomainControlInfo { state: number; details: number; stateTime: 
 /** virDomainDiskError: a disk's target and its VIR_DOMAIN_DISK_ERROR_*. */
 export interface DomainDiskError { disk: string; error: number }
 
+/** virDomainBlockInfo, in bytes. */
+export interface DomainBlockInfo { capacity: bigint; allocation: bigint; physical: bigint }
+
 export interface TypedParam { field: string; type: number; value: number | bigint | boolean | string }
 
 /** One record of virConnectGetAllDomainStats: a domain and its statistics in the driver's order. */
@@ -256,6 +259,10 @@ export interface ConnectionDriver {
   domainSetBlkioParameters?(dom: DomainRef, params: TypedParam[], flags: number): Promise<void>;
   domainGetNumaParameters?(dom: DomainRef, flags: number): Promise<TypedParam[]>;
   domainGetControlInfo?(dom: DomainRef, flags: number): Promise<DomainControlInfo>;
+  domainCoreDumpWithFormat?(dom: DomainRef, to: string, dumpformat: number, flags: number): Promise<void>;
+  domainGetBlockInfo?(dom: DomainRef, path: string, flags: number): Promise<DomainBlockInfo>;
+  /** The emulator threads' affinity: one boolean per host cpu. */
+  domainGetEmulatorPinInfo?(dom: DomainRef, flags: number): Promise<boolean[]>;
   /** Every disk error; callers asking for a count take the length. */
   domainGetDiskErrors?(dom: DomainRef, flags: number): Promise<DomainDiskError[]>;
   domainInjectNMI?(dom: DomainRef, flags: number): Promise<void>;

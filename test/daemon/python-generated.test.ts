@@ -21,9 +21,9 @@ const steps = Number(process.env.TSVIRT_PY_STEPS ?? 120);
  */
 const NOT_SERVED_YET = [
   'baselineCPU', 'getCPUModelNames', 'findStoragePoolSources', 'net.update',
-  'dom.addIOThread', 'dom.delIOThread', 'dom.ioThreadInfo', 'dom.emulatorPinInfo', 'dom.pinVcpu',
+  'dom.addIOThread', 'dom.delIOThread', 'dom.ioThreadInfo', 'dom.pinVcpu',
   'dom.setNumaParameters', 'dom.perfEvents', 'dom.setPerfEvents',
-  'dom.interfaceParameters', 'dom.blockIoTune', 'dom.blockInfo', 'dom.getCPUStats', 'dom.coreDump', 'dom.sendKey',
+  'dom.interfaceParameters', 'dom.blockIoTune', 'dom.getCPUStats', 'dom.sendKey',
   'dom.setLifecycleAction', 'dom.checkpointCreateXML', 'dom.listAllCheckpoints',
 ];
 

@@ -124,6 +124,9 @@ export class TestConnection implements ConnectionDriver {
   async domainSetBlkioParameters(d: DomainRef, p: TypedParam[], flags: number) { tune.setBlkioParameters(this.s, d, p, flags); }
   async domainGetNumaParameters(d: DomainRef, flags: number) { return tune.getNumaParameters(this.s, d, flags); }
   async domainGetControlInfo(d: DomainRef, flags: number) { return diag.controlInfo(this.s, d, flags); }
+  async domainCoreDumpWithFormat(d: DomainRef, to: string, format: number, flags: number) { res.coreDump(this.s, d, to, format, flags); }
+  async domainGetBlockInfo(d: DomainRef, path: string, flags: number) { return res.blockInfo(this.s, d, path, flags); }
+  async domainGetEmulatorPinInfo(d: DomainRef, flags: number) { return res.getEmulatorPinInfo(this.s, d, flags); }
   async domainGetDiskErrors(d: DomainRef, flags: number) { return diag.diskErrors(this.s, d, flags); }
   async domainInjectNMI(d: DomainRef, flags: number) { diag.injectNMI(this.s, d, flags); }
   async domainSendProcessSignal(d: DomainRef, pid: bigint, signum: number, flags: number) { diag.sendProcessSignal(this.s, d, pid, signum, flags); }

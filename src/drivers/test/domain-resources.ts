@@ -4,9 +4,10 @@ import { parseCpuset } from '../../conf/domain/cpuset.js';
 import * as C from '../../api/constants.js';
 import { ErrorDomain, ErrorNumber, virError } from '../../errors/index.js';
 import type {
-  DomainBlockStats, DomainInfo, DomainInterfaceStats, DomainRef, MemoryStat, VcpuInfo,
+  DomainBlockInfo, DomainBlockStats, DomainInfo, DomainInterfaceStats, DomainRef, MemoryStat, VcpuInfo,
 } from '../types.js';
 import { domainDisks, domainInterfaces, memballoonModel, setMemballoonPeriod } from '../../conf/domain/query.js';
+import { getAttr, getChild } from '../../conf/domain/xnode.js';
 import { domainFromRef, generateIfnames } from './domains.js';
 import { E, testCheckFlags, testError } from './errors.js';
 import { dropIfTransient, lifecycleEvent, shutdownDomainState, startDomainState } from './lifecycle.js';
@@ -111,6 +112,17 @@ export function getVcpuPinInfo(state: TestState, ref: DomainRef, flags: number):
   return Array.from({ length: def.vcpus.max }, () => [...cpumap]);
 }
 
+/** testDomainGetEmulatorPinInfo: <emulatorpin>, else the vcpus' cpuset, else every host cpu. */
+export function getEmulatorPinInfo(state: TestState, ref: DomainRef, flags: number): boolean[] {
+  testCheckFlags('testDomainGetEmulatorPinInfo', flags, C.VIR_DOMAIN_AFFECT_LIVE | C.VIR_DOMAIN_AFFECT_CONFIG);
+  const { def } = domainFromRef(state, ref).getOneDef('testDomainGetEmulatorPinInfo', flags);
+  const cputune = def.passthrough.cputune?.[0];
+  const pin = getAttr(cputune && getChild(cputune, 'emulatorpin'), 'cpuset');
+  if (pin === undefined) return vcpuAffinity(state, def);
+  const allowed = new Set(parseCpuset(pin));
+  return Array.from({ length: hostCpuCount(state) }, (_, cpu) => allowed.has(cpu));
+}
+
 export function saveFlags(state: TestState, ref: DomainRef, path: string, dxml: string | null, flags: number): void {
   testCheckFlags('testDomainSaveFlags', flags, 0);
   if (dxml) throw testError(E.VIR_ERR_ARGUMENT_UNSUPPORTED, 'xml modification unsupported');
@@ -135,6 +147,27 @@ export function restoreFlags(state: TestState, path: string, dxml: string | null
 export function saveImageGetXMLDesc(path: string, flags: number): string {
   testCheckFlags('testDomainSaveImageGetXMLDesc', flags, C.VIR_DOMAIN_SAVE_IMAGE_XML_SECURE);
   return formatDomainXML(parseDomainXML(readSaveImage(path)), { secure: true });
+}
+
+/**
+ * testDomainCoreDumpWithFormat: the dump is the save magic alone, and only the raw format is
+ * taken (checked after the file is written, as libvirt does); a crash dump stops the domain.
+ */
+export function coreDump(state: TestState, ref: DomainRef, to: string, format: number, flags: number): void {
+  testCheckFlags('testDomainCoreDumpWithFormat', flags, C.VIR_DUMP_CRASH);
+  const obj = domainFromRef(state, ref);
+  obj.checkActive();
+  try {
+    writeFileSync(to, SAVE_MAGIC, { mode: 0o600 });
+  } catch (err) {
+    throw systemError(`domain '${obj.def.name}' coredump: failed to open ${to}`, err);
+  }
+  if (format !== C.VIR_DOMAIN_CORE_DUMP_FORMAT_RAW) throw testError(E.VIR_ERR_OPERATION_UNSUPPORTED, 'kdump-compressed format is not supported here');
+  if (flags & C.VIR_DUMP_CRASH) {
+    shutdownDomainState(obj, C.VIR_DOMAIN_SHUTOFF_CRASHED);
+    lifecycleEvent(state, obj, C.VIR_DOMAIN_EVENT_STOPPED, C.VIR_DOMAIN_EVENT_STOPPED_CRASHED);
+    dropIfTransient(state, obj);
+  }
 }
 
 function systemError(message: string, err: unknown): Error {
@@ -217,6 +250,15 @@ export function blockStats(state: TestState, ref: DomainRef, path: string): Doma
   if (!known) throw testError(E.VIR_ERR_INVALID_ARG, `invalid path: ${path}`);
   const base = nowMicros();
   return { rdReq: base / 10n, rdBytes: base / 20n, wrReq: base / 30n, wrBytes: base / 40n, errs: base / 2_000_000n };
+}
+
+/** testDomainGetBlockInfo: fixed sizes for any disk that has a source. */
+export function blockInfo(state: TestState, ref: DomainRef, path: string, flags: number): DomainBlockInfo {
+  testCheckFlags('testDomainGetBlockInfo', flags, 0);
+  const disk = domainDisks(domainFromRef(state, ref).def).find((d) => d.dev === path || d.path === path);
+  if (!disk) throw testError(E.VIR_ERR_INVALID_ARG, `invalid path ${path} not assigned to domain`);
+  if (!disk.path) throw testError(E.VIR_ERR_INVALID_ARG, `disk '${path}' does not currently have a source assigned`);
+  return { capacity: 1099506450432n, allocation: 1099511627776n, physical: 1099511627776n };
 }
 
 export function interfaceStats(state: TestState, ref: DomainRef, device: string): DomainInterfaceStats {
