@@ -1,8 +1,8 @@
 /**
  * The differential corpus: sequences of calls run once through our remote driver and once through
  * libvirt-python (oracle.py) against the same daemon; every step's result, or its error as
- * [code, domain, message], must be the same. Lists are compared sorted (their order is hash order
- * in libvirt, checked on its own). Ops are a small shared vocabulary: `d` is the
+ * [code, domain, message], must be the same. Lists are compared sorted: libvirt's order is that of
+ * hash tables seeded at random in each process. Ops are a small shared vocabulary: `d` is the
  * domain of the last lookup/define/create, `n` the network, `p` the pool, `s` the snapshot.
  */
 export type Step = [op: string, ...args: (string | number | null | string[])[]];
