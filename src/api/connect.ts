@@ -266,7 +266,8 @@ export class Connect extends EventEmitter<ConnectEvents> {
   }
   /** virConnectGetAllDomainStats: the `stats` groups (VIR_DOMAIN_STATS_*, 0 for all) of the domains `flags` selects. */
   async getAllDomainStats(stats = 0, flags = 0): Promise<DomainStatsResult[]> {
-    return (await this.invoke('connectGetAllDomainStats', null, stats, flags)).map((r) => ({ domain: new Domain(this, r.dom), params: r.params }));
+    // Both are C unsigned ints: a JS `|` with the top bit (ENFORCE_STATS) makes them negative.
+    return (await this.invoke('connectGetAllDomainStats', null, stats >>> 0, flags >>> 0)).map((r) => ({ domain: new Domain(this, r.dom), params: r.params }));
   }
   /** virDomainListGetStats: as getAllDomainStats, for the given domains of this connection. */
   async domainListGetStats(doms: Domain[], stats = 0, flags = 0): Promise<DomainStatsResult[]> {
@@ -277,7 +278,7 @@ export class Connect extends EventEmitter<ConnectEvents> {
         throw virError(ErrorDomain.VIR_FROM_DOMAIN, ErrorNumber.VIR_ERR_INVALID_ARG, 'domains in \'doms\' array must belong to a single connection');
       }
     });
-    const records = await this.invokeAs(func, 'connectGetAllDomainStats', doms.map((d) => d.ref), stats, flags);
+    const records = await this.invokeAs(func, 'connectGetAllDomainStats', doms.map((d) => d.ref), stats >>> 0, flags >>> 0);
     return records.map((r) => ({ domain: new Domain(this, r.dom), params: r.params }));
   }
   async lookupByID(id: number): Promise<Domain> {
@@ -415,11 +416,6 @@ export class Connect extends EventEmitter<ConnectEvents> {
   /** virConnectListAllNodeDevices (Python: listAllDevices). */
   async listAllDevices(flags = 0): Promise<NodeDevice[]> {
     return (await this.invoke('connectListAllNodeDevices', flags)).map((ref) => new NodeDevice(this, ref));
-  }
-  /** virNodeNumOfDevices: devices with capability `cap` (all when null). */
-  numOfDevices(cap: string | null = null, flags = 0): Promise<number> { return this.invoke('nodeNumOfDevices', cap, flags); }
-  async listDevices(cap: string | null = null, flags = 0): Promise<string[]> {
-    return this.invoke('nodeListDevices', cap, await this.numOfDevices(cap, flags), flags);
   }
   async nodeDeviceLookupByName(name: string): Promise<NodeDevice> {
     return new NodeDevice(this, await this.invoke('nodeDeviceLookupByName', name));

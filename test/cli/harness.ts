@@ -5,7 +5,7 @@
  * after normalising only what truly varies (the temporary path, the host name, CPU time).
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { hostname, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,6 +19,17 @@ export interface Scenario {
   /** Files to create in the temporary directory before running (name -> content, `$DIR` expanded). */
   files?: Record<string, string>;
   env?: Record<string, string>;
+}
+
+/**
+ * How a scenario is run. `vars` are placeholders besides `$DIR` (e.g. `$SOCKET` for a daemon's
+ * socket), expanded in arguments, input, files and environment and turned back into their names in
+ * the output, so two runs reaching different daemons compare equal. `dirMode` opens the
+ * temporary directory to a daemon running as another user.
+ */
+export interface RunOptions {
+  vars?: Record<string, string>;
+  dirMode?: number;
 }
 
 export interface Outcome {
@@ -40,7 +51,16 @@ function cleanEnv(dir: string, extra: Record<string, string> = {}): NodeJS.Proce
   return { PATH: process.env.PATH, HOME: dir, LC_ALL: 'C', ...extra };
 }
 
-const expand = (text: string, dir: string): string => text.split('$DIR').join(dir);
+function expand(text: string, dir: string, vars: Record<string, string> = {}): string {
+  let out = text.split('$DIR').join(dir);
+  for (const [name, value] of Object.entries(vars)) out = out.split(name).join(value);
+  return out;
+}
+
+/** The values of `vars` back to their names, longest first (one value may contain another). */
+function unexpand(text: string, vars: Record<string, string>): string {
+  return Object.entries(vars).sort(([, a], [, b]) => b.length - a.length).reduce((out, [name, value]) => out.split(value).join(name), text);
+}
 
 /** Run one program to its end (or kill it after `timeout` ms: status null), collecting its output. */
 function runProgram(program: string[], options: { cwd: string; input: string; env: NodeJS.ProcessEnv; timeout: number }): Promise<Outcome> {
@@ -61,18 +81,22 @@ function runProgram(program: string[], options: { cwd: string; input: string; en
   });
 }
 
-async function runIn(program: string[], scenario: Scenario, timeout = 30_000): Promise<Outcome> {
+async function runIn(program: string[], scenario: Scenario, timeout: number, options: RunOptions): Promise<Outcome> {
   const dir = await mkdtemp(join(tmpdir(), 'tsvirsh-diff-'));
+  const vars = options.vars ?? {};
+  const fill = (text: string): string => expand(text, dir, vars);
   try {
-    for (const [name, content] of Object.entries(scenario.files ?? {})) await writeFile(join(dir, name), expand(content, dir));
-    const env = Object.fromEntries(Object.entries(scenario.env ?? {}).map(([k, v]) => [k, expand(v, dir)]));
-    const run = await runProgram([...program, ...scenario.args.map((a) => expand(a, dir))], {
+    if (options.dirMode !== undefined) await chmod(dir, options.dirMode);
+    for (const [name, content] of Object.entries(scenario.files ?? {})) await writeFile(join(dir, name), fill(content));
+    const env = Object.fromEntries(Object.entries(scenario.env ?? {}).map(([k, v]) => [k, fill(v)]));
+    const run = await runProgram([...program, ...scenario.args.map(fill)], {
       cwd: dir,
-      input: scenario.stdin === undefined ? '' : expand(scenario.stdin, dir),
+      input: scenario.stdin === undefined ? '' : fill(scenario.stdin),
       env: cleanEnv(dir, env),
       timeout,
     });
-    return { stdout: normalise(run.stdout, dir), stderr: normalise(run.stderr, dir), status: run.status };
+    const clean = (text: string): string => normalise(unexpand(text, vars), dir);
+    return { stdout: clean(run.stdout), stderr: clean(run.stderr), status: run.status };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
@@ -126,10 +150,10 @@ function sortStatsRecords(text: string): string {
  * virsh's save and managedsave can hang for good when the job ends before virsh starts waiting
  * for it (a race in virsh 9.0.0 itself): a run that times out is tried again.
  */
-export async function runVirsh(scenario: Scenario): Promise<Outcome> {
+export async function runVirsh(scenario: Scenario, options: RunOptions = {}, timeout = 5_000): Promise<Outcome> {
   for (let attempt = 1; ; attempt++) {
-    const outcome = await runIn(['virsh'], scenario, 5_000);
+    const outcome = await runIn(['virsh'], scenario, timeout, options);
     if (outcome.status !== null || attempt === 8) return outcome;
   }
 }
-export const runTsvirsh = (scenario: Scenario): Promise<Outcome> => runIn([process.execPath, TSVIRSH], scenario);
+export const runTsvirsh = (scenario: Scenario, options: RunOptions = {}): Promise<Outcome> => runIn([process.execPath, TSVIRSH], scenario, 30_000, options);

@@ -10,6 +10,8 @@ import { flag, named, pos, type Arg } from './words.js';
 export interface Ctx {
   r: Rng;
   names: Names;
+  /** The URI of the test driver at `path` (`/default` or a node file) as the session reaches it. */
+  uri: (path: string) => string;
 }
 
 interface Spec {
@@ -68,7 +70,7 @@ const SPECS: Spec[] = [
   spec('pwd', 0.3), spec('cd', 0.3, (c) => [pos('dir', c.r.pick(['$DIR', '/nonexistent', '']), 0.8)]),
   spec('iface-list', 0.5, (c) => [flag('all', 0.3), flag('inactive', 0.3)]),
   spec('nodedev-list', 0.3),
-  spec('connect', 0.15, (c) => [pos('name', c.r.pick(['test:///default', 'test:///nonexistent.xml'])), flag('readonly', 0.3)]),
+  spec('connect', 0.15, (c) => [pos('name', c.uri(c.r.pick(['/default', '/nonexistent.xml']))), flag('readonly', 0.3)]),
   // domain listing and info
   spec('list', 4, (c) => [...some(c, LIST_FILTERS, 0.12), ...some(c, ['name', 'uuid', 'id', 'table', 'title', 'managed-save'], 0.15)]),
   onDom('dominfo', 3), onDom('domstate', 2, () => [flag('reason', 0.5)]),

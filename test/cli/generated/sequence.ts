@@ -15,13 +15,21 @@ const GLOBAL_EXTRAS = [['-k', '0'], ['-k', '5'], ['-K', '3'], ['-k', 'x'], ['-K'
 /** The probability that a command line carries one of the usual mistakes. */
 const MISTAKES = 0.12;
 
-export function generatedScenario(seed: number, length: number): Scenario {
+export interface GeneratorOptions {
+  /**
+   * The URI of the test driver at `path` (`/default`, `$DIR/node.xml`, ...): `test://PATH` by
+   * default; through a daemon, e.g. `test+unix://PATH?socket=$SOCKET` (placeholders the runner fills).
+   */
+  uri?: (path: string) => string;
+}
+
+export function generatedScenario(seed: number, length: number, options: GeneratorOptions = {}): Scenario {
   const r = new Rng(seed);
   const onNode = r.chance(0.25);
   const mode = r.weighted([[0.55, 'batch'], [0.3, 'stdin'], [0.15, 'argv']] as const);
-  const ctx = { r, names: onNode ? NODE_NAMES : DEFAULT_NAMES };
+  const ctx = { r, names: onNode ? NODE_NAMES : DEFAULT_NAMES, uri: options.uri ?? ((path: string) => `test://${path}`) };
   const line = (): string => randomCommand(ctx, (name, args) => commandLine(r, name, args, MISTAKES));
-  const uri = onNode ? 'test://$DIR/node.xml' : 'test:///default';
+  const uri = ctx.uri(onNode ? '$DIR/node.xml' : '/default');
   const global = [...(r.chance(0.1) ? ['-q'] : []), ...(r.chance(0.05) ? ['-r'] : []), ...(r.chance(0.05) ? ['-t'] : []),
     ...(r.chance(0.1) ? [r.pick(GLOBAL_EXTRAS)] : []).flat()];
   // The URI from -c in its spellings, or from the environment.

@@ -60,6 +60,12 @@ export const basics: Scenario[] = [
   { name: 'stdin no final newline', args: ['-q', ...onDefault()], stdin: 'echo a' },
   { name: 'stdin quit', args: onDefault(), stdin: 'echo a\nquit\necho b\n' },
   { name: 'stdin cd and pwd', args: ['-q', ...onDefault()], stdin: 'cd /tmp\npwd\ncd /nonexistent\n' },
+  // readline's width without a terminal comes from COLUMNS (80 when unset, unreadable or under 2);
+  // screens narrower than 12 columns (the prompt and a little more) are not followed.
+  ...['40', '300', '12abc', 'x', '1', ' 50', '-7', '12', '13', '16'].map((columns): Scenario => ({
+    name: `stdin scrolled at COLUMNS=${columns}`, args: ['-q', ...onDefault()], env: { COLUMNS: columns },
+    stdin: `echo ${'word '.repeat(12)}\necho ab\necho ${'x'.repeat(90)}\n`,
+  })),
   { name: 'readonly prompt', args: ['-r', ...onDefault()], stdin: 'uri\n' },
   { name: 'LIBVIRT_DEFAULT_URI', args: ['uri'], env: { LIBVIRT_DEFAULT_URI: 'test:///default' } },
   { name: 'VIRSH_DEFAULT_CONNECT_URI', args: ['uri'], env: { VIRSH_DEFAULT_CONNECT_URI: 'test:///default' } },
