@@ -417,6 +417,11 @@ export class Connect extends EventEmitter<ConnectEvents> {
   async listAllDevices(flags = 0): Promise<NodeDevice[]> {
     return (await this.invoke('connectListAllNodeDevices', flags)).map((ref) => new NodeDevice(this, ref));
   }
+  /** virNodeNumOfDevices: devices with capability `cap` (all when null). */
+  numOfDevices(cap: string | null = null, flags = 0): Promise<number> { return this.invoke('nodeNumOfDevices', cap, flags); }
+  async listDevices(cap: string | null = null, flags = 0): Promise<string[]> {
+    return this.invoke('nodeListDevices', cap, await this.numOfDevices(cap, flags), flags);
+  }
   async nodeDeviceLookupByName(name: string): Promise<NodeDevice> {
     return new NodeDevice(this, await this.invoke('nodeDeviceLookupByName', name));
   }
