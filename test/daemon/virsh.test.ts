@@ -47,6 +47,7 @@ const SCRIPTS: string[][] = [
   ['net-destroy default; net-list --all; net-start default; net-info default'],
   ['pool-info default-pool; pool-dumpxml default-pool'],
   ['domblkstat test hda', 'domifstat test vnet0'],
+  ['dommemstat test --period 5; dommemstat test --period -1; dommemstat test --period 3 --config; dommemstat test'],
 ];
 
 for (const script of SCRIPTS) {

@@ -62,6 +62,7 @@ export const domainBindings: Binding[] = [
   bind(P.DOMAIN_GET_MAX_MEMORY, 'domainGetMaxMemory', [dom], ['memory', hyperNumber]),
   bind(P.DOMAIN_SET_MAX_MEMORY, 'domainSetMaxMemory', [dom, ['memory', hyperNumber]], null),
   bind(P.DOMAIN_SET_MEMORY_FLAGS, 'domainSetMemoryFlags', [dom, ['memory', hyperNumber], flags], null),
+  bind(P.DOMAIN_SET_MEMORY_STATS_PERIOD, 'domainSetMemoryStatsPeriod', [dom, ['period', same], flags], null),
   bind(P.DOMAIN_SET_MEMORY, 'domainSetMemoryFlags', [dom, ['memory', hyperNumber]], null, { legacy: true, api: 'virDomainSetMemory', driverTail: [VIR_DOMAIN_AFFECT_LIVE] }),
   bind(P.DOMAIN_SET_VCPUS_FLAGS, 'domainSetVcpusFlags', [dom, ['nvcpus', same], flags], null),
   bind(P.DOMAIN_SET_VCPUS, 'domainSetVcpusFlags', [dom, ['nvcpus', same]], null, { legacy: true, api: 'virDomainSetVcpus', driverTail: [VIR_DOMAIN_AFFECT_LIVE] }),
