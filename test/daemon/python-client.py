@@ -61,8 +61,10 @@ step('networks', lambda: [x.name() for x in c.listAllNetworks()])
 step('pools', lambda: [x.name() for x in c.listAllStoragePools()])
 step('vols', lambda: [v.name() for v in c.storagePoolLookupByName('default-pool').listAllVolumes()])
 step('netxml', lambda: c.networkLookupByName('default').XMLDesc())
-for i in range(50):
-    if len(events) >= 7: break
+# eight lifecycle events above (stopped, started, suspended, resumed, defined, started, stopped,
+# undefined); a loaded machine may deliver the last ones late
+for i in range(200):
+    if len(events) >= 8: break
     time.sleep(0.05)
 step('events', lambda: events)
 step('deregister', lambda: c.domainEventDeregisterAny(cb))
