@@ -58,6 +58,8 @@ export async function create(state: TestState, ref: DomainRef, xml: string, flag
     if (dom && dom.uuid !== obj.def.uuid) {
       throw testError(E.VIR_ERR_INVALID_ARG, `definition for snapshot ${def.name} must use uuid ${obj.def.uuid}`);
     }
+    // A redefinition without a domain keeps the one the snapshot had (virDomainSnapshotReplaceDef).
+    dom ??= list.get(def.name)?.dom ?? null;
   } else {
     // virDomainMomentAssignDef's refusal.
     // raised by libvirt's moment list, in the domain's error domain

@@ -3,6 +3,7 @@ libvirt's own test driver and prints, after each one, the snapshot lists whose o
 fixes (children lists and topological walks; the hash-ordered full listing sorted).
 
 Input on stdin (JSON): [{"domain": name, "ops": [op, ...]}, ...]; output: one list of steps per seed.
+The connection URI is the first argument (test:///default when none: libvirt in this process).
 """
 import json
 import re
@@ -54,6 +55,8 @@ def apply(dom, op, counter):
         parents = [n for n in names if n not in below] + [None]
         parent = pick(parents, op['j'])
         xml = re.sub(r'<parent>\s*<name>[^<]*</name>\s*</parent>', '', target.getXMLDesc(0))
+        if op['bare']:
+            xml = re.sub(r'<domain[ >].*</domain>', '', xml, flags=re.S)
         if parent is not None:
             xml = xml.replace('</name>', '</name><parent><name>%s</name></parent>' % parent, 1)
         dom.snapshotCreateXML(xml, op['flags'])
@@ -75,5 +78,5 @@ def run(conn, seed):
     return out
 
 
-conn = libvirt.open('test:///default')
+conn = libvirt.open(sys.argv[1] if len(sys.argv) > 1 else 'test:///default')
 json.dump([run(conn, s) for s in json.load(sys.stdin)], sys.stdout)
