@@ -4,7 +4,7 @@
 // process against libvirt's in python's.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { havePython, libvirtdSkip, startLibvirtd, startTsvirtd, type RunningDaemon } from '../../daemon/harness.js';
+import { fdCount, fdsBackTo, havePython, libvirtdSkip, startLibvirtd, startTsvirtd, type RunningDaemon } from '../../daemon/harness.js';
 import { SCENARIOS } from './corpus.js';
 import { generatedScenario } from './generated.js';
 import { runScenario } from './interpreter.js';
@@ -29,11 +29,19 @@ for (const { name, start, skip } of TARGETS) {
   describe(`our API vs libvirt-python, ${start ? `remote driver against ${name}` : name}`, { skip: skip || (!havePython && 'needs python3-libvirt') }, () => {
     let daemon: RunningDaemon | undefined;
     let uri = 'test:///default';
+    let idleFds = 0;
     before(async () => {
       if (!start) return;
       daemon = await start();
       uri = `test+unix:///default?socket=${daemon.socket}`;
+      // a first client makes a daemon open what it keeps afterwards
+      await runScenario(uri, { name: 'warm-up', steps: [['getType']] });
+      await new Promise((r) => setTimeout(r, 300));
+      idleFds = fdCount(daemon.pid);
     });
+    // A daemon shares test:///default's state among its open connections: each run starts once
+    // the daemon has let the previous client go, so it sees a fresh state.
+    const settled = async () => { if (daemon) await fdsBackTo(daemon.pid, idleFds); };
     after(async () => { await daemon?.stop(); });
 
     it('read-only socket: the daemon refuses changes (tsvirtd)', { skip: name !== 'tsvirtd' && 'only tsvirtd has a read-only socket here' }, async () => {
@@ -46,7 +54,9 @@ for (const { name, start, skip } of TARGETS) {
 
     for (const scenario of [...SCENARIOS, ...GENERATED]) {
       it(scenario.name, async () => {
+        await settled();
         const expected = runOracle(uri, scenario);
+        await settled();
         const actual = await runScenario(uri, scenario);
         for (let i = 0; i < scenario.steps.length; i++) {
           assert.deepEqual(actual[i], expected[i], `step ${i} ${JSON.stringify(scenario.steps[i]).slice(0, 120)}`);
