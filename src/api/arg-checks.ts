@@ -3,13 +3,15 @@
  * virCheckNonNullArg, VIR_REQUIRE_FLAG, virUUIDParse ...), with libvirt's raw messages.
  */
 import { fstatSync } from 'node:fs';
-import { ErrorDomain, invalidArgError } from '../errors/index.js';
+import { ErrorDomain, ErrorNumber, invalidArgError, virError } from '../errors/index.js';
 import { systemError } from '../log/index.js';
+import type { Connect } from './connect.js';
 import {
   VIR_DOMAIN_SNAPSHOT_CREATE_CURRENT, VIR_DOMAIN_SNAPSHOT_CREATE_HALT, VIR_DOMAIN_SNAPSHOT_CREATE_NO_METADATA, VIR_DOMAIN_SNAPSHOT_CREATE_REDEFINE,
   VIR_DOMAIN_SNAPSHOT_DELETE_CHILDREN, VIR_DOMAIN_SNAPSHOT_DELETE_CHILDREN_ONLY, VIR_DOMAIN_SNAPSHOT_REVERT_PAUSED,
   VIR_DOMAIN_SNAPSHOT_REVERT_RUNNING, VIR_DOMAIN_AFFECT_CONFIG, VIR_DOMAIN_METADATA_DESCRIPTION, VIR_DOMAIN_METADATA_ELEMENT, VIR_DOMAIN_METADATA_TITLE,
-  VIR_DOMAIN_VCPU_MAXIMUM, VIR_DOMAIN_SAVE_RUNNING, VIR_DOMAIN_SAVE_PAUSED,
+  VIR_DOMAIN_VCPU_MAXIMUM, VIR_DOMAIN_SAVE_RUNNING, VIR_DOMAIN_SAVE_PAUSED, VIR_DOMAIN_AFFECT_LIVE, VIR_DOMAIN_VCPU_GUEST,
+  VIR_STORAGE_VOL_RESIZE_DELTA, VIR_STORAGE_VOL_RESIZE_SHRINK, VIR_DOMAIN_EVENT_ID_LAST, VIR_NETWORK_EVENT_ID_LAST, VIR_STORAGE_POOL_EVENT_ID_LAST,
 } from './constants.js';
 
 export function checkNonZero(from: number, func: string, name: string, value: number): void {
@@ -59,18 +61,94 @@ export function exclusiveFlags(from: number, func: string, flags: number, a: [nu
 
 /**
  * virUUIDParse: 32 hex digits, dashes and spaces between them ignored, surrounding whitespace
- * allowed; the canonical lower-case form, or an 'Invalid UUID' error naming `func`.
+ * allowed; the canonical lower-case form, or an invalid-argument error naming `func` (worded
+ * 'Invalid UUID' by the domain lookup, with the function's name by the network and pool ones).
  */
 export function parseUUIDString(from: number, func: string, text: string): string {
   const digits = text.trim().replace(/^[- ]*/, '');
   const hex = /^(?:[0-9a-fA-F]{2}[- ]*){15}[0-9a-fA-F]{2}$/.test(digits) ? digits.replace(/[- ]/g, '').toLowerCase() : null;
-  if (hex === null) throw invalidArgError(from, func, 'uuidstr', 'Invalid UUID');
+  if (hex === null) {
+    throw invalidArgError(from, func, 'uuidstr', from === ErrorDomain.VIR_FROM_DOMAIN ? 'Invalid UUID' : `uuidstr in ${func} must be a valid UUID`);
+  }
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+}
+
+/**
+ * The order libvirt's public functions check in when the check needs more than the entry point's
+ * arguments (a stream's or a domain's connection): refuse a read-only connection, then the rest.
+ */
+export function checkWritableThen(conn: Connect, from: number, cName: string, checkArgs: () => void): Promise<void> {
+  return conn.guard(from, () => {
+    conn.checkWritable(cName, from);
+    checkArgs();
+  });
+}
+
+/** A stream handed to an entry point must come from the same connection as the object it serves. */
+export function checkStreamOwner(from: number, func: string, stream: { connect(): Connect }, conn: Connect, message: string): void {
+  if (stream.connect() !== conn) throw invalidArgError(from, func, 'stream', message);
+}
+
+// Event registrations ----------------------------------------------------------------------------
+
+export type EventKind = 'domain' | 'network' | 'pool';
+
+/** What the three virConnect*EventRegisterAny / DeregisterAny pairs check, and how each words it. */
+const EVENT_CHECKS: Record<EventKind, {
+  from: number; register: string; deregister: string; objArg: string; last: number;
+  mismatch(name: string, func: string): string; tooLarge(func: string, last: number): string;
+}> = {
+  domain: {
+    from: ErrorDomain.VIR_FROM_DOMAIN, register: 'virConnectDomainEventRegisterAny', deregister: 'virConnectDomainEventDeregisterAny',
+    objArg: 'dom', last: VIR_DOMAIN_EVENT_ID_LAST,
+    mismatch: (name) => `domain '${name}' must match connection`, tooLarge: (_func, last) => `eventID must be less than ${last}`,
+  },
+  network: {
+    from: ErrorDomain.VIR_FROM_NETWORK, register: 'virConnectNetworkEventRegisterAny', deregister: 'virConnectNetworkEventDeregisterAny',
+    objArg: 'net', last: VIR_NETWORK_EVENT_ID_LAST,
+    mismatch: (name, func) => `network '${name}' in ${func} must match connection`, tooLarge: (func, last) => `eventID in ${func} must be less than ${last}`,
+  },
+  pool: {
+    from: ErrorDomain.VIR_FROM_STORAGE, register: 'virConnectStoragePoolEventRegisterAny', deregister: 'virConnectStoragePoolEventDeregisterAny',
+    objArg: 'pool', last: VIR_STORAGE_POOL_EVENT_ID_LAST,
+    mismatch: (name, func) => `storage pool '${name}' in ${func} must match connection`,
+    tooLarge: (func, last) => `eventID in ${func} must be less than ${last}`,
+  },
+};
+
+/** An event registration: an object of this connection (or none) and an event id the library knows. */
+export function checkEventRegister(kind: EventKind, conn: Connect, obj: { connect(): Connect; name(): string } | null, eventId: number): void {
+  const c = EVENT_CHECKS[kind];
+  if (obj && obj.connect() !== conn) throw invalidArgError(c.from, c.register, c.objArg, c.mismatch(obj.name(), c.register));
+  checkNonNegative(c.from, c.register, 'eventID', eventId);
+  if (eventId >= c.last) throw invalidArgError(c.from, c.register, 'eventID', c.tooLarge(c.register, c.last));
+}
+
+/** An event deregistration: callback ids are never negative. */
+export function checkEventDeregister(kind: EventKind, callbackId: number): void {
+  const c = EVENT_CHECKS[kind];
+  checkNonNegative(c.from, c.deregister, 'callbackID', callbackId);
 }
 
 // Domain calls -----------------------------------------------------------------------------------
 
 const DOM = ErrorDomain.VIR_FROM_DOMAIN;
+const LIVE: [number, string] = [VIR_DOMAIN_AFFECT_LIVE, 'VIR_DOMAIN_AFFECT_LIVE'];
+const CONFIG: [number, string] = [VIR_DOMAIN_AFFECT_CONFIG, 'VIR_DOMAIN_AFFECT_CONFIG'];
+
+/** The calls that read either the live or the persistent definition: not both at once. */
+export function checkLiveOrConfig(func: string, flags: number): void {
+  exclusiveFlags(DOM, func, flags, LIVE, CONFIG);
+}
+
+/** libvirt's bound on a memory size in KiB: its bytes must fit in an off_t, (2^63 - 1) / 1024 rounded down. */
+const MAX_MEMORY_KIB = 2 ** 53 - 1;
+
+/** virDomainSetMemory, virDomainSetMemoryFlags, virDomainSetMaxMemory. */
+export function checkMemory(func: string, kib: number): void {
+  checkNonZero(DOM, func, 'memory', kib);
+  if (kib >= MAX_MEMORY_KIB) throw virError(DOM, ErrorNumber.VIR_ERR_OVERFLOW, `input too large: ${kib}`);
+}
 
 /** virDomainSaveFlags, virDomainManagedSave, virDomainRestoreFlags: one state to come back in. */
 export function checkSaveFlags(func: string, flags: number): void {
@@ -79,7 +157,8 @@ export function checkSaveFlags(func: string, flags: number): void {
 
 /** virDomainSetVcpus / virDomainSetVcpusFlags. */
 export function checkSetVcpus(func: string, nvcpus: number, flags: number): void {
-  requireFlag(DOM, func, flags, [VIR_DOMAIN_VCPU_MAXIMUM, 'VIR_DOMAIN_VCPU_MAXIMUM'], [VIR_DOMAIN_AFFECT_CONFIG, 'VIR_DOMAIN_AFFECT_CONFIG']);
+  requireFlag(DOM, func, flags, [VIR_DOMAIN_VCPU_MAXIMUM, 'VIR_DOMAIN_VCPU_MAXIMUM'], CONFIG);
+  exclusiveFlags(DOM, func, flags, [VIR_DOMAIN_VCPU_GUEST, 'VIR_DOMAIN_VCPU_GUEST'], CONFIG);
   checkNonZero(DOM, func, 'nvcpus', nvcpus);
 }
 
@@ -99,10 +178,21 @@ export function checkSetMetadata(type: number, metadata: string | null, key: str
 }
 
 /** virDomainGetMetadata. */
-export function checkGetMetadata(type: number, uri: string | null): void {
+export function checkGetMetadata(type: number, uri: string | null, flags: number): void {
   const func = 'virDomainGetMetadata';
+  checkLiveOrConfig(func, flags);
   if (type === VIR_DOMAIN_METADATA_TITLE || type === VIR_DOMAIN_METADATA_DESCRIPTION) checkNull(DOM, func, 'uri', uri);
   else if (type === VIR_DOMAIN_METADATA_ELEMENT) checkNonNull(DOM, func, 'uri', uri);
+}
+
+// Storage calls ----------------------------------------------------------------------------------
+
+/** virStorageVolResize: a zero capacity only makes sense as a change (delta) or a shrink. */
+export function checkVolResize(capacity: bigint, flags: number): void {
+  if (capacity === 0n && !(flags & (VIR_STORAGE_VOL_RESIZE_DELTA | VIR_STORAGE_VOL_RESIZE_SHRINK))) {
+    const func = 'virStorageVolResize';
+    throw invalidArgError(ErrorDomain.VIR_FROM_STORAGE, func, 'capacity', `capacity in ${func} cannot be zero without 'delta' or 'shrink' flags set`);
+  }
 }
 
 // Snapshot calls ---------------------------------------------------------------------------------

@@ -10,7 +10,7 @@ import { EventHub } from './events.js';
 import { Stream } from './stream.js';
 import { LIB_VERSION } from './version.js';
 import { uuidArg } from './uuid.js';
-import { checkNonNegative, checkPositive, checkSaveFlags, checkStatsIndex, parseUUIDString } from './arg-checks.js';
+import { checkNonNegative, checkSaveFlags, parseUUIDString } from './arg-checks.js';
 import { createLogger } from '../log/index.js';
 
 /** One domain's record of getAllDomainStats / domainListGetStats. */
@@ -93,8 +93,12 @@ export class Connect extends EventEmitter<ConnectEvents> {
       if (this.closed) {
         throw virError(entry.from, ErrorNumber.VIR_ERR_INVALID_CONN, cName);
       }
+      entry.checkFirst?.(args, cName);
       if (entry.write || entry.writeIf?.(args)) this.checkWritable(cName, entry.from);
-      entry.checkArgs?.(args);
+      if (this.#readOnly && entry.secureIf?.(args)) {
+        throw virError(entry.from, ErrorNumber.VIR_ERR_OPERATION_DENIED, `${cName} with secure flag`);
+      }
+      entry.checkArgs?.(args, cName);
       const fn = this.#driver[method] as ((...a: Args<M>) => Promise<Result<M>>) | undefined;
       if (typeof fn !== 'function') {
         throw virError(entry.from, ErrorNumber.VIR_ERR_NO_SUPPORT, cName);
@@ -228,15 +232,9 @@ export class Connect extends EventEmitter<ConnectEvents> {
   /** virNodeGetCPUMap: how many cpus the host has and which are online (Python: getCPUMap). */
   getCPUMap(flags = 0): Promise<{ cpus: number; online: boolean[] }> { return this.invoke('nodeGetCPUMap', flags); }
   /** virNodeGetCPUStats: counters of cpu `cpuNum`, or of all cpus with VIR_NODE_CPU_STATS_ALL_CPUS (-1). */
-  async getCPUStats(cpuNum: number, flags = 0): Promise<NodeStat[]> {
-    await this.guard(0, () => checkStatsIndex('virNodeGetCPUStats', 'cpuNum', cpuNum));
-    return this.invoke('nodeGetCPUStats', cpuNum, flags);
-  }
+  getCPUStats(cpuNum: number, flags = 0): Promise<NodeStat[]> { return this.invoke('nodeGetCPUStats', cpuNum, flags); }
   /** virNodeGetMemoryStats: counters of cell `cellNum`, or of all cells with VIR_NODE_MEMORY_STATS_ALL_CELLS (-1). */
-  async getMemoryStats(cellNum: number, flags = 0): Promise<NodeStat[]> {
-    await this.guard(0, () => checkStatsIndex('virNodeGetMemoryStats', 'cellNum', cellNum));
-    return this.invoke('nodeGetMemoryStats', cellNum, flags);
-  }
+  getMemoryStats(cellNum: number, flags = 0): Promise<NodeStat[]> { return this.invoke('nodeGetMemoryStats', cellNum, flags); }
   /** virNodeGetSecurityModel. */
   getSecurityModel(): Promise<SecurityModel> { return this.invoke('nodeGetSecurityModel'); }
   /** virNodeGetInfo (Python: getInfo). */
@@ -245,12 +243,7 @@ export class Connect extends EventEmitter<ConnectEvents> {
   /** virNodeGetFreeMemory: 0 when the driver cannot tell (as the Python binding returns it). */
   getFreeMemory(): Promise<bigint> { return this.invoke('nodeGetFreeMemory'); }
   /** virNodeGetCellsFreeMemory: bytes per NUMA cell from startCell. */
-  async getCellsFreeMemory(startCell = 0, maxCells = 1 << 16): Promise<bigint[]> {
-    const func = 'virNodeGetCellsFreeMemory';
-    await this.guard(ErrorDomain.VIR_FROM_NONE, () => {
-      checkPositive(ErrorDomain.VIR_FROM_NONE, func, 'maxCells', maxCells);
-      checkNonNegative(ErrorDomain.VIR_FROM_NONE, func, 'startCell', startCell);
-    });
+  getCellsFreeMemory(startCell = 0, maxCells = 1 << 16): Promise<bigint[]> {
     return this.invoke('nodeGetCellsFreeMemory', startCell, maxCells);
   }
 

@@ -1,16 +1,16 @@
-import { ErrorDomain, ErrorNumber, virError } from '../errors/index.js';
+import { ErrorDomain } from '../errors/index.js';
 import type {
   DomainBlockInfo, DomainBlockStats, DomainControlInfo, DomainDiskError, DomainFSInfo, DomainInfo, DomainInterface, DomainInterfaceStats, DomainRef, DomainStateInfo, DomainTime,
   MemoryStat, SecurityLabel, TypedParam, VcpuInfo,
 } from '../drivers/types.js';
-import { VIR_DOMAIN_AFFECT_LIVE, VIR_DOMAIN_XML_MIGRATABLE, VIR_DOMAIN_XML_SECURE, VIR_TYPED_PARAM_STRING_OKAY } from './constants.js';
+import { VIR_DOMAIN_AFFECT_LIVE, VIR_TYPED_PARAM_STRING_OKAY } from './constants.js';
 import type { Connect } from './connect.js';
 import { uuidBytes } from './uuid.js';
 import { ConnectObject } from './object.js';
 import { DomainSnapshot } from './snapshot.js';
 import type { Stream } from './stream.js';
 import {
-  checkGetMetadata, checkNonNegative, checkSaveFlags, checkNonEmptyString, checkNonZero, checkSetMetadata, checkSetVcpus, checkSnapshotCreate, checkSnapshotRevert,
+  checkNonNegative, checkPositive, checkSaveFlags, checkSetMetadata, checkSnapshotCreate, checkSnapshotRevert, checkStreamOwner, checkWritableThen,
 } from './arg-checks.js';
 
 const DOM = ErrorDomain.VIR_FROM_DOMAIN;
@@ -56,10 +56,12 @@ export class Domain extends ConnectObject {
 
   /** libvirt's public API refuses read-only connections first, then checks the arguments. */
   private precheck(cName: string, checkArgs: () => void, from: number = DOM): Promise<void> {
-    return this.conn.guard(from, () => {
-      this.conn.checkWritable(cName, from);
-      checkArgs();
-    });
+    return checkWritableThen(this.conn, from, cName, checkArgs);
+  }
+
+  /** The console, channel and screenshot calls take a stream of this domain's connection. */
+  private checkStream(cName: string, stream: Stream): Promise<void> {
+    return this.precheck(cName, () => checkStreamOwner(DOM, cName, stream, this.conn, `stream must match connection of domain '${this.#ref.name}'`));
   }
 
   // Lifecycle -----------------------------------------------------------------------------------
@@ -125,8 +127,6 @@ export class Domain extends ConnectObject {
    * it by UUID) and takes the new one through the remote driver.
    */
   async rename(newName: string, flags = 0): Promise<void> {
-    // libvirt checks the name before it refuses a read-only connection.
-    await this.conn.guard(DOM, () => checkNonEmptyString(DOM, 'virDomainRename', 'new_name', newName));
     const renamed = await this.conn.invoke('domainRename', this.#ref, newName, flags);
     if (renamed) this.#ref = { ...this.#ref, name: renamed.name };
   }
@@ -134,27 +134,16 @@ export class Domain extends ConnectObject {
   // Resources -----------------------------------------------------------------------------------
 
   maxMemory(): Promise<number> { return this.conn.invoke('domainGetMaxMemory', this.#ref); }
-  async setMaxMemory(kib: number): Promise<void> {
-    await this.precheck('virDomainSetMaxMemory', () => checkNonZero(DOM, 'virDomainSetMaxMemory', 'memory', kib));
-    return this.conn.invoke('domainSetMaxMemory', this.#ref, kib);
-  }
+  setMaxMemory(kib: number): Promise<void> { return this.conn.invoke('domainSetMaxMemory', this.#ref, kib); }
   /** virDomainSetMemory: the balloon of the running domain. */
-  async setMemory(kib: number): Promise<void> {
-    await this.precheck('virDomainSetMemory', () => checkNonZero(DOM, 'virDomainSetMemory', 'memory', kib));
+  setMemory(kib: number): Promise<void> {
     return this.conn.invokeAs('virDomainSetMemory', 'domainSetMemoryFlags', this.#ref, kib, VIR_DOMAIN_AFFECT_LIVE);
   }
-  async setMemoryFlags(kib: number, flags = 0): Promise<void> {
-    await this.precheck('virDomainSetMemoryFlags', () => checkNonZero(DOM, 'virDomainSetMemoryFlags', 'memory', kib));
-    return this.conn.invoke('domainSetMemoryFlags', this.#ref, kib, flags);
-  }
-  async setVcpus(nvcpus: number): Promise<void> {
-    await this.precheck('virDomainSetVcpus', () => checkSetVcpus('virDomainSetVcpus', nvcpus, 0));
+  setMemoryFlags(kib: number, flags = 0): Promise<void> { return this.conn.invoke('domainSetMemoryFlags', this.#ref, kib, flags); }
+  setVcpus(nvcpus: number): Promise<void> {
     return this.conn.invokeAs('virDomainSetVcpus', 'domainSetVcpusFlags', this.#ref, nvcpus, VIR_DOMAIN_AFFECT_LIVE);
   }
-  async setVcpusFlags(nvcpus: number, flags = 0): Promise<void> {
-    await this.precheck('virDomainSetVcpusFlags', () => checkSetVcpus('virDomainSetVcpusFlags', nvcpus, flags));
-    return this.conn.invoke('domainSetVcpusFlags', this.#ref, nvcpus, flags);
-  }
+  setVcpusFlags(nvcpus: number, flags = 0): Promise<void> { return this.conn.invoke('domainSetVcpusFlags', this.#ref, nvcpus, flags); }
   vcpusFlags(flags = 0): Promise<number> { return this.conn.invoke('domainGetVcpusFlags', this.#ref, flags); }
   maxVcpus(): Promise<number> { return this.conn.invoke('domainGetMaxVcpus', this.#ref); }
   /**
@@ -180,6 +169,7 @@ export class Domain extends ConnectObject {
    * flags); by default as many as info() counts, as the Python binding asks for.
    */
   async vcpuPinInfo(flags = 0, ncpumaps?: number): Promise<boolean[][]> {
+    if (ncpumaps !== undefined) await this.conn.guard(DOM, () => checkPositive(DOM, 'virDomainGetVcpuPinInfo', 'ncpumaps', ncpumaps));
     const count = ncpumaps ?? (await this.info()).nrVirtCpu;
     const maps = await this.conn.invoke('domainGetVcpuPinInfo', this.#ref, flags);
     const cpus = await this.hostCpuCount();
@@ -236,25 +226,13 @@ export class Domain extends ConnectObject {
 
   info(): Promise<DomainInfo> { return this.conn.invoke('domainGetInfo', this.#ref); }
   state(flags = 0): Promise<DomainStateInfo> { return this.conn.invoke('domainGetState', this.#ref, flags); }
-  async xmlDesc(flags = 0): Promise<string> {
-    // A migratable definition carries secrets as the secure one does.
-    if (flags & (VIR_DOMAIN_XML_SECURE | VIR_DOMAIN_XML_MIGRATABLE)) {
-      await this.conn.guard(ErrorDomain.VIR_FROM_DOMAIN, () => {
-        if (this.conn.readOnly) {
-          throw virError(ErrorDomain.VIR_FROM_DOMAIN, ErrorNumber.VIR_ERR_OPERATION_DENIED,
-            'virDomainGetXMLDesc with secure flag');
-        }
-      });
-    }
-    return this.conn.invoke('domainGetXMLDesc', this.#ref, flags);
-  }
+  xmlDesc(flags = 0): Promise<string> { return this.conn.invoke('domainGetXMLDesc', this.#ref, flags); }
   /** Python: XMLDesc. */
   XMLDesc(flags = 0): Promise<string> { return this.xmlDesc(flags); }
   osType(): Promise<string> { return this.conn.invoke('domainGetOSType', this.#ref); }
   /** virDomainGetSecurityLabel. */
   securityLabel(): Promise<SecurityLabel> { return this.conn.invoke('domainGetSecurityLabel', this.#ref); }
-  async metadata(type: number, uri: string | null = null, flags = 0): Promise<string> {
-    await this.conn.guard(DOM, () => checkGetMetadata(type, uri));
+  metadata(type: number, uri: string | null = null, flags = 0): Promise<string> {
     return this.conn.invoke('domainGetMetadata', this.#ref, type, uri, flags);
   }
   async setMetadata(type: number, metadata: string | null, key: string | null = null, uri: string | null = null, flags = 0): Promise<void> {
@@ -321,14 +299,17 @@ export class Domain extends ConnectObject {
 
   /** virDomainOpenConsole: bind `stream` to a console (`devName` null = the first one). */
   async openConsole(devName: string | null, stream: Stream, flags = 0): Promise<void> {
+    await this.checkStream('virDomainOpenConsole', stream);
     await stream.bind(() => this.conn.invoke('domainOpenConsole', this.#ref, devName, flags));
   }
   /** virDomainOpenChannel: bind `stream` to a character device channel by alias. */
   async openChannel(name: string | null, stream: Stream, flags = 0): Promise<void> {
+    await this.checkStream('virDomainOpenChannel', stream);
     await stream.bind(() => this.conn.invoke('domainOpenChannel', this.#ref, name, flags));
   }
   /** virDomainScreenshot: bind `stream` to an image of `screen`; resolves with its MIME type. */
   async screenshot(stream: Stream, screen: number, flags = 0): Promise<string | null> {
+    await this.checkStream('virDomainScreenshot', stream);
     let mime: string | null = null;
     await stream.bind(async () => {
       const shot = await this.conn.invoke('domainScreenshot', this.#ref, screen, flags);

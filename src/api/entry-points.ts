@@ -1,7 +1,12 @@
 import { ErrorDomain } from '../errors/index.js';
 import type { DriverMethod } from '../drivers/types.js';
-import { VIR_DOMAIN_INTERFACE_ADDRESSES_SRC_AGENT } from './constants.js';
-import { checkGraphicsSocket, checkNonNull, checkNonZero } from './arg-checks.js';
+import {
+  VIR_DOMAIN_INTERFACE_ADDRESSES_SRC_AGENT, VIR_DOMAIN_SNAPSHOT_XML_SECURE, VIR_DOMAIN_VCPU_GUEST, VIR_DOMAIN_XML_MIGRATABLE, VIR_DOMAIN_XML_SECURE,
+} from './constants.js';
+import {
+  checkGetMetadata, checkGraphicsSocket, checkLiveOrConfig, checkMemory, checkNonEmptyString, checkNonNegative, checkNonNull, checkNonZero,
+  checkPositive, checkSetVcpus, checkStatsIndex, checkVolResize,
+} from './arg-checks.js';
 
 /** What the API layer knows about one entry point of the driver contract. */
 export interface EntryPoint {
@@ -13,11 +18,16 @@ export interface EntryPoint {
   readonly write: boolean;
   /** Refused on read-only connections only for these arguments (the agent source of virDomainInterfaceAddresses). */
   readonly writeIf?: (args: readonly unknown[]) => boolean;
+  /** Read-only connections may not ask for these arguments' secrets ("<function> with secure flag"). */
+  readonly secureIf?: (args: readonly unknown[]) => boolean;
+  /** Argument checks libvirt's public function makes before its read-only check. */
+  readonly checkFirst?: (args: readonly unknown[], cName: string) => void;
   /**
    * Argument checks libvirt's public function makes after the read-only check: here rather than
-   * in the API class so that the calls tsvirtd makes for its clients get them too.
+   * in the API class so that the calls tsvirtd makes for its clients get them too. `cName` is the
+   * public function called (virDomainSetMemory and virDomainSetMemoryFlags share an entry point).
    */
-  readonly checkArgs?: (args: readonly unknown[]) => void;
+  readonly checkArgs?: (args: readonly unknown[], cName: string) => void;
 }
 
 const HOST = ErrorDomain.VIR_FROM_DOMAIN; // libvirt-host.c reports as VIR_FROM_DOMAIN
@@ -30,6 +40,10 @@ const NODEDEV = ErrorDomain.VIR_FROM_NODEDEV;
 
 const r = (c: string, from: number): EntryPoint => ({ c, from, write: false });
 const w = (c: string, from: number): EntryPoint => ({ c, from, write: true });
+/** The old list calls: a negative array size is refused (argument `index`, named `name`). */
+const list = (entry: EntryPoint, index: number, name: string): EntryPoint => ({
+  ...entry, checkArgs: (args, cName) => checkNonNegative(entry.from, cName, name, args[index] as number),
+});
 
 /** Every entry point of the contract: the one table the API layer, the daemon and docs/api.md read. */
 export const ENTRY_POINTS: Readonly<Record<DriverMethod, EntryPoint>> = {
@@ -49,15 +63,21 @@ export const ENTRY_POINTS: Readonly<Record<DriverMethod, EntryPoint>> = {
   nodeGetInfo: r('virNodeGetInfo', HOST),
   nodeGetSecurityModel: r('virNodeGetSecurityModel', HOST),
   nodeGetCPUMap: r('virNodeGetCPUMap', HOST),
-  nodeGetCPUStats: r('virNodeGetCPUStats', HOST),
-  nodeGetMemoryStats: r('virNodeGetMemoryStats', HOST),
+  nodeGetCPUStats: { ...r('virNodeGetCPUStats', HOST), checkArgs: ([cpuNum], cName) => checkStatsIndex(cName, 'cpuNum', cpuNum as number) },
+  nodeGetMemoryStats: { ...r('virNodeGetMemoryStats', HOST), checkArgs: ([cellNum], cName) => checkStatsIndex(cName, 'cellNum', cellNum as number) },
   nodeGetFreeMemory: r('virNodeGetFreeMemory', HOST),
-  nodeGetCellsFreeMemory: r('virNodeGetCellsFreeMemory', HOST),
+  nodeGetCellsFreeMemory: {
+    ...r('virNodeGetCellsFreeMemory', HOST),
+    checkArgs: ([startCell, maxCells], cName) => {
+      checkPositive(HOST, cName, 'maxCells', maxCells as number);
+      checkNonNegative(HOST, cName, 'startCell', startCell as number);
+    },
+  },
 
   connectNumOfDomains: r('virConnectNumOfDomains', DOM),
-  connectListDomains: r('virConnectListDomains', DOM),
+  connectListDomains: list(r('virConnectListDomains', DOM), 0, 'maxids'),
   connectNumOfDefinedDomains: r('virConnectNumOfDefinedDomains', DOM),
-  connectListDefinedDomains: r('virConnectListDefinedDomains', DOM),
+  connectListDefinedDomains: list(r('virConnectListDefinedDomains', DOM), 0, 'maxnames'),
   connectListAllDomains: r('virConnectListAllDomains', DOM),
   connectGetAllDomainStats: r('virConnectGetAllDomainStats', DOM),
   domainLookupByID: r('virDomainLookupByID', DOM),
@@ -88,29 +108,44 @@ export const ENTRY_POINTS: Readonly<Record<DriverMethod, EntryPoint>> = {
   domainResume: w('virDomainResume', DOM),
   domainSaveFlags: w('virDomainSaveFlags', DOM),
   domainRestoreFlags: w('virDomainRestoreFlags', DOM),
-  domainSaveImageGetXMLDesc: r('virDomainSaveImageGetXMLDesc', DOM),
+  domainSaveImageGetXMLDesc: w('virDomainSaveImageGetXMLDesc', DOM),
   domainManagedSave: w('virDomainManagedSave', DOM),
   domainHasManagedSaveImage: r('virDomainHasManagedSaveImage', DOM),
   domainManagedSaveRemove: w('virDomainManagedSaveRemove', DOM),
   domainGetAutostart: r('virDomainGetAutostart', DOM),
   domainSetAutostart: w('virDomainSetAutostart', DOM),
   domainGetMaxMemory: r('virDomainGetMaxMemory', DOM),
-  domainSetMaxMemory: w('virDomainSetMaxMemory', DOM),
-  domainSetMemoryFlags: w('virDomainSetMemoryFlags', DOM),
-  domainSetVcpusFlags: w('virDomainSetVcpusFlags', DOM),
-  domainGetVcpusFlags: r('virDomainGetVcpusFlags', DOM),
+  domainSetMaxMemory: { ...w('virDomainSetMaxMemory', DOM), checkArgs: ([, kib], cName) => checkMemory(cName, kib as number) },
+  domainSetMemoryFlags: { ...w('virDomainSetMemoryFlags', DOM), checkArgs: ([, kib], cName) => checkMemory(cName, kib as number) },
+  domainSetVcpusFlags: {
+    ...w('virDomainSetVcpusFlags', DOM),
+    checkArgs: ([, nvcpus, flags], cName) => checkSetVcpus(cName, nvcpus as number, flags as number),
+  },
+  // Asking the guest agent is a write.
+  domainGetVcpusFlags: {
+    ...r('virDomainGetVcpusFlags', DOM),
+    writeIf: ([, flags]) => ((flags as number) & VIR_DOMAIN_VCPU_GUEST) !== 0,
+    checkArgs: ([, flags], cName) => checkLiveOrConfig(cName, flags as number),
+  },
   domainGetMaxVcpus: r('virDomainGetMaxVcpus', DOM),
   domainGetVcpus: r('virDomainGetVcpus', DOM),
   domainGetInfo: r('virDomainGetInfo', DOM),
   domainGetState: r('virDomainGetState', DOM),
-  domainGetXMLDesc: r('virDomainGetXMLDesc', DOM),
+  // A migratable definition carries secrets as the secure one does.
+  domainGetXMLDesc: { ...r('virDomainGetXMLDesc', DOM), secureIf: ([, flags]) => ((flags as number) & (VIR_DOMAIN_XML_SECURE | VIR_DOMAIN_XML_MIGRATABLE)) !== 0 },
   domainGetOSType: r('virDomainGetOSType', DOM),
   domainGetSecurityLabel: r('virDomainGetSecurityLabel', DOM),
-  domainGetVcpuPinInfo: r('virDomainGetVcpuPinInfo', DOM),
+  domainGetVcpuPinInfo: { ...r('virDomainGetVcpuPinInfo', DOM), checkArgs: ([, flags], cName) => checkLiveOrConfig(cName, flags as number) },
   domainSetMemoryStatsPeriod: w('virDomainSetMemoryStatsPeriod', DOM),
-  domainGetMetadata: r('virDomainGetMetadata', DOM),
+  domainGetMetadata: {
+    ...r('virDomainGetMetadata', DOM),
+    checkArgs: ([, type, uri, flags]) => checkGetMetadata(type as number, uri as string | null, flags as number),
+  },
   domainSetMetadata: w('virDomainSetMetadata', DOM),
-  domainRename: w('virDomainRename', DOM),
+  domainRename: {
+    ...w('virDomainRename', DOM),
+    checkFirst: ([, newName], cName) => checkNonEmptyString(DOM, cName, 'new_name', newName as string | null),
+  },
   domainIsActive: r('virDomainIsActive', DOM),
   domainIsPersistent: r('virDomainIsPersistent', DOM),
   domainIsUpdated: r('virDomainIsUpdated', DOM),
@@ -153,12 +188,14 @@ export const ENTRY_POINTS: Readonly<Record<DriverMethod, EntryPoint>> = {
   domainInterfaceAddresses: { ...r('virDomainInterfaceAddresses', DOM), writeIf: (a) => a[1] === VIR_DOMAIN_INTERFACE_ADDRESSES_SRC_AGENT },
 
   domainSnapshotCreateXML: w('virDomainSnapshotCreateXML', SNAP),
-  domainSnapshotGetXMLDesc: r('virDomainSnapshotGetXMLDesc', SNAP),
+  domainSnapshotGetXMLDesc: {
+    ...r('virDomainSnapshotGetXMLDesc', SNAP), secureIf: ([, flags]) => ((flags as number) & VIR_DOMAIN_SNAPSHOT_XML_SECURE) !== 0,
+  },
   domainSnapshotNum: r('virDomainSnapshotNum', SNAP),
-  domainSnapshotListNames: r('virDomainSnapshotListNames', SNAP),
+  domainSnapshotListNames: list(r('virDomainSnapshotListNames', SNAP), 1, 'nameslen'),
   domainListAllSnapshots: r('virDomainListAllSnapshots', SNAP),
   domainSnapshotNumChildren: r('virDomainSnapshotNumChildren', SNAP),
-  domainSnapshotListChildrenNames: r('virDomainSnapshotListChildrenNames', SNAP),
+  domainSnapshotListChildrenNames: list(r('virDomainSnapshotListChildrenNames', SNAP), 1, 'nameslen'),
   domainSnapshotListAllChildren: r('virDomainSnapshotListAllChildren', SNAP),
   domainSnapshotLookupByName: r('virDomainSnapshotLookupByName', SNAP),
   domainHasCurrentSnapshot: r('virDomainHasCurrentSnapshot', SNAP),
@@ -170,9 +207,9 @@ export const ENTRY_POINTS: Readonly<Record<DriverMethod, EntryPoint>> = {
   domainSnapshotDelete: w('virDomainSnapshotDelete', SNAP),
 
   connectNumOfNetworks: r('virConnectNumOfNetworks', NET),
-  connectListNetworks: r('virConnectListNetworks', NET),
+  connectListNetworks: list(r('virConnectListNetworks', NET), 0, 'maxnames'),
   connectNumOfDefinedNetworks: r('virConnectNumOfDefinedNetworks', NET),
-  connectListDefinedNetworks: r('virConnectListDefinedNetworks', NET),
+  connectListDefinedNetworks: list(r('virConnectListDefinedNetworks', NET), 0, 'maxnames'),
   connectListAllNetworks: r('virConnectListAllNetworks', NET),
   networkLookupByName: r('virNetworkLookupByName', NET),
   networkLookupByUUID: r('virNetworkLookupByUUID', NET),
@@ -189,11 +226,11 @@ export const ENTRY_POINTS: Readonly<Record<DriverMethod, EntryPoint>> = {
   networkIsPersistent: r('virNetworkIsPersistent', NET),
 
   connectNumOfStoragePools: r('virConnectNumOfStoragePools', STO),
-  connectListStoragePools: r('virConnectListStoragePools', STO),
+  connectListStoragePools: list(r('virConnectListStoragePools', STO), 0, 'maxnames'),
   connectNumOfDefinedStoragePools: r('virConnectNumOfDefinedStoragePools', STO),
-  connectListDefinedStoragePools: r('virConnectListDefinedStoragePools', STO),
+  connectListDefinedStoragePools: list(r('virConnectListDefinedStoragePools', STO), 0, 'maxnames'),
   connectListAllStoragePools: r('virConnectListAllStoragePools', STO),
-  connectFindStoragePoolSources: r('virConnectFindStoragePoolSources', STO),
+  connectFindStoragePoolSources: w('virConnectFindStoragePoolSources', STO),
   storagePoolLookupByName: r('virStoragePoolLookupByName', STO),
   storagePoolLookupByUUID: r('virStoragePoolLookupByUUID', STO),
   storagePoolLookupByVolume: r('virStoragePoolLookupByVolume', STO),
@@ -213,7 +250,7 @@ export const ENTRY_POINTS: Readonly<Record<DriverMethod, EntryPoint>> = {
   storagePoolIsActive: r('virStoragePoolIsActive', STO),
   storagePoolIsPersistent: r('virStoragePoolIsPersistent', STO),
   storagePoolNumOfVolumes: r('virStoragePoolNumOfVolumes', STO),
-  storagePoolListVolumes: r('virStoragePoolListVolumes', STO),
+  storagePoolListVolumes: list(r('virStoragePoolListVolumes', STO), 1, 'maxnames'),
   storagePoolListAllVolumes: r('virStoragePoolListAllVolumes', STO),
   storageVolLookupByName: r('virStorageVolLookupByName', STO),
   storageVolLookupByKey: r('virStorageVolLookupByKey', STO),
@@ -227,7 +264,7 @@ export const ENTRY_POINTS: Readonly<Record<DriverMethod, EntryPoint>> = {
   storageVolGetInfoFlags: r('virStorageVolGetInfoFlags', STO),
   storageVolGetXMLDesc: r('virStorageVolGetXMLDesc', STO),
   storageVolGetPath: r('virStorageVolGetPath', STO),
-  storageVolResize: w('virStorageVolResize', STO),
+  storageVolResize: { ...w('virStorageVolResize', STO), checkArgs: ([, capacity, flags]) => checkVolResize(capacity as bigint, flags as number) },
   domainOpenConsole: w('virDomainOpenConsole', DOM),
   domainOpenChannel: w('virDomainOpenChannel', DOM),
   domainScreenshot: w('virDomainScreenshot', DOM),
@@ -235,9 +272,9 @@ export const ENTRY_POINTS: Readonly<Record<DriverMethod, EntryPoint>> = {
   storageVolDownload: w('virStorageVolDownload', STO),
 
   connectNumOfInterfaces: r('virConnectNumOfInterfaces', IFACE),
-  connectListInterfaces: r('virConnectListInterfaces', IFACE),
+  connectListInterfaces: list(r('virConnectListInterfaces', IFACE), 0, 'maxnames'),
   connectNumOfDefinedInterfaces: r('virConnectNumOfDefinedInterfaces', IFACE),
-  connectListDefinedInterfaces: r('virConnectListDefinedInterfaces', IFACE),
+  connectListDefinedInterfaces: list(r('virConnectListDefinedInterfaces', IFACE), 0, 'maxnames'),
   connectListAllInterfaces: r('virConnectListAllInterfaces', IFACE),
   interfaceLookupByName: r('virInterfaceLookupByName', IFACE),
   interfaceLookupByMACString: r('virInterfaceLookupByMACString', IFACE),

@@ -5,6 +5,7 @@ import type { Connect, ConnectEvents } from './connect.js';
 import { Domain } from './domain.js';
 import { Network } from './network.js';
 import { StoragePool } from './storage.js';
+import { checkEventDeregister, checkEventRegister } from './arg-checks.js';
 
 export type DomainEvent = DomainEventPayload & { conn: Connect; dom: Domain };
 export type NetworkEvent = NetworkEventPayload & { conn: Connect; net: Network };
@@ -40,6 +41,7 @@ export class EventHub {
     opaque?: unknown, options: RegisterOptions = {},
   ): Promise<number> => {
     const conn = this.#conn;
+    await conn.guard(ErrorDomain.VIR_FROM_DOMAIN, () => checkEventRegister('domain', conn, dom, eventId));
     const send = this.sender(callback, opaque, 'domainEvent');
     const driverId = await conn.invoke('connectDomainEventRegisterAny', dom?.ref ?? null, eventId,
       (payload) => send({ ...payload, conn, dom: new Domain(conn, payload.domain) }));
@@ -54,6 +56,7 @@ export class EventHub {
     opaque?: unknown, options: RegisterOptions = {},
   ): Promise<number> => {
     const conn = this.#conn;
+    await conn.guard(ErrorDomain.VIR_FROM_NETWORK, () => checkEventRegister('network', conn, net, eventId));
     const send = this.sender(callback, opaque, 'networkEvent');
     const driverId = await conn.invoke('connectNetworkEventRegisterAny', net?.ref ?? null, eventId,
       (payload) => send({ ...payload, conn, net: new Network(conn, payload.network) }));
@@ -68,6 +71,7 @@ export class EventHub {
     opaque?: unknown, options: RegisterOptions = {},
   ): Promise<number> => {
     const conn = this.#conn;
+    await conn.guard(ErrorDomain.VIR_FROM_STORAGE, () => checkEventRegister('pool', conn, pool, eventId));
     const send = this.sender(callback, opaque, 'storagePoolEvent');
     const driverId = await conn.invoke('connectStoragePoolEventRegisterAny', pool?.ref ?? null, eventId,
       (payload) => send({ ...payload, conn, pool: new StoragePool(conn, payload.pool) }));
@@ -139,6 +143,7 @@ export class EventHub {
     const conn = this.#conn;
     const reg = this.#regs.get(callbackId);
     const from = kind === 'domain' ? ErrorDomain.VIR_FROM_DOMAIN : kind === 'network' ? ErrorDomain.VIR_FROM_NETWORK : ErrorDomain.VIR_FROM_STORAGE;
+    await conn.guard(from, () => checkEventDeregister(kind, callbackId));
     if (!reg || reg.kind !== kind) {
       throw conn.report(virError(from, ErrorNumber.VIR_ERR_INVALID_ARG,
         `could not find event callback ${callbackId} for deregistration`), from);

@@ -2,6 +2,8 @@ import type { StoragePoolInfo, StoragePoolRef, StorageVolInfo, StorageVolRef } f
 import type { Connect } from './connect.js';
 import type { Stream } from './stream.js';
 import { ConnectObject, NamedObject } from './object.js';
+import { ErrorDomain } from '../errors/index.js';
+import { checkStreamOwner, checkWritableThen } from './arg-checks.js';
 
 /** A storage pool (virStoragePool). */
 export class StoragePool extends NamedObject<StoragePoolRef> {
@@ -67,6 +69,13 @@ export class StorageVol extends ConnectObject {
     return this.connect();
   }
 
+  /** Upload and download take a stream of this volume's connection (checked after the read-only check). */
+  private checkStream(func: string, stream: Stream): Promise<void> {
+    const from = ErrorDomain.VIR_FROM_STORAGE;
+    return checkWritableThen(this.conn, from, func, () =>
+      checkStreamOwner(from, func, stream, this.conn, `stream in ${func} must match connection of volume '${this.#ref.name}'`));
+  }
+
   /** virStoragePoolLookupByVolume (Python: storagePoolLookupByVolume). */
   async storagePoolLookupByVolume(): Promise<StoragePool> {
     return new StoragePool(this.conn, await this.conn.invoke('storagePoolLookupByVolume', this.#ref));
@@ -90,10 +99,12 @@ export class StorageVol extends ConnectObject {
   }
   /** virStorageVolUpload: bind `stream` to write `length` bytes (0 = to the end) at `offset`. */
   async upload(stream: Stream, offset: number | bigint, length: number | bigint, flags = 0): Promise<void> {
+    await this.checkStream('virStorageVolUpload', stream);
     await stream.bind(() => this.conn.invoke('storageVolUpload', this.#ref, BigInt(offset), BigInt(length), flags));
   }
   /** virStorageVolDownload: bind `stream` to read `length` bytes (0 = to the end) from `offset`. */
   async download(stream: Stream, offset: number | bigint, length: number | bigint, flags = 0): Promise<void> {
+    await this.checkStream('virStorageVolDownload', stream);
     await stream.bind(() => this.conn.invoke('storageVolDownload', this.#ref, BigInt(offset), BigInt(length), flags));
   }
 }

@@ -1,0 +1,131 @@
+/**
+ * The argument checks libvirt 9.0.0's public functions make before any driver runs, one case per
+ * check (and per ordering that matters: read-only first or last), each as the same call in
+ * Python (on oracle.py's objects) and through our API. Calls Python does not expose go to the C
+ * function through ctypes: C.<function>(P(object), ...).
+ */
+import type * as v from '../../../src/index.js';
+import * as k from '../../../src/api/constants.js';
+
+/** The objects every case works on, made alike on both sides (see oracle.py). */
+export interface Objects {
+  /** A read-write connection, a second one, and a read-only one. */
+  c: v.Connect; c2: v.Connect; ro: v.Connect;
+  /** The running domain 'test' through c, ro and c2. */
+  d: v.Domain; dro: v.Domain; d2: v.Domain;
+  /** A transient domain destroyed after its lookup: every driver call on it fails. */
+  gone: v.Domain;
+  vol: v.StorageVol; volro: v.StorageVol;
+  snap: v.DomainSnapshot; snapro: v.DomainSnapshot;
+}
+
+export interface CheckCase {
+  readonly name: string;
+  readonly py: string;
+  readonly ts: (o: Objects) => Promise<unknown>;
+}
+
+const LIVE_CONFIG = k.VIR_DOMAIN_AFFECT_LIVE | k.VIR_DOMAIN_AFFECT_CONFIG;
+const GUEST = k.VIR_DOMAIN_VCPU_GUEST;
+const SAVE_BOTH = k.VIR_DOMAIN_SAVE_RUNNING | k.VIR_DOMAIN_SAVE_PAUSED;
+const TOO_MUCH_MEMORY = 2 ** 53 - 1;
+const { VIR_DOMAIN_SNAPSHOT_CREATE_REDEFINE: REDEFINE } = k;
+const noop = (): void => undefined;
+
+export const CASES: readonly CheckCase[] = [
+  // Domain: vcpus
+  { name: 'virDomainGetVcpusFlags: LIVE and CONFIG exclusive', py: `d.vcpusFlags(${LIVE_CONFIG})`, ts: (o) => o.d.vcpusFlags(LIVE_CONFIG) },
+  { name: 'virDomainGetVcpusFlags: exclusive flags before the lookup', py: `gone.vcpusFlags(${LIVE_CONFIG})`, ts: (o) => o.gone.vcpusFlags(LIVE_CONFIG) },
+  { name: 'virDomainGetVcpusFlags: GUEST is read-write, checked first', py: `dro.vcpusFlags(${GUEST | LIVE_CONFIG})`, ts: (o) => o.dro.vcpusFlags(GUEST | LIVE_CONFIG) },
+  { name: 'virDomainSetVcpusFlags: MAXIMUM requires CONFIG', py: `d.setVcpusFlags(0, ${k.VIR_DOMAIN_VCPU_MAXIMUM})`, ts: (o) => o.d.setVcpusFlags(0, k.VIR_DOMAIN_VCPU_MAXIMUM) },
+  { name: 'virDomainSetVcpusFlags: GUEST and CONFIG exclusive, before nvcpus', py: `d.setVcpusFlags(0, ${GUEST | k.VIR_DOMAIN_AFFECT_CONFIG})`, ts: (o) => o.d.setVcpusFlags(0, GUEST | k.VIR_DOMAIN_AFFECT_CONFIG) },
+  { name: 'virDomainSetVcpusFlags: nvcpus not zero', py: 'gone.setVcpusFlags(0, 0)', ts: (o) => o.gone.setVcpusFlags(0, 0) },
+  { name: 'virDomainSetVcpusFlags: read-only first', py: `dro.setVcpusFlags(0, ${GUEST | k.VIR_DOMAIN_AFFECT_CONFIG})`, ts: (o) => o.dro.setVcpusFlags(0, GUEST | k.VIR_DOMAIN_AFFECT_CONFIG) },
+  { name: 'virDomainSetVcpus: nvcpus not zero', py: 'd.setVcpus(0)', ts: (o) => o.d.setVcpus(0) },
+  { name: 'virDomainGetVcpuPinInfo: LIVE and CONFIG exclusive', py: `C.virDomainGetVcpuPinInfo(P(d), 1, (ctypes.c_ubyte * 8)(), 8, ${LIVE_CONFIG})`, ts: (o) => o.d.vcpuPinInfo(LIVE_CONFIG) },
+  { name: 'virDomainGetVcpuPinInfo: ncpumaps positive', py: `C.virDomainGetVcpuPinInfo(P(d), 0, None, 1, ${LIVE_CONFIG})`, ts: (o) => o.d.vcpuPinInfo(LIVE_CONFIG, 0) },
+
+  // Domain: memory
+  { name: 'virDomainSetMemory: memory not zero', py: 'gone.setMemory(0)', ts: (o) => o.gone.setMemory(0) },
+  { name: 'virDomainSetMemory: overflow', py: `gone.setMemory(${TOO_MUCH_MEMORY})`, ts: (o) => o.gone.setMemory(TOO_MUCH_MEMORY) },
+  { name: 'virDomainSetMemory: read-only first', py: 'dro.setMemory(0)', ts: (o) => o.dro.setMemory(0) },
+  { name: 'virDomainSetMemoryFlags: memory not zero', py: 'd.setMemoryFlags(0, 0)', ts: (o) => o.d.setMemoryFlags(0, 0) },
+  { name: 'virDomainSetMemoryFlags: overflow', py: `d.setMemoryFlags(${TOO_MUCH_MEMORY}, 0)`, ts: (o) => o.d.setMemoryFlags(TOO_MUCH_MEMORY, 0) },
+  { name: 'virDomainSetMaxMemory: memory not zero', py: 'd.setMaxMemory(0)', ts: (o) => o.d.setMaxMemory(0) },
+  { name: 'virDomainSetMaxMemory: overflow', py: `d.setMaxMemory(${TOO_MUCH_MEMORY})`, ts: (o) => o.d.setMaxMemory(TOO_MUCH_MEMORY) },
+  { name: 'virDomainSetMemoryStatsPeriod: period not negative', py: 'gone.setMemoryStatsPeriod(-1, 0)', ts: (o) => o.gone.setMemoryStatsPeriod(-1, 0) },
+
+  // Domain: save and restore
+  { name: 'virDomainSaveFlags: RUNNING and PAUSED exclusive', py: `gone.saveFlags('/nonexistent/x', None, ${SAVE_BOTH})`, ts: (o) => o.gone.saveFlags('/nonexistent/x', null, SAVE_BOTH) },
+  { name: 'virDomainManagedSave: RUNNING and PAUSED exclusive', py: `gone.managedSave(${SAVE_BOTH})`, ts: (o) => o.gone.managedSave(SAVE_BOTH) },
+  { name: 'virDomainRestoreFlags: RUNNING and PAUSED exclusive', py: `c.restoreFlags('/nonexistent/x', None, ${SAVE_BOTH})`, ts: (o) => o.c.restoreFlags('/nonexistent/x', null, SAVE_BOTH) },
+  { name: 'virDomainRestoreFlags: read-only first', py: `ro.restoreFlags('/nonexistent/x', None, ${SAVE_BOTH})`, ts: (o) => o.ro.restoreFlags('/nonexistent/x', null, SAVE_BOTH) },
+  { name: 'virDomainSaveImageGetXMLDesc: read-write only', py: "ro.saveImageGetXMLDesc('/nonexistent/x', 0)", ts: (o) => o.ro.saveImageGetXMLDesc('/nonexistent/x', 0) },
+
+  // Domain: description, metadata, rename
+  { name: 'virDomainGetXMLDesc: no secure XML read-only', py: `dro.XMLDesc(${k.VIR_DOMAIN_XML_SECURE})`, ts: (o) => o.dro.XMLDesc(k.VIR_DOMAIN_XML_SECURE) },
+  { name: 'virDomainGetXMLDesc: no migratable XML read-only', py: `dro.XMLDesc(${k.VIR_DOMAIN_XML_MIGRATABLE})`, ts: (o) => o.dro.XMLDesc(k.VIR_DOMAIN_XML_MIGRATABLE) },
+  { name: 'virDomainGetMetadata: LIVE and CONFIG exclusive, before uri', py: `d.metadata(${k.VIR_DOMAIN_METADATA_ELEMENT}, None, ${LIVE_CONFIG})`, ts: (o) => o.d.metadata(k.VIR_DOMAIN_METADATA_ELEMENT, null, LIVE_CONFIG) },
+  { name: 'virDomainGetMetadata: element needs uri', py: `d.metadata(${k.VIR_DOMAIN_METADATA_ELEMENT}, None, 0)`, ts: (o) => o.d.metadata(k.VIR_DOMAIN_METADATA_ELEMENT, null, 0) },
+  { name: 'virDomainGetMetadata: title takes no uri', py: `d.metadata(${k.VIR_DOMAIN_METADATA_TITLE}, 'http://x/', 0)`, ts: (o) => o.d.metadata(k.VIR_DOMAIN_METADATA_TITLE, 'http://x/', 0) },
+  { name: 'virDomainSetMetadata: one-line title', py: `d.setMetadata(${k.VIR_DOMAIN_METADATA_TITLE}, 'a\\nb', None, None, 0)`, ts: (o) => o.d.setMetadata(k.VIR_DOMAIN_METADATA_TITLE, 'a\nb', null, null, 0) },
+  { name: 'virDomainSetMetadata: description takes no key', py: `d.setMetadata(${k.VIR_DOMAIN_METADATA_DESCRIPTION}, 'x', 'k', None, 0)`, ts: (o) => o.d.setMetadata(k.VIR_DOMAIN_METADATA_DESCRIPTION, 'x', 'k', null, 0) },
+  { name: 'virDomainSetMetadata: element needs uri', py: `d.setMetadata(${k.VIR_DOMAIN_METADATA_ELEMENT}, '<a/>', 'k', None, 0)`, ts: (o) => o.d.setMetadata(k.VIR_DOMAIN_METADATA_ELEMENT, '<a/>', 'k', null, 0) },
+  { name: 'virDomainSetMetadata: element needs key', py: `d.setMetadata(${k.VIR_DOMAIN_METADATA_ELEMENT}, '<a/>', None, 'http://x/', 0)`, ts: (o) => o.d.setMetadata(k.VIR_DOMAIN_METADATA_ELEMENT, '<a/>', null, 'http://x/', 0) },
+  { name: 'virDomainRename: new name not empty', py: "gone.rename('', 0)", ts: (o) => o.gone.rename('', 0) },
+  { name: 'virDomainRename: empty name before read-only', py: "dro.rename('', 0)", ts: (o) => o.dro.rename('', 0) },
+
+  // Domain: streams of another connection
+  { name: 'virDomainOpenConsole: stream of the domain\'s connection', py: 'd.openConsole(None, c2.newStream(0), 0)', ts: (o) => o.d.openConsole(null, o.c2.newStream(0), 0) },
+  { name: 'virDomainOpenConsole: read-only first', py: 'dro.openConsole(None, c2.newStream(0), 0)', ts: (o) => o.dro.openConsole(null, o.c2.newStream(0), 0) },
+  { name: 'virDomainOpenChannel: stream of the domain\'s connection', py: 'd.openChannel(None, c2.newStream(0), 0)', ts: (o) => o.d.openChannel(null, o.c2.newStream(0), 0) },
+  { name: 'virDomainScreenshot: stream of the domain\'s connection', py: 'd.screenshot(c2.newStream(0), 0, 0)', ts: (o) => o.d.screenshot(o.c2.newStream(0), 0, 0) },
+
+  // Domain: lookups and lists
+  { name: 'virDomainLookupByID: id not negative', py: 'c.lookupByID(-1)', ts: (o) => o.c.lookupByID(-1) },
+  { name: 'virDomainLookupByUUIDString: valid UUID', py: "c.lookupByUUIDString('zz')", ts: (o) => o.c.lookupByUUIDString('zz') },
+  { name: 'virConnectListDomains: maxids not negative', py: 'C.virConnectListDomains(P(c), None, -1)', ts: (o) => o.c.listDomainsID(-1) },
+  { name: 'virConnectListDefinedDomains: maxnames not negative', py: 'C.virConnectListDefinedDomains(P(c), None, -1)', ts: (o) => o.c.listDefinedDomains(-1) },
+  { name: 'virDomainListGetStats: at least one domain', py: 'c.domainListGetStats([], 0, 0)', ts: (o) => o.c.domainListGetStats([], 0, 0) },
+  { name: 'virDomainListGetStats: one connection', py: 'c.domainListGetStats([d, d2], 0, 0)', ts: (o) => o.c.domainListGetStats([o.d, o.d2], 0, 0) },
+
+  // Domain events
+  { name: 'virConnectDomainEventRegisterAny: domain of this connection', py: 'c2.domainEventRegisterAny(d, 0, cb, None)', ts: (o) => o.c2.domainEventRegisterAny(o.d, 0, noop) },
+  { name: 'virConnectDomainEventRegisterAny: eventID not negative', py: 'C.virConnectDomainEventRegisterAny(P(c), None, -1, CB, None, None)', ts: (o) => o.c.domainEventRegisterAny(null, -1, noop) },
+  { name: 'virConnectDomainEventRegisterAny: eventID known', py: `C.virConnectDomainEventRegisterAny(P(c), None, ${k.VIR_DOMAIN_EVENT_ID_LAST}, CB, None, None)`, ts: (o) => o.c.domainEventRegisterAny(null, k.VIR_DOMAIN_EVENT_ID_LAST, noop) },
+  { name: 'virConnectDomainEventDeregisterAny: callbackID not negative', py: 'c.domainEventDeregisterAny(-1)', ts: (o) => o.c.domainEventDeregisterAny(-1) },
+  { name: 'virConnectNetworkEventRegisterAny: eventID known', py: `C.virConnectNetworkEventRegisterAny(P(c), None, ${k.VIR_NETWORK_EVENT_ID_LAST}, CB, None, None)`, ts: (o) => o.c.networkEventRegisterAny(null, k.VIR_NETWORK_EVENT_ID_LAST, noop) },
+  { name: 'virConnectNetworkEventDeregisterAny: callbackID not negative', py: 'c.networkEventDeregisterAny(-1)', ts: (o) => o.c.networkEventDeregisterAny(-1) },
+  { name: 'virConnectStoragePoolEventRegisterAny: eventID not negative', py: 'C.virConnectStoragePoolEventRegisterAny(P(c), None, -1, CB, None, None)', ts: (o) => o.c.storagePoolEventRegisterAny(null, -1, noop) },
+  { name: 'virConnectStoragePoolEventDeregisterAny: callbackID not negative', py: 'c.storagePoolEventDeregisterAny(-1)', ts: (o) => o.c.storagePoolEventDeregisterAny(-1) },
+
+  // Snapshots
+  { name: 'virDomainSnapshotCreateXML: CURRENT requires REDEFINE', py: `d.snapshotCreateXML('<domainsnapshot/>', ${k.VIR_DOMAIN_SNAPSHOT_CREATE_CURRENT})`, ts: (o) => o.d.snapshotCreateXML('<domainsnapshot/>', k.VIR_DOMAIN_SNAPSHOT_CREATE_CURRENT) },
+  { name: 'virDomainSnapshotCreateXML: REDEFINE and NO_METADATA exclusive', py: `d.snapshotCreateXML('<domainsnapshot/>', ${REDEFINE | k.VIR_DOMAIN_SNAPSHOT_CREATE_NO_METADATA})`, ts: (o) => o.d.snapshotCreateXML('<domainsnapshot/>', REDEFINE | k.VIR_DOMAIN_SNAPSHOT_CREATE_NO_METADATA) },
+  { name: 'virDomainSnapshotCreateXML: REDEFINE and HALT exclusive', py: `d.snapshotCreateXML('<domainsnapshot/>', ${REDEFINE | k.VIR_DOMAIN_SNAPSHOT_CREATE_HALT})`, ts: (o) => o.d.snapshotCreateXML('<domainsnapshot/>', REDEFINE | k.VIR_DOMAIN_SNAPSHOT_CREATE_HALT) },
+  { name: 'virDomainSnapshotCreateXML: read-only first', py: `dro.snapshotCreateXML('<domainsnapshot/>', ${k.VIR_DOMAIN_SNAPSHOT_CREATE_CURRENT})`, ts: (o) => o.dro.snapshotCreateXML('<domainsnapshot/>', k.VIR_DOMAIN_SNAPSHOT_CREATE_CURRENT) },
+  { name: 'virDomainRevertToSnapshot: RUNNING and PAUSED exclusive', py: `d.revertToSnapshot(snap, ${k.VIR_DOMAIN_SNAPSHOT_REVERT_RUNNING | k.VIR_DOMAIN_SNAPSHOT_REVERT_PAUSED})`, ts: (o) => o.d.revertToSnapshot(o.snap, k.VIR_DOMAIN_SNAPSHOT_REVERT_RUNNING | k.VIR_DOMAIN_SNAPSHOT_REVERT_PAUSED) },
+  { name: 'virDomainSnapshotDelete: CHILDREN and CHILDREN_ONLY exclusive', py: `snap.delete(${k.VIR_DOMAIN_SNAPSHOT_DELETE_CHILDREN | k.VIR_DOMAIN_SNAPSHOT_DELETE_CHILDREN_ONLY})`, ts: (o) => o.snap.delete(k.VIR_DOMAIN_SNAPSHOT_DELETE_CHILDREN | k.VIR_DOMAIN_SNAPSHOT_DELETE_CHILDREN_ONLY) },
+  { name: 'virDomainSnapshotGetXMLDesc: no secure XML read-only', py: `snapro.getXMLDesc(${k.VIR_DOMAIN_SNAPSHOT_XML_SECURE})`, ts: (o) => o.snapro.getXMLDesc(k.VIR_DOMAIN_SNAPSHOT_XML_SECURE) },
+
+  // Host
+  { name: 'virNodeGetCPUStats: -1 is the only negative cpu', py: 'c.getCPUStats(-2, 0)', ts: (o) => o.c.getCPUStats(-2, 0) },
+  { name: 'virNodeGetMemoryStats: -1 is the only negative cell', py: 'c.getMemoryStats(-2, 0)', ts: (o) => o.c.getMemoryStats(-2, 0) },
+  { name: 'virNodeGetCellsFreeMemory: startCell not negative', py: 'C.virNodeGetCellsFreeMemory(P(c), (ctypes.c_ulonglong * 1)(), -1, 1)', ts: (o) => o.c.getCellsFreeMemory(-1, 1) },
+
+  // Networks
+  { name: 'virNetworkLookupByUUIDString: valid UUID', py: "c.networkLookupByUUIDString('zz')", ts: (o) => o.c.networkLookupByUUIDString('zz') },
+  { name: 'virConnectListNetworks: maxnames not negative', py: 'C.virConnectListNetworks(P(c), None, -1)', ts: (o) => o.c.listNetworks(-1) },
+  { name: 'virConnectListDefinedNetworks: maxnames not negative', py: 'C.virConnectListDefinedNetworks(P(c), None, -1)', ts: (o) => o.c.listDefinedNetworks(-1) },
+
+  // Storage
+  { name: 'virStoragePoolLookupByUUIDString: valid UUID', py: "c.storagePoolLookupByUUIDString('zz')", ts: (o) => o.c.storagePoolLookupByUUIDString('zz') },
+  { name: 'virConnectListStoragePools: maxnames not negative', py: 'C.virConnectListStoragePools(P(c), None, -1)', ts: (o) => o.c.listStoragePools(-1) },
+  { name: 'virConnectListDefinedStoragePools: maxnames not negative', py: 'C.virConnectListDefinedStoragePools(P(c), None, -1)', ts: (o) => o.c.listDefinedStoragePools(-1) },
+  { name: 'virConnectFindStoragePoolSources: read-write only', py: "ro.findStoragePoolSources('netfs', None, 0)", ts: (o) => o.ro.findStoragePoolSources('netfs', null, 0) },
+  { name: 'virStorageVolResize: zero capacity needs DELTA or SHRINK', py: 'vol.resize(0, 0)', ts: (o) => o.vol.resize(0, 0) },
+  { name: 'virStorageVolResize: read-only first', py: 'volro.resize(0, 0)', ts: (o) => o.volro.resize(0, 0) },
+  { name: 'virStorageVolUpload: stream of the volume\'s connection', py: 'vol.upload(c2.newStream(0), 0, 0, 0)', ts: (o) => o.vol.upload(o.c2.newStream(0), 0, 0, 0) },
+  { name: 'virStorageVolDownload: stream of the volume\'s connection', py: 'vol.download(c2.newStream(0), 0, 0, 0)', ts: (o) => o.vol.download(o.c2.newStream(0), 0, 0, 0) },
+  { name: 'virStorageVolDownload: read-only first', py: 'volro.download(c2.newStream(0), 0, 0, 0)', ts: (o) => o.volro.download(o.c2.newStream(0), 0, 0, 0) },
+];
