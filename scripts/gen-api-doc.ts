@@ -68,7 +68,9 @@ function methodsOf(file: string): [string, string][] {
     if (c) cls = c[1]!;
     const m = /^ {2}(?:async )?(\w+)\(([^)]*)\)/.exec(line);
     if (!m || !cls) return;
-    const body = lines.slice(i, i + 4).join('\n');
+    // The method's own lines: one line, or up to its closing brace at the class's indentation.
+    const end = line.trimEnd().endsWith('}') ? i : lines.findIndex((l, j) => j > i && /^ {2}\}/.test(l));
+    const body = lines.slice(i, (end < 0 ? i : end) + 1).join('\n');
     const named = /invokeAs\('(\w+)'/.exec(body);
     const plain = /invoke\('(\w+)'/.exec(body);
     const cName = named?.[1] ?? (plain ? ENTRY_POINTS[plain[1] as keyof typeof ENTRY_POINTS]?.c : undefined);

@@ -10,7 +10,7 @@ import { EventHub } from './events.js';
 import { Stream } from './stream.js';
 import { LIB_VERSION } from './version.js';
 import { uuidArg } from './uuid.js';
-import { checkNonNegative, checkSaveFlags, parseUUIDString } from './arg-checks.js';
+import { parseUUIDString } from './arg-checks.js';
 import { createLogger } from '../log/index.js';
 
 /** One domain's record of getAllDomainStats / domainListGetStats. */
@@ -275,7 +275,6 @@ export class Connect extends EventEmitter<ConnectEvents> {
     return records.map((r) => ({ domain: new Domain(this, r.dom), params: r.params }));
   }
   async lookupByID(id: number): Promise<Domain> {
-    await this.guard(ErrorDomain.VIR_FROM_DOMAIN, () => checkNonNegative(ErrorDomain.VIR_FROM_DOMAIN, 'virDomainLookupByID', 'id', id));
     return new Domain(this, await this.invoke('domainLookupByID', id));
   }
   async lookupByName(name: string): Promise<Domain> { return new Domain(this, await this.invoke('domainLookupByName', name)); }
@@ -300,11 +299,7 @@ export class Connect extends EventEmitter<ConnectEvents> {
   }
   /** virDomainRestore. */
   restore(path: string): Promise<void> { return this.invokeAs('virDomainRestore', 'domainRestoreFlags', path, null, 0); }
-  async restoreFlags(path: string, dxml: string | null = null, flags = 0): Promise<void> {
-    await this.guard(ErrorDomain.VIR_FROM_DOMAIN, () => {
-      this.checkWritable('virDomainRestoreFlags', ErrorDomain.VIR_FROM_DOMAIN);
-      checkSaveFlags('virDomainRestoreFlags', flags);
-    });
+  restoreFlags(path: string, dxml: string | null = null, flags = 0): Promise<void> {
     return this.invoke('domainRestoreFlags', path, dxml, flags);
   }
   saveImageGetXMLDesc(path: string, flags = 0): Promise<string> { return this.invoke('domainSaveImageGetXMLDesc', path, flags); }

@@ -9,12 +9,9 @@ import { uuidBytes } from './uuid.js';
 import { ConnectObject } from './object.js';
 import { DomainSnapshot } from './snapshot.js';
 import type { Stream } from './stream.js';
-import {
-  checkNonNegative, checkPositive, checkSaveFlags, checkSetMetadata, checkSnapshotCreate, checkSnapshotRevert, checkStreamOwner, checkWritableThen,
-} from './arg-checks.js';
+import { checkPositive, checkStreamOwner, checkWritableThen } from './arg-checks.js';
 
 const DOM = ErrorDomain.VIR_FROM_DOMAIN;
-const SNAP = ErrorDomain.VIR_FROM_DOMAIN_SNAPSHOT;
 
 /** A cpu map cut or padded (with false) to `cpus` entries. */
 function fitMap(map: boolean[], cpus: number): boolean[] {
@@ -54,14 +51,10 @@ export class Domain extends ConnectObject {
     if (ref) this.#ref = { ...this.#ref, id: ref.id };
   }
 
-  /** libvirt's public API refuses read-only connections first, then checks the arguments. */
-  private precheck(cName: string, checkArgs: () => void, from: number = DOM): Promise<void> {
-    return checkWritableThen(this.conn, from, cName, checkArgs);
-  }
-
-  /** The console, channel and screenshot calls take a stream of this domain's connection. */
+  /** The console, channel and screenshot calls take a stream of this domain's connection (checked after the read-only check). */
   private checkStream(cName: string, stream: Stream): Promise<void> {
-    return this.precheck(cName, () => checkStreamOwner(DOM, cName, stream, this.conn, `stream must match connection of domain '${this.#ref.name}'`));
+    return checkWritableThen(this.conn, DOM, cName,
+      () => checkStreamOwner(DOM, cName, stream, this.conn, `stream must match connection of domain '${this.#ref.name}'`));
   }
 
   // Lifecycle -----------------------------------------------------------------------------------
@@ -107,12 +100,10 @@ export class Domain extends ConnectObject {
     this.#ref.id = -1;
   }
   async saveFlags(path: string, dxml: string | null = null, flags = 0): Promise<void> {
-    await this.precheck('virDomainSaveFlags', () => checkSaveFlags('virDomainSaveFlags', flags));
     await this.conn.invoke('domainSaveFlags', this.#ref, path, dxml, flags);
     this.#ref.id = -1;
   }
   async managedSave(flags = 0): Promise<void> {
-    await this.precheck('virDomainManagedSave', () => checkSaveFlags('virDomainManagedSave', flags));
     await this.conn.invoke('domainManagedSave', this.#ref, flags);
     this.#ref.id = -1;
   }
@@ -235,8 +226,7 @@ export class Domain extends ConnectObject {
   metadata(type: number, uri: string | null = null, flags = 0): Promise<string> {
     return this.conn.invoke('domainGetMetadata', this.#ref, type, uri, flags);
   }
-  async setMetadata(type: number, metadata: string | null, key: string | null = null, uri: string | null = null, flags = 0): Promise<void> {
-    await this.precheck('virDomainSetMetadata', () => checkSetMetadata(type, metadata, key, uri));
+  setMetadata(type: number, metadata: string | null, key: string | null = null, uri: string | null = null, flags = 0): Promise<void> {
     return this.conn.invoke('domainSetMetadata', this.#ref, type, metadata, key, uri, flags);
   }
   isActive(): Promise<boolean> { return this.conn.invoke('domainIsActive', this.#ref); }
@@ -245,8 +235,7 @@ export class Domain extends ConnectObject {
   blockStats(disk: string): Promise<DomainBlockStats> { return this.conn.invoke('domainBlockStats', this.#ref, disk); }
   interfaceStats(device: string): Promise<DomainInterfaceStats> { return this.conn.invoke('domainInterfaceStats', this.#ref, device); }
   /** virDomainSetMemoryStatsPeriod. */
-  async setMemoryStatsPeriod(period: number, flags = 0): Promise<void> {
-    await this.precheck('virDomainSetMemoryStatsPeriod', () => checkNonNegative(DOM, 'virDomainSetMemoryStatsPeriod', 'period', period));
+  setMemoryStatsPeriod(period: number, flags = 0): Promise<void> {
     return this.conn.invoke('domainSetMemoryStatsPeriod', this.#ref, period, flags);
   }
   memoryStats(nrStats = 13, flags = 0): Promise<MemoryStat[]> { return this.conn.invoke('domainMemoryStats', this.#ref, nrStats, flags); }
@@ -322,7 +311,6 @@ export class Domain extends ConnectObject {
   // Snapshots -----------------------------------------------------------------------------------
 
   async snapshotCreateXML(xml: string, flags = 0): Promise<DomainSnapshot> {
-    await this.precheck('virDomainSnapshotCreateXML', () => checkSnapshotCreate(flags), SNAP);
     return new DomainSnapshot(this, await this.conn.invoke('domainSnapshotCreateXML', this.#ref, xml, flags));
   }
   snapshotNum(flags = 0): Promise<number> { return this.conn.invoke('domainSnapshotNum', this.#ref, flags); }
@@ -337,8 +325,7 @@ export class Domain extends ConnectObject {
   async snapshotCurrent(flags = 0): Promise<DomainSnapshot> {
     return new DomainSnapshot(this, await this.conn.invoke('domainSnapshotCurrent', this.#ref, flags));
   }
-  async revertToSnapshot(snap: DomainSnapshot, flags = 0): Promise<void> {
-    await this.precheck('virDomainRevertToSnapshot', () => checkSnapshotRevert(flags), SNAP);
+  revertToSnapshot(snap: DomainSnapshot, flags = 0): Promise<void> {
     return this.conn.invoke('domainRevertToSnapshot', snap.ref, flags);
   }
 }

@@ -5,7 +5,8 @@ import {
 } from './constants.js';
 import {
   checkGetMetadata, checkGraphicsSocket, checkLiveOrConfig, checkMemory, checkNonEmptyString, checkNonNegative, checkNonNull, checkNonZero,
-  checkPositive, checkSetVcpus, checkStatsIndex, checkVolResize,
+  checkPositive, checkSaveFlags, checkSetMetadata, checkSetVcpus, checkSnapshotCreate, checkSnapshotDelete, checkSnapshotRevert, checkStatsIndex,
+  checkVolResize,
 } from './arg-checks.js';
 
 /** What the API layer knows about one entry point of the driver contract. */
@@ -80,7 +81,7 @@ export const ENTRY_POINTS: Readonly<Record<DriverMethod, EntryPoint>> = {
   connectListDefinedDomains: list(r('virConnectListDefinedDomains', DOM), 0, 'maxnames'),
   connectListAllDomains: r('virConnectListAllDomains', DOM),
   connectGetAllDomainStats: r('virConnectGetAllDomainStats', DOM),
-  domainLookupByID: r('virDomainLookupByID', DOM),
+  domainLookupByID: { ...r('virDomainLookupByID', DOM), checkArgs: ([id], cName) => checkNonNegative(DOM, cName, 'id', id as number) },
   domainLookupByName: r('virDomainLookupByName', DOM),
   domainLookupByUUID: r('virDomainLookupByUUID', DOM),
   domainCreateXML: w('virDomainCreateXML', DOM),
@@ -88,12 +89,12 @@ export const ENTRY_POINTS: Readonly<Record<DriverMethod, EntryPoint>> = {
   domainCreateWithFiles: w('virDomainCreateWithFiles', DOM),
   domainOpenGraphics: {
     ...w('virDomainOpenGraphics', DOM),
-    checkArgs: ([, , fd]) => checkGraphicsSocket(fd as number),
+    checkFirst: ([, , fd]) => checkGraphicsSocket(fd as number),
   },
   domainOpenGraphicsFD: w('virDomainOpenGraphicsFD', DOM),
   domainFDAssociate: {
     ...w('virDomainFDAssociate', DOM),
-    checkArgs: ([, , fds]) => {
+    checkFirst: ([, , fds]) => {
       checkNonZero(DOM, 'virDomainFDAssociate', 'nfds', (fds as number[] | null)?.length ?? 0);
     },
   },
@@ -106,10 +107,10 @@ export const ENTRY_POINTS: Readonly<Record<DriverMethod, EntryPoint>> = {
   domainDestroyFlags: w('virDomainDestroyFlags', DOM),
   domainSuspend: w('virDomainSuspend', DOM),
   domainResume: w('virDomainResume', DOM),
-  domainSaveFlags: w('virDomainSaveFlags', DOM),
-  domainRestoreFlags: w('virDomainRestoreFlags', DOM),
+  domainSaveFlags: { ...w('virDomainSaveFlags', DOM), checkArgs: ([, , , flags], cName) => checkSaveFlags(cName, flags as number) },
+  domainRestoreFlags: { ...w('virDomainRestoreFlags', DOM), checkArgs: ([, , flags], cName) => checkSaveFlags(cName, flags as number) },
   domainSaveImageGetXMLDesc: w('virDomainSaveImageGetXMLDesc', DOM),
-  domainManagedSave: w('virDomainManagedSave', DOM),
+  domainManagedSave: { ...w('virDomainManagedSave', DOM), checkArgs: ([, flags], cName) => checkSaveFlags(cName, flags as number) },
   domainHasManagedSaveImage: r('virDomainHasManagedSaveImage', DOM),
   domainManagedSaveRemove: w('virDomainManagedSaveRemove', DOM),
   domainGetAutostart: r('virDomainGetAutostart', DOM),
@@ -136,12 +137,17 @@ export const ENTRY_POINTS: Readonly<Record<DriverMethod, EntryPoint>> = {
   domainGetOSType: r('virDomainGetOSType', DOM),
   domainGetSecurityLabel: r('virDomainGetSecurityLabel', DOM),
   domainGetVcpuPinInfo: { ...r('virDomainGetVcpuPinInfo', DOM), checkArgs: ([, flags], cName) => checkLiveOrConfig(cName, flags as number) },
-  domainSetMemoryStatsPeriod: w('virDomainSetMemoryStatsPeriod', DOM),
+  domainSetMemoryStatsPeriod: {
+    ...w('virDomainSetMemoryStatsPeriod', DOM), checkArgs: ([, period], cName) => checkNonNegative(DOM, cName, 'period', period as number),
+  },
   domainGetMetadata: {
     ...r('virDomainGetMetadata', DOM),
     checkArgs: ([, type, uri, flags]) => checkGetMetadata(type as number, uri as string | null, flags as number),
   },
-  domainSetMetadata: w('virDomainSetMetadata', DOM),
+  domainSetMetadata: {
+    ...w('virDomainSetMetadata', DOM),
+    checkArgs: ([, type, metadata, key, uri]) => checkSetMetadata(type as number, metadata as string | null, key as string | null, uri as string | null),
+  },
   domainRename: {
     ...w('virDomainRename', DOM),
     checkFirst: ([, newName], cName) => checkNonEmptyString(DOM, cName, 'new_name', newName as string | null),
@@ -187,7 +193,7 @@ export const ENTRY_POINTS: Readonly<Record<DriverMethod, EntryPoint>> = {
   // Asking the guest agent is a write; leases and ARP tables are not.
   domainInterfaceAddresses: { ...r('virDomainInterfaceAddresses', DOM), writeIf: (a) => a[1] === VIR_DOMAIN_INTERFACE_ADDRESSES_SRC_AGENT },
 
-  domainSnapshotCreateXML: w('virDomainSnapshotCreateXML', SNAP),
+  domainSnapshotCreateXML: { ...w('virDomainSnapshotCreateXML', SNAP), checkArgs: ([, , flags]) => checkSnapshotCreate(flags as number) },
   domainSnapshotGetXMLDesc: {
     ...r('virDomainSnapshotGetXMLDesc', SNAP), secureIf: ([, flags]) => ((flags as number) & VIR_DOMAIN_SNAPSHOT_XML_SECURE) !== 0,
   },
@@ -203,8 +209,8 @@ export const ENTRY_POINTS: Readonly<Record<DriverMethod, EntryPoint>> = {
   domainSnapshotCurrent: r('virDomainSnapshotCurrent', SNAP),
   domainSnapshotIsCurrent: r('virDomainSnapshotIsCurrent', SNAP),
   domainSnapshotHasMetadata: r('virDomainSnapshotHasMetadata', SNAP),
-  domainRevertToSnapshot: w('virDomainRevertToSnapshot', SNAP),
-  domainSnapshotDelete: w('virDomainSnapshotDelete', SNAP),
+  domainRevertToSnapshot: { ...w('virDomainRevertToSnapshot', SNAP), checkArgs: ([, flags]) => checkSnapshotRevert(flags as number) },
+  domainSnapshotDelete: { ...w('virDomainSnapshotDelete', SNAP), checkArgs: ([, flags]) => checkSnapshotDelete(flags as number) },
 
   connectNumOfNetworks: r('virConnectNumOfNetworks', NET),
   connectListNetworks: list(r('virConnectListNetworks', NET), 0, 'maxnames'),

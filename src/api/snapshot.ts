@@ -1,10 +1,6 @@
 import type { SnapshotRef } from '../drivers/types.js';
 import type { Domain } from './domain.js';
 import { ConnectObject } from './object.js';
-import { ErrorDomain } from '../errors/index.js';
-import { checkSnapshotDelete, checkSnapshotRevert } from './arg-checks.js';
-
-const SNAP = ErrorDomain.VIR_FROM_DOMAIN_SNAPSHOT;
 
 /** A domain snapshot (virDomainSnapshot). */
 export class DomainSnapshot extends ConnectObject {
@@ -44,20 +40,6 @@ export class DomainSnapshot extends ConnectObject {
   async listAllChildren(flags = 0): Promise<DomainSnapshot[]> {
     return (await this.conn.invoke('domainSnapshotListAllChildren', this.#ref, flags)).map((s) => new DomainSnapshot(this.#domain, s));
   }
-  async revert(flags = 0): Promise<void> {
-    await this.precheck('virDomainRevertToSnapshot', () => checkSnapshotRevert(flags));
-    return this.conn.invoke('domainRevertToSnapshot', this.#ref, flags);
-  }
-  async delete(flags = 0): Promise<void> {
-    await this.precheck('virDomainSnapshotDelete', () => checkSnapshotDelete(flags));
-    return this.conn.invoke('domainSnapshotDelete', this.#ref, flags);
-  }
-
-  /** libvirt's checks before the driver: a writable connection, then the flags. */
-  private precheck(cName: string, checkArgs: () => void): Promise<void> {
-    return this.conn.guard(SNAP, () => {
-      this.conn.checkWritable(cName, SNAP);
-      checkArgs();
-    });
-  }
+  revert(flags = 0): Promise<void> { return this.conn.invoke('domainRevertToSnapshot', this.#ref, flags); }
+  delete(flags = 0): Promise<void> { return this.conn.invoke('domainSnapshotDelete', this.#ref, flags); }
 }

@@ -43,6 +43,8 @@ export const CASES: readonly CheckCase[] = [
   { name: 'virDomainSetVcpusFlags: read-only first', py: `dro.setVcpusFlags(0, ${GUEST | k.VIR_DOMAIN_AFFECT_CONFIG})`, ts: (o) => o.dro.setVcpusFlags(0, GUEST | k.VIR_DOMAIN_AFFECT_CONFIG) },
   { name: 'virDomainSetVcpus: nvcpus not zero', py: 'd.setVcpus(0)', ts: (o) => o.d.setVcpus(0) },
   { name: 'virDomainGetVcpuPinInfo: LIVE and CONFIG exclusive', py: `C.virDomainGetVcpuPinInfo(P(d), 1, (ctypes.c_ubyte * 8)(), 8, ${LIVE_CONFIG})`, ts: (o) => o.d.vcpuPinInfo(LIVE_CONFIG) },
+  { name: 'virDomainGetVcpuPinInfo: no read-only check', py: `C.virDomainGetVcpuPinInfo(P(dro), 1, (ctypes.c_ubyte * 8)(), 8, ${LIVE_CONFIG})`, ts: (o) => o.dro.vcpuPinInfo(LIVE_CONFIG) },
+  { name: 'virDomainGetVcpusFlags: read-only allowed without GUEST', py: `dro.vcpusFlags(${LIVE_CONFIG})`, ts: (o) => o.dro.vcpusFlags(LIVE_CONFIG) },
   { name: 'virDomainGetVcpuPinInfo: ncpumaps positive', py: `C.virDomainGetVcpuPinInfo(P(d), 0, None, 1, ${LIVE_CONFIG})`, ts: (o) => o.d.vcpuPinInfo(LIVE_CONFIG, 0) },
 
   // Domain: memory
@@ -54,10 +56,13 @@ export const CASES: readonly CheckCase[] = [
   { name: 'virDomainSetMaxMemory: memory not zero', py: 'd.setMaxMemory(0)', ts: (o) => o.d.setMaxMemory(0) },
   { name: 'virDomainSetMaxMemory: overflow', py: `d.setMaxMemory(${TOO_MUCH_MEMORY})`, ts: (o) => o.d.setMaxMemory(TOO_MUCH_MEMORY) },
   { name: 'virDomainSetMemoryStatsPeriod: period not negative', py: 'gone.setMemoryStatsPeriod(-1, 0)', ts: (o) => o.gone.setMemoryStatsPeriod(-1, 0) },
+  { name: 'virDomainSetMemoryStatsPeriod: read-only first', py: 'dro.setMemoryStatsPeriod(-1, 0)', ts: (o) => o.dro.setMemoryStatsPeriod(-1, 0) },
 
   // Domain: save and restore
   { name: 'virDomainSaveFlags: RUNNING and PAUSED exclusive', py: `gone.saveFlags('/nonexistent/x', None, ${SAVE_BOTH})`, ts: (o) => o.gone.saveFlags('/nonexistent/x', null, SAVE_BOTH) },
   { name: 'virDomainManagedSave: RUNNING and PAUSED exclusive', py: `gone.managedSave(${SAVE_BOTH})`, ts: (o) => o.gone.managedSave(SAVE_BOTH) },
+  { name: 'virDomainSaveFlags: read-only first', py: `dro.saveFlags('/nonexistent/x', None, ${SAVE_BOTH})`, ts: (o) => o.dro.saveFlags('/nonexistent/x', null, SAVE_BOTH) },
+  { name: 'virDomainManagedSave: read-only first', py: `dro.managedSave(${SAVE_BOTH})`, ts: (o) => o.dro.managedSave(SAVE_BOTH) },
   { name: 'virDomainRestoreFlags: RUNNING and PAUSED exclusive', py: `c.restoreFlags('/nonexistent/x', None, ${SAVE_BOTH})`, ts: (o) => o.c.restoreFlags('/nonexistent/x', null, SAVE_BOTH) },
   { name: 'virDomainRestoreFlags: read-only first', py: `ro.restoreFlags('/nonexistent/x', None, ${SAVE_BOTH})`, ts: (o) => o.ro.restoreFlags('/nonexistent/x', null, SAVE_BOTH) },
   { name: 'virDomainSaveImageGetXMLDesc: read-write only', py: "ro.saveImageGetXMLDesc('/nonexistent/x', 0)", ts: (o) => o.ro.saveImageGetXMLDesc('/nonexistent/x', 0) },
@@ -66,14 +71,24 @@ export const CASES: readonly CheckCase[] = [
   { name: 'virDomainGetXMLDesc: no secure XML read-only', py: `dro.XMLDesc(${k.VIR_DOMAIN_XML_SECURE})`, ts: (o) => o.dro.XMLDesc(k.VIR_DOMAIN_XML_SECURE) },
   { name: 'virDomainGetXMLDesc: no migratable XML read-only', py: `dro.XMLDesc(${k.VIR_DOMAIN_XML_MIGRATABLE})`, ts: (o) => o.dro.XMLDesc(k.VIR_DOMAIN_XML_MIGRATABLE) },
   { name: 'virDomainGetMetadata: LIVE and CONFIG exclusive, before uri', py: `d.metadata(${k.VIR_DOMAIN_METADATA_ELEMENT}, None, ${LIVE_CONFIG})`, ts: (o) => o.d.metadata(k.VIR_DOMAIN_METADATA_ELEMENT, null, LIVE_CONFIG) },
+  { name: 'virDomainGetMetadata: no read-only check', py: `dro.metadata(${k.VIR_DOMAIN_METADATA_ELEMENT}, None, ${LIVE_CONFIG})`, ts: (o) => o.dro.metadata(k.VIR_DOMAIN_METADATA_ELEMENT, null, LIVE_CONFIG) },
   { name: 'virDomainGetMetadata: element needs uri', py: `d.metadata(${k.VIR_DOMAIN_METADATA_ELEMENT}, None, 0)`, ts: (o) => o.d.metadata(k.VIR_DOMAIN_METADATA_ELEMENT, null, 0) },
   { name: 'virDomainGetMetadata: title takes no uri', py: `d.metadata(${k.VIR_DOMAIN_METADATA_TITLE}, 'http://x/', 0)`, ts: (o) => o.d.metadata(k.VIR_DOMAIN_METADATA_TITLE, 'http://x/', 0) },
   { name: 'virDomainSetMetadata: one-line title', py: `d.setMetadata(${k.VIR_DOMAIN_METADATA_TITLE}, 'a\\nb', None, None, 0)`, ts: (o) => o.d.setMetadata(k.VIR_DOMAIN_METADATA_TITLE, 'a\nb', null, null, 0) },
+  { name: 'virDomainSetMetadata: read-only first', py: `dro.setMetadata(${k.VIR_DOMAIN_METADATA_TITLE}, 'a\\nb', None, None, 0)`, ts: (o) => o.dro.setMetadata(k.VIR_DOMAIN_METADATA_TITLE, 'a\nb', null, null, 0) },
   { name: 'virDomainSetMetadata: description takes no key', py: `d.setMetadata(${k.VIR_DOMAIN_METADATA_DESCRIPTION}, 'x', 'k', None, 0)`, ts: (o) => o.d.setMetadata(k.VIR_DOMAIN_METADATA_DESCRIPTION, 'x', 'k', null, 0) },
   { name: 'virDomainSetMetadata: element needs uri', py: `d.setMetadata(${k.VIR_DOMAIN_METADATA_ELEMENT}, '<a/>', 'k', None, 0)`, ts: (o) => o.d.setMetadata(k.VIR_DOMAIN_METADATA_ELEMENT, '<a/>', 'k', null, 0) },
   { name: 'virDomainSetMetadata: element needs key', py: `d.setMetadata(${k.VIR_DOMAIN_METADATA_ELEMENT}, '<a/>', None, 'http://x/', 0)`, ts: (o) => o.d.setMetadata(k.VIR_DOMAIN_METADATA_ELEMENT, '<a/>', null, 'http://x/', 0) },
   { name: 'virDomainRename: new name not empty', py: "gone.rename('', 0)", ts: (o) => o.gone.rename('', 0) },
   { name: 'virDomainRename: empty name before read-only', py: "dro.rename('', 0)", ts: (o) => o.dro.rename('', 0) },
+
+  { name: 'virDomainSetUserPassword: user not NULL', py: "d.setUserPassword(None, 'x', 0)", ts: (o) => o.d.setUserPassword(null as unknown as string, 'x', 0) },
+  { name: 'virDomainSetUserPassword: password not NULL', py: "d.setUserPassword('root', None, 0)", ts: (o) => o.d.setUserPassword('root', null as unknown as string, 0) },
+
+  // Domain: file descriptors
+  { name: 'virDomainOpenGraphics: fd not negative', py: 'd.openGraphics(0, -1, 0)', ts: (o) => o.d.openGraphics(0, -1, 0) },
+  { name: 'virDomainOpenGraphics: fd checked before read-only', py: 'dro.openGraphics(0, -1, 0)', ts: (o) => o.dro.openGraphics(0, -1, 0) },
+  { name: 'virDomainFDAssociate: nfds not zero, before read-only', py: "dro.FDAssociate('x', [], 0)", ts: (o) => o.dro.fdAssociate('x', [], 0) },
 
   // Domain: streams of another connection
   { name: 'virDomainOpenConsole: stream of the domain\'s connection', py: 'd.openConsole(None, c2.newStream(0), 0)', ts: (o) => o.d.openConsole(null, o.c2.newStream(0), 0) },
@@ -83,6 +98,7 @@ export const CASES: readonly CheckCase[] = [
 
   // Domain: lookups and lists
   { name: 'virDomainLookupByID: id not negative', py: 'c.lookupByID(-1)', ts: (o) => o.c.lookupByID(-1) },
+  { name: 'virDomainLookupByID: read-only allowed', py: 'ro.lookupByID(-1)', ts: (o) => o.ro.lookupByID(-1) },
   { name: 'virDomainLookupByUUIDString: valid UUID', py: "c.lookupByUUIDString('zz')", ts: (o) => o.c.lookupByUUIDString('zz') },
   { name: 'virConnectListDomains: maxids not negative', py: 'C.virConnectListDomains(P(c), None, -1)', ts: (o) => o.c.listDomainsID(-1) },
   { name: 'virConnectListDefinedDomains: maxnames not negative', py: 'C.virConnectListDefinedDomains(P(c), None, -1)', ts: (o) => o.c.listDefinedDomains(-1) },
@@ -106,6 +122,8 @@ export const CASES: readonly CheckCase[] = [
   { name: 'virDomainSnapshotCreateXML: read-only first', py: `dro.snapshotCreateXML('<domainsnapshot/>', ${k.VIR_DOMAIN_SNAPSHOT_CREATE_CURRENT})`, ts: (o) => o.dro.snapshotCreateXML('<domainsnapshot/>', k.VIR_DOMAIN_SNAPSHOT_CREATE_CURRENT) },
   { name: 'virDomainRevertToSnapshot: RUNNING and PAUSED exclusive', py: `d.revertToSnapshot(snap, ${k.VIR_DOMAIN_SNAPSHOT_REVERT_RUNNING | k.VIR_DOMAIN_SNAPSHOT_REVERT_PAUSED})`, ts: (o) => o.d.revertToSnapshot(o.snap, k.VIR_DOMAIN_SNAPSHOT_REVERT_RUNNING | k.VIR_DOMAIN_SNAPSHOT_REVERT_PAUSED) },
   { name: 'virDomainSnapshotDelete: CHILDREN and CHILDREN_ONLY exclusive', py: `snap.delete(${k.VIR_DOMAIN_SNAPSHOT_DELETE_CHILDREN | k.VIR_DOMAIN_SNAPSHOT_DELETE_CHILDREN_ONLY})`, ts: (o) => o.snap.delete(k.VIR_DOMAIN_SNAPSHOT_DELETE_CHILDREN | k.VIR_DOMAIN_SNAPSHOT_DELETE_CHILDREN_ONLY) },
+  { name: 'virDomainRevertToSnapshot: read-only first', py: `dro.revertToSnapshot(snapro, ${k.VIR_DOMAIN_SNAPSHOT_REVERT_RUNNING | k.VIR_DOMAIN_SNAPSHOT_REVERT_PAUSED})`, ts: (o) => o.dro.revertToSnapshot(o.snapro, k.VIR_DOMAIN_SNAPSHOT_REVERT_RUNNING | k.VIR_DOMAIN_SNAPSHOT_REVERT_PAUSED) },
+  { name: 'virDomainSnapshotDelete: read-only first', py: `snapro.delete(${k.VIR_DOMAIN_SNAPSHOT_DELETE_CHILDREN | k.VIR_DOMAIN_SNAPSHOT_DELETE_CHILDREN_ONLY})`, ts: (o) => o.snapro.delete(k.VIR_DOMAIN_SNAPSHOT_DELETE_CHILDREN | k.VIR_DOMAIN_SNAPSHOT_DELETE_CHILDREN_ONLY) },
   { name: 'virDomainSnapshotGetXMLDesc: no secure XML read-only', py: `snapro.getXMLDesc(${k.VIR_DOMAIN_SNAPSHOT_XML_SECURE})`, ts: (o) => o.snapro.getXMLDesc(k.VIR_DOMAIN_SNAPSHOT_XML_SECURE) },
 
   // Host
