@@ -33,7 +33,8 @@ async function ourObjects(uri: string, roUri: string): Promise<Objects> {
   await gone.destroy();
   const snap = await d.snapshotLookupByName('s1').catch(() => d.snapshotCreateXML('<domainsnapshot><name>s1</name></domainsnapshot>'));
   const snapro = await dro.snapshotLookupByName('s1');
-  return { c, c2, ro, d, dro, d2, gone, vol, volro, snap, snapro };
+  const [netro, poolro, ifacero] = [await ro.networkLookupByName('default'), await ro.storagePoolLookupByName('default-pool'), await ro.interfaceLookupByName('eth1')];
+  return { c, c2, ro, d, dro, d2, gone, vol, volro, snap, snapro, netro, poolro, ifacero };
 }
 
 async function ourOutcomes(uri: string, roUri: string): Promise<Record<string, Outcome>> {

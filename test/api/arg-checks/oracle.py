@@ -46,6 +46,9 @@ gone = c.createXML("<domain type='test'><name>gone</name><memory>8192</memory><o
 gone.destroy()
 snap = lookup_or(lambda: d.snapshotLookupByName('s1'), lambda: d.snapshotCreateXML("<domainsnapshot><name>s1</name></domainsnapshot>"))
 snapro = dro.snapshotLookupByName('s1')
+netro = ro.networkLookupByName('default')
+poolro = ro.storagePoolLookupByName('default-pool')
+ifacero = ro.interfaceLookupByName('eth1')
 
 
 def cb(*_):
