@@ -11,7 +11,8 @@ import {
   VIR_DOMAIN_SNAPSHOT_DELETE_CHILDREN, VIR_DOMAIN_SNAPSHOT_DELETE_CHILDREN_ONLY, VIR_DOMAIN_SNAPSHOT_REVERT_PAUSED,
   VIR_DOMAIN_SNAPSHOT_REVERT_RUNNING, VIR_DOMAIN_AFFECT_CONFIG, VIR_DOMAIN_METADATA_DESCRIPTION, VIR_DOMAIN_METADATA_ELEMENT, VIR_DOMAIN_METADATA_TITLE,
   VIR_DOMAIN_VCPU_MAXIMUM, VIR_DOMAIN_SAVE_RUNNING, VIR_DOMAIN_SAVE_PAUSED, VIR_DOMAIN_AFFECT_LIVE, VIR_DOMAIN_VCPU_GUEST,
-  VIR_STORAGE_VOL_RESIZE_DELTA, VIR_STORAGE_VOL_RESIZE_SHRINK, VIR_DOMAIN_EVENT_ID_LAST, VIR_NETWORK_EVENT_ID_LAST, VIR_STORAGE_POOL_EVENT_ID_LAST,
+  VIR_STORAGE_VOL_RESIZE_DELTA, VIR_STORAGE_VOL_RESIZE_SHRINK, VIR_DOMAIN_CORE_DUMP_FORMAT_LAST, VIR_DUMP_CRASH, VIR_DUMP_LIVE, VIR_DUMP_RESET,
+  VIR_MEMORY_VIRTUAL, VIR_MEMORY_PHYSICAL, VIR_DOMAIN_EVENT_ID_LAST, VIR_NETWORK_EVENT_ID_LAST, VIR_STORAGE_POOL_EVENT_ID_LAST,
 } from './constants.js';
 
 export function checkNonZero(from: number, func: string, name: string, value: number): void {
@@ -148,6 +149,22 @@ const MAX_MEMORY_KIB = 2 ** 53 - 1;
 export function checkMemory(func: string, kib: number): void {
   checkNonZero(DOM, func, 'memory', kib);
   if (kib >= MAX_MEMORY_KIB) throw virError(DOM, ErrorNumber.VIR_ERR_OVERFLOW, `input too large: ${kib}`);
+}
+
+/** virDomainCoreDump / WithFormat: a known format, and one of crash, live or reset at most. */
+export function checkCoreDump(func: string, dumpformat: number, flags: number): void {
+  if (dumpformat >= VIR_DOMAIN_CORE_DUMP_FORMAT_LAST) throw invalidArgError(DOM, func, 'flags', `dumpformat '${dumpformat}' is not supported`);
+  const crash: [number, string] = [VIR_DUMP_CRASH, 'VIR_DUMP_CRASH'];
+  const live: [number, string] = [VIR_DUMP_LIVE, 'VIR_DUMP_LIVE'];
+  const reset: [number, string] = [VIR_DUMP_RESET, 'VIR_DUMP_RESET'];
+  exclusiveFlags(DOM, func, flags, crash, live);
+  exclusiveFlags(DOM, func, flags, crash, reset);
+  exclusiveFlags(DOM, func, flags, live, reset);
+}
+
+/** virDomainMemoryPeek: virtual or physical addresses, not both. */
+export function checkMemoryPeek(func: string, flags: number): void {
+  exclusiveFlags(DOM, func, flags, [VIR_MEMORY_VIRTUAL, 'VIR_MEMORY_VIRTUAL'], [VIR_MEMORY_PHYSICAL, 'VIR_MEMORY_PHYSICAL']);
 }
 
 /** virDomainSaveFlags, virDomainManagedSave, virDomainRestoreFlags: one state to come back in. */

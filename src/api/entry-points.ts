@@ -5,7 +5,7 @@ import {
 } from './constants.js';
 import {
   checkGetMetadata, checkGraphicsSocket, checkLiveOrConfig, checkMemory, checkNonEmptyString, checkNonNegative, checkNonNull, checkNonZero,
-  checkPositive, checkSaveFlags, checkSetMetadata, checkSetVcpus, checkSnapshotCreate, checkSnapshotDelete, checkSnapshotRevert, checkStatsIndex,
+  checkPositive, checkSaveFlags, checkCoreDump, checkMemoryPeek, checkSetMetadata, checkSetVcpus, checkSnapshotCreate, checkSnapshotDelete, checkSnapshotRevert, checkStatsIndex,
   checkVolResize,
 } from './arg-checks.js';
 
@@ -159,23 +159,29 @@ export const ENTRY_POINTS: Readonly<Record<DriverMethod, EntryPoint>> = {
   domainInterfaceStats: r('virDomainInterfaceStats', DOM),
   domainMemoryStats: r('virDomainMemoryStats', DOM),
   domainGetSchedulerType: r('virDomainGetSchedulerType', DOM),
-  domainGetSchedulerParametersFlags: r('virDomainGetSchedulerParametersFlags', DOM),
+  domainGetSchedulerParametersFlags: { ...r('virDomainGetSchedulerParametersFlags', DOM), checkArgs: ([, flags], cName) => checkLiveOrConfig(cName, flags as number) },
   domainSetSchedulerParametersFlags: w('virDomainSetSchedulerParametersFlags', DOM),
-  domainGetMemoryParameters: r('virDomainGetMemoryParameters', DOM),
-  domainSetMemoryParameters: w('virDomainSetMemoryParameters', DOM),
-  domainGetBlkioParameters: r('virDomainGetBlkioParameters', DOM),
+  domainGetMemoryParameters: { ...r('virDomainGetMemoryParameters', DOM), checkArgs: ([, flags], cName) => checkLiveOrConfig(cName, flags as number) },
+  domainSetMemoryParameters: {
+    ...w('virDomainSetMemoryParameters', DOM), checkArgs: ([, params], cName) => checkPositive(DOM, cName, 'nparams', (params as unknown[]).length),
+  },
+  domainGetBlkioParameters: { ...r('virDomainGetBlkioParameters', DOM), checkArgs: ([, flags], cName) => checkLiveOrConfig(cName, flags as number) },
   domainSetBlkioParameters: w('virDomainSetBlkioParameters', DOM),
   domainGetNumaParameters: r('virDomainGetNumaParameters', DOM),
   domainGetControlInfo: r('virDomainGetControlInfo', DOM),
-  domainCoreDumpWithFormat: w('virDomainCoreDumpWithFormat', DOM),
-  domainGetBlockInfo: r('virDomainGetBlockInfo', DOM),
-  domainGetEmulatorPinInfo: r('virDomainGetEmulatorPinInfo', DOM),
+  domainCoreDumpWithFormat: {
+    ...w('virDomainCoreDumpWithFormat', DOM), checkArgs: ([, , dumpformat, flags], cName) => checkCoreDump(cName, dumpformat as number, flags as number),
+  },
+  domainGetBlockInfo: { ...r('virDomainGetBlockInfo', DOM), checkArgs: ([, disk], cName) => checkNonEmptyString(DOM, cName, 'disk', disk as string | null) },
+  domainGetEmulatorPinInfo: { ...r('virDomainGetEmulatorPinInfo', DOM), checkArgs: ([, flags], cName) => checkLiveOrConfig(cName, flags as number) },
   domainGetDiskErrors: r('virDomainGetDiskErrors', DOM),
   domainInjectNMI: w('virDomainInjectNMI', DOM),
-  domainSendProcessSignal: w('virDomainSendProcessSignal', DOM),
+  domainSendProcessSignal: {
+    ...w('virDomainSendProcessSignal', DOM), checkFirst: ([, pid], cName) => checkNonZero(DOM, cName, 'pid_value', Number(pid as bigint)),
+  },
   domainGetMessages: r('virDomainGetMessages', DOM),
   domainGetLaunchSecurityInfo: r('virDomainGetLaunchSecurityInfo', DOM),
-  domainMemoryPeek: w('virDomainMemoryPeek', DOM),
+  domainMemoryPeek: { ...w('virDomainMemoryPeek', DOM), checkArgs: ([, , , flags], cName) => checkMemoryPeek(cName, flags as number) },
   domainGetHostname: w('virDomainGetHostname', DOM),
   domainGetTime: w('virDomainGetTime', DOM),
   domainSetTime: w('virDomainSetTime', DOM),

@@ -60,6 +60,19 @@ export const CASES: readonly CheckCase[] = [
   { name: 'virDomainSetMemoryStatsPeriod: period not negative', py: 'gone.setMemoryStatsPeriod(-1, 0)', ts: (o) => o.gone.setMemoryStatsPeriod(-1, 0) },
   { name: 'virDomainSetMemoryStatsPeriod: read-only first', py: 'dro.setMemoryStatsPeriod(-1, 0)', ts: (o) => o.dro.setMemoryStatsPeriod(-1, 0) },
 
+  // Domain: tuning, dumps, signals
+  { name: 'virDomainGetSchedulerParametersFlags: LIVE and CONFIG exclusive', py: `d.schedulerParametersFlags(${LIVE_CONFIG})`, ts: (o) => o.d.schedulerParametersFlags(LIVE_CONFIG) },
+  { name: 'virDomainGetMemoryParameters: LIVE and CONFIG exclusive', py: `d.memoryParameters(${LIVE_CONFIG})`, ts: (o) => o.d.memoryParameters(LIVE_CONFIG) },
+  { name: 'virDomainGetBlkioParameters: LIVE and CONFIG exclusive', py: `d.blkioParameters(${LIVE_CONFIG})`, ts: (o) => o.d.blkioParameters(LIVE_CONFIG) },
+  { name: 'virDomainGetEmulatorPinInfo: LIVE and CONFIG exclusive', py: `d.emulatorPinInfo(${LIVE_CONFIG})`, ts: (o) => o.d.emulatorPinInfo(LIVE_CONFIG) },
+  { name: 'virDomainSetMemoryParameters: nparams positive', py: 'C.virDomainSetMemoryParameters(P(d), (ctypes.c_byte * 128)(), 0, 0)', ts: (o) => o.d.setMemoryParameters([], 0) },
+  { name: 'virDomainCoreDumpWithFormat: known format', py: "gone.coreDumpWithFormat('/nonexistent/x', 9, 0)", ts: (o) => o.gone.coreDumpWithFormat('/nonexistent/x', 9, 0) },
+  { name: 'virDomainCoreDumpWithFormat: CRASH and LIVE exclusive', py: `d.coreDumpWithFormat('/nonexistent/x', 0, ${k.VIR_DUMP_CRASH | k.VIR_DUMP_LIVE})`, ts: (o) => o.d.coreDumpWithFormat('/nonexistent/x', 0, k.VIR_DUMP_CRASH | k.VIR_DUMP_LIVE) },
+  { name: 'virDomainCoreDumpWithFormat: LIVE and RESET exclusive', py: `d.coreDumpWithFormat('/nonexistent/x', 0, ${k.VIR_DUMP_LIVE | k.VIR_DUMP_RESET})`, ts: (o) => o.d.coreDumpWithFormat('/nonexistent/x', 0, k.VIR_DUMP_LIVE | k.VIR_DUMP_RESET) },
+  { name: 'virDomainGetBlockInfo: disk not empty', py: "gone.blockInfo('', 0)", ts: (o) => o.gone.blockInfo('', 0) },
+  { name: 'virDomainSendProcessSignal: pid not zero, before read-only', py: 'dro.sendProcessSignal(0, 9, 0)', ts: (o) => o.dro.sendProcessSignal(0n, 9, 0) },
+  { name: 'virDomainMemoryPeek: VIRTUAL and PHYSICAL exclusive', py: `d.memoryPeek(0, 8, ${k.VIR_MEMORY_VIRTUAL | k.VIR_MEMORY_PHYSICAL})`, ts: (o) => o.d.memoryPeek(0n, 8, k.VIR_MEMORY_VIRTUAL | k.VIR_MEMORY_PHYSICAL) },
+
   // Domain: save and restore
   { name: 'virDomainSaveFlags: RUNNING and PAUSED exclusive', py: `gone.saveFlags('/nonexistent/x', None, ${SAVE_BOTH})`, ts: (o) => o.gone.saveFlags('/nonexistent/x', null, SAVE_BOTH) },
   { name: 'virDomainManagedSave: RUNNING and PAUSED exclusive', py: `gone.managedSave(${SAVE_BOTH})`, ts: (o) => o.gone.managedSave(SAVE_BOTH) },
