@@ -288,22 +288,27 @@ static napi_value Send(napi_env env, napi_callback_info info) {
   return result;
 }
 
-/* close(handle): stop polling and close the socket. */
-static napi_value Close(napi_env env, napi_callback_info info) {
+/* The socket of a call whose only argument is a handle (NULL with an exception pending if not). */
+static FdSocket *onlyHandle(napi_env env, napi_callback_info info) {
   size_t argc = 1;
   napi_value argv[1];
-  CHECK(napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
-  FdSocket *s = unwrap(env, argv[0]);
+  if (napi_get_cb_info(env, info, &argc, argv, NULL, NULL) != napi_ok) {
+    throwLast(env);
+    return NULL;
+  }
+  return unwrap(env, argv[0]);
+}
+
+/* close(handle): stop polling and close the socket. */
+static napi_value Close(napi_env env, napi_callback_info info) {
+  FdSocket *s = onlyHandle(env, info);
   if (s) closeSocket(env, s);
   return NULL;
 }
 
 /* shutdownWrite(handle): half-close, as net.Socket.end() does. */
 static napi_value ShutdownWrite(napi_env env, napi_callback_info info) {
-  size_t argc = 1;
-  napi_value argv[1];
-  CHECK(napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
-  FdSocket *s = unwrap(env, argv[0]);
+  FdSocket *s = onlyHandle(env, info);
   if (s && !s->closed) shutdown(s->fd, SHUT_WR);
   return NULL;
 }
