@@ -12,6 +12,7 @@ import { LIB_VERSION } from './version.js';
 import { uuidArg } from './uuid.js';
 import { parseUUIDString } from './arg-checks.js';
 import { createLogger } from '../log/index.js';
+import { clientPath } from './client-path.js';
 
 /** One domain's record of getAllDomainStats / domainListGetStats. */
 export interface DomainStatsResult { domain: Domain; params: TypedParam[] }
@@ -246,6 +247,21 @@ export class Connect extends EventEmitter<ConnectEvents> {
   getCellsFreeMemory(startCell = 0, maxCells = 1 << 16): Promise<bigint[]> {
     return this.invoke('nodeGetCellsFreeMemory', startCell, maxCells);
   }
+  /**
+   * virNodeGetFreePages: free pages of each size in `pages` (KiB) for `cellCount` NUMA cells from
+   * `startCell`, as libvirt-python's dict: `{ [cell]: { [pageSize]: count } }`, holding only the
+   * cells the driver reported.
+   */
+  async getFreePages(pages: number[], startCell: number, cellCount: number, flags = 0): Promise<Record<number, Record<number, bigint>>> {
+    const counts = await this.invoke('nodeGetFreePages', pages, startCell, cellCount, flags);
+    const cells: Record<number, Record<number, bigint>> = {};
+    for (let i = 0; i + pages.length <= counts.length; i += pages.length) {
+      const cell: Record<number, bigint> = {};
+      pages.forEach((size, j) => { cell[size] = counts[i + j]!; });
+      cells[startCell + i / pages.length] = cell;
+    }
+    return cells;
+  }
 
   // Domains -------------------------------------------------------------------------------------
 
@@ -298,11 +314,15 @@ export class Connect extends EventEmitter<ConnectEvents> {
     return new Domain(this, await this.invoke('domainDefineXMLFlags', xml, flags));
   }
   /** virDomainRestore. */
-  restore(path: string): Promise<void> { return this.invokeAs('virDomainRestore', 'domainRestoreFlags', path, null, 0); }
+  restore(path: string): Promise<void> { return this.invokeAs('virDomainRestore', 'domainRestoreFlags', clientPath(path), null, 0); }
   restoreFlags(path: string, dxml: string | null = null, flags = 0): Promise<void> {
-    return this.invoke('domainRestoreFlags', path, dxml, flags);
+    return this.invoke('domainRestoreFlags', clientPath(path), dxml, flags);
   }
-  saveImageGetXMLDesc(path: string, flags = 0): Promise<string> { return this.invoke('domainSaveImageGetXMLDesc', path, flags); }
+  saveImageGetXMLDesc(path: string, flags = 0): Promise<string> { return this.invoke('domainSaveImageGetXMLDesc', clientPath(path), flags); }
+  /** virDomainSaveImageDefineXML: replace the domain XML kept in a save image (flags: the state to restore in). */
+  saveImageDefineXML(path: string, dxml: string, flags = 0): Promise<void> {
+    return this.invoke('domainSaveImageDefineXML', clientPath(path), dxml, flags);
+  }
   /** virConnectDomainXMLToNative: the hypervisor's own configuration for a domain XML (QEMU: 'qemu-argv'). */
   domainXMLToNative(nativeFormat: string, domainXml: string, flags = 0): Promise<string> {
     return this.invoke('connectDomainXMLToNative', nativeFormat, domainXml, flags);

@@ -10,6 +10,7 @@ import { ConnectObject } from './object.js';
 import { DomainSnapshot } from './snapshot.js';
 import type { Stream } from './stream.js';
 import { checkPositive, checkStreamOwner, checkWritableThen } from './arg-checks.js';
+import { clientPath } from './client-path.js';
 
 const DOM = ErrorDomain.VIR_FROM_DOMAIN;
 
@@ -96,11 +97,11 @@ export class Domain extends ConnectObject {
   suspend(): Promise<void> { return this.conn.invoke('domainSuspend', this.#ref); }
   resume(): Promise<void> { return this.conn.invoke('domainResume', this.#ref); }
   async save(path: string): Promise<void> {
-    await this.conn.invokeAs('virDomainSave', 'domainSaveFlags', this.#ref, path, null, 0);
+    await this.conn.invokeAs('virDomainSave', 'domainSaveFlags', this.#ref, clientPath(path), null, 0);
     this.#ref.id = -1;
   }
   async saveFlags(path: string, dxml: string | null = null, flags = 0): Promise<void> {
-    await this.conn.invoke('domainSaveFlags', this.#ref, path, dxml, flags);
+    await this.conn.invoke('domainSaveFlags', this.#ref, clientPath(path), dxml, flags);
     this.#ref.id = -1;
   }
   async managedSave(flags = 0): Promise<void> {
@@ -201,7 +202,7 @@ export class Domain extends ConnectObject {
   memoryPeek(start: bigint, size: number, flags: number): Promise<Buffer> { return this.conn.invoke('domainMemoryPeek', this.#ref, start, size, flags); }
   coreDump(to: string, flags = 0): Promise<void> { return this.coreDumpWithFormat(to, 0, flags); }
   coreDumpWithFormat(to: string, dumpformat: number, flags = 0): Promise<void> {
-    return this.conn.invoke('domainCoreDumpWithFormat', this.#ref, to, dumpformat, flags);
+    return this.conn.invoke('domainCoreDumpWithFormat', this.#ref, clientPath(to), dumpformat, flags);
   }
   blockInfo(path: string, flags = 0): Promise<DomainBlockInfo> { return this.conn.invoke('domainGetBlockInfo', this.#ref, path, flags); }
   /** virDomainGetEmulatorPinInfo: one boolean per host cpu, as many as virNodeGetCPUMap counts (as the Python binding returns). */

@@ -75,6 +75,14 @@ export const ENTRY_POINTS: Readonly<Record<DriverMethod, EntryPoint>> = {
     },
   },
 
+  nodeGetFreePages: {
+    ...r('virNodeGetFreePages', HOST),
+    checkArgs: ([pages, , cellCount], cName) => {
+      checkNonZero(HOST, cName, 'npages', (pages as number[]).length);
+      checkNonZero(HOST, cName, 'cellCount', cellCount as number);
+    },
+  },
+
   connectNumOfDomains: r('virConnectNumOfDomains', DOM),
   connectListDomains: list(r('virConnectListDomains', DOM), 0, 'maxids'),
   connectNumOfDefinedDomains: r('virConnectNumOfDefinedDomains', DOM),
@@ -110,6 +118,7 @@ export const ENTRY_POINTS: Readonly<Record<DriverMethod, EntryPoint>> = {
   domainSaveFlags: { ...w('virDomainSaveFlags', DOM), checkArgs: ([, , , flags], cName) => checkSaveFlags(cName, flags as number) },
   domainRestoreFlags: { ...w('virDomainRestoreFlags', DOM), checkArgs: ([, , flags], cName) => checkSaveFlags(cName, flags as number) },
   domainSaveImageGetXMLDesc: w('virDomainSaveImageGetXMLDesc', DOM),
+  domainSaveImageDefineXML: { ...w('virDomainSaveImageDefineXML', DOM), checkArgs: ([, , flags], cName) => checkSaveFlags(cName, flags as number) },
   domainManagedSave: { ...w('virDomainManagedSave', DOM), checkArgs: ([, flags], cName) => checkSaveFlags(cName, flags as number) },
   domainHasManagedSaveImage: r('virDomainHasManagedSaveImage', DOM),
   domainManagedSaveRemove: w('virDomainManagedSaveRemove', DOM),

@@ -179,6 +179,11 @@ export interface ConnectionDriver {
   nodeGetMemoryStats?(cellNum: number, flags: number): Promise<NodeStat[]>;
   nodeGetFreeMemory?(): Promise<bigint>;
   nodeGetCellsFreeMemory?(startCell: number, maxCells: number): Promise<bigint[]>;
+  /**
+   * virNodeGetFreePages: free pages of each size in `pages` (KiB) for `cellCount` cells from
+   * `startCell`, cell by cell; only the counts the driver filled (libvirt's return value).
+   */
+  nodeGetFreePages?(pages: number[], startCell: number, cellCount: number, flags: number): Promise<bigint[]>;
 
   // Domains
   connectNumOfDomains?(): Promise<number>;
@@ -213,6 +218,7 @@ export interface ConnectionDriver {
   domainSaveFlags?(dom: DomainRef, path: string, dxml: string | null, flags: number): Promise<void>;
   domainRestoreFlags?(path: string, dxml: string | null, flags: number): Promise<void>;
   domainSaveImageGetXMLDesc?(path: string, flags: number): Promise<string>;
+  domainSaveImageDefineXML?(path: string, dxml: string, flags: number): Promise<void>;
   domainManagedSave?(dom: DomainRef, flags: number): Promise<void>;
   domainHasManagedSaveImage?(dom: DomainRef, flags: number): Promise<boolean>;
   domainManagedSaveRemove?(dom: DomainRef, flags: number): Promise<void>;

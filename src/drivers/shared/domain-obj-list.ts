@@ -26,7 +26,7 @@ export class DomainObjList<O extends DomainObj = DomainObj> {
 
   // The lookups run on every call a handle makes: they walk the list without copying it.
   byName(name: string): O | undefined {
-    for (const o of this.#objs) if (!o.removing && o.def.name === name) return o;
+    for (const o of this.#objs) if (!o.removing && o.listedName === name) return o;
     return undefined;
   }
 

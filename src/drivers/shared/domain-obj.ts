@@ -23,9 +23,15 @@ export class DomainObj {
   removing = false;
   /** The id given when the domain started; meaningful only while active. */
   domId = -1;
+  /**
+   * The name the driver's list files the domain under (libvirt's name hash key): set when it is
+   * added or renamed, kept when a snapshot revert brings back the name the domain had before.
+   */
+  listedName: string;
 
   constructor(def: DomainDef) {
     this.def = def;
+    this.listedName = def.name;
   }
 
   /** Copy this object's definitions and state into `copy` (for a driver's clone()). */
@@ -37,6 +43,7 @@ export class DomainObj {
     copy.autostart = this.autostart;
     copy.hasManagedSave = this.hasManagedSave;
     copy.domId = this.domId;
+    copy.listedName = this.listedName;
     return copy;
   }
 

@@ -69,6 +69,7 @@ export class TestConnection implements ConnectionDriver {
   async nodeGetSecurityModel() { return { ...TEST_SECURITY_MODEL }; }
   async nodeGetFreeMemory() { return host.freeMemory(this.s); }
   async nodeGetCellsFreeMemory(start: number, max: number) { return host.cellsFreeMemory(this.s, start, max); }
+  async nodeGetFreePages(_pages: number[], _start: number, _count: number, flags: number) { return host.freePages(flags); }
 
   // Domains
   async connectNumOfDomains() { return this.s.domains.activeIDs().length; }
@@ -99,6 +100,7 @@ export class TestConnection implements ConnectionDriver {
   async domainSaveFlags(d: DomainRef, path: string, dxml: string | null, flags: number) { res.saveFlags(this.s, d, path, dxml, flags); }
   async domainRestoreFlags(path: string, dxml: string | null, flags: number) { res.restoreFlags(this.s, path, dxml, flags); }
   async domainSaveImageGetXMLDesc(path: string, flags: number) { return res.saveImageGetXMLDesc(path, flags); }
+  async domainSaveImageDefineXML(path: string, dxml: string, flags: number) { res.saveImageDefineXML(path, dxml, flags); }
   async domainManagedSave(d: DomainRef, flags: number) { res.managedSave(this.s, d, flags); }
   async domainHasManagedSaveImage(d: DomainRef, flags: number) { return res.hasManagedSaveImage(this.s, d, flags); }
   async domainManagedSaveRemove(d: DomainRef, flags: number) { res.managedSaveRemove(this.s, d, flags); }

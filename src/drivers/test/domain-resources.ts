@@ -149,6 +149,14 @@ export function saveImageGetXMLDesc(path: string, flags: number): string {
   return formatDomainXML(parseDomainXML(readSaveImage(path)), { secure: true });
 }
 
+/** testDomainSaveImageDefineXML: the image must be readable; its XML is replaced by `dxml`. */
+export function saveImageDefineXML(path: string, dxml: string, flags: number): void {
+  testCheckFlags('testDomainSaveImageDefineXML', flags, C.VIR_DOMAIN_SAVE_RUNNING | C.VIR_DOMAIN_SAVE_PAUSED);
+  parseDomainXML(readSaveImage(path));
+  const def = parseDomainXML(dxml);
+  writeSaveImage(path, formatDomainXML(def, { secure: true }), def.name);
+}
+
 /**
  * testDomainCoreDumpWithFormat: the dump is the save magic alone, and only the raw format is
  * taken (checked after the file is written, as libvirt does); a crash dump stops the domain.

@@ -190,6 +190,7 @@ export function rename(state: TestState, ref: DomainRef, newName: string, flags:
   const def = cloneDomainDef(obj.def);
   def.name = newName;
   obj.def = def;
+  obj.listedName = newName;
   lifecycleEvent(state, obj, C.VIR_DOMAIN_EVENT_DEFINED, C.VIR_DOMAIN_EVENT_DEFINED_RENAMED);
   return obj.ref();
 }

@@ -43,6 +43,12 @@ export function cellsFreeMemory(state: TestState, start: number, max: number): b
   return state.cells.slice(start, start + max).map((c) => BigInt(c.mem));
 }
 
+/** testNodeGetFreePages: libvirt's test driver fills made-up counts but reports none filled. */
+export function freePages(flags: number): bigint[] {
+  testCheckFlags('testNodeGetFreePages', flags, 0);
+  return [];
+}
+
 /** testNodeGetCPUStats: libvirt's fixed counters (VIR_NODE_CPU_STATS_* field names), the same for every cpu. */
 export function cpuStats(): NodeStat[] {
   return [

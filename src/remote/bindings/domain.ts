@@ -54,6 +54,7 @@ export const domainBindings: Binding[] = [
   bind(P.DOMAIN_RESTORE_FLAGS, 'domainRestoreFlags', [['from', same], ['dxml', same], flags], null),
   bind(P.DOMAIN_RESTORE, 'domainRestoreFlags', [['from', same]], null, { legacy: true, api: 'virDomainRestore', driverTail: [null, 0] }),
   bind(P.DOMAIN_SAVE_IMAGE_GET_XML_DESC, 'domainSaveImageGetXMLDesc', [['file', same], flags], ['xml', same]),
+  bind(P.DOMAIN_SAVE_IMAGE_DEFINE_XML, 'domainSaveImageDefineXML', [['file', same], ['dxml', same], flags], null),
   bind(P.DOMAIN_MANAGED_SAVE, 'domainManagedSave', [dom, flags], null),
   bind(P.DOMAIN_HAS_MANAGED_SAVE_IMAGE, 'domainHasManagedSaveImage', [dom, flags], ['result', bool]),
   bind(P.DOMAIN_MANAGED_SAVE_REMOVE, 'domainManagedSaveRemove', [dom, flags], null),

@@ -80,6 +80,8 @@ export const CASES: readonly CheckCase[] = [
   { name: 'virDomainManagedSave: read-only first', py: `dro.managedSave(${SAVE_BOTH})`, ts: (o) => o.dro.managedSave(SAVE_BOTH) },
   { name: 'virDomainRestoreFlags: RUNNING and PAUSED exclusive', py: `c.restoreFlags('/nonexistent/x', None, ${SAVE_BOTH})`, ts: (o) => o.c.restoreFlags('/nonexistent/x', null, SAVE_BOTH) },
   { name: 'virDomainRestoreFlags: read-only first', py: `ro.restoreFlags('/nonexistent/x', None, ${SAVE_BOTH})`, ts: (o) => o.ro.restoreFlags('/nonexistent/x', null, SAVE_BOTH) },
+  { name: 'virDomainSaveImageDefineXML: RUNNING and PAUSED exclusive', py: `c.saveImageDefineXML('/nonexistent/x', '<domain/>', ${SAVE_BOTH})`, ts: (o) => o.c.saveImageDefineXML('/nonexistent/x', '<domain/>', SAVE_BOTH) },
+  { name: 'virDomainSaveImageDefineXML: read-only first', py: `ro.saveImageDefineXML('/nonexistent/x', '<domain/>', ${SAVE_BOTH})`, ts: (o) => o.ro.saveImageDefineXML('/nonexistent/x', '<domain/>', SAVE_BOTH) },
   { name: 'virDomainSaveImageGetXMLDesc: read-write only', py: "ro.saveImageGetXMLDesc('/nonexistent/x', 0)", ts: (o) => o.ro.saveImageGetXMLDesc('/nonexistent/x', 0) },
 
   // Domain: description, metadata, rename
@@ -144,6 +146,9 @@ export const CASES: readonly CheckCase[] = [
   // Host
   { name: 'virNodeGetCPUStats: -1 is the only negative cpu', py: 'c.getCPUStats(-2, 0)', ts: (o) => o.c.getCPUStats(-2, 0) },
   { name: 'virNodeGetMemoryStats: -1 is the only negative cell', py: 'c.getMemoryStats(-2, 0)', ts: (o) => o.c.getMemoryStats(-2, 0) },
+  { name: 'virNodeGetFreePages: npages not zero', py: 'c.getFreePages([], 0, 1, 0)', ts: (o) => o.c.getFreePages([], 0, 1, 0) },
+  { name: 'virNodeGetFreePages: cellCount not zero', py: 'C.virNodeGetFreePages(P(c), 1, (ctypes.c_uint * 1)(4), 0, 0, (ctypes.c_ulonglong * 1)(), 0)', ts: (o) => o.c.getFreePages([4], 0, 0, 0) },
+  { name: 'virNodeGetFreePages: read-only allowed', py: 'ro.getFreePages([4], 0, 1, 1)', ts: (o) => o.ro.getFreePages([4], 0, 1, 1) },
   { name: 'virNodeGetCellsFreeMemory: startCell not negative', py: 'C.virNodeGetCellsFreeMemory(P(c), (ctypes.c_ulonglong * 1)(), -1, 1)', ts: (o) => o.c.getCellsFreeMemory(-1, 1) },
 
   // Networks

@@ -123,6 +123,8 @@ export const domainScenarios: Scenario[] = [
   { name: 'save unwritable', args: onDefault('save test /nonexistent/dir/x.save') },
   { name: 'save --xml missing file', args: onDefault('save test $DIR/t.save --xml $DIR/none.xml') },
   { name: 'restore missing', args: onDefault('restore $DIR/none.save') },
+  // libvirt makes these paths absolute in the caller's process; its messages quote them so
+  { name: 'save and restore, relative paths', args: onDefault('restore none.save; save test ./sub/../t.save; restore t.save; save test nodir/x.save') },
   { name: 'restore garbage', args: onDefault('restore $DIR/demo.xml'), files },
   { name: 'restore twice', args: onDefault('save test $DIR/t.save; restore $DIR/t.save; restore $DIR/t.save') },
   { name: 'managedsave cycle', args: onDefault('managedsave test; list --all --managed-save; list --all --with-managed-save; dominfo test; start test; domstate test --reason; managedsave-remove test') },

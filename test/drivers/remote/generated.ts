@@ -66,6 +66,7 @@ const STEPS: (readonly [number, (rng: Rng) => Step])[] = [
   [1, (r) => ['domSetUserPassword', r.pick(['root', '', 'nobody']), r.pick(['pw', '']), r.pick([0, 0, 1, 2])]],
   [1, (r) => ['domFSInfo', r.pick([0, 0, 1])]],
   [1, (r) => ['cellsFreeMemory', r.pick([0, 1, 2, 5]), r.pick([1, 2, 10])]],
+  [0.5, (r) => ['freePages', r.pick([[4], [4, 2048], [], Array(600).fill(4)]), r.pick([0, 1, -1]), r.pick([1, 2]), r.pick([0, 0, 1])]],
   [1, (r) => ['cpuMap', r.pick([0, 0, 1, 1 << 30])]],
   [2, (r) => [r.pick(['numOfNetworks', 'listNetworks'])]],
   [1, (r) => ['listAllNetworks', r.pick([0, 1, 2, 4, 8, 16, 32, 1 << 30])]],

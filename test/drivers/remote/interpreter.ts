@@ -126,6 +126,8 @@ const OPS: Record<string, Op> = {
   domSetUserPassword: (_c, v, user, pw, f) => v.d!.setUserPassword(user, pw, f),
   domFSInfo: async (_c, v, f) => (await v.d!.getFSInfo(f)).map((i) => [i.mountpoint, i.name, i.fstype, i.devAlias]),
   cellsFreeMemory: async (c, _v, start, max) => (await c.getCellsFreeMemory(start, max)).map(Number),
+  freePages: async (c, _v, pages, start, count, f) => Object.fromEntries(Object.entries(await c.getFreePages(pages, start, count, f))
+    .map(([cell, sizes]) => [cell, Object.fromEntries(Object.entries(sizes).map(([size, n]) => [size, Number(n)]))])),
   cpuMap: async (c, _v, f) => { const m = await c.getCPUMap(f); return [m.cpus, m.online.map((b) => (b ? 1 : 0)), m.online.filter(Boolean).length]; },
   numOfNetworks: (c) => c.numOfNetworks(),
   listNetworks: async (c) => (await c.listNetworks()).sort(),

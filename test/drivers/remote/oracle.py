@@ -119,6 +119,7 @@ OPS = {
     'domSetUserPassword': lambda u, p, f: none(v['d'].setUserPassword(u, p, f)),
     'domFSInfo': lambda f: [list(x[:3]) + [list(x[3])] for x in v['d'].fsInfo(f)],
     'cellsFreeMemory': lambda s, m: c.getCellsFreeMemory(s, m),
+    'freePages': lambda p, s, n, f: c.getFreePages(p, s, n, f),
     'cpuMap': lambda f: (lambda r: [r[0], [1 if b else 0 for b in r[1]], r[2]])(c.getCPUMap(f)),
     'numOfNetworks': lambda: c.numOfNetworks(),
     'listNetworks': lambda: sorted(c.listNetworks()),
