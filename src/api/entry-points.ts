@@ -245,6 +245,7 @@ export const ENTRY_POINTS: Readonly<Record<DriverMethod, EntryPoint>> = {
   networkSetAutostart: w('virNetworkSetAutostart', NET),
   networkIsActive: r('virNetworkIsActive', NET),
   networkIsPersistent: r('virNetworkIsPersistent', NET),
+  networkUpdate: { ...w('virNetworkUpdate', NET), checkArgs: ([, , , , xml], cName) => checkNonNull(NET, cName, 'xml', xml) },
 
   connectNumOfStoragePools: r('virConnectNumOfStoragePools', STO),
   connectListStoragePools: list(r('virConnectListStoragePools', STO), 0, 'maxnames'),

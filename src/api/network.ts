@@ -25,4 +25,8 @@ export class Network extends NamedObject<NetworkRef> {
   }
   isActive(): Promise<boolean> { return this.conn.invoke('networkIsActive', this.ref); }
   isPersistent(): Promise<boolean> { return this.conn.invoke('networkIsPersistent', this.ref); }
+  /** virNetworkUpdate: one VIR_NETWORK_UPDATE_COMMAND_* on one VIR_NETWORK_SECTION_* (parentIndex -1: the obvious parent). */
+  update(command: number, section: number, parentIndex: number, xml: string, flags = 0): Promise<void> {
+    return this.conn.invoke('networkUpdate', this.ref, command, section, parentIndex, xml, flags);
+  }
 }

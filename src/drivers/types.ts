@@ -330,6 +330,8 @@ export interface ConnectionDriver {
   networkSetAutostart?(net: NetworkRef, autostart: boolean): Promise<void>;
   networkIsActive?(net: NetworkRef): Promise<boolean>;
   networkIsPersistent?(net: NetworkRef): Promise<boolean>;
+  /** Add, delete or modify one entry of a section (VIR_NETWORK_SECTION_*) of the live and/or persistent definition. */
+  networkUpdate?(net: NetworkRef, command: number, section: number, parentIndex: number, xml: string, flags: number): Promise<void>;
 
   // Storage
   connectNumOfStoragePools?(): Promise<number>;

@@ -109,6 +109,26 @@ def net_xml():
             "<ip address='192.168.%d.1' netmask='255.255.255.0'><dhcp><range start='192.168.%d.2' end='192.168.%d.254'/></dhcp></ip></network>"
             % (name, uuid_for(name), n, n, n, n))
 
+# One element per section virNetworkUpdate edits (ip-dhcp-host, -range, forward interface, portgroup, DNS host/TXT/SRV).
+NET_UPDATE_XML = {
+    4: lambda: "<host mac='52:54:00:aa:bb:%02x' name='h%d' ip='192.168.%d.%d'/>" % (rng.randrange(4), rng.randrange(3), pick([122, 101]), 10 + rng.randrange(4)),
+    5: lambda: "<range start='192.168.%d.%d' end='192.168.%d.%d'/>" % (pick([122, 101]), pick([2, 10]), 122, pick([20, 254])),
+    7: lambda: "<interface dev='eth%d'/>" % rng.randrange(3),
+    9: lambda: "<portgroup name='pg%d'%s/>" % (rng.randrange(3), pick(['', " default='yes'"])),
+    10: lambda: "<host ip='192.168.122.%d'>%s</host>" % (rng.randrange(3), pick(['<hostname>n0</hostname>', '<hostname>n1</hostname>', ''])),
+    11: lambda: "<txt name='t%d'%s/>" % (rng.randrange(3), pick([" value='v'", ''])),
+    12: lambda: "<srv service='s%d' protocol='tcp'%s/>" % (rng.randrange(3), pick(['', " target='x.example' port='%d'" % pick([0, 80])])),
+}
+
+def net_update():
+    section = pick([4, 4, 4, 5, 5, 7, 9, 10, 11, 12, 1, 3, 6, 8, 0, 13])
+    if rng.random() < 0.1 or section not in NET_UPDATE_XML:
+        xml = pick(['<host', '', '<bogus/>', "<host ip='1.2.3.4'/>", "<host mac='01:00:00:00:00:01' ip='192.168.122.9'/>", "<interface/>"])
+    else:
+        xml = NET_UPDATE_XML[section]()
+    return net().update(pick([1, 2, 2, 3, 3, 4, 0, 7]), section, pick([-1, -1, -1, 0, 1]), xml,
+                        flags(D.VIR_NETWORK_UPDATE_AFFECT_LIVE, D.VIR_NETWORK_UPDATE_AFFECT_CONFIG))
+
 def pool_xml():
     name = pick(POOLS[1:3])
     if rng.random() < 0.1:
@@ -213,9 +233,7 @@ ACTIONS = [
     ('net.isActive', 1, lambda: net().isActive()),
     ('net.isPersistent', 1, lambda: net().isPersistent()),
     ('net.UUIDString', 1, lambda: net().UUIDString()),
-    ('net.update', 1, lambda: net().update(D.VIR_NETWORK_UPDATE_COMMAND_ADD_LAST, D.VIR_NETWORK_SECTION_IP_DHCP_HOST, -1,
-                                             "<host mac='52:54:00:aa:bb:%02x' name='h' ip='192.168.122.%d'/>" % (rng.randrange(4), 10 + rng.randrange(4)),
-                                             flags(D.VIR_NETWORK_UPDATE_AFFECT_LIVE, D.VIR_NETWORK_UPDATE_AFFECT_CONFIG))),
+    ('net.update', 4, lambda: net_update()),
     ('numOfStoragePools', 1, lambda: c.numOfStoragePools()),
     ('listStoragePools', 1, lambda: S(c.listStoragePools())),
     ('listDefinedStoragePools', 1, lambda: S(c.listDefinedStoragePools())),

@@ -7,7 +7,8 @@ import {
 } from '../../index.js';
 import type { CommandFamily, OptionDef, ParsedCommand } from '../command.js';
 import type { Session } from '../session.js';
-import { fail, optBool, optString } from '../opts.js';
+import { fail, optBool, optInt, optString } from '../opts.js';
+import { affectFlags } from '../domain-options.js';
 import { XPATH_OPTIONS, printXML } from '../dumpxml.js';
 import { must } from '../lookup.js';
 import { formatTable } from '../table.js';
@@ -157,6 +158,33 @@ async function cmdNetEvent(s: Session, cmd: ParsedCommand): Promise<boolean> {
   }
 }
 
+/** virNetworkUpdateCommand and virNetworkUpdateSection by virsh's names (index = value; 0 is no value). */
+const UPDATE_COMMANDS = ['none', 'modify', 'delete', 'add-last', 'add-first'];
+const UPDATE_SECTIONS = ['none', 'bridge', 'domain', 'ip', 'ip-dhcp-host', 'ip-dhcp-range', 'forward', 'forward-interface',
+  'forward-pf', 'portgroup', 'dns-host', 'dns-txt', 'dns-srv'];
+
+/** net-update: one entry of one section, given inline (starting with '<') or in a file. */
+async function cmdNetUpdate(s: Session, cmd: ParsedCommand): Promise<void> {
+  // VIR_NETWORK_UPDATE_AFFECT_LIVE/CONFIG have the values of the domain's AFFECT bits
+  const flags = affectFlags(s, cmd);
+  using net = await networkOption(s, cmd);
+  const commandName = optString(s, cmd, 'command')!;
+  const command = commandName === 'add' ? UPDATE_COMMANDS.indexOf('add-last') : UPDATE_COMMANDS.indexOf(commandName);
+  if (command <= 0) fail(s, `unrecognized command name '${commandName}'`);
+  const sectionName = optString(s, cmd, 'section')!;
+  const section = UPDATE_SECTIONS.indexOf(sectionName);
+  if (section <= 0) fail(s, `unrecognized section name '${sectionName}'`);
+  const parentIndex = optInt(s, cmd, 'parent-index') ?? -1;
+  const xmlArg = optString(s, cmd, 'xml')!;
+  const xml = xmlArg.startsWith('<') ? xmlArg : await readXMLFile(s, xmlArg);
+  await must(s, `Failed to update network ${net.name()}`, () => net.update(command, section, parentIndex, xml, flags));
+  const config = optBool(cmd, 'config');
+  const live = optBool(cmd, 'live') || (!config && await net.isActive().catch(() => false));
+  const what = config && live ? 'persistent config and live state' : live ? 'live state' : 'persistent config';
+  // no newline of its own: virsh ends every command with one
+  s.out.printExtra(`Updated network ${net.name()} ${what}`);
+}
+
 export const networkFamily: CommandFamily = {
   group: 'Networking',
   keyword: 'network',
@@ -209,6 +237,21 @@ export const networkFamily: CommandFamily = {
     },
     action('net-start', 'start an inactive persistent network', (n) => n.create(), 'started', 'Failed to start network'),
     action('net-undefine', 'remove the persistent definition of a network', (n) => n.undefine(), 'has been undefined', 'Failed to undefine network'),
+    {
+      name: 'net-update',
+      summary: "add, delete or modify one entry of a network's configuration",
+      options: [
+        NETWORK_ARG,
+        { name: 'command', type: 'data', required: true, help: 'add-first, add-last (or add), delete or modify', complete: async () => [...UPDATE_COMMANDS.slice(1), 'add'] },
+        { name: 'section', type: 'data', required: true, help: 'the section to edit (ip-dhcp-host, dns-txt, ...)', complete: async () => UPDATE_SECTIONS.slice(1) },
+        { name: 'xml', type: 'data', required: true, help: "the element itself (when it starts with '<') or a file holding it" },
+        { name: 'parent-index', type: 'number', help: 'which parent element (e.g. which <ip>) to edit' },
+        flag('config', 'the persistent configuration'),
+        flag('live', 'the running network'),
+        flag('current', 'the running network if it runs, else the persistent configuration'),
+      ],
+      handler: cmdNetUpdate,
+    },
     {
       name: 'net-uuid',
       summary: 'print the UUID of a network given its name',

@@ -12,11 +12,12 @@ const SRV_SERVICE_MAX = 512 - 30;
 const detail = (text: string) => virError(ErrorDomain.VIR_FROM_NETWORK, ErrorNumber.VIR_ERR_XML_DETAIL, text);
 const xmlErr = (text: string) => virError(ErrorDomain.VIR_FROM_NETWORK, ErrorNumber.VIR_ERR_XML_ERROR, text);
 
-function parseDnsHost(networkName: string, node: XmlElement): DnsHost {
+/** A DNS `<host>`; a partial one (a search pattern of network update) may lack its ip or its names, not both. */
+export function parseDnsHost(networkName: string, node: XmlElement, partial = false): DnsHost {
   const ipText = attr(node, 'ip');
-  if (ipText === undefined) throw detail(`Missing IP address in network '${networkName}' DNS HOST record`);
-  const ip = parseIp(ipText);
-  if (!ip) throw detail(`Invalid IP address in network '${networkName}' DNS HOST record`);
+  if (ipText === undefined && !partial) throw detail(`Missing IP address in network '${networkName}' DNS HOST record`);
+  const ip = ipText === undefined ? undefined : parseIp(ipText);
+  if (ip === null) throw detail(`Invalid IP address in network '${networkName}' DNS HOST record`);
   const hostnames: string[] = [];
   for (const h of childElements(node, 'hostname')) {
     if (!h.firstChild) continue;
@@ -24,8 +25,9 @@ function parseDnsHost(networkName: string, node: XmlElement): DnsHost {
     if (name === '') throw detail(`Missing hostname in network '${networkName}' DNS HOST record`);
     hostnames.push(name);
   }
-  if (hostnames.length === 0) throw detail(`Missing hostname in network '${networkName}' DNS HOST record`);
-  return { ip: formatIp(ip), hostnames };
+  if (hostnames.length === 0 && !partial) throw detail(`Missing hostname in network '${networkName}' DNS HOST record`);
+  if (!ip && hostnames.length === 0) throw detail(`Missing ip and hostname in network '${networkName}' DNS HOST record`);
+  return { ip: ip ? formatIp(ip) : '', hostnames };
 }
 
 /** virXPathUInt on an SRV attribute: undefined when absent, 'bad' when not a number. */
@@ -36,20 +38,21 @@ function srvNumber(node: XmlElement, name: string): number | 'bad' | undefined {
   return value === null ? 'bad' : Number(value);
 }
 
-function parseSrv(networkName: string, node: XmlElement): DnsSrv {
+/** A DNS `<srv>`; a partial one (a search pattern of network update) may lack service and protocol. */
+export function parseSrv(networkName: string, node: XmlElement, partial = false): DnsSrv {
   const service = attr(node, 'service');
-  if (service === undefined) throw detail(`missing required service attribute in DNS SRV record of network '${networkName}'`);
-  if (service.length > SRV_SERVICE_MAX) {
+  if (service === undefined && !partial) throw detail(`missing required service attribute in DNS SRV record of network '${networkName}'`);
+  if (service !== undefined && service.length > SRV_SERVICE_MAX) {
     throw detail(`service attribute '${service}' in network '${networkName}' is too long, limit is ${SRV_SERVICE_MAX} bytes`);
   }
-  if (!/^[A-Za-z0-9_\-+/*]*$/.test(service)) {
+  if (service !== undefined && !/^[A-Za-z0-9_\-+/*]*$/.test(service)) {
     throw detail(`invalid character in service attribute '${service}' in DNS SRV record of network '${networkName}'`);
   }
   const protocol = attr(node, 'protocol');
-  if (protocol === undefined) {
-    throw detail(`missing required protocol attribute in DNS SRV record '${service}' of network '${networkName}'`);
+  if (protocol === undefined && !partial) {
+    throw detail(`missing required protocol attribute in DNS SRV record '${service ?? '(null)'}' of network '${networkName}'`);
   }
-  if (!/^[A-Za-z0-9\-+/]*$/.test(protocol)) {
+  if (protocol !== undefined && !/^[A-Za-z0-9\-+/]*$/.test(protocol)) {
     throw detail(`invalid character in protocol attribute '${protocol}' in DNS SRV record of network '${networkName}'`);
   }
   const srv: DnsSrv = { service, protocol, domain: attr(node, 'domain'), target: attr(node, 'target') };
@@ -61,23 +64,24 @@ function parseSrv(networkName: string, node: XmlElement): DnsSrv {
   for (const [key, invalid, min, max] of numbers) {
     const value = srvNumber(node, key);
     if (typeof value === 'number' && srv.target === undefined) {
-      throw detail(`DNS SRV ${key} attribute not permitted without target for service '${service}' in network '${networkName}'`);
+      throw detail(`DNS SRV ${key} attribute not permitted without target for service '${service ?? '(null)'}' in network '${networkName}'`);
     }
     if (value === 'bad' || (typeof value === 'number' && (value < min || value > max))) {
-      throw detail(`${invalid} for service '${service}' in network '${networkName}'`);
+      throw detail(`${invalid} for service '${service ?? '(null)'}' in network '${networkName}'`);
     }
     if (value !== undefined) srv[key] = value;
   }
   return srv;
 }
 
-function parseTxt(networkName: string, node: XmlElement): DnsTxt {
+/** A DNS `<txt>`; a partial one (a search pattern of network update) may lack its value. */
+export function parseTxt(networkName: string, node: XmlElement, partial = false): DnsTxt {
   const name = attr(node, 'name');
   if (name === undefined) throw detail(`missing required name attribute in DNS TXT record of network ${networkName}`);
   if (/[ ,]/.test(name)) throw detail(`prohibited character in DNS TXT record name '${name}' of network ${networkName}`);
   const value = attr(node, 'value');
-  if (value === undefined) throw detail(`missing required value attribute in DNS TXT record named '${name}' of network ${networkName}`);
-  return { name, value };
+  if (value === undefined && !partial) throw detail(`missing required value attribute in DNS TXT record named '${name}' of network ${networkName}`);
+  return { name, value: value ?? '' };
 }
 
 export function parseNetworkDNS(networkName: string, node: XmlElement): NetworkDNS {

@@ -65,7 +65,7 @@ function parseLease(parent: XmlElement): DhcpLease | undefined {
   return lease;
 }
 
-function parseRange(networkName: string, address: IpAddr, prefix: number, node: XmlElement): DhcpRange {
+export function parseRange(networkName: string, address: IpAddr, prefix: number, node: XmlElement): DhcpRange {
   const start = attr(node, 'start');
   if (start === undefined) throw netErr(ErrorNumber.VIR_ERR_XML_ERROR, `Missing 'start' attribute in dhcp range for network '${networkName}'`);
   const startAddr = parseIpOrThrow(start);
@@ -76,7 +76,11 @@ function parseRange(networkName: string, address: IpAddr, prefix: number, node: 
   return { start: formatIp(startAddr), end: formatIp(endAddr), lease: parseLease(node) };
 }
 
-function parseHost(networkName: string, address: IpAddr, node: XmlElement): DhcpHost {
+/**
+ * A `<dhcp><host>`. A partial one (network update's delete, a search pattern) needs only one of
+ * mac, name or ip; its ip then may be absent.
+ */
+export function parseHost(networkName: string, address: IpAddr, node: XmlElement, partial = false): DhcpHost {
   const err = (detail: string) => netErr(ErrorNumber.VIR_ERR_XML_ERROR, detail);
   const mac = attr(node, 'mac');
   if (mac !== undefined) {
@@ -95,13 +99,19 @@ function parseHost(networkName: string, address: IpAddr, node: XmlElement): Dhcp
   const ip = attr(node, 'ip');
   const ipAddr = ip === undefined ? undefined : parseIp(ip);
   if (ip !== undefined && !ipAddr) throw err(`Invalid IP address in static host definition for network '${networkName}'`);
-  if (address.family === 'ipv6') {
-    if (!(id || name)) throw err(`Static host definition in IPv6 network '${networkName}' must have id or name attribute`);
-  } else if (!(mac || name)) {
-    throw err(`Static host definition in IPv4 network '${networkName}' must have mac or name attribute`);
+  if (partial) {
+    if (!(mac || name || ip)) {
+      throw err(`At least one of name, mac, or ip attribute must be specified for static host definition in network '${networkName}' `);
+    }
+  } else {
+    if (address.family === 'ipv6') {
+      if (!(id || name)) throw err(`Static host definition in IPv6 network '${networkName}' must have id or name attribute`);
+    } else if (!(mac || name)) {
+      throw err(`Static host definition in IPv4 network '${networkName}' must have mac or name attribute`);
+    }
+    if (!ipAddr) throw err(`Missing IP address in static host definition for network '${networkName}'`);
   }
-  if (!ipAddr) throw err(`Missing IP address in static host definition for network '${networkName}'`);
-  return { mac, id, name, ip: formatIp(ipAddr), lease: parseLease(node) };
+  return { mac, id, name, ip: ipAddr ? formatIp(ipAddr) : undefined, lease: parseLease(node) };
 }
 
 function parseDhcp(networkName: string, node: XmlElement, ip: NetworkIP, address: IpAddr, prefix: number): void {

@@ -214,7 +214,7 @@ function checkRouteGateways(def: NetworkDef): void {
   }
 }
 
-function parsePortGroup(node: XmlElement): PortGroup {
+export function parsePortGroup(node: XmlElement): PortGroup {
   const name = xpathAttr(node, 'name');
   if (name === undefined) throw xmlErr('Missing required name attribute in portgroup');
   const isDefault = xpathAttr(node, 'default')?.toLowerCase() === 'yes';

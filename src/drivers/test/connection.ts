@@ -209,6 +209,9 @@ export class TestConnection implements ConnectionDriver {
   async networkSetAutostart(n: NetworkRef, autostart: boolean) { net.setAutostart(this.s, n, autostart); }
   async networkIsActive(n: NetworkRef) { return net.findByUUID(this.s, n).active; }
   async networkIsPersistent(n: NetworkRef) { return net.findByUUID(this.s, n).persistent; }
+  async networkUpdate(n: NetworkRef, command: number, section: number, parentIndex: number, xml: string, flags: number) {
+    net.update(this.s, n, command, section, parentIndex, xml, flags);
+  }
 
   // Storage
   async connectNumOfStoragePools() { return this.s.pools.filter((p) => p.active).length; }

@@ -1,4 +1,6 @@
-import { NETWORK_DOCUMENT, formatNetworkXML, parseNetworkXML, type NetworkDef } from '../../conf/network/index.js';
+import {
+  NETWORK_DOCUMENT, copyNetworkDefChecked, formatNetworkXML, parseNetworkXML, updateNetworkSection, type NetworkDef,
+} from '../../conf/network/index.js';
 import * as C from '../../api/constants.js';
 import { ErrorDomain, virError } from '../../errors/index.js';
 import type { NetworkRef } from '../types.js';
@@ -36,6 +38,7 @@ function assignDef(state: TestState, def: NetworkDef, live: boolean): NetworkObj
     } else if (existing.active) {
       existing.newDef = def;
     } else {
+      existing.newDef = null;
       existing.def = def;
     }
     return existing;
@@ -100,11 +103,8 @@ export function create(state: TestState, net: NetworkRef): void {
 
 export function destroy(state: TestState, net: NetworkRef): void {
   const obj = byName(state, net.name);
+  // libvirt's test driver keeps the live definition (and any pending persistent one) as they are
   obj.active = false;
-  if (obj.newDef) {
-    obj.def = obj.newDef;
-    obj.newDef = null;
-  }
   event(state, obj, C.VIR_NETWORK_EVENT_STOPPED);
   if (!obj.persistent) removeNetwork(state, obj);
 }
@@ -140,4 +140,34 @@ export function find(state: TestState, net: NetworkRef): NetworkObj {
 /** The network as libvirt's isActive/isPersistent/update find it: by UUID. */
 export function findByUUID(state: TestState, net: NetworkRef): NetworkObj {
   return byUUID(state, net.uuid);
+}
+
+/**
+ * testNetworkUpdate with virNetworkObjUpdate: the live and/or persistent definition (the current
+ * one when neither is named) is edited on a copy, checked by a format and parse, then kept.
+ */
+export function update(state: TestState, net: NetworkRef, command: number, section: number, parentIndex: number, xml: string, flags: number): void {
+  const LIVE = C.VIR_NETWORK_UPDATE_AFFECT_LIVE;
+  const CONFIG = C.VIR_NETWORK_UPDATE_AFFECT_CONFIG;
+  testCheckFlags('testNetworkUpdate', flags, LIVE | CONFIG);
+  const obj = byUUID(state, net.uuid);
+  if (!(flags & (LIVE | CONFIG))) flags |= obj.active ? LIVE : CONFIG;
+  if (!obj.active && flags & LIVE) throw objError(E.VIR_ERR_OPERATION_INVALID, 'network is not running');
+  if (flags & CONFIG) {
+    if (!obj.persistent) throw objError(E.VIR_ERR_OPERATION_INVALID, 'cannot change persistent config of a transient network');
+    if (obj.active && !obj.newDef) obj.newDef = copyNetworkDefChecked(obj.def, true);
+  }
+  const edit = (def: NetworkDef, inactive: boolean): NetworkDef => {
+    const copy = copyNetworkDefChecked(def, inactive);
+    updateNetworkSection(copy, command, section, parentIndex, xml);
+    copyNetworkDefChecked(copy, inactive);
+    return copy;
+  };
+  const live = flags & LIVE ? edit(obj.def, false) : null;
+  const config = flags & CONFIG ? edit(obj.newDef ?? obj.def, true) : null;
+  if (config) {
+    if (obj.active) obj.newDef = config;
+    else obj.def = config;
+  }
+  if (live) obj.def = live;
 }

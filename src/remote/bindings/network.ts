@@ -26,4 +26,5 @@ export const networkBindings: Binding[] = [
   bind(P.NETWORK_SET_AUTOSTART, 'networkSetAutostart', [net, ['autostart', bool]], null),
   bind(P.NETWORK_IS_ACTIVE, 'networkIsActive', [net], ['active', bool]),
   bind(P.NETWORK_IS_PERSISTENT, 'networkIsPersistent', [net], ['persistent', bool]),
+  bind(P.NETWORK_UPDATE, 'networkUpdate', [net, ['command', same], ['section', same], ['parentIndex', same], ['xml', same], ['flags', same]], null),
 ];

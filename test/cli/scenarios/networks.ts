@@ -51,4 +51,40 @@ export const networkScenarios: Scenario[] = [
   { name: 'net-autostart unknown', args: onDefault('net-autostart nope --disable') },
   { name: 'net-dumpxml --inactive of a transient network', files, args: onDefault('net-create n2.xml; net-dumpxml --inactive n2') },
   { name: 'net commands quiet', files, args: ['-q', ...onDefault('net-define n2.xml; net-start n2; net-destroy n2')] },
+  ...netUpdateScenarios(),
 ];
+
+/** net-update: each section's add/delete/modify, the live/config choice, and its refusals. */
+function netUpdateScenarios(): Scenario[] {
+  const host = `"<host mac='52:54:00:00:00:01' name='a' ip='192.168.122.5'/>"`;
+  const updateFiles = { ...files, 'host.xml': "<host mac='52:54:00:00:00:02' name='b' ip='192.168.122.6'/>\n", 'pg.xml': "<portgroup name='pg' default='yes'/>" };
+  const run = (name: string, line: string) => ({ name: `net-update ${name}`, files: updateFiles, args: onDefault(line) });
+  return [
+    run('add a dhcp host live, then config', `net-update default add ip-dhcp-host ${host}; net-dumpxml default; net-update default add-first ip-dhcp-host ${host} --config; `
+      + `net-update default delete ip-dhcp-host "<host name='a'/>" --live --config; net-dumpxml default`),
+    run('modify a dhcp host, and a missing one', `net-update default add-last ip-dhcp-host ${host}; net-update default modify ip-dhcp-host "<host mac='52:54:00:00:00:01' name='c' ip='192.168.122.7'/>"; `
+      + `net-dumpxml default; net-update default modify ip-dhcp-host "<host mac='52:54:00:00:00:09' ip='192.168.122.9'/>"`),
+    run('from a file', 'net-update default add ip-dhcp-host host.xml; net-update default add ip-dhcp-host $DIR/host.xml; net-dumpxml default'),
+    run('missing file', 'net-update default add ip-dhcp-host nope.xml'),
+    run('ranges', `net-update default add ip-dhcp-range "<range start='192.168.122.2' end='192.168.122.254'/>"; `
+      + `net-update default delete ip-dhcp-range "<range start='192.168.122.2' end='192.168.122.254'/>"; net-update default modify ip-dhcp-range "<range start='192.168.122.2' end='192.168.122.9'/>"; `
+      + `net-update default add ip-dhcp-range "<range start='192.168.122.2' end='192.168.123.9'/>"; net-dumpxml default`),
+    run('portgroups', 'net-update default add portgroup pg.xml; net-update default add-first portgroup "<portgroup name=\'other\' default=\'yes\'/>"; '
+      + 'net-update default modify portgroup "<portgroup name=\'pg\'/>"; net-update default delete portgroup "<portgroup name=\'gone\'/>"; net-dumpxml default'),
+    run('dns records', `net-update default add dns-host "<host ip='192.168.122.3'><hostname>h</hostname></host>"; net-update default add dns-txt "<txt name='t' value='v'/>"; `
+      + `net-update default add dns-srv "<srv service='s' protocol='tcp' target='x.example' port='80'/>"; net-dumpxml default; `
+      + `net-update default modify dns-txt "<txt name='t' value='w'/>"; net-update default delete dns-host "<host><hostname>h</hostname></host>"; `
+      + `net-update default delete dns-srv "<srv service='s'/>"; net-update default delete dns-txt "<txt name='t'/>"; net-dumpxml default`),
+    run('forward interfaces', `net-update default add forward-interface "<interface dev='eth0'/>"; net-update default add forward-interface "<interface dev='eth0'/>"; `
+      + `net-dumpxml default; net-update default delete forward-interface "<interface dev='eth0'/>"`),
+    run('refused sections', 'net-update default add bridge "<bridge/>"; net-update default add ip "<ip/>"; net-update default add forward-pf "<pf/>"'),
+    run('unknown command and section', 'net-update default bogus ip-dhcp-host x; net-update default none ip x; net-update default add bogus x; net-update default add none x'),
+    run('wrong element and bad XML', `net-update default add ip-dhcp-host "<range/>"; net-update default add ip-dhcp-host "<host"`),
+    run('parent index', `net-update default add ip-dhcp-host ${host} --parent-index 3; net-update default add ip-dhcp-host ${host} --parent-index x; net-update default add ip-dhcp-host ${host} --parent-index 0`),
+    run('exclusive options', `net-update default add ip-dhcp-host ${host} --current --live; net-update default add ip-dhcp-host ${host} --current --config`),
+    run('inactive and transient networks', `net-define n2.xml; net-update n2 add dns-txt "<txt name='t' value='v'/>"; net-update n2 add dns-txt "<txt name='u' value='v'/>" --live; `
+      + `net-dumpxml n2; net-create n3.xml; net-update n3 add dns-txt "<txt name='t' value='v'/>" --config; net-update n3 add dns-txt "<txt name='t' value='v'/>"`),
+    run('unknown network and missing arguments', 'net-update nope add dns-txt x; net-update default add; net-update default'),
+    { name: 'net-update quiet', args: ['-q', ...onDefault(`net-update default add ip-dhcp-host ${host}`)] },
+  ];
+}
