@@ -82,8 +82,8 @@ export function compareNames(a: string, b: string): number {
 
 const UNITS = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB', 'EiB'];
 
-/** vshPrettyCapacity printed with "%.2lf %s": "1.00 GiB", "512.00 B". */
-export function prettyCapacity(bytes: bigint): string {
+/** vshPrettyCapacity printed with "%.<digits>lf %s": "1.00 GiB", "512.00 B" (domblkinfo uses 3 digits). */
+export function prettyCapacity(bytes: bigint, digits = 2): string {
   const value = Number(bytes);
   let unit = 0;
   let limit = 1024;
@@ -91,15 +91,15 @@ export function prettyCapacity(bytes: bigint): string {
     unit++;
     limit *= 1024;
   }
-  return `${fixed2(value / (limit / 1024))} ${UNITS[unit]}`;
+  return `${fixedC(value / (limit / 1024), digits)} ${UNITS[unit]}`;
 }
 
-/** C's "%.2f": like toFixed(2) except that exact ties round to even. */
-function fixed2(x: number): string {
-  const hundredths = x * 100;
-  if (Number.isInteger(hundredths * 2) && !Number.isInteger(hundredths)) {
-    const down = Math.floor(hundredths);
-    return ((down % 2 === 0 ? down : down + 1) / 100).toFixed(2);
+/** C's "%.Nf": like toFixed(N) except that exact ties round to even. */
+function fixedC(x: number, digits: number): string {
+  const scaled = x * 10 ** digits;
+  if (Number.isInteger(scaled * 2) && !Number.isInteger(scaled)) {
+    const down = Math.floor(scaled);
+    return ((down % 2 === 0 ? down : down + 1) / 10 ** digits).toFixed(digits);
   }
-  return x.toFixed(2);
+  return x.toFixed(digits);
 }

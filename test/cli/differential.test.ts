@@ -12,10 +12,11 @@ import { eventScenarios, objectEventScenarios } from './scenarios/events.js';
 import { xpathScenarios } from './scenarios/xpath.js';
 import { domstatsScenarios } from './scenarios/domstats.js';
 import { guestInfoScenarios } from './scenarios/guest-info.js';
+import { tunableScenarios } from './scenarios/tunables.js';
 
 const corpus: Scenario[] = [...basics, ...hostScenarios, ...domainScenarios, ...networkScenarios, ...poolScenarios, ...volumeScenarios,
   ...snapshotScenarios, ...hostObjectScenarios, ...eventScenarios, ...objectEventScenarios, ...xpathScenarios,
-  ...domstatsScenarios, ...guestInfoScenarios];
+  ...domstatsScenarios, ...guestInfoScenarios, ...tunableScenarios];
 
 // Scenarios are independent (each has its own directory and session): run a few at a time.
 describe('tsvirsh matches virsh', { concurrency: 4 }, () => {

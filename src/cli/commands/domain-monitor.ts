@@ -19,6 +19,7 @@ import { JSON_OPTION, printJSON } from '../json.js';
 import type { Session } from '../session.js';
 import { statsCommands } from './domain-stats.js';
 import { guestMonitorCommands } from './domain-guest-monitor.js';
+import { diagnosticCommands } from './domain-diagnostics.js';
 
 
 
@@ -432,5 +433,6 @@ export const domainMonitorFamily: CommandFamily = {
     },
     ...statsCommands,
     ...guestMonitorCommands,
+    ...diagnosticCommands,
   ]),
 };

@@ -10,6 +10,7 @@ import { pad } from '../printf.js';
 import { JSON_OPTION, printJSON } from '../json.js';
 import type { Session } from '../session.js';
 import { DOMAIN_ARG, affectFlags } from '../domain-options.js';
+import { formatRanges, hostCpus } from '../cpumap.js';
 
 const flag = (name: string, help: string): OptionDef => ({ name, type: 'bool', help });
 const AFFECT: OptionDef[] = [flag('config', 'the persistent definition'), flag('live', 'the running domain'),
@@ -115,16 +116,6 @@ async function cmdVcpucount(s: Session, cmd: ParsedCommand): Promise<void> {
   for (const [n, which, state] of rows) if (n > 0) s.out.print(`${pad(which, -12)} ${pad(state, -12)} ${pad(n, 3)}\n`);
 }
 
-/** Host cpu count as virsh finds it: the cpu map, else the node info's cpus. */
-async function hostCpus(s: Session): Promise<number> {
-  try {
-    return (await s.conn.getCPUMap()).cpus;
-  } catch {
-    const info = await s.conn.getInfo();
-    return info.nodes * info.sockets * info.cores * info.threads;
-  }
-}
-
 function affinity(map: boolean[], maxcpu: number, pretty: boolean, formatSet: (m: number[]) => string): string {
   const bits = Array.from({ length: maxcpu }, (_, i) => map[i] === true);
   if (pretty) return `${formatSet(bits.flatMap((b, i) => (b ? [i] : [])))} (out of ${maxcpu})`;
@@ -171,18 +162,6 @@ async function cmdVcpuinfo(s: Session, cmd: ParsedCommand): Promise<void> {
     s.out.print(`${label('CPU Affinity:')} ${affinity(v.cpumap, maxcpu, pretty, formatSet)}\n`);
     if (i < vcpus.length - 1) s.out.print('\n');
   });
-}
-
-/** Ranges of set members, `0-3,5` (virBitmapDataFormat). */
-function formatRanges(members: number[]): string {
-  const out: string[] = [];
-  for (let i = 0; i < members.length;) {
-    let j = i;
-    while (j + 1 < members.length && members[j + 1] === members[j]! + 1) j++;
-    out.push(i === j ? String(members[i]) : `${members[i]}-${members[j]}`);
-    i = j + 1;
-  }
-  return out.join(',');
 }
 
 /** virshDomainGetVcpuBitmap: the vcpus enabled in the persistent definition, and the maximum. */

@@ -6,9 +6,12 @@ import { resourceCommands } from './domain-resources.js';
 import { consoleCommands } from './domain-console.js';
 import { nativeCommands } from './domain-native.js';
 import { guestCommands } from './domain-guest.js';
+import { tuneCommands } from './domain-tune.js';
+import { debugCommands } from './domain-debug.js';
 
 export const domainFamily: CommandFamily = {
   group: 'Domain Management',
   keyword: 'domain',
-  commands: byName([...definitionCommands, ...lifecycleCommands, ...resourceCommands, ...consoleCommands, ...nativeCommands, ...guestCommands]),
+  commands: byName([...definitionCommands, ...lifecycleCommands, ...resourceCommands, ...consoleCommands, ...nativeCommands, ...guestCommands,
+    ...tuneCommands, ...debugCommands]),
 };

@@ -171,6 +171,16 @@ const SPECS: Spec[] = [
     named('target', c.r.pick(['$DIR/cp', '/tmp']), 0.7), flag('print-xml', 0.5), flag('build', 0.1)]),
   onPool('pool-uuid', 0.4), spec('pool-name', 0.4, (c) => [pos('pool', c.r.pick(['dfe224cb-28fb-8dd0-c4b2-64eb3f0f4566', 'nope', '']))]),
   // guest commands
+  // tunables and diagnostics
+  onDom('schedinfo', 0.6, (c) => [...affect(c), named('weight', c.r.pick(['10', 'x', '']), 0.15), named('cap', '5', 0.05),
+    ...(c.r.chance(0.3) ? [pos('set', c.r.pick(['weight=20', 'weight=x', 'foo=1', 'weight']))] : [])]),
+  onDom('memtune', 0.6, (c) => [named('hard-limit', c.r.pick(SIZES), 0.3), named('soft-limit', c.r.pick(['-1', '1G', 'x']), 0.15),
+    named('swap-hard-limit', c.r.pick(['-1', '2G']), 0.1), named('min-guarantee', '10', 0.05), ...affect(c)]),
+  onDom('blkiotune', 0.5, (c) => [named('weight', c.r.pick(['500', '0', 'x', '-3', '100']), 0.4), ...affect(c)]),
+  onDom('domblkinfo', 0.6, (c) => [pos('device', c.r.pick(['vda', 'hda', 'nodev', '']), 0.6), flag('all', 0.4), flag('human', 0.3)]),
+  onDom('domblkerror', 0.3), onDom('domcontrol', 0.3), onDom('inject-nmi', 0.3),
+  onDom('dump', 0.4, (c) => [pos('file', file(c, 'core', 'core', '/nonexistent/core')), flag('live', 0.2), flag('crash', 0.15), flag('reset', 0.15),
+    flag('bypass-cache', 0.1), flag('memory-only', 0.2), named('format', c.r.pick(['elf', 'kdump-zlib', 'bogus']), 0.2)]),
   onDom('domfsinfo', 0.5), onDom('domhostname', 0.5, (c) => [named('source', c.r.pick(['agent', 'lease', 'bogus']), 0.3)]),
   onDom('domfsfreeze', 0.4, (c) => [pos('mountpoint', c.r.pick(['/', '/boot', '/nope']), 0.4)]),
   onDom('domfsthaw', 0.4, (c) => [pos('mountpoint', c.r.pick(['/', '/boot']), 0.4)]),

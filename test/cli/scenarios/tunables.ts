@@ -1,0 +1,38 @@
+/**
+ * Domain tunables and diagnostics: schedinfo, memtune, blkiotune, domblkinfo, domblkerror, domcontrol, inject-nmi, dump, with their error cases.
+ */
+import { onDefault, type Scenario } from '../harness.js';
+
+/** A domain with disks of every kind domblkinfo --all meets: a file, an empty cdrom, a network disk. */
+const DISKS = `<domain type='test'><name>disks</name><memory>65536</memory><os><type>hvm</type></os><devices>
+<disk type='file' device='disk'><source file='/var/lib/d1.img'/><target dev='vda' bus='virtio'/></disk>
+<disk type='file' device='cdrom'><target dev='hdc'/></disk>
+<disk type='network' device='disk'><source protocol='nbd' name='x'><host name='127.0.0.1' port='10809'/></source><target dev='vdb' bus='virtio'/></disk>
+</devices></domain>`;
+const files = { 'disks.xml': DISKS };
+
+export const tunableScenarios: Scenario[] = [
+  { name: 'schedinfo', args: onDefault('schedinfo test; schedinfo 1 --live; schedinfo test --config; schedinfo test --current') },
+  { name: 'schedinfo set', args: onDefault('schedinfo test --set weight=10; schedinfo test weight=20 --config; schedinfo test --weight 30 --live; schedinfo test --set weight=1 --set weight=2') },
+  { name: 'schedinfo live and config', args: onDefault('schedinfo test --live --config; schedinfo test --live --config weight=5') },
+  { name: 'schedinfo bad values', args: onDefault('schedinfo test --set weight=x; schedinfo test --set foo=1; schedinfo test --set weight; schedinfo test --cap 5; schedinfo test --weight ""; schedinfo test --set weight=-1; schedinfo test --set weight=4294967296') },
+  { name: 'schedinfo exclusive and unknown', args: onDefault('schedinfo test --current --live; schedinfo test --current --config; schedinfo nosuch; schedinfo') },
+  { name: 'memtune', args: onDefault('memtune test; memtune test --hard-limit 1000; memtune test; memtune test --soft-limit 1G --swap-hard-limit -1 --min-guarantee 10; memtune test --config; memtune test --live') },
+  { name: 'memtune positional and units', args: onDefault('memtune test 2048 1024 4096; memtune test; memtune test --hard-limit 1b; memtune test --hard-limit 1025B; memtune test; memtune test --hard-limit 1KB; memtune test') },
+  { name: 'memtune bad values', args: onDefault('memtune test --hard-limit 5x; memtune test --hard-limit ""; memtune test --soft-limit abc; memtune test --hard-limit 99999999999999999999; memtune test --hard-limit 9999999999E; memtune test --hard-limit " 7"') },
+  { name: 'memtune stopped and transient', args: onDefault('destroy test; memtune test; memtune test --live; memtune test --hard-limit 9 --config; memtune test; create $DIR/disks.xml; memtune disks --config'), files },
+  { name: 'blkiotune', args: onDefault('blkiotune test; blkiotune test --weight 500; blkiotune test; blkiotune test 300 --config; blkiotune test --config; blkiotune test --live') },
+  { name: 'blkiotune bad values', args: onDefault('blkiotune test --weight 0; blkiotune test --weight x; blkiotune test --weight -3; blkiotune test --device-weights ""; blkiotune test --weight 1001; blkiotune test --weight 5') },
+  { name: 'tunables live and config', args: onDefault('memtune test --live --config; blkiotune test --live --config; memtune test --live --config --hard-limit 5') },
+  { name: 'tunables quiet', args: ['-q', ...onDefault('schedinfo test; memtune test; domblkinfo test --all')] },
+  { name: 'domblkinfo', args: onDefault('domblkinfo test vda; domblkinfo test --all; domblkinfo test --all --human; domblkinfo test vda --human; domblkinfo test --device vda') },
+  { name: 'domblkinfo errors', args: onDefault("domblkinfo test; domblkinfo test ''; domblkinfo test nodisk; domblkinfo test vda --all; domblkinfo nosuch vda") },
+  { name: 'domblkinfo disks of all kinds', args: onDefault('define $DIR/disks.xml; domblkinfo disks --all; domblkinfo disks hdc; domblkinfo disks vdb; start disks; domblkinfo disks --all'), files },
+  { name: 'domblkerror and domcontrol', args: onDefault('domblkerror test; domcontrol test; domblkerror 1; destroy test; domblkerror test; domcontrol test') },
+  { name: 'inject-nmi', args: onDefault('inject-nmi test; inject-nmi nosuch; destroy test; inject-nmi test') },
+  { name: 'dump', args: onDefault('dump test $DIR/core; dump test $DIR/core2 --live; dump --domain 1 --file $DIR/core3 --bypass-cache; domstate test') },
+  { name: 'dump crash and reset', args: onDefault('dump test $DIR/c1 --reset; domstate test; dump test $DIR/c2 --crash; domstate test --reason; dump test $DIR/c3') },
+  { name: 'dump formats', args: onDefault('dump test $DIR/c --format elf; dump test $DIR/c --memory-only --format bogus; dump test $DIR/c --memory-only --format kdump-zlib; dump test $DIR/c --memory-only --format elf; dump test $DIR/c --memory-only') },
+  { name: 'dump bad paths', args: onDefault('dump test /nonexistent/core; dump test; dump test ""; dump nosuch $DIR/c') },
+  { name: 'dump verbose', args: onDefault('dump test $DIR/c --verbose') },
+];
