@@ -134,4 +134,28 @@ describe('--json carries what virsh prints', { skip: !haveVirsh && 'virsh is not
     assert.equal(`Time: ${time.seconds}`, virsh('domtime test').trim());
     assert.equal(`Time: ${time.utc}`, virsh('domtime test --pretty').trim());
   });
+
+  it('schedinfo, memtune, blkiotune (the tunables)', () => {
+    const sched = ours('schedinfo test --json') as { scheduler: string; parameters: Record<string, number> };
+    const schedLines = labelled(virsh('schedinfo test'));
+    assert.equal(sched.scheduler, schedLines.get('Scheduler'));
+    assert.deepEqual(Object.entries(sched.parameters).map(([k, v]) => [k, String(v)]), [...schedLines].filter(([k]) => k !== 'Scheduler'));
+    const mem = ours('memtune test --json') as Record<string, number | null>;
+    assert.deepEqual(Object.entries(mem).map(([k, v]) => [k, v === null ? 'unlimited' : String(v)]), [...labelled(virsh('memtune test'))]);
+    const blkio = ours('blkiotune test --json') as Record<string, number | string>;
+    assert.deepEqual(Object.entries(blkio).map(([k, v]) => [k, String(v)]), [...labelled(virsh('blkiotune test'))]);
+  });
+
+  it('domblkinfo, domblkerror, domcontrol (the diagnostics)', () => {
+    const one = ours('domblkinfo test vda --json') as Record<string, number>;
+    const lines = labelled(virsh('domblkinfo test vda'));
+    assert.deepEqual([one.capacity, one.allocation, one.physical].map(String), ['Capacity', 'Allocation', 'Physical'].map((k) => lines.get(k)));
+    const all = ours('domblkinfo test --all --json') as Record<string, unknown>[];
+    assert.deepEqual(all.map((d) => [d.target, String(d.capacity), String(d.allocation), String(d.physical)]), rows(virsh('domblkinfo test --all')));
+    const errors = ours('domblkerror test --json') as { disk: string; error: string }[];
+    assert.deepEqual(errors.map((e) => `${e.disk}: ${e.error}`), virsh('domblkerror test').split('\n').filter(Boolean));
+    const control = ours('domcontrol test --json') as { state: string; reason: string | null };
+    assert.equal(control.state, virsh('domcontrol test').trim());
+    assert.equal(control.reason, null);
+  });
 });
