@@ -34,4 +34,5 @@ export type {
   StoragePoolInfo, StorageVolInfo, DomainBlockStats, DomainInterfaceStats, VcpuInfo, MemoryStat,
   SecurityModel, SecurityLabel, NodeStat, OpenOptions, ReconnectOptions, TypedParam, DomainStatsRecord,
   DomainTime, DomainFSInfo, DomainIPAddress, DomainInterface, DomainControlInfo, DomainDiskError, DomainBlockInfo,
+  DomainIOThreadInfo, DomainCPUStats,
 } from './drivers/types.js';

@@ -13,6 +13,7 @@ import {
   VIR_DOMAIN_VCPU_MAXIMUM, VIR_DOMAIN_SAVE_RUNNING, VIR_DOMAIN_SAVE_PAUSED, VIR_DOMAIN_AFFECT_LIVE, VIR_DOMAIN_VCPU_GUEST,
   VIR_STORAGE_VOL_RESIZE_DELTA, VIR_STORAGE_VOL_RESIZE_SHRINK, VIR_DOMAIN_CORE_DUMP_FORMAT_LAST, VIR_DUMP_CRASH, VIR_DUMP_LIVE, VIR_DUMP_RESET,
   VIR_MEMORY_VIRTUAL, VIR_MEMORY_PHYSICAL, VIR_DOMAIN_EVENT_ID_LAST, VIR_NETWORK_EVENT_ID_LAST, VIR_STORAGE_POOL_EVENT_ID_LAST,
+  VIR_DOMAIN_LIFECYCLE_LAST, VIR_DOMAIN_LIFECYCLE_ACTION_LAST,
 } from './constants.js';
 
 export function checkNonZero(from: number, func: string, name: string, value: number): void {
@@ -247,4 +248,46 @@ export function checkGraphicsSocket(fd: number): void {
     throw systemError(ErrorDomain.VIR_FROM_DOMAIN, e as NodeJS.ErrnoException, `Unable to access file descriptor ${fd}`);
   }
   if (!isSocket) throw invalidArgError(ErrorDomain.VIR_FROM_DOMAIN, func, 'fd', `fd ${fd} must be a socket`);
+}
+
+// Typed parameters, cpu maps, lifecycle, cpu statistics --------------------------------------------------------------
+
+/** VIR_TYPED_PARAM_FIELD_LENGTH: a parameter name fills at most 79 bytes and its NUL. */
+const TYPED_PARAM_FIELD_LENGTH = 80;
+
+/** The setters of typed parameters: at least one, each name short enough (virTypedParameterValidateSet). */
+export function checkSetParams(func: string, params: readonly { field: string }[]): void {
+  checkPositive(DOM, func, 'nparams', params.length);
+  for (const p of params) {
+    if (Buffer.byteLength(p.field) >= TYPED_PARAM_FIELD_LENGTH) {
+      throw invalidArgError(DOM, func, 'params', `string parameter name '${Buffer.from(p.field).subarray(0, TYPED_PARAM_FIELD_LENGTH).toString()}' too long`);
+    }
+  }
+}
+
+/** The byte length of a cpu map of `cpus` booleans, as the pin calls send it. */
+export function cpumapLength(cpumap: readonly boolean[]): number {
+  return Math.ceil(cpumap.length / 8);
+}
+
+/** The pin calls: a map of at least one byte. */
+export function checkCpumap(func: string, cpumap: readonly boolean[]): void {
+  checkPositive(DOM, func, 'maplen', cpumapLength(cpumap));
+}
+
+/** virDomainSetLifecycleAction: a known event and action. */
+export function checkLifecycleAction(type: number, action: number): void {
+  if (type >= VIR_DOMAIN_LIFECYCLE_LAST) throw virError(DOM, ErrorNumber.VIR_ERR_INVALID_ARG, `invalid lifecycle type '${type}'`);
+  if (action >= VIR_DOMAIN_LIFECYCLE_ACTION_LAST) throw virError(DOM, ErrorNumber.VIR_ERR_INVALID_ARG, `invalid lifecycle action '${action}'`);
+}
+
+/** virDomainGetCPUStats: the totals are one "cpu" (-1), other starts are not negative, the sizes do not overflow. */
+export function checkCPUStats(func: string, nparams: number, startCpu: number, ncpus: number): void {
+  if (startCpu === -1) {
+    if (ncpus !== 1) throw invalidArgError(DOM, func, 'start_cpu', 'ncpus must be 1 when start_cpu is -1');
+  } else {
+    checkNonNegative(DOM, func, 'start_cpu', startCpu);
+  }
+  if (ncpus === 0 && nparams !== 0) checkNull(DOM, func, 'params', 'params');
+  if (nparams && ncpus > Math.floor(0xffffffff / nparams)) throw virError(DOM, ErrorNumber.VIR_ERR_OVERFLOW, `input too large: ${nparams} * ${ncpus}`);
 }

@@ -1,6 +1,6 @@
 import { ErrorDomain } from '../errors/index.js';
 import type {
-  DomainBlockInfo, DomainBlockStats, DomainControlInfo, DomainDiskError, DomainFSInfo, DomainInfo, DomainInterface, DomainInterfaceStats, DomainRef, DomainStateInfo, DomainTime,
+  DomainBlockInfo, DomainBlockStats, DomainIOThreadInfo, DomainControlInfo, DomainDiskError, DomainFSInfo, DomainInfo, DomainInterface, DomainInterfaceStats, DomainRef, DomainStateInfo, DomainTime,
   MemoryStat, SecurityLabel, TypedParam, VcpuInfo,
 } from '../drivers/types.js';
 import { VIR_DOMAIN_AFFECT_LIVE, VIR_TYPED_PARAM_STRING_OKAY } from './constants.js';
@@ -160,6 +160,29 @@ export class Domain extends ConnectObject {
    * virDomainGetVcpuPinInfo: the affinity of the first `ncpumaps` vcpus (live or config per
    * flags); by default as many as info() counts, as the Python binding asks for.
    */
+  /** virDomainPinVcpu: the running vcpu may use host cpu i where `cpumap[i]` (sent as ceil(length / 8) bytes). */
+  pinVcpu(vcpu: number, cpumap: boolean[]): Promise<void> {
+    return this.conn.invokeAs('virDomainPinVcpu', 'domainPinVcpuFlags', this.#ref, vcpu, cpumap, 0);
+  }
+  pinVcpuFlags(vcpu: number, cpumap: boolean[], flags = 0): Promise<void> {
+    return this.conn.invoke('domainPinVcpuFlags', this.#ref, vcpu, cpumap, flags);
+  }
+  pinEmulator(cpumap: boolean[], flags = 0): Promise<void> { return this.conn.invoke('domainPinEmulator', this.#ref, cpumap, flags); }
+  /** virDomainGetIOThreadInfo: each IOThread with its affinity, one boolean per host cpu (as the Python binding returns). */
+  async ioThreadInfo(flags = 0): Promise<DomainIOThreadInfo[]> {
+    const threads = await this.conn.invoke('domainGetIOThreadInfo', this.#ref, flags);
+    const cpus = await this.hostCpuCount();
+    return threads.map((t) => ({ iothreadId: t.iothreadId, cpumap: fitMap(t.cpumap, cpus) }));
+  }
+  addIOThread(iothreadId: number, flags = 0): Promise<void> { return this.conn.invoke('domainAddIOThread', this.#ref, iothreadId, flags); }
+  delIOThread(iothreadId: number, flags = 0): Promise<void> { return this.conn.invoke('domainDelIOThread', this.#ref, iothreadId, flags); }
+  pinIOThread(iothreadId: number, cpumap: boolean[], flags = 0): Promise<void> {
+    return this.conn.invoke('domainPinIOThread', this.#ref, iothreadId, cpumap, flags);
+  }
+  /** virDomainSetIOThreadParams: poll_max_ns (ullong), poll_grow and poll_shrink (uint) of a running IOThread. */
+  setIOThreadParams(iothreadId: number, params: TypedParam[], flags = 0): Promise<void> {
+    return this.conn.invoke('domainSetIOThreadParams', this.#ref, iothreadId, params, flags);
+  }
   async vcpuPinInfo(flags = 0, ncpumaps?: number): Promise<boolean[][]> {
     if (ncpumaps !== undefined) await this.conn.guard(DOM, () => checkPositive(DOM, 'virDomainGetVcpuPinInfo', 'ncpumaps', ncpumaps));
     const count = ncpumaps ?? (await this.info()).nrVirtCpu;
@@ -189,6 +212,50 @@ export class Domain extends ConnectObject {
   setBlkioParameters(params: TypedParam[], flags = 0): Promise<void> { return this.conn.invoke('domainSetBlkioParameters', this.#ref, params, flags); }
   numaParameters(flags = 0): Promise<TypedParam[]> {
     return this.conn.invoke('domainGetNumaParameters', this.#ref, flags | VIR_TYPED_PARAM_STRING_OKAY);
+  }
+  setNumaParameters(params: TypedParam[], flags = 0): Promise<void> { return this.conn.invoke('domainSetNumaParameters', this.#ref, params, flags); }
+  /** virDomainGetPerfEvents: each perf event and whether it is enabled. */
+  perfEvents(flags = 0): Promise<TypedParam[]> { return this.conn.invoke('domainGetPerfEvents', this.#ref, flags); }
+  setPerfEvents(params: TypedParam[], flags = 0): Promise<void> { return this.conn.invoke('domainSetPerfEvents', this.#ref, params, flags); }
+  /** virDomainGetInterfaceParameters: the bandwidth of the interface named by target or MAC address. */
+  interfaceParameters(device: string, flags = 0): Promise<TypedParam[]> {
+    return this.conn.invoke('domainGetInterfaceParameters', this.#ref, device, flags | VIR_TYPED_PARAM_STRING_OKAY);
+  }
+  setInterfaceParameters(device: string, params: TypedParam[], flags = 0): Promise<void> {
+    return this.conn.invoke('domainSetInterfaceParameters', this.#ref, device, params, flags);
+  }
+  /** virDomainGetBlockIoTune: the I/O limits of the disk named by target or source path. */
+  blockIoTune(disk: string, flags = 0): Promise<TypedParam[]> {
+    return this.conn.invoke('domainGetBlockIoTune', this.#ref, disk, flags | VIR_TYPED_PARAM_STRING_OKAY);
+  }
+  setBlockIoTune(disk: string, params: TypedParam[], flags = 0): Promise<void> {
+    return this.conn.invoke('domainSetBlockIoTune', this.#ref, disk, params, flags);
+  }
+  /** virDomainSetLifecycleAction: VIR_DOMAIN_LIFECYCLE_* event, VIR_DOMAIN_LIFECYCLE_ACTION_* action. */
+  setLifecycleAction(type: number, action: number, flags = 0): Promise<void> {
+    return this.conn.invoke('domainSetLifecycleAction', this.#ref, type, action, flags);
+  }
+  /**
+   * virDomainGetCPUStats as the Python binding asks it: with `total`, one record of the domain's
+   * totals; otherwise one record per host cpu.
+   */
+  async getCPUStats(total: boolean, flags = 0): Promise<TypedParam[][]> {
+    const ask = (nparams: number, startCpu: number, ncpus: number) =>
+      this.conn.invoke('domainGetCPUStats', this.#ref, nparams, startCpu, ncpus, flags | VIR_TYPED_PARAM_STRING_OKAY);
+    if (total) {
+      const { nparams } = await ask(0, -1, 1);
+      return nparams ? (await ask(nparams, -1, 1)).stats : [[]];
+    }
+    const cpus = (await ask(0, 0, 0)).nparams;
+    const nparams = (await ask(0, 0, 1)).nparams;
+    const out: TypedParam[][] = [];
+    // At most 128 cpus a call: the protocol's limit (REMOTE_DOMAIN_GET_CPU_STATS_NCPUS_MAX).
+    for (let start = 0; start < cpus; start += 128) {
+      const ncpus = Math.min(128, cpus - start);
+      const stats = nparams ? (await ask(nparams, start, ncpus)).stats : [];
+      for (let i = 0; i < ncpus; i++) out.push(stats[i] ?? []);
+    }
+    return out;
   }
 
   // Diagnostics and guest pokes

@@ -1,12 +1,12 @@
 import { ErrorDomain } from '../errors/index.js';
-import type { DriverMethod } from '../drivers/types.js';
+import type { DriverMethod, TypedParam } from '../drivers/types.js';
 import {
   VIR_DOMAIN_INTERFACE_ADDRESSES_SRC_AGENT, VIR_DOMAIN_SNAPSHOT_XML_SECURE, VIR_DOMAIN_VCPU_GUEST, VIR_DOMAIN_XML_MIGRATABLE, VIR_DOMAIN_XML_SECURE,
 } from './constants.js';
 import {
   checkGetMetadata, checkGraphicsSocket, checkLiveOrConfig, checkMemory, checkNonEmptyString, checkNonNegative, checkNonNull, checkNonZero,
   checkPositive, checkSaveFlags, checkCoreDump, checkMemoryPeek, checkSetMetadata, checkSetVcpus, checkSnapshotCreate, checkSnapshotDelete, checkSnapshotRevert, checkStatsIndex,
-  checkVolResize,
+  checkVolResize, checkSetParams, checkCpumap, checkLifecycleAction, checkCPUStats,
 } from './arg-checks.js';
 
 /** What the API layer knows about one entry point of the driver contract. */
@@ -189,6 +189,31 @@ export const ENTRY_POINTS: Readonly<Record<DriverMethod, EntryPoint>> = {
     ...w('virDomainSendProcessSignal', DOM), checkFirst: ([, pid], cName) => checkNonZero(DOM, cName, 'pid_value', Number(pid as bigint)),
   },
   domainGetMessages: r('virDomainGetMessages', DOM),
+  domainPinVcpuFlags: { ...w('virDomainPinVcpuFlags', DOM), checkArgs: ([, , cpumap], cName) => checkCpumap(cName, cpumap as boolean[]) },
+  domainPinEmulator: { ...w('virDomainPinEmulator', DOM), checkArgs: ([, cpumap], cName) => checkCpumap(cName, cpumap as boolean[]) },
+  domainSetNumaParameters: { ...w('virDomainSetNumaParameters', DOM), checkArgs: ([, params], cName) => checkSetParams(cName, params as TypedParam[]) },
+  domainGetPerfEvents: r('virDomainGetPerfEvents', DOM),
+  domainSetPerfEvents: { ...w('virDomainSetPerfEvents', DOM), checkArgs: ([, params], cName) => checkSetParams(cName, params as TypedParam[]) },
+  domainGetInterfaceParameters: r('virDomainGetInterfaceParameters', DOM),
+  domainSetInterfaceParameters: { ...w('virDomainSetInterfaceParameters', DOM), checkArgs: ([, , params], cName) => checkSetParams(cName, params as TypedParam[]) },
+  domainGetBlockIoTune: { ...r('virDomainGetBlockIoTune', DOM), checkArgs: ([, , flags], cName) => checkLiveOrConfig(cName, flags as number) },
+  domainSetBlockIoTune: {
+    ...w('virDomainSetBlockIoTune', DOM),
+    checkArgs: ([, disk, params], cName) => {
+      checkNonNull(DOM, cName, 'disk', disk);
+      checkSetParams(cName, params as TypedParam[]);
+    },
+  },
+  domainGetCPUStats: {
+    ...r('virDomainGetCPUStats', DOM),
+    checkArgs: ([, nparams, startCpu, ncpus], cName) => checkCPUStats(cName, nparams as number, startCpu as number, ncpus as number),
+  },
+  domainSetLifecycleAction: { ...w('virDomainSetLifecycleAction', DOM), checkArgs: ([, type, action]) => checkLifecycleAction(type as number, action as number) },
+  domainGetIOThreadInfo: { ...r('virDomainGetIOThreadInfo', DOM), checkArgs: ([, flags], cName) => checkLiveOrConfig(cName, flags as number) },
+  domainAddIOThread: w('virDomainAddIOThread', DOM),
+  domainDelIOThread: { ...w('virDomainDelIOThread', DOM), checkArgs: ([, id], cName) => checkNonZero(DOM, cName, 'iothread_id', id as number) },
+  domainPinIOThread: { ...w('virDomainPinIOThread', DOM), checkArgs: ([, , cpumap], cName) => checkCpumap(cName, cpumap as boolean[]) },
+  domainSetIOThreadParams: { ...w('virDomainSetIOThreadParams', DOM), checkArgs: ([, , params], cName) => checkSetParams(cName, params as TypedParam[]) },
   domainGetLaunchSecurityInfo: r('virDomainGetLaunchSecurityInfo', DOM),
   domainMemoryPeek: { ...w('virDomainMemoryPeek', DOM), checkArgs: ([, , , flags], cName) => checkMemoryPeek(cName, flags as number) },
   domainGetHostname: w('virDomainGetHostname', DOM),

@@ -114,6 +114,12 @@ export interface DomainControlInfo { state: number; details: number; stateTime: 
 /** virDomainDiskError: a disk's target and its VIR_DOMAIN_DISK_ERROR_*. */
 export interface DomainDiskError { disk: string; error: number }
 
+/** virDomainIOThreadInfo: an IOThread and its affinity (`cpumap[i]`: host cpu i), as long as the driver's bitmap. */
+export interface DomainIOThreadInfo { iothreadId: number; cpumap: boolean[] }
+
+/** virDomainGetCPUStats' answer: each cpu's statistics (or the totals), and how many each has (or the count asked for). */
+export interface DomainCPUStats { nparams: number; stats: TypedParam[][] }
+
 /** virDomainBlockInfo, in bytes. */
 export interface DomainBlockInfo { capacity: bigint; allocation: bigint; physical: bigint }
 
@@ -273,6 +279,24 @@ export interface ConnectionDriver {
   domainGetDiskErrors?(dom: DomainRef, flags: number): Promise<DomainDiskError[]>;
   domainInjectNMI?(dom: DomainRef, flags: number): Promise<void>;
   domainSendProcessSignal?(dom: DomainRef, pidValue: bigint, signum: number, flags: number): Promise<void>;
+  /** Pins one running vcpu; `cpumap` has one boolean per host cpu the caller's map covers (8 per byte). */
+  domainPinVcpuFlags?(dom: DomainRef, vcpu: number, cpumap: boolean[], flags: number): Promise<void>;
+  domainPinEmulator?(dom: DomainRef, cpumap: boolean[], flags: number): Promise<void>;
+  domainSetNumaParameters?(dom: DomainRef, params: TypedParam[], flags: number): Promise<void>;
+  domainGetPerfEvents?(dom: DomainRef, flags: number): Promise<TypedParam[]>;
+  domainSetPerfEvents?(dom: DomainRef, params: TypedParam[], flags: number): Promise<void>;
+  domainGetInterfaceParameters?(dom: DomainRef, device: string, flags: number): Promise<TypedParam[]>;
+  domainSetInterfaceParameters?(dom: DomainRef, device: string, params: TypedParam[], flags: number): Promise<void>;
+  domainGetBlockIoTune?(dom: DomainRef, disk: string | null, flags: number): Promise<TypedParam[]>;
+  domainSetBlockIoTune?(dom: DomainRef, disk: string, params: TypedParam[], flags: number): Promise<void>;
+  /** virDomainGetCPUStats with its counting conventions (`nparams` 0: how many; `startCpu` -1: the totals). */
+  domainGetCPUStats?(dom: DomainRef, nparams: number, startCpu: number, ncpus: number, flags: number): Promise<DomainCPUStats>;
+  domainSetLifecycleAction?(dom: DomainRef, type: number, action: number, flags: number): Promise<void>;
+  domainGetIOThreadInfo?(dom: DomainRef, flags: number): Promise<DomainIOThreadInfo[]>;
+  domainAddIOThread?(dom: DomainRef, iothreadId: number, flags: number): Promise<void>;
+  domainDelIOThread?(dom: DomainRef, iothreadId: number, flags: number): Promise<void>;
+  domainPinIOThread?(dom: DomainRef, iothreadId: number, cpumap: boolean[], flags: number): Promise<void>;
+  domainSetIOThreadParams?(dom: DomainRef, iothreadId: number, params: TypedParam[], flags: number): Promise<void>;
   domainGetMessages?(dom: DomainRef, flags: number): Promise<string[]>;
   domainGetLaunchSecurityInfo?(dom: DomainRef, flags: number): Promise<TypedParam[]>;
   domainMemoryPeek?(dom: DomainRef, start: bigint, size: number, flags: number): Promise<Buffer>;

@@ -4,6 +4,8 @@ import * as dom from './domains.js';
 import * as res from './domain-resources.js';
 import * as tune from './domain-tunables.js';
 import * as diag from './domain-diagnostics.js';
+import * as devtune from './domain-device-tunables.js';
+import * as pin from './domain-pinning.js';
 import * as net from './networks.js';
 import * as sto from './storage.js';
 import * as host from './host.js';
@@ -132,6 +134,22 @@ export class TestConnection implements ConnectionDriver {
   async domainGetDiskErrors(d: DomainRef, flags: number) { return diag.diskErrors(this.s, d, flags); }
   async domainInjectNMI(d: DomainRef, flags: number) { diag.injectNMI(this.s, d, flags); }
   async domainSendProcessSignal(d: DomainRef, pid: bigint, signum: number, flags: number) { diag.sendProcessSignal(this.s, d, pid, signum, flags); }
+  async domainPinVcpuFlags(d: DomainRef, vcpu: number, cpumap: boolean[], flags: number) { pin.pinVcpu(this.s, d, vcpu, cpumap, flags); }
+  async domainPinEmulator(d: DomainRef, cpumap: boolean[], flags: number) { pin.pinEmulator(this.s, d, cpumap, flags); }
+  async domainSetNumaParameters(d: DomainRef, p: TypedParam[], flags: number) { tune.setNumaParameters(this.s, d, p, flags); }
+  async domainGetPerfEvents(d: DomainRef, flags: number) { return tune.getPerfEvents(this.s, d, flags); }
+  async domainSetPerfEvents(d: DomainRef, p: TypedParam[], flags: number) { tune.setPerfEvents(this.s, d, p, flags); }
+  async domainGetInterfaceParameters(d: DomainRef, device: string, flags: number) { return devtune.getInterfaceParameters(this.s, d, device, flags); }
+  async domainSetInterfaceParameters(d: DomainRef, device: string, p: TypedParam[], flags: number) { devtune.setInterfaceParameters(this.s, d, device, p, flags); }
+  async domainGetBlockIoTune(d: DomainRef, disk: string | null, flags: number) { return devtune.getBlockIoTune(this.s, d, disk, flags); }
+  async domainSetBlockIoTune(d: DomainRef, disk: string, p: TypedParam[], flags: number) { devtune.setBlockIoTune(this.s, d, disk, p, flags); }
+  async domainGetCPUStats(d: DomainRef, nparams: number, startCpu: number, ncpus: number, flags: number) { return diag.cpuStats(this.s, d, nparams, startCpu, ncpus, flags); }
+  async domainSetLifecycleAction(d: DomainRef, type: number, action: number, flags: number) { tune.setLifecycleAction(this.s, d, type, action, flags); }
+  async domainGetIOThreadInfo(d: DomainRef, flags: number) { return pin.getIOThreadInfo(this.s, d, flags); }
+  async domainAddIOThread(d: DomainRef, id: number, flags: number) { pin.addIOThread(this.s, d, id, flags); }
+  async domainDelIOThread(d: DomainRef, id: number, flags: number) { pin.delIOThread(this.s, d, id, flags); }
+  async domainPinIOThread(d: DomainRef, id: number, cpumap: boolean[], flags: number) { pin.pinIOThread(this.s, d, id, cpumap, flags); }
+  async domainSetIOThreadParams(d: DomainRef, id: number, p: TypedParam[], flags: number) { pin.setIOThreadParams(this.s, d, id, p, flags); }
   async domainGetMessages(d: DomainRef, flags: number) { return diag.messages(this.s, d, flags); }
   async domainGetLaunchSecurityInfo(_d: DomainRef, flags: number) { return diag.launchSecurityInfo(flags); }
   async domainMemoryPeek(d: DomainRef, start: bigint, size: number, flags: number) { return diag.memoryPeek(this.s, d, start, size, flags); }

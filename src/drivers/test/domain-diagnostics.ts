@@ -70,3 +70,32 @@ export function memoryPeek(state: TestState, ref: DomainRef, start: bigint, size
   const first = Number(start & 0xffn);
   return Buffer.from(Array.from({ length: size }, (_, i) => (first + i) & 0xff));
 }
+
+/** TEST_TOTAL_CPUTIME: the domain's fixed cpu time (ns), split evenly over the host's cores. */
+const TOTAL_CPUTIME = 48772617035n;
+const ullong = (field: string, value: bigint): TypedParam => ({ field, type: C.VIR_TYPED_PARAM_ULLONG, value });
+
+/**
+ * testDomainGetCPUStats, with virDomainGetCPUStats' counting conventions: `nparams` 0 asks how
+ * many statistics there are (or, with `ncpus` 0, how many cpus); `startCpu` -1 asks for the
+ * totals. `stats` holds each cpu's statistics and `nparams` how many each has.
+ */
+export function cpuStats(state: TestState, ref: DomainRef, nparams: number, startCpu: number, ncpus: number, flags: number): { nparams: number; stats: TypedParam[][] } {
+  testCheckFlags('testDomainGetCPUStats', flags, C.VIR_TYPED_PARAM_STRING_OKAY);
+  domainFromRef(state, ref).checkActive();
+  if (startCpu === -1) {
+    if (nparams === 0) return { nparams: 3, stats: [] };
+    const total = [ullong('cpu_time', TOTAL_CPUTIME), ullong('user_time', 5540000000n), ullong('system_time', 6460000000n)].slice(0, nparams);
+    return { nparams: total.length, stats: [total] };
+  }
+  const cpus = state.nodeInfo.cores;
+  if (nparams === 0 && ncpus !== 0) return { nparams: 2, stats: [] };
+  if (ncpus === 0) return { nparams: cpus, stats: [] };
+  if (startCpu >= cpus) throw testError(E.VIR_ERR_INVALID_ARG, `start_cpu ${startCpu} larger than maximum of ${cpus - 1}`);
+  const perCpu = TOTAL_CPUTIME / BigInt(cpus);
+  const stats: TypedParam[][] = [];
+  for (let cpu = startCpu; cpu < Math.min(cpus, startCpu + ncpus); cpu++) {
+    stats.push([ullong('cpu_time', perCpu + BigInt(cpu)), ...(nparams > 1 ? [ullong('vcpu_time', perCpu + BigInt(cpu) - 1234567890n)] : [])]);
+  }
+  return { nparams: Math.min(nparams, 2), stats };
+}

@@ -9,6 +9,7 @@ import type {
 import { domainDisks, domainInterfaces, memballoonModel, setMemballoonPeriod } from '../../conf/domain/query.js';
 import { getAttr, getChild } from '../../conf/domain/xnode.js';
 import { domainFromRef, generateIfnames } from './domains.js';
+import { pinnedCpus } from './domain-pinning.js';
 import { E, testCheckFlags, testError } from './errors.js';
 import { dropIfTransient, lifecycleEvent, shutdownDomainState, startDomainState } from './lifecycle.js';
 import type { TestState } from './state.js';
@@ -89,27 +90,27 @@ function hostCpuCount(state: TestState): number {
   return state.nodeInfo.nodes * state.nodeInfo.sockets * state.nodeInfo.cores * state.nodeInfo.threads;
 }
 
-/** The host cpus a vcpu may run on: the domain's `<vcpu cpuset>`, else every host cpu (per-vcpu pins are not modelled). */
-function vcpuAffinity(state: TestState, def: DomainDef): boolean[] {
-  const allowed = def.vcpus.cpuset === undefined ? null : new Set(parseCpuset(def.vcpus.cpuset));
+/** The host cpus a vcpu may run on: its <vcpupin>, else the domain's `<vcpu cpuset>`, else every host cpu. */
+function vcpuAffinity(state: TestState, def: DomainDef, vcpu: number): boolean[] {
+  const pinned = pinnedCpus(def, 'vcpupin', ['vcpu', vcpu]);
+  const allowed = pinned ?? (def.vcpus.cpuset === undefined ? null : new Set(parseCpuset(def.vcpus.cpuset)));
   return Array.from({ length: hostCpuCount(state) }, (_, cpu) => allowed === null || allowed.has(cpu));
 }
 
 export function getVcpus(state: TestState, ref: DomainRef): VcpuInfo[] {
   const obj = domainFromRef(state, ref);
   if (!obj.isActive()) throw testError(E.VIR_ERR_OPERATION_INVALID, 'cannot list vcpus for an inactive domain');
-  const cpumap = vcpuAffinity(state, obj.def);
   const base = nowMicros();
-  return Array.from({ length: obj.def.vcpus.current }, (_, i) => ({
-    number: i, state: C.VIR_VCPU_RUNNING, cpu: cpumap.lastIndexOf(true), cpuTime: base / 10n, cpumap: [...cpumap],
-  }));
+  return Array.from({ length: obj.def.vcpus.current }, (_, i) => {
+    const cpumap = vcpuAffinity(state, obj.def, i);
+    return { number: i, state: C.VIR_VCPU_RUNNING, cpu: cpumap.lastIndexOf(true), cpuTime: base / 10n, cpumap };
+  });
 }
 
 /** testDomainGetVcpuPinInfo: the affinity of every vcpu up to the maximum, from the live or persistent definition. */
 export function getVcpuPinInfo(state: TestState, ref: DomainRef, flags: number): boolean[][] {
   const { def } = domainFromRef(state, ref).getOneDef('testDomainGetVcpuPinInfo', flags);
-  const cpumap = vcpuAffinity(state, def);
-  return Array.from({ length: def.vcpus.max }, () => [...cpumap]);
+  return Array.from({ length: def.vcpus.max }, (_, i) => vcpuAffinity(state, def, i));
 }
 
 /** testDomainGetEmulatorPinInfo: <emulatorpin>, else the vcpus' cpuset, else every host cpu. */
@@ -118,7 +119,7 @@ export function getEmulatorPinInfo(state: TestState, ref: DomainRef, flags: numb
   const { def } = domainFromRef(state, ref).getOneDef('testDomainGetEmulatorPinInfo', flags);
   const cputune = def.passthrough.cputune?.[0];
   const pin = getAttr(cputune && getChild(cputune, 'emulatorpin'), 'cpuset');
-  if (pin === undefined) return vcpuAffinity(state, def);
+  if (pin === undefined) return vcpuAffinity(state, def, -1);
   const allowed = new Set(parseCpuset(pin));
   return Array.from({ length: hostCpuCount(state) }, (_, cpu) => allowed.has(cpu));
 }

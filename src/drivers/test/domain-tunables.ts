@@ -1,15 +1,17 @@
 /**
  * The test driver's scheduler, memory, blkio and NUMA tunables (virDomainGet/Set*Parameters), as
  * libvirt 9.0.0's: a fixed "fair" scheduler of weight 50, memory limits and the blkio weight kept
- * in the definition's <memtune> and <blkiotune>, the NUMA mode and nodeset read from <numatune>.
+ * in the definition's <memtune> and <blkiotune>, the NUMA mode and nodeset in <numatune>, perf
+ * events in <perf> and the lifecycle actions.
  */
 import type { DomainDef } from '../../conf/domain/index.js';
 import { getAttr, getChild, newXNode, orderChildren, type XNode } from '../../conf/domain/xnode.js';
+import { formatCpuset, parseCpuset } from '../../conf/domain/cpuset.js';
 import * as C from '../../api/constants.js';
 import type { DomainRef, TypedParam } from '../types.js';
 import { validateTypedParams } from '../shared/typed-params.js';
 import { domainFromRef } from './domains.js';
-import { E, testCheckFlags, testError } from './errors.js';
+import { domainConfError, E, testCheckFlags, testError } from './errors.js';
 import type { TestState } from './state.js';
 
 const AFFECT = C.VIR_DOMAIN_AFFECT_LIVE | C.VIR_DOMAIN_AFFECT_CONFIG;
@@ -129,4 +131,94 @@ export function getNumaParameters(state: TestState, ref: DomainRef, flags: numbe
   const memory = def.passthrough.numatune?.[0] && getChild(def.passthrough.numatune[0], 'memory');
   const mode = NUMA_MODES.indexOf(getAttr(memory, 'mode') ?? 'strict');
   return [{ field: 'numa_mode', type: C.VIR_TYPED_PARAM_INT, value: Math.max(0, mode) }, string('numa_nodeset', getAttr(memory, 'nodeset') ?? '')];
+}
+
+/**
+ * testDomainSetNumaParameters: the mode and nodeset of <numatune><memory>, set as
+ * virDomainNumatuneSet does (a first setting is strict, and static placement needs a nodeset).
+ */
+export function setNumaParameters(state: TestState, ref: DomainRef, params: TypedParam[], flags: number): void {
+  testCheckFlags('testDomainSetNumaParameters', flags, AFFECT);
+  validateTypedParams(params, { numa_mode: C.VIR_TYPED_PARAM_INT, numa_nodeset: C.VIR_TYPED_PARAM_STRING });
+  const { def, live } = domainFromRef(state, ref).getOneDef('testDomainSetNumaParameters', flags);
+  let mode = -1;
+  let nodeset: string | undefined;
+  for (const p of params) {
+    if (p.field === 'numa_mode') {
+      mode = p.value as number;
+      if (mode < 0 || mode >= NUMA_MODES.length) throw testError(E.VIR_ERR_INVALID_ARG, `unsupported numatune mode: '${mode}'`);
+    } else {
+      const nodes = parseCpuset(p.value as string);
+      if (nodes.length === 0) throw testError(E.VIR_ERR_OPERATION_INVALID, `Invalid nodeset of 'numatune': ${p.value as string}`);
+      nodeset = formatCpuset(nodes);
+    }
+  }
+  const numatune = def.passthrough.numatune?.[0];
+  const memory = numatune && getChild(numatune, 'memory');
+  if (live && mode !== -1 && memory && NUMA_MODES.indexOf(getAttr(memory, 'mode') ?? 'strict') !== mode) {
+    throw testError(E.VIR_ERR_OPERATION_INVALID, "can't change numatune mode for running domain");
+  }
+  if (mode === -1 && nodeset === undefined) return;
+  const modeName = mode === -1 ? getAttr(memory, 'mode') ?? 'strict' : NUMA_MODES[mode]!;
+  // A nodeset makes the placement static; otherwise a first setting follows the vcpus' placement.
+  const placement = nodeset !== undefined ? 'static'
+    : memory ? (getAttr(memory, 'nodeset') !== undefined ? 'static' : getAttr(memory, 'placement'))
+      : def.vcpus.placement === 'auto' ? 'auto' : 'static';
+  const current = nodeset ?? getAttr(memory, 'nodeset');
+  if (placement === 'static' && current === undefined) {
+    throw domainConfError(E.VIR_ERR_CONFIG_UNSUPPORTED, "nodeset for NUMA memory tuning must be set if 'placement' is 'static'");
+  }
+  const attrs: [string, string][] = [['mode', modeName]];
+  if (placement === 'static') attrs.push(['nodeset', current!]);
+  else if (placement) attrs.push(['placement', placement]);
+  const node = numatune ?? newXNode('numatune');
+  node.children = [newXNode('memory', attrs), ...node.children.filter((c) => c.name !== 'memory')];
+  def.passthrough.numatune = [node];
+}
+
+// Perf events ----------------------------------------------------------------------------------
+
+/** virPerfEventType names, in libvirt's order (the order <perf> and the getter list them in). */
+const PERF_EVENTS = ['cmt', 'mbmt', 'mbml', 'cpu_cycles', 'instructions', 'cache_references', 'cache_misses',
+  'branch_instructions', 'branch_misses', 'bus_cycles', 'stalled_cycles_frontend', 'stalled_cycles_backend',
+  'ref_cpu_cycles', 'cpu_clock', 'task_clock', 'page_faults', 'context_switches', 'cpu_migrations',
+  'page_faults_min', 'page_faults_maj', 'alignment_faults', 'emulation_faults'];
+
+function perfEvent(def: DomainDef, name: string): XNode | undefined {
+  return def.passthrough.perf?.[0]?.children.find((c) => c.name === 'event' && getAttr(c, 'name') === name);
+}
+
+export function getPerfEvents(state: TestState, ref: DomainRef, flags: number): TypedParam[] {
+  testCheckFlags('testDomainGetPerfEvents', flags, AFFECT | C.VIR_TYPED_PARAM_STRING_OKAY);
+  const { def } = domainFromRef(state, ref).getOneDef('testDomainGetPerfEvents', flags);
+  return PERF_EVENTS.map((name) => ({ field: name, type: C.VIR_TYPED_PARAM_BOOLEAN, value: getAttr(perfEvent(def, name), 'enabled') === 'yes' }));
+}
+
+/** testDomainSetPerfEvents: each event given is written as enabled or not, in <perf>. */
+export function setPerfEvents(state: TestState, ref: DomainRef, params: TypedParam[], flags: number): void {
+  testCheckFlags('testDomainSetPerfEvents', flags, AFFECT);
+  validateTypedParams(params, Object.fromEntries(PERF_EVENTS.map((n) => [n, C.VIR_TYPED_PARAM_BOOLEAN])));
+  const { def } = domainFromRef(state, ref).getOneDef('testDomainSetPerfEvents', flags);
+  const enabled = new Map(PERF_EVENTS.map((n) => [n, getAttr(perfEvent(def, n), 'enabled')]));
+  for (const p of params) enabled.set(p.field, p.value ? 'yes' : 'no');
+  const events = PERF_EVENTS.filter((n) => enabled.get(n) !== undefined).map((n) => newXNode('event', [['name', n], ['enabled', enabled.get(n)!]]));
+  if (events.length) def.passthrough.perf = [newXNode('perf', [], events)];
+}
+
+// Lifecycle actions -----------------------------------------------------------------------------
+
+/** virDomainLifecycle and virDomainLifecycleAction names, by number. */
+const LIFECYCLE_TYPES = ['poweroff', 'reboot', 'crash'];
+const LIFECYCLE_ACTIONS = ['destroy', 'restart', 'rename-restart', 'preserve', 'coredump-destroy', 'coredump-restart'];
+const LIFECYCLE_FIELDS = ['onPoweroff', 'onReboot', 'onCrash'] as const;
+
+/** testDomainSetLifecycleAction: the action of <on_poweroff>, <on_reboot> or <on_crash>, live and/or persistent. */
+export function setLifecycleAction(state: TestState, ref: DomainRef, type: number, action: number, flags: number): void {
+  testCheckFlags('testDomainSetLifecycleAction', flags, AFFECT);
+  // virDomainDefLifecycleActionAllowed: the core dump actions are for crashes only.
+  if (type < C.VIR_DOMAIN_LIFECYCLE_CRASH && (action === C.VIR_DOMAIN_LIFECYCLE_ACTION_COREDUMP_DESTROY || action === C.VIR_DOMAIN_LIFECYCLE_ACTION_COREDUMP_RESTART)) {
+    throw domainConfError(E.VIR_ERR_CONFIG_UNSUPPORTED, `Lifecycle event '${LIFECYCLE_TYPES[type]}' doesn't support '${LIFECYCLE_ACTIONS[action]}' action`);
+  }
+  const { live, config } = domainFromRef(state, ref).getDefs(flags);
+  for (const def of [live, config]) if (def) def[LIFECYCLE_FIELDS[type]!] = LIFECYCLE_ACTIONS[action]!;
 }

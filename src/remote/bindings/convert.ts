@@ -155,3 +155,14 @@ export function cpumapsOf(bytes: Buffer, maplen: number, count: number): boolean
   return Array.from({ length: count }, (_, m) =>
     Array.from({ length: maplen * 8 }, (_c, cpu) => ((bytes[m * maplen + (cpu >> 3)] ?? 0) >> (cpu & 7) & 1) === 1));
 }
+
+/** One cpu map as the pin calls send it: ceil(cpus / 8) bytes on the wire, one boolean per bit in the driver. */
+export const cpumap: Conv<Buffer, boolean[]> = {
+  toDriver: (w) => cpumapsOf(w, w.length, 1)[0]!,
+  toWire: (d) => cpumapBytes([d], Math.ceil(d.length / 8)),
+};
+
+/** A cpu map sized as virBitmapToData sizes it: up to its last cpu set (one byte when none is). */
+export function cpumapToLastSet(map: readonly boolean[]): Buffer {
+  return cpumapBytes([map], Math.max(1, Math.ceil((map.lastIndexOf(true) + 1) / 8)));
+}

@@ -1,7 +1,10 @@
-/** Bindings of the domain tunables: scheduler, memory, blkio and NUMA parameters. */
-import type { TypedParam } from '../../drivers/types.js';
+/** Bindings of the domain tunables: scheduler, memory, blkio, NUMA, perf, interface, block I/O and cpu statistics. */
+import type { DomainCPUStats, TypedParam } from '../../drivers/types.js';
 import { VIR_TYPED_PARAM_STRING, VIR_TYPED_PARAM_STRING_OKAY } from '../../api/constants.js';
-import { REMOTE_DOMAIN_MEMORY_PARAMETERS_MAX, REMOTE_DOMAIN_SCHEDULER_PARAMETERS_MAX, procedures as P } from '../../rpc/protocol/remote.js';
+import {
+  REMOTE_DOMAIN_BLOCK_IO_TUNE_PARAMETERS_MAX, REMOTE_DOMAIN_INTERFACE_PARAMETERS_MAX, REMOTE_DOMAIN_MEMORY_PARAMETERS_MAX, REMOTE_DOMAIN_SCHEDULER_PARAMETERS_MAX,
+  procedures as P,
+} from '../../rpc/protocol/remote.js';
 import { bind, type Binding } from './binding.js';
 import { domain, list, same, typedParam } from './convert.js';
 
@@ -49,4 +52,23 @@ export const domainTunableBindings: Binding[] = [
   bind(P.DOMAIN_GET_BLKIO_PARAMETERS, 'domainGetBlkioParameters', [dom, flags], countedParams, { wireConst: ASK }),
   bind(P.DOMAIN_SET_BLKIO_PARAMETERS, 'domainSetBlkioParameters', [dom, params, flags], null),
   bind(P.DOMAIN_GET_NUMA_PARAMETERS, 'domainGetNumaParameters', [dom, flags], countedParams, { wireConst: ASK }),
+  bind(P.DOMAIN_SET_NUMA_PARAMETERS, 'domainSetNumaParameters', [dom, params, flags], null),
+  bind(P.DOMAIN_GET_PERF_EVENTS, 'domainGetPerfEvents', [dom, flags], ['params', list(typedParam)]),
+  bind(P.DOMAIN_SET_PERF_EVENTS, 'domainSetPerfEvents', [dom, params, flags], null),
+  bind(P.DOMAIN_GET_INTERFACE_PARAMETERS, 'domainGetInterfaceParameters', [dom, ['device', same], flags], countedParams,
+    { wireConst: { nparams: REMOTE_DOMAIN_INTERFACE_PARAMETERS_MAX } }),
+  bind(P.DOMAIN_SET_INTERFACE_PARAMETERS, 'domainSetInterfaceParameters', [dom, ['device', same], params, flags], null),
+  bind(P.DOMAIN_GET_BLOCK_IO_TUNE, 'domainGetBlockIoTune', [dom, ['disk', same], flags], countedParams,
+    { wireConst: { nparams: REMOTE_DOMAIN_BLOCK_IO_TUNE_PARAMETERS_MAX } }),
+  bind(P.DOMAIN_SET_BLOCK_IO_TUNE, 'domainSetBlockIoTune', [dom, ['disk', same], params, flags], null),
+  bind(P.DOMAIN_GET_CPU_STATS, 'domainGetCPUStats', [dom, ['nparams', same], ['start_cpu', same], ['ncpus', same], flags], {
+    // The statistics go end to end, each cpu's as many as `nparams` says (strings only to clients that take them).
+    toWire: (r: DomainCPUStats, a: { flags: number }) => ({ params: r.stats.flatMap((s) => wireParams(s, s.length, a.flags)), nparams: r.nparams }),
+    toDriver: (r): DomainCPUStats => {
+      const all = r.params.map(typedParam.toDriver);
+      const stats = r.nparams > 0 ? Array.from({ length: all.length / r.nparams }, (_, i) => all.slice(i * r.nparams, (i + 1) * r.nparams)) : [];
+      return { nparams: r.nparams, stats };
+    },
+  }),
+  bind(P.DOMAIN_SET_LIFECYCLE_ACTION, 'domainSetLifecycleAction', [dom, ['type', same], ['action', same], flags], null),
 ];

@@ -8,6 +8,7 @@ import { hostBindings } from './host.js';
 import { domainBindings } from './domain.js';
 import { domainTunableBindings } from './domain-tunables.js';
 import { domainDiagnosticBindings } from './domain-diagnostics.js';
+import { domainPinningBindings } from './domain-pinning.js';
 import { guestInfoBindings } from './guest-info.js';
 import { snapshotBindings } from './snapshot.js';
 import { networkBindings } from './network.js';
@@ -20,7 +21,7 @@ export * from './binding.js';
 export * as convert from './convert.js';
 
 export const BINDINGS: readonly Binding[] = [
-  ...hostBindings, ...domainBindings, ...domainTunableBindings, ...domainDiagnosticBindings, ...guestInfoBindings, ...snapshotBindings, ...networkBindings, ...storageBindings, ...hostObjectBindings,
+  ...hostBindings, ...domainBindings, ...domainTunableBindings, ...domainDiagnosticBindings, ...domainPinningBindings, ...guestInfoBindings, ...snapshotBindings, ...networkBindings, ...storageBindings, ...hostObjectBindings,
   ...streamBindings, ...fdPassingBindings,
 ];
 

@@ -8,7 +8,7 @@ import { driveAddress, normalizeAddress } from './address.js';
 import { busFromDiskName, diskNameToIndex } from './disk-names.js';
 import { canonicalDiskSource } from './disk-source.js';
 
-const DISK_CHILD_ORDER = ['driver', 'auth', 'source', 'backingStore', 'backenddomain', 'geometry', 'blockio', 'mirror',
+export const DISK_CHILD_ORDER = ['driver', 'auth', 'source', 'backingStore', 'backenddomain', 'geometry', 'blockio', 'mirror',
   'target', 'iotune', 'readonly', 'shareable', 'transient', 'serial', 'wwn', 'vendor', 'product', 'encryption', 'boot',
   'alias', 'acpi', 'address'];
 const DRIVER_ATTR_ORDER = ['name', 'type', 'cache', 'error_policy', 'rerror_policy', 'io', 'ioeventfd', 'event_idx',

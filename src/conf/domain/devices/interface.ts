@@ -10,7 +10,7 @@ import { virError } from '../../../errors/vir-error.js';
 
 const NET_TYPES = ['user', 'ethernet', 'vhostuser', 'server', 'client', 'mcast', 'network', 'bridge', 'internal',
   'direct', 'hostdev', 'udp', 'vdpa', 'null', 'vds'] as const;
-const NET_CHILD_ORDER = ['mac', 'source', 'vlan', 'virtualport', 'bandwidth', 'port', 'ip', 'route', 'portForward',
+export const NET_CHILD_ORDER = ['mac', 'source', 'vlan', 'virtualport', 'bandwidth', 'port', 'ip', 'route', 'portForward',
   'script', 'downscript', 'backenddomain', 'target', 'guest', 'model', 'driver', 'backend', 'filterref', 'tune',
   'teaming', 'link', 'mtu', 'coalesce', ...DEVICE_INFO_ORDER];
 const DRIVER_ATTR_ORDER = ['name', 'txmode', 'ioeventfd', 'event_idx', 'queues', 'rx_queue_size', 'tx_queue_size',
