@@ -13,7 +13,7 @@ import {
   VIR_DOMAIN_VCPU_MAXIMUM, VIR_DOMAIN_SAVE_RUNNING, VIR_DOMAIN_SAVE_PAUSED, VIR_DOMAIN_AFFECT_LIVE, VIR_DOMAIN_VCPU_GUEST,
   VIR_STORAGE_VOL_RESIZE_DELTA, VIR_STORAGE_VOL_RESIZE_SHRINK, VIR_DOMAIN_CORE_DUMP_FORMAT_LAST, VIR_DUMP_CRASH, VIR_DUMP_LIVE, VIR_DUMP_RESET,
   VIR_MEMORY_VIRTUAL, VIR_MEMORY_PHYSICAL, VIR_DOMAIN_EVENT_ID_LAST, VIR_NETWORK_EVENT_ID_LAST, VIR_STORAGE_POOL_EVENT_ID_LAST,
-  VIR_DOMAIN_LIFECYCLE_LAST, VIR_DOMAIN_LIFECYCLE_ACTION_LAST,
+  VIR_KEYCODE_SET_LAST, VIR_DOMAIN_LIFECYCLE_LAST, VIR_DOMAIN_LIFECYCLE_ACTION_LAST,
 } from './constants.js';
 
 export function checkNonZero(from: number, func: string, name: string, value: number): void {
@@ -250,7 +250,7 @@ export function checkGraphicsSocket(fd: number): void {
   if (!isSocket) throw invalidArgError(ErrorDomain.VIR_FROM_DOMAIN, func, 'fd', `fd ${fd} must be a socket`);
 }
 
-// Typed parameters, cpu maps, lifecycle, cpu statistics --------------------------------------------------------------
+// Typed parameters, cpu maps, keys, lifecycle, cpu statistics --------------------------------------------------------------
 
 /** VIR_TYPED_PARAM_FIELD_LENGTH: a parameter name fills at most 79 bytes and its NUL. */
 const TYPED_PARAM_FIELD_LENGTH = 80;
@@ -273,6 +273,16 @@ export function cpumapLength(cpumap: readonly boolean[]): number {
 /** The pin calls: a map of at least one byte. */
 export function checkCpumap(func: string, cpumap: readonly boolean[]): void {
   checkPositive(DOM, func, 'maplen', cpumapLength(cpumap));
+}
+
+/** VIR_DOMAIN_SEND_KEY_MAX_KEYS. */
+const SEND_KEY_MAX_KEYS = 16;
+
+/** virDomainSendKey: one to 16 keys of a known code set. */
+export function checkSendKey(func: string, codeset: number, keycodes: readonly number[]): void {
+  checkPositive(DOM, func, 'nkeycodes', keycodes.length);
+  if (codeset >= VIR_KEYCODE_SET_LAST) throw invalidArgError(DOM, func, 'codeset', `Unsupported codeset '${codeset}'`);
+  if (keycodes.length > SEND_KEY_MAX_KEYS) throw invalidArgError(DOM, func, 'nkeycodes', `nkeycodes must be <= ${SEND_KEY_MAX_KEYS}`);
 }
 
 /** virDomainSetLifecycleAction: a known event and action. */

@@ -276,6 +276,10 @@ export class Domain extends ConnectObject {
   async emulatorPinInfo(flags = 0): Promise<boolean[]> {
     return fitMap(await this.conn.invoke('domainGetEmulatorPinInfo', this.#ref, flags), await this.hostCpuCount());
   }
+  /** virDomainSendKey: press `keycodes` of VIR_KEYCODE_SET_* `codeset` for `holdtime` ms. */
+  sendKey(codeset: number, holdtime: number, keycodes: number[], flags = 0): Promise<void> {
+    return this.conn.invoke('domainSendKey', this.#ref, codeset, holdtime, keycodes, flags);
+  }
   injectNMI(flags = 0): Promise<void> { return this.conn.invoke('domainInjectNMI', this.#ref, flags); }
   sendProcessSignal(pidValue: bigint, signum: number, flags = 0): Promise<void> {
     return this.conn.invoke('domainSendProcessSignal', this.#ref, pidValue, signum, flags);

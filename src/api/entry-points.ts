@@ -6,7 +6,7 @@ import {
 import {
   checkGetMetadata, checkGraphicsSocket, checkLiveOrConfig, checkMemory, checkNonEmptyString, checkNonNegative, checkNonNull, checkNonZero,
   checkPositive, checkSaveFlags, checkCoreDump, checkMemoryPeek, checkSetMetadata, checkSetVcpus, checkSnapshotCreate, checkSnapshotDelete, checkSnapshotRevert, checkStatsIndex,
-  checkVolResize, checkSetParams, checkCpumap, checkLifecycleAction, checkCPUStats,
+  checkVolResize, checkSetParams, checkCpumap, checkSendKey, checkLifecycleAction, checkCPUStats,
 } from './arg-checks.js';
 
 /** What the API layer knows about one entry point of the driver contract. */
@@ -189,6 +189,9 @@ export const ENTRY_POINTS: Readonly<Record<DriverMethod, EntryPoint>> = {
     ...w('virDomainSendProcessSignal', DOM), checkFirst: ([, pid], cName) => checkNonZero(DOM, cName, 'pid_value', Number(pid as bigint)),
   },
   domainGetMessages: r('virDomainGetMessages', DOM),
+  domainSendKey: {
+    ...w('virDomainSendKey', DOM), checkArgs: ([, codeset, , keycodes], cName) => checkSendKey(cName, codeset as number, keycodes as number[]),
+  },
   domainPinVcpuFlags: { ...w('virDomainPinVcpuFlags', DOM), checkArgs: ([, , cpumap], cName) => checkCpumap(cName, cpumap as boolean[]) },
   domainPinEmulator: { ...w('virDomainPinEmulator', DOM), checkArgs: ([, cpumap], cName) => checkCpumap(cName, cpumap as boolean[]) },
   domainSetNumaParameters: { ...w('virDomainSetNumaParameters', DOM), checkArgs: ([, params], cName) => checkSetParams(cName, params as TypedParam[]) },

@@ -279,6 +279,8 @@ export interface ConnectionDriver {
   domainGetDiskErrors?(dom: DomainRef, flags: number): Promise<DomainDiskError[]>;
   domainInjectNMI?(dom: DomainRef, flags: number): Promise<void>;
   domainSendProcessSignal?(dom: DomainRef, pidValue: bigint, signum: number, flags: number): Promise<void>;
+  /** Press and release `keycodes` of VIR_KEYCODE_SET_* `codeset`, holding them `holdtime` ms. */
+  domainSendKey?(dom: DomainRef, codeset: number, holdtime: number, keycodes: number[], flags: number): Promise<void>;
   /** Pins one running vcpu; `cpumap` has one boolean per host cpu the caller's map covers (8 per byte). */
   domainPinVcpuFlags?(dom: DomainRef, vcpu: number, cpumap: boolean[], flags: number): Promise<void>;
   domainPinEmulator?(dom: DomainRef, cpumap: boolean[], flags: number): Promise<void>;

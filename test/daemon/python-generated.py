@@ -409,7 +409,7 @@ ACTIONS = [
     ('dom.maxVcpus', 1, lambda: dom().maxVcpus()),
     ('dom.securityLabel', 1, lambda: dom().securityLabel()),
     ('dom.injectNMI', 1, lambda: dom().injectNMI(flags())),
-    ('dom.sendKey', 1, lambda: dom().sendKey(pick([0, 1, 99]), 100, [pick([1, 28, 30000])], 1, flags())),
+    ('dom.sendKey', 1, lambda: dom().sendKey(pick([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 99]), 100, [pick([0, 1, 28, 127, 300, 30000, 57369])] * pick([1, 2, 17]), pick([1, 2, 17]), flags())),
     ('dom.sendProcessSignal', 1, lambda: dom().sendProcessSignal(pick([1, 0]), pick([0, 9, 15, 999]), flags())),
     ('dom.setUserPassword', 1, lambda: dom().setUserPassword(pick(['root', 'nosuch']), 'pw', flags())),
     ('dom.memoryPeek', 1, lambda: dom().memoryPeek(0, pick([0, 8, 2 ** 20]), pick([D.VIR_MEMORY_VIRTUAL, D.VIR_MEMORY_PHYSICAL, 0]))),

@@ -21,7 +21,7 @@ const steps = Number(process.env.TSVIRT_PY_STEPS ?? 120);
  */
 const NOT_SERVED_YET = [
   'baselineCPU', 'getCPUModelNames', 'findStoragePoolSources',
-  'dom.sendKey', 'dom.checkpointCreateXML', 'dom.listAllCheckpoints',
+  'dom.checkpointCreateXML', 'dom.listAllCheckpoints',
 ];
 
 async function run(socket: string, seed: number): Promise<unknown[][]> {

@@ -134,6 +134,7 @@ export class TestConnection implements ConnectionDriver {
   async domainGetDiskErrors(d: DomainRef, flags: number) { return diag.diskErrors(this.s, d, flags); }
   async domainInjectNMI(d: DomainRef, flags: number) { diag.injectNMI(this.s, d, flags); }
   async domainSendProcessSignal(d: DomainRef, pid: bigint, signum: number, flags: number) { diag.sendProcessSignal(this.s, d, pid, signum, flags); }
+  async domainSendKey(d: DomainRef, codeset: number, _holdtime: number, keycodes: number[], flags: number) { diag.sendKey(this.s, d, codeset, keycodes, flags); }
   async domainPinVcpuFlags(d: DomainRef, vcpu: number, cpumap: boolean[], flags: number) { pin.pinVcpu(this.s, d, vcpu, cpumap, flags); }
   async domainPinEmulator(d: DomainRef, cpumap: boolean[], flags: number) { pin.pinEmulator(this.s, d, cpumap, flags); }
   async domainSetNumaParameters(d: DomainRef, p: TypedParam[], flags: number) { tune.setNumaParameters(this.s, d, p, flags); }

@@ -5,6 +5,7 @@
 import * as C from '../../api/constants.js';
 import { domainDisks } from '../../conf/domain/query.js';
 import type { DomainControlInfo, DomainDiskError, DomainRef, TypedParam } from '../types.js';
+import { isKnownKeycode, KEYCODE_SET_NAMES } from '../shared/keycodes.js';
 import { domainFromRef } from './domains.js';
 import { E, testCheckFlags, testError } from './errors.js';
 import type { TestState } from './state.js';
@@ -30,6 +31,14 @@ export function diskErrors(state: TestState, ref: DomainRef, flags: number): Dom
   const obj = domainFromRef(state, ref);
   obj.checkActive();
   return domainDisks(obj.def).map((d, i) => ({ disk: d.dev, error: (i % 2) + 1 }));
+}
+
+/** testDomainSendKey: a running domain, and keys its code set knows (nothing is pressed). */
+export function sendKey(state: TestState, ref: DomainRef, codeset: number, keycodes: number[], flags: number): void {
+  testCheckFlags('testDomainSendKey', flags, 0);
+  domainFromRef(state, ref).checkActive();
+  const unknown = keycodes.find((k) => !isKnownKeycode(codeset, k));
+  if (unknown !== undefined) throw testError(E.VIR_ERR_INTERNAL_ERROR, `invalid keycode ${unknown} of ${KEYCODE_SET_NAMES[codeset]} codeset`);
 }
 
 export function injectNMI(state: TestState, ref: DomainRef, flags: number): void {

@@ -34,6 +34,7 @@ export const domainDiagnosticBindings: Binding[] = [
     toWire: (map: boolean[], a: { maplen: number }) => ({ cpumaps: cpumapBytes([map], a.maplen), ret: 1 }),
     toDriver: (r) => cpumapsOf(r.cpumaps, EMULATOR_PIN_MAPLEN, 1)[0],
   }, { wireConst: { maplen: EMULATOR_PIN_MAPLEN } }),
+  bind(P.DOMAIN_SEND_KEY, 'domainSendKey', [dom, ['codeset', same], ['holdtime', same], ['keycodes', same], flags], null),
   bind(P.DOMAIN_INJECT_NMI, 'domainInjectNMI', [dom, flags], null),
   bind(P.DOMAIN_SEND_PROCESS_SIGNAL, 'domainSendProcessSignal', [dom, ['pid_value', same], ['signum', same], flags], null),
   bind(P.DOMAIN_GET_MESSAGES, 'domainGetMessages', [dom, flags], ['msgs', same]),
