@@ -157,6 +157,13 @@ def dom():
         return c.lookupByID(pick([1, 2, 3, 99]))
     return c.lookupByName(pick(DOMS))
 
+def tdom():
+    """A domain for the tuning calls: mostly the running 'test' (whose devices they reach), else any."""
+    return c.lookupByName(pick(['test', 'test', 'test'] + DOMS))
+
+def cpus(n):
+    return tuple(rng.random() < 0.5 for _ in range(n))
+
 def net(): return c.networkLookupByName(pick(NETS))
 def pool(): return c.storagePoolLookupByName(pick(POOLS))
 def vol(): return pool().storageVolLookupByName(pick(VOLS))
@@ -316,9 +323,9 @@ ACTIONS = [
     ('dom.setVcpusFlags', 2, lambda: dom().setVcpusFlags(pick([1, 2, 3, 64]), flags(D.VIR_DOMAIN_AFFECT_LIVE, D.VIR_DOMAIN_AFFECT_CONFIG, D.VIR_DOMAIN_VCPU_MAXIMUM, D.VIR_DOMAIN_VCPU_GUEST))),
     ('dom.vcpus', 2, lambda: (lambda v: [[[x[0], x[1], x[3]] for x in v[0]], v[1]])(dom().vcpus())),
     ('dom.vcpusFlags', 2, lambda: dom().vcpusFlags(flags(D.VIR_DOMAIN_AFFECT_LIVE, D.VIR_DOMAIN_AFFECT_CONFIG, D.VIR_DOMAIN_VCPU_MAXIMUM))),
-    ('dom.pinVcpu', 1, lambda: dom().pinVcpu(pick([0, 1, 5]), tuple(rng.random() < 0.5 for _ in range(pick([1, 2, 4]))))),
-    ('dom.pinVcpuFlags', 1, lambda: dom().pinVcpuFlags(pick([0, 1, 3]), tuple(rng.random() < 0.5 for _ in range(pick([1, 8, 9]))), flags(D.VIR_DOMAIN_AFFECT_LIVE))),
-    ('dom.pinEmulator', 1, lambda: dom().pinEmulator(tuple(rng.random() < 0.4 for _ in range(pick([2, 8]))), flags(D.VIR_DOMAIN_AFFECT_LIVE, D.VIR_DOMAIN_AFFECT_CONFIG))),
+    ('dom.pinVcpu', 2, lambda: tdom().pinVcpu(pick([0, 1, 5]), cpus(pick([1, 2, 4])))),
+    ('dom.pinVcpuFlags', 2, lambda: tdom().pinVcpuFlags(pick([0, 1, 3]), cpus(pick([1, 8, 9])), flags(D.VIR_DOMAIN_AFFECT_LIVE))),
+    ('dom.pinEmulator', 2, lambda: tdom().pinEmulator(cpus(pick([2, 8])), flags(D.VIR_DOMAIN_AFFECT_LIVE, D.VIR_DOMAIN_AFFECT_CONFIG))),
     ('dom.vcpuPinInfo', 1, lambda: dom().vcpuPinInfo(flags(D.VIR_DOMAIN_AFFECT_LIVE, D.VIR_DOMAIN_AFFECT_CONFIG))),
     ('dom.emulatorPinInfo', 1, lambda: dom().emulatorPinInfo(flags())),
     ('dom.autostart', 1, lambda: dom().autostart()),
@@ -370,20 +377,20 @@ ACTIONS = [
     ('dom.memoryParameters', 1, lambda: dom().memoryParameters(flags(D.VIR_DOMAIN_AFFECT_LIVE, D.VIR_DOMAIN_AFFECT_CONFIG))),
     ('dom.setMemoryParameters', 1, lambda: dom().setMemoryParameters({pick(['hard_limit', 'soft_limit', 'swap_hard_limit']): pick([1024, 2 ** 40])}, flags(D.VIR_DOMAIN_AFFECT_LIVE, D.VIR_DOMAIN_AFFECT_CONFIG))),
     ('dom.numaParameters', 1, lambda: dom().numaParameters(flags(D.VIR_DOMAIN_AFFECT_LIVE, D.VIR_DOMAIN_AFFECT_CONFIG))),
-    ('dom.setNumaParameters', 1, lambda: dom().setNumaParameters({pick(['numa_mode', 'numa_nodeset']): pick([0, 1, '0', '0-1'])}, flags(D.VIR_DOMAIN_AFFECT_LIVE, D.VIR_DOMAIN_AFFECT_CONFIG))),
+    ('dom.setNumaParameters', 2, lambda: tdom().setNumaParameters({pick(['numa_mode', 'numa_nodeset']): pick([0, 1, '0', '0-1'])}, flags(D.VIR_DOMAIN_AFFECT_LIVE, D.VIR_DOMAIN_AFFECT_CONFIG))),
     ('dom.schedulerType', 1, lambda: dom().schedulerType()),
     ('dom.schedulerParameters', 1, lambda: dom().schedulerParameters()),
     ('dom.schedulerParametersFlags', 1, lambda: dom().schedulerParametersFlags(flags(D.VIR_DOMAIN_AFFECT_LIVE, D.VIR_DOMAIN_AFFECT_CONFIG))),
     ('dom.setSchedulerParameters', 1, lambda: dom().setSchedulerParameters({pick(['weight', 'cap', 'bogus']): pick([10, 50, 70000])})),
     ('dom.setSchedulerParametersFlags', 1, lambda: dom().setSchedulerParametersFlags({'weight': pick([10, 50])}, flags(D.VIR_DOMAIN_AFFECT_LIVE, D.VIR_DOMAIN_AFFECT_CONFIG))),
-    ('dom.blockIoTune', 1, lambda: dom().blockIoTune(pick(['vda', 'nosuch']), flags(D.VIR_DOMAIN_AFFECT_LIVE, D.VIR_DOMAIN_AFFECT_CONFIG))),
-    ('dom.interfaceParameters', 1, lambda: dom().interfaceParameters(pick(['vnet2', '52:54:00:00:00:02', 'nosuch']), flags(D.VIR_DOMAIN_AFFECT_LIVE))),
-    ('dom.setBlockIoTune', 1, lambda: dom().setBlockIoTune(pick(['vda', 'nosuch', '/guest/g0.img']), {pick(['total_bytes_sec', 'read_bytes_sec', 'total_bytes_sec_max', 'read_bytes_sec_max', 'group_name']):
+    ('dom.blockIoTune', 2, lambda: tdom().blockIoTune(pick(['vda', 'nosuch']), flags(D.VIR_DOMAIN_AFFECT_LIVE, D.VIR_DOMAIN_AFFECT_CONFIG))),
+    ('dom.interfaceParameters', 2, lambda: tdom().interfaceParameters(pick(['vnet2', '52:54:00:00:00:02', 'testnet0', 'AA:BB:CC:DD:EE:FF', 'nosuch']), flags(D.VIR_DOMAIN_AFFECT_LIVE))),
+    ('dom.setBlockIoTune', 2, lambda: tdom().setBlockIoTune(pick(['vda', 'nosuch', '/guest/g0.img']), {pick(['total_bytes_sec', 'read_bytes_sec', 'total_bytes_sec_max', 'read_bytes_sec_max', 'group_name']):
                                                                                               pick([0, 1000, 5000, 10 ** 16, 'grp'])}, flags(D.VIR_DOMAIN_AFFECT_LIVE, D.VIR_DOMAIN_AFFECT_CONFIG))),
-    ('dom.setInterfaceParameters', 1, lambda: dom().setInterfaceParameters(pick(['vnet2', '52:54:00:00:00:02', 'nosuch']), {pick(['inbound.average', 'inbound.peak', 'inbound.floor', 'outbound.average', 'outbound.burst']):
+    ('dom.setInterfaceParameters', 2, lambda: tdom().setInterfaceParameters(pick(['vnet2', '52:54:00:00:00:02', 'testnet0', 'aa:bb:cc:dd:ee:ff', 'nosuch']), {pick(['inbound.average', 'inbound.peak', 'inbound.floor', 'outbound.average', 'outbound.burst']):
                                                                                                            pick([0, 100, 2000])}, flags(D.VIR_DOMAIN_AFFECT_LIVE, D.VIR_DOMAIN_AFFECT_CONFIG))),
-    ('dom.perfEvents', 1, lambda: dom().perfEvents(flags(D.VIR_DOMAIN_AFFECT_LIVE, D.VIR_DOMAIN_AFFECT_CONFIG))),
-    ('dom.setPerfEvents', 1, lambda: dom().setPerfEvents({pick(['cmt', 'cycles', 'bogus']): pick([True, False])}, flags(D.VIR_DOMAIN_AFFECT_LIVE, D.VIR_DOMAIN_AFFECT_CONFIG))),
+    ('dom.perfEvents', 2, lambda: tdom().perfEvents(flags(D.VIR_DOMAIN_AFFECT_LIVE, D.VIR_DOMAIN_AFFECT_CONFIG))),
+    ('dom.setPerfEvents', 2, lambda: tdom().setPerfEvents({pick(['cmt', 'cycles', 'bogus']): pick([True, False])}, flags(D.VIR_DOMAIN_AFFECT_LIVE, D.VIR_DOMAIN_AFFECT_CONFIG))),
     ('dom.hostname', 1, lambda: dom().hostname(flags())),
     ('dom.getTime', 1, lambda: len(dom().getTime(flags()))),
     ('dom.fsFreeze', 1, lambda: dom().fsFreeze(pick([None, ['/'], ['/boot', '/nosuch']]), flags())),
@@ -409,17 +416,17 @@ ACTIONS = [
     ('dom.maxVcpus', 1, lambda: dom().maxVcpus()),
     ('dom.securityLabel', 1, lambda: dom().securityLabel()),
     ('dom.injectNMI', 1, lambda: dom().injectNMI(flags())),
-    ('dom.sendKey', 1, lambda: dom().sendKey(pick([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 99]), 100, [pick([0, 1, 28, 127, 300, 30000, 57369])] * pick([1, 2, 17]), pick([1, 2, 17]), flags())),
+    ('dom.sendKey', 2, lambda: (lambda keys: tdom().sendKey(pick([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 99]), 100, keys, len(keys), flags()))([pick([0, 1, 28, 127, 300, 30000, 57369]) for _ in range(pick([1, 2, 17]))])),
     ('dom.sendProcessSignal', 1, lambda: dom().sendProcessSignal(pick([1, 0]), pick([0, 9, 15, 999]), flags())),
     ('dom.setUserPassword', 1, lambda: dom().setUserPassword(pick(['root', 'nosuch']), 'pw', flags())),
     ('dom.memoryPeek', 1, lambda: dom().memoryPeek(0, pick([0, 8, 2 ** 20]), pick([D.VIR_MEMORY_VIRTUAL, D.VIR_MEMORY_PHYSICAL, 0]))),
-    ('dom.getCPUStats', 1, lambda: dom().getCPUStats(pick([True, False]), flags())),
-    ('dom.ioThreadInfo', 1, lambda: dom().ioThreadInfo(flags(D.VIR_DOMAIN_AFFECT_LIVE, D.VIR_DOMAIN_AFFECT_CONFIG))),
-    ('dom.addIOThread', 1, lambda: dom().addIOThread(pick([1, 2, 0]), flags(D.VIR_DOMAIN_AFFECT_LIVE, D.VIR_DOMAIN_AFFECT_CONFIG))),
-    ('dom.delIOThread', 1, lambda: dom().delIOThread(pick([1, 2]), flags(D.VIR_DOMAIN_AFFECT_LIVE, D.VIR_DOMAIN_AFFECT_CONFIG))),
-    ('dom.pinIOThread', 1, lambda: dom().pinIOThread(pick([1, 2, 7]), tuple(rng.random() < 0.5 for _ in range(pick([1, 8]))), flags(D.VIR_DOMAIN_AFFECT_LIVE, D.VIR_DOMAIN_AFFECT_CONFIG))),
-    ('dom.setIOThreadParams', 1, lambda: dom().setIOThreadParams(pick([1, 2, 0]), {pick(['poll_max_ns', 'poll_grow', 'poll_shrink']): pick([0, 64, 2 ** 33])}, flags(D.VIR_DOMAIN_AFFECT_LIVE))),
-    ('dom.setLifecycleAction', 1, lambda: dom().setLifecycleAction(pick([0, 1, 2, 9]), pick([0, 1, 2, 9]), flags(D.VIR_DOMAIN_AFFECT_LIVE, D.VIR_DOMAIN_AFFECT_CONFIG))),
+    ('dom.getCPUStats', 2, lambda: tdom().getCPUStats(pick([True, False]), flags())),
+    ('dom.ioThreadInfo', 2, lambda: tdom().ioThreadInfo(flags(D.VIR_DOMAIN_AFFECT_LIVE, D.VIR_DOMAIN_AFFECT_CONFIG))),
+    ('dom.addIOThread', 3, lambda: tdom().addIOThread(pick([1, 2, 0]), flags(D.VIR_DOMAIN_AFFECT_LIVE, D.VIR_DOMAIN_AFFECT_CONFIG))),
+    ('dom.delIOThread', 2, lambda: tdom().delIOThread(pick([1, 2]), flags(D.VIR_DOMAIN_AFFECT_LIVE, D.VIR_DOMAIN_AFFECT_CONFIG))),
+    ('dom.pinIOThread', 2, lambda: tdom().pinIOThread(pick([1, 2, 7]), cpus(pick([1, 8])), flags(D.VIR_DOMAIN_AFFECT_LIVE, D.VIR_DOMAIN_AFFECT_CONFIG))),
+    ('dom.setIOThreadParams', 2, lambda: tdom().setIOThreadParams(pick([1, 2, 0]), {pick(['poll_max_ns', 'poll_grow', 'poll_shrink']): pick([0, 64, 2 ** 33])}, flags(D.VIR_DOMAIN_AFFECT_LIVE))),
+    ('dom.setLifecycleAction', 2, lambda: tdom().setLifecycleAction(pick([0, 1, 2, 9]), pick([0, 1, 2, 9]), flags(D.VIR_DOMAIN_AFFECT_LIVE, D.VIR_DOMAIN_AFFECT_CONFIG))),
     ('dom.getMessages', 1, lambda: dom().messages(flags())),
     ('dom.launchSecurityInfo', 1, lambda: dom().launchSecurityInfo(flags())),
     ('dom.attachDevice', 2, lambda: dom().attachDevice(pick([

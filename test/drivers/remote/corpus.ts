@@ -5,7 +5,7 @@
  * hash tables seeded at random in each process. Ops are a small shared vocabulary: `d` is the
  * domain of the last lookup/define/create, `n` the network, `p` the pool, `s` the snapshot.
  */
-export type Step = [op: string, ...args: (string | number | null | string[])[]];
+export type Step = [op: string, ...args: (string | number | null | string[] | number[])[]];
 export interface Scenario { name: string; readOnly?: boolean; steps: Step[] }
 
 export const DOM_XML = (name: string, uuid: string) => `<domain type='test'><name>${name}</name><uuid>${uuid}</uuid>`

@@ -27,6 +27,9 @@ function domainXml(rng: Rng): string {
   return DOM_XML(name, uuid);
 }
 
+/** A cpu map of up to 8 host cpus (as many as test:///default has), 0/1 each. */
+const cpus = (rng: Rng) => Array.from({ length: rng.pick([1, 3, 8]) }, () => (rng.chance(0.5) ? 1 : 0));
+
 const memory = (rng: Rng) => rng.pick([0, 1024, 32768, 65536, 1048576, 8388608, 2 ** 31]);
 
 /** [weight, step maker] pairs: what a session does next. */
@@ -65,6 +68,21 @@ const STEPS: (readonly [number, (rng: Rng) => Step])[] = [
   [1, (r) => [r.pick(['domFSFreeze', 'domFSThaw']), r.pick([[], ['/'], ['/boot', '/']]), r.pick([0, 0, 1])]],
   [1, (r) => ['domSetUserPassword', r.pick(['root', '', 'nobody']), r.pick(['pw', '']), r.pick([0, 0, 1, 2])]],
   [1, (r) => ['domFSInfo', r.pick([0, 0, 1])]],
+  [1, (r) => ['domPinVcpu', r.pick([0, 1, 3]), cpus(r)]],
+  [1, (r) => ['domPinVcpuFlags', r.pick([0, 1]), cpus(r), r.pick([0, 0, 1])]],
+  [1, (r) => ['domVcpuPinInfo', r.pick([0, 1, 2, 3])]],
+  [1, (r) => ['domPinEmulator', cpus(r), r.pick([0, 1, 2, 1 << 30])]],
+  [1, (r) => ['domEmulatorPinInfo', r.pick([0, 1, 2])]],
+  [1, (r) => ['domIOThreadInfo', r.pick([0, 1, 2, 3])]],
+  [2, (r) => [r.pick(['domAddIOThread', 'domDelIOThread']), r.pick([0, 1, 2]), r.pick([0, 0, 1, 2])]],
+  [1, (r) => ['domPinIOThread', r.pick([1, 2, 5]), cpus(r), r.pick([0, 1, 2])]],
+  [1, (r) => ['domSetIOThreadParams', r.pick([0, 1, 2]), r.pick(['poll_max_ns', 'poll_grow', 'poll_shrink']), r.pick([0, 64, 4096]), r.pick([0, 1, 2])]],
+  [1, (r) => ['domPerfEvents', r.pick([0, 1, 2, 3])]],
+  [1, (r) => ['domInterfaceParameters', r.pick(['testnet0', 'aa:bb:cc:dd:ee:ff', 'nosuch']), r.pick([0, 1, 2])]],
+  [1, (r) => ['domBlockIoTune', r.pick(['vda', '/guest/diskimage1', 'nosuch']), r.pick([0, 1, 2, 3])]],
+  [1, (r) => ['domCPUStats', r.pick([0, 1]), r.pick([0, 0, 1])]],
+  [1, (r) => ['domSendKey', r.pick([0, 1, 3, 9, 10]), r.pick([[1], [28, 30000], [57369]]), r.pick([0, 0, 1])]],
+  [1, (r) => ['domSetLifecycleAction', r.pick([0, 1, 2, 3]), r.pick([0, 1, 3, 4, 6]), r.pick([0, 1, 2, 3])]],
   [1, (r) => ['cellsFreeMemory', r.pick([0, 1, 2, 5]), r.pick([1, 2, 10])]],
   [0.5, (r) => ['freePages', r.pick([[4], [4, 2048], [], Array(600).fill(4)]), r.pick([0, 1, -1]), r.pick([1, 2]), r.pick([0, 0, 1])]],
   [1, (r) => ['cpuMap', r.pick([0, 0, 1, 1 << 30])]],

@@ -1,5 +1,5 @@
 /** Runs a corpus scenario through our public API (and so through the remote driver). */
-import { isVirError, openAuth, type Connect, type Domain, type DomainSnapshot, type HostInterface, type Network, type NodeDevice, type StoragePool, type StorageVol } from '../../../src/index.js';
+import { VIR_TYPED_PARAM_UINT, VIR_TYPED_PARAM_ULLONG, isVirError, openAuth, type TypedParam, type Connect, type Domain, type DomainSnapshot, type HostInterface, type Network, type NodeDevice, type StoragePool, type StorageVol } from '../../../src/index.js';
 import type { Scenario } from './corpus.js';
 
 /** JSON-able form of a result: objects by name, times masked, bigints as strings. */
@@ -25,6 +25,11 @@ function keep<T extends { free(): void }>(v: Vars, obj: T): T {
 type Op = (c: Connect, vars: Vars, ...args: any[]) => Promise<unknown>;
 
 const names = (xs: { name(): string }[]) => xs.map((x) => x.name()).sort();
+const bools = (m: number[]) => m.map(Boolean);
+const bits = (m: boolean[]) => m.map((b) => (b ? 1 : 0));
+/** Typed parameters as sorted [name, value as text] pairs (booleans as 0/1), as oracle.py gives them. */
+const params = (ps: TypedParam[]) => ps.map((p) => [p.field, String(typeof p.value === 'boolean' ? Number(p.value) : p.value)])
+  .sort((a, b) => (a[0]! < b[0]! ? -1 : a[0]! > b[0]! ? 1 : 0));
 
 async function held<T extends { free(): void }>(v: Vars, list: Promise<T[]>): Promise<T[]> {
   const xs = await list;
@@ -126,6 +131,23 @@ const OPS: Record<string, Op> = {
   domSetUserPassword: (_c, v, user, pw, f) => v.d!.setUserPassword(user, pw, f),
   domFSInfo: async (_c, v, f) => (await v.d!.getFSInfo(f)).map((i) => [i.mountpoint, i.name, i.fstype, i.devAlias]),
   cellsFreeMemory: async (c, _v, start, max) => (await c.getCellsFreeMemory(start, max)).map(Number),
+  domPinVcpu: (_c, v, n, m) => v.d!.pinVcpu(n, bools(m)),
+  domPinVcpuFlags: (_c, v, n, m, f) => v.d!.pinVcpuFlags(n, bools(m), f),
+  domVcpuPinInfo: async (_c, v, f) => (await v.d!.vcpuPinInfo(f)).map(bits),
+  domPinEmulator: (_c, v, m, f) => v.d!.pinEmulator(bools(m), f),
+  domEmulatorPinInfo: async (_c, v, f) => bits(await v.d!.emulatorPinInfo(f)),
+  domIOThreadInfo: async (_c, v, f) => (await v.d!.ioThreadInfo(f)).map((t) => [t.iothreadId, bits(t.cpumap)]),
+  domAddIOThread: (_c, v, i, f) => v.d!.addIOThread(i, f),
+  domDelIOThread: (_c, v, i, f) => v.d!.delIOThread(i, f),
+  domPinIOThread: (_c, v, i, m, f) => v.d!.pinIOThread(i, bools(m), f),
+  domSetIOThreadParams: (_c, v, i, k, x, f) => v.d!.setIOThreadParams(i, [k === 'poll_max_ns'
+    ? { field: k, type: VIR_TYPED_PARAM_ULLONG, value: BigInt(x) } : { field: k, type: VIR_TYPED_PARAM_UINT, value: x }], f),
+  domPerfEvents: async (_c, v, f) => params(await v.d!.perfEvents(f)),
+  domInterfaceParameters: async (_c, v, d, f) => params(await v.d!.interfaceParameters(d, f)),
+  domBlockIoTune: async (_c, v, d, f) => params(await v.d!.blockIoTune(d, f)),
+  domCPUStats: async (_c, v, t, f) => (await v.d!.getCPUStats(Boolean(t), f)).map(params),
+  domSendKey: (_c, v, s, k, f) => v.d!.sendKey(s, 0, k, f),
+  domSetLifecycleAction: (_c, v, t, a, f) => v.d!.setLifecycleAction(t, a, f),
   freePages: async (c, _v, pages, start, count, f) => Object.fromEntries(Object.entries(await c.getFreePages(pages, start, count, f))
     .map(([cell, sizes]) => [cell, Object.fromEntries(Object.entries(sizes).map(([size, n]) => [size, Number(n)]))])),
   cpuMap: async (c, _v, f) => { const m = await c.getCPUMap(f); return [m.cpus, m.online.map((b) => (b ? 1 : 0)), m.online.filter(Boolean).length]; },

@@ -22,6 +22,16 @@ def setv(k, o):
 def names(xs):
     return sorted(x.name() for x in xs)
 
+def bools(m):
+    return tuple(bool(b) for b in m)
+
+def bits(m):
+    return [1 if b else 0 for b in m]
+
+def params(d):
+    # typed parameters as sorted [name, value as text] pairs (booleans as 0/1), as interpreter.ts gives them
+    return sorted([k, str(int(x)) if isinstance(x, bool) else str(x)] for k, x in d.items())
+
 def info_node(i):
     # libvirt-python gives the memory in MiB; the C API (and ours) in KiB
     return [i[0], i[1] * 1024] + i[2:8]
@@ -119,6 +129,22 @@ OPS = {
     'domSetUserPassword': lambda u, p, f: none(v['d'].setUserPassword(u, p, f)),
     'domFSInfo': lambda f: [list(x[:3]) + [list(x[3])] for x in v['d'].fsInfo(f)],
     'cellsFreeMemory': lambda s, m: c.getCellsFreeMemory(s, m),
+    'domPinVcpu': lambda n, m: none(v['d'].pinVcpu(n, bools(m))),
+    'domPinVcpuFlags': lambda n, m, f: none(v['d'].pinVcpuFlags(n, bools(m), f)),
+    'domVcpuPinInfo': lambda f: [bits(m) for m in v['d'].vcpuPinInfo(f)],
+    'domPinEmulator': lambda m, f: none(v['d'].pinEmulator(bools(m), f)),
+    'domEmulatorPinInfo': lambda f: bits(v['d'].emulatorPinInfo(f)),
+    'domIOThreadInfo': lambda f: [[i, bits(m)] for i, m in v['d'].ioThreadInfo(f)],
+    'domAddIOThread': lambda i, f: none(v['d'].addIOThread(i, f)),
+    'domDelIOThread': lambda i, f: none(v['d'].delIOThread(i, f)),
+    'domPinIOThread': lambda i, m, f: none(v['d'].pinIOThread(i, bools(m), f)),
+    'domSetIOThreadParams': lambda i, k, x, f: none(v['d'].setIOThreadParams(i, {k: x}, f)),
+    'domPerfEvents': lambda f: params(v['d'].perfEvents(f)),
+    'domInterfaceParameters': lambda d, f: params(v['d'].interfaceParameters(d, f)),
+    'domBlockIoTune': lambda d, f: params(v['d'].blockIoTune(d, f)),
+    'domCPUStats': lambda t, f: [params(x) for x in v['d'].getCPUStats(t, f)],
+    'domSendKey': lambda s, k, f: none(v['d'].sendKey(s, 0, k, len(k), f)),
+    'domSetLifecycleAction': lambda t, a, f: none(v['d'].setLifecycleAction(t, a, f)),
     'freePages': lambda p, s, n, f: c.getFreePages(p, s, n, f),
     'cpuMap': lambda f: (lambda r: [r[0], [1 if b else 0 for b in r[1]], r[2]])(c.getCPUMap(f)),
     'numOfNetworks': lambda: c.numOfNetworks(),
