@@ -1,4 +1,4 @@
-/** Bindings of the domain diagnostics: control info, disk errors, messages, launch security, memory peeks, NMI, signals. */
+/** Bindings of the domain diagnostics: control info, disk errors, messages, launch security, memory peeks, keys, NMI, signals. */
 import type { DomainBlockInfo, DomainControlInfo, DomainDiskError } from '../../drivers/types.js';
 import { REMOTE_DOMAIN_DISK_ERRORS_MAX, procedures as P } from '../../rpc/protocol/remote.js';
 import { bind, type Binding } from './binding.js';
