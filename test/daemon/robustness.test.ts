@@ -68,6 +68,11 @@ async function exchange(path: string, bytes: Buffer[], wantPackets: number, time
 
 const call = (proc: number, serial: number, payload?: Buffer, over: Partial<{ prog: number; vers: number; status: number; type: number }> = {}) =>
   encodePacket({ prog: over.prog ?? REMOTE_PROGRAM, vers: over.vers ?? 1, proc, type: over.type ?? MessageType.CALL, serial, status: over.status ?? MessageStatus.OK }, payload);
+const TEST_DOMAIN = { name: 'test', uuid: Buffer.from('6695eb01f6a4830479aa97f2502e193f', 'hex'), id: 1 };
+const cpuStats = (nparams: number, ncpus: number) => call(P.DOMAIN_GET_CPU_STATS.number, 1,
+  encodeValue(P.DOMAIN_GET_CPU_STATS.args, { dom: TEST_DOMAIN, nparams, start_cpu: 0, ncpus, flags: 0 }));
+const freePages = (npages: number, cellCount: number) => call(P.NODE_GET_FREE_PAGES.number, 1,
+  encodeValue(P.NODE_GET_FREE_PAGES.args, { pages: Array(npages).fill(4), startCell: 0, cellCount, flags: 0 }));
 const open = (serial: number) => call(P.CONNECT_OPEN.number, serial, encodeValue(P.CONNECT_OPEN.args, { name: 'test:///default', flags: 0 }));
 
 const BAD_CALLS: [string, Buffer[], number][] = [
@@ -82,6 +87,11 @@ const BAD_CALLS: [string, Buffer[], number][] = [
   ['CALL with status CONTINUE', [open(0), call(P.CONNECT_GET_TYPE.number, 1, undefined, { status: MessageStatus.CONTINUE })], 2],
   ['serial echoed as sent', [open(0xdeadbeef), call(P.CONNECT_GET_TYPE.number, 0xfffffffe)], 2],
   ['unknown domain', [open(0), call(P.DOMAIN_LOOKUP_BY_NAME.number, 1, encodeValue(P.DOMAIN_LOOKUP_BY_NAME.args, { name: 'nosuch' }))], 2],
+  // Limits libvirtd checks before the driver runs (a libvirt client checks them before sending)
+  ['cpu stats: nparams above the limit', [open(0), cpuStats(17, 1)], 2],
+  ['cpu stats: ncpus above the limit', [open(0), cpuStats(1, 129)], 2],
+  ['free pages: more counts than a reply holds', [open(0), freePages(600, 2)], 2],
+  ['free pages: a driver that fills none', [open(0), freePages(1, 1)], 2],
 ];
 
 for (const [what, bytes, n] of BAD_CALLS) {

@@ -102,3 +102,16 @@ export function bind<P extends ProcedureInfo<any, any, any>>(
     },
   };
 }
+
+/**
+ * A binding whose ends refuse arguments before the call goes out (`client`, on the driver
+ * arguments) or before the driver runs (`daemon`, on the wire arguments): the size limits
+ * libvirt's remote driver and libvirtd check by hand, each with its own words.
+ */
+export function withLimits(b: Binding, limits: { client?: (driverArgs: readonly unknown[]) => void; daemon?: (wireArgs: any) => void }): Binding {
+  return {
+    ...b,
+    wireArgs: (d) => { limits.client?.(d); return b.wireArgs(d); },
+    driverArgs: (a, fds) => { limits.daemon?.(a); return b.driverArgs(a, fds); },
+  };
+}

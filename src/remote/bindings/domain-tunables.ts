@@ -2,13 +2,16 @@
 import type { DomainCPUStats, TypedParam } from '../../drivers/types.js';
 import { VIR_TYPED_PARAM_STRING, VIR_TYPED_PARAM_STRING_OKAY } from '../../api/constants.js';
 import {
-  REMOTE_DOMAIN_BLOCK_IO_TUNE_PARAMETERS_MAX, REMOTE_DOMAIN_INTERFACE_PARAMETERS_MAX, REMOTE_DOMAIN_MEMORY_PARAMETERS_MAX, REMOTE_DOMAIN_SCHEDULER_PARAMETERS_MAX,
+  REMOTE_DOMAIN_BLOCK_IO_TUNE_PARAMETERS_MAX, REMOTE_DOMAIN_GET_CPU_STATS_NCPUS_MAX, REMOTE_NODE_CPU_STATS_MAX, REMOTE_DOMAIN_INTERFACE_PARAMETERS_MAX, REMOTE_DOMAIN_MEMORY_PARAMETERS_MAX, REMOTE_DOMAIN_SCHEDULER_PARAMETERS_MAX,
   procedures as P,
 } from '../../rpc/protocol/remote.js';
-import { bind, type Binding } from './binding.js';
+import { bind, withLimits, type Binding } from './binding.js';
+import { ErrorDomain, ErrorNumber, virError } from '../../errors/index.js';
 import { domain, list, same, typedParam } from './convert.js';
 
 const dom = ['dom', domain] as const;
+const rpcError = (detail: string) => virError(ErrorDomain.VIR_FROM_REMOTE, ErrorNumber.VIR_ERR_RPC, detail);
+const internalError = (detail: string) => virError(ErrorDomain.VIR_FROM_RPC, ErrorNumber.VIR_ERR_INTERNAL_ERROR, detail);
 const flags = ['flags', same] as const;
 const params = ['params', list(typedParam)] as const;
 
@@ -61,13 +64,26 @@ export const domainTunableBindings: Binding[] = [
   bind(P.DOMAIN_GET_BLOCK_IO_TUNE, 'domainGetBlockIoTune', [dom, ['disk', same], flags], countedParams,
     { wireConst: { nparams: REMOTE_DOMAIN_BLOCK_IO_TUNE_PARAMETERS_MAX } }),
   bind(P.DOMAIN_SET_BLOCK_IO_TUNE, 'domainSetBlockIoTune', [dom, ['disk', same], params, flags], null),
-  bind(P.DOMAIN_GET_CPU_STATS, 'domainGetCPUStats', [dom, ['nparams', same], ['start_cpu', same], ['ncpus', same], flags], {
+  withLimits(bind(P.DOMAIN_GET_CPU_STATS, 'domainGetCPUStats', [dom, ['nparams', same], ['start_cpu', same], ['ncpus', same], flags], {
     // The statistics go end to end, each cpu's as many as `nparams` says (strings only to clients that take them).
     toWire: (r: DomainCPUStats, a: { flags: number }) => ({ params: r.stats.flatMap((s) => wireParams(s, s.length, a.flags)), nparams: r.nparams }),
-    toDriver: (r): DomainCPUStats => {
+    toDriver: (r, [, nparams, , ncpus]): DomainCPUStats => {
+      const asked = (nparams as number) * (ncpus as number);
+      if (r.params.length > asked || (r.params.length > 0 && (r.params.length % r.nparams !== 0 || r.nparams > (nparams as number)))) {
+        throw rpcError('remoteDomainGetCPUStats: returned number of stats exceeds limit');
+      }
       const all = r.params.map(typedParam.toDriver);
       const stats = r.nparams > 0 ? Array.from({ length: all.length / r.nparams }, (_, i) => all.slice(i * r.nparams, (i + 1) * r.nparams)) : [];
       return { nparams: r.nparams, stats };
+    },
+  }), {
+    client: ([, nparams, , ncpus]) => {
+      if ((nparams as number) > REMOTE_NODE_CPU_STATS_MAX) throw rpcError(`nparams count exceeds maximum: ${nparams} > ${REMOTE_NODE_CPU_STATS_MAX}`);
+      if ((ncpus as number) > REMOTE_DOMAIN_GET_CPU_STATS_NCPUS_MAX) throw rpcError(`ncpus count exceeds maximum: ${ncpus} > ${REMOTE_DOMAIN_GET_CPU_STATS_NCPUS_MAX}`);
+    },
+    daemon: (a) => {
+      if (a.nparams > REMOTE_NODE_CPU_STATS_MAX) throw internalError('nparams too large');
+      if (a.ncpus > REMOTE_DOMAIN_GET_CPU_STATS_NCPUS_MAX) throw internalError('ncpus too large');
     },
   }),
   bind(P.DOMAIN_SET_LIFECYCLE_ACTION, 'domainSetLifecycleAction', [dom, ['type', same], ['action', same], flags], null),

@@ -1,8 +1,8 @@
 /** Bindings of the host-level entry points (connection, node). */
 import type { NodeInfo, NodeStat, SecurityModel } from '../../drivers/types.js';
 import { REMOTE_NODE_CPU_STATS_MAX, REMOTE_NODE_MAX_CELLS, procedures as P } from '../../rpc/protocol/remote.js';
-import { ErrorDomain, ErrorNumber, virRawError } from '../../errors/index.js';
-import { bind, type Binding } from './binding.js';
+import { ErrorDomain, ErrorNumber, virError, virRawError } from '../../errors/index.js';
+import { bind, withLimits, type Binding } from './binding.js';
 import { bool, chars, cpumapBytes, cpumapsOf, hyperNumber, same } from './convert.js';
 
 const model = chars(32);
@@ -13,31 +13,28 @@ const nulTerminated = chars();
  * libvirtd turns a driver that filled no counts (the test driver's answer) into an error that
  * names no cause.
  */
-const freePagesWire = bind(P.NODE_GET_FREE_PAGES, 'nodeGetFreePages', [['pages', same], ['startCell', same], ['cellCount', same], ['flags', same]], {
+const freePages = withLimits(bind(P.NODE_GET_FREE_PAGES, 'nodeGetFreePages', [['pages', same], ['startCell', same], ['cellCount', same], ['flags', same]], {
   toWire: (counts: bigint[]) => {
     if (counts.length === 0) {
-      throw virRawError(ErrorDomain.VIR_FROM_RPC, ErrorNumber.VIR_ERR_INTERNAL_ERROR, 'Library function returned error but did not set virError');
+      // libvirtd's error when a call fails with none recorded (virNetMessageSaveError: no numbers either)
+      throw virRawError(ErrorDomain.VIR_FROM_RPC, ErrorNumber.VIR_ERR_INTERNAL_ERROR, 'Library function returned error but did not set virError', { int1: 0, int2: 0 });
     }
     return { counts };
   },
   toDriver: (r) => r.counts,
-});
-const freePages: Binding = {
-  ...freePagesWire,
-  wireArgs: (d) => {
-    const cells = (d[0] as number[]).length * (d[2] as number);
+}), {
+  client: ([pages, , cellCount]) => {
+    const cells = (pages as number[]).length * (cellCount as number);
     if (cells > REMOTE_NODE_MAX_CELLS) {
-      throw virRawError(ErrorDomain.VIR_FROM_REMOTE, ErrorNumber.VIR_ERR_RPC, `too many NUMA cells: ${cells} > ${REMOTE_NODE_MAX_CELLS}`);
+      throw virError(ErrorDomain.VIR_FROM_REMOTE, ErrorNumber.VIR_ERR_RPC, `too many NUMA cells: ${cells} > ${REMOTE_NODE_MAX_CELLS}`);
     }
-    return freePagesWire.wireArgs(d);
   },
-  driverArgs: (a, fds) => {
+  daemon: (a) => {
     if (a.pages.length * a.cellCount > REMOTE_NODE_MAX_CELLS) {
-      throw virRawError(ErrorDomain.VIR_FROM_RPC, ErrorNumber.VIR_ERR_INTERNAL_ERROR, "the result won't fit into REMOTE_NODE_MAX_CELLS");
+      throw virError(ErrorDomain.VIR_FROM_RPC, ErrorNumber.VIR_ERR_INTERNAL_ERROR, "the result won't fit into REMOTE_NODE_MAX_CELLS");
     }
-    return freePagesWire.driverArgs(a, fds);
   },
-};
+});
 
 export const hostBindings: Binding[] = [
   freePages,
