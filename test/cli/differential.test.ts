@@ -13,10 +13,11 @@ import { xpathScenarios } from './scenarios/xpath.js';
 import { domstatsScenarios } from './scenarios/domstats.js';
 import { guestInfoScenarios } from './scenarios/guest-info.js';
 import { tunableScenarios } from './scenarios/tunables.js';
+import { pinningScenarios } from './scenarios/pinning.js';
 
 const corpus: Scenario[] = [...basics, ...hostScenarios, ...domainScenarios, ...networkScenarios, ...poolScenarios, ...volumeScenarios,
   ...snapshotScenarios, ...hostObjectScenarios, ...eventScenarios, ...objectEventScenarios, ...xpathScenarios,
-  ...domstatsScenarios, ...guestInfoScenarios, ...tunableScenarios];
+  ...domstatsScenarios, ...guestInfoScenarios, ...tunableScenarios, ...pinningScenarios];
 
 // Scenarios are independent (each has its own directory and session): run a few at a time.
 describe('tsvirsh matches virsh', { concurrency: 4 }, () => {

@@ -158,4 +158,28 @@ describe('--json carries what virsh prints', { skip: !haveVirsh && 'virsh is not
     assert.equal(control.state, virsh('domcontrol test').trim());
     assert.equal(control.reason, null);
   });
+
+  it('numatune, perf, domiftune, blkdeviotune (the other tunables)', () => {
+    const asLines = (json: Record<string, unknown>, show: (v: unknown) => string = String): [string, string][] =>
+      Object.entries(json).map(([k, v]) => [k, show(v)]);
+    assert.deepEqual(asLines(ours('numatune test --json') as Record<string, unknown>), [...labelled(virsh('numatune test'))]);
+    // perf prints its lines only without -q.
+    const perf = spawnSync('virsh', ['-c', 'test:///default', 'perf test'], { encoding: 'utf8', env: ENV }).stdout;
+    assert.deepEqual(asLines(ours('perf test --json') as Record<string, unknown>, (v) => (v ? 'enabled' : 'disabled')), [...labelled(perf)]);
+    assert.deepEqual(asLines(ours('domiftune test testnet0 --json') as Record<string, unknown>), [...labelled(virsh('domiftune test testnet0'))]);
+    assert.deepEqual(asLines(ours('blkdeviotune test vda --json') as Record<string, unknown>), [...labelled(virsh('blkdeviotune test vda'))]);
+  });
+
+  it('vcpupin, emulatorpin, iothreadinfo, cpu-stats (CPU placement)', () => {
+    const pins = ours('vcpupin test --json') as { vcpu: number; affinity: string }[];
+    assert.deepEqual(pins.map((p) => [String(p.vcpu), p.affinity]), rows(virsh('vcpupin test')));
+    assert.equal((ours('emulatorpin test --json') as { affinity: string }).affinity, virsh('emulatorpin test').trim());
+    assert.deepEqual(ours('iothreadinfo test --json'), []);
+    const stats = ours('cpu-stats test --json') as { cpus: { cpu: number; stats: Record<string, number> }[]; total: Record<string, number> };
+    const seconds = (ns: number): string => `${Math.floor(ns / 1e9)}.${String(ns % 1e9).padStart(9, '0')}`;
+    const text = virsh('cpu-stats test').split('\n').filter(Boolean).map((l) => l.trim().split(/\s+/));
+    const expected = [...stats.cpus.flatMap((c) => [[`CPU${c.cpu}:`], ...Object.entries(c.stats).map(([k, v]) => [k, seconds(v), 'seconds'])]),
+      ['Total:'], ...Object.entries(stats.total).map(([k, v]) => [k, seconds(v), 'seconds'])];
+    assert.deepEqual(expected, text);
+  });
 });

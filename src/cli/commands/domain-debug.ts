@@ -1,10 +1,11 @@
-/** Debugging a guest (part of virsh's "domain" group): core dumps and non-maskable interrupts. */
+/** Debugging a guest (part of virsh's "domain" group): core dumps, non-maskable interrupts, signals to guest processes. */
 import {
   VIR_DOMAIN_CORE_DUMP_FORMAT_RAW, VIR_DUMP_BYPASS_CACHE, VIR_DUMP_CRASH, VIR_DUMP_LIVE, VIR_DUMP_MEMORY_ONLY, VIR_DUMP_RESET,
 } from '../../index.js';
 import type { CommandDef, OptionDef, ParsedCommand } from '../command.js';
 import { domainOption, must } from '../lookup.js';
-import { fail, optBool, optString, optStringQuiet } from '../opts.js';
+import { fail, optBool, optLongLong, optString, optStringQuiet } from '../opts.js';
+import { parseInt32 } from '../numbers.js';
 import { ACTIVE_DOMAIN_ARG } from '../domain-options.js';
 import type { Session } from '../session.js';
 
@@ -38,6 +39,28 @@ async function cmdDump(s: Session, cmd: ParsedCommand): Promise<void> {
   s.out.printExtra(`\nDomain '${name}' dumped to ${to}\n`);
 }
 
+/** virsh's signal names, by VIR_DOMAIN_PROCESS_SIGNAL_* number (0-31, then rt0-rt32). */
+const SIGNALS = ['nop', 'hup', 'int', 'quit', 'ill', 'trap', 'abrt', 'bus', 'fpe', 'kill', 'usr1', 'segv', 'usr2', 'pipe', 'alrm', 'term',
+  'stkflt', 'chld', 'cont', 'stop', 'tstp', 'ttin', 'ttou', 'urg', 'xcpu', 'xfsz', 'vtalrm', 'prof', 'winch', 'poll', 'pwr', 'sys',
+  ...Array.from({ length: 33 }, (_, i) => `rt${i}`)];
+
+/** getSignalNumber: a number as it is, else a name with or without `sig`/`sig_` (any case); -1 if unknown. */
+function signalNumber(name: string): number {
+  const lower = name.replace(/[A-Z]/g, (c) => c.toLowerCase());
+  const n = parseInt32(lower);
+  if (n !== null) return n;
+  return SIGNALS.indexOf(lower.replace(/^sig_?/, ''));
+}
+
+async function cmdSendProcessSignal(s: Session, cmd: ParsedCommand): Promise<void> {
+  using dom = await domainOption(s, cmd);
+  const pid = optLongLong(s, cmd, 'pid')!;
+  const name = optString(s, cmd, 'signame')!;
+  const signum = signalNumber(name);
+  if (signum < 0) fail(s, `malformed signal name: ${name}`);
+  await dom.sendProcessSignal(pid, signum, 0);
+}
+
 export const debugCommands: CommandDef[] = [
   {
     name: 'dump',
@@ -63,5 +86,15 @@ export const debugCommands: CommandDef[] = [
       using dom = await domainOption(s, cmd);
       await dom.injectNMI(0);
     },
+  },
+  {
+    name: 'send-process-signal',
+    summary: 'send a signal to a process inside a domain',
+    options: [
+      ACTIVE_DOMAIN_ARG,
+      { name: 'pid', type: 'data', required: true, help: 'the process id in the guest' },
+      { name: 'signame', type: 'data', required: true, help: 'the signal, by number or name (kill, SIGTERM, sig_usr1, ...)' },
+    ],
+    handler: cmdSendProcessSignal,
   },
 ];

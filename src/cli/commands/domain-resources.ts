@@ -48,7 +48,7 @@ async function setMemory(s: Session, cmd: ParsedCommand, maximum: boolean): Prom
  * virshCPUCountCollect: -1 when the domain is not in the state asked about, else the count; a
  * failure is reported and thrown.
  */
-async function countVcpus(s: Session, dom: Domain, flags: number, checkState: boolean): Promise<number> {
+export async function countVcpus(s: Session, dom: Domain, flags: number, checkState: boolean): Promise<number> {
   if (checkState && ((flags & VIR_DOMAIN_AFFECT_LIVE && !(await dom.isActive().catch(() => false)))
     || (flags & VIR_DOMAIN_AFFECT_CONFIG && !(await dom.isPersistent().catch(() => false))))) {
     return -1;

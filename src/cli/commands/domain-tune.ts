@@ -1,6 +1,9 @@
-/** Domain tunables (part of virsh's "domain" group): scheduler, memory and block I/O parameters. */
+/**
+ * Domain tunables (part of virsh's "domain" group): scheduler, memory, block I/O and NUMA
+ * parameters, perf events, lifecycle actions.
+ */
 import {
-  VIR_DOMAIN_AFFECT_CONFIG, VIR_DOMAIN_AFFECT_LIVE, VIR_TYPED_PARAM_STRING, VIR_TYPED_PARAM_UINT, VIR_TYPED_PARAM_ULLONG,
+  VIR_DOMAIN_AFFECT_CONFIG, VIR_DOMAIN_AFFECT_LIVE, VIR_TYPED_PARAM_BOOLEAN, VIR_TYPED_PARAM_INT, VIR_TYPED_PARAM_STRING, VIR_TYPED_PARAM_UINT, VIR_TYPED_PARAM_ULLONG,
   type TypedParam,
 } from '../../index.js';
 import type { CommandDef, OptionDef, ParsedCommand } from '../command.js';
@@ -21,6 +24,8 @@ const text = (name: string, help: string): OptionDef => ({ name, type: 'string',
 
 /** VIR_DOMAIN_MEMORY_PARAM_UNLIMITED: the figure that means "no limit". */
 const UNLIMITED = 9007199254740991n;
+/** virDomainNumatuneMemMode's words. */
+const NUMA_MODES = ['strict', 'preferred', 'interleave', 'restrictive'];
 const LIVE_AND_CONFIG = VIR_DOMAIN_AFFECT_LIVE | VIR_DOMAIN_AFFECT_CONFIG;
 
 /** `field          : value`, virsh's "%-15s: %s" line. */
@@ -39,20 +44,24 @@ function printParams(s: Session, cmd: ParsedCommand, params: TypedParam[], show:
 }
 const plain = (p: TypedParam): [string, unknown] => [typedParamText(p), jsonValue(p)];
 
+/** virsh's lines when a tunable cannot be read or changed, and whether libvirt refuses --live with --config already when counting. */
+export interface TunableWords { count: string; get: string; set: string; countChecksFlags: boolean }
+const tunable = (what: string, countChecksFlags: boolean): TunableWords =>
+  ({ count: `Unable to get number of ${what} parameters`, get: `Unable to get ${what} parameters`, set: `Unable to change ${what} parameters`, countChecksFlags });
+
 /**
  * A tunable's parameters: set them when any were given, else print them (virsh's get/set
- * pattern). virsh first asks for the count, then the values; libvirt's memory and blkio
- * getters refuse --live with --config already when counting, so that failure gets virsh's
- * "number of" line; every other failure is met on the second call.
+ * pattern). virsh first asks for the count, then the values: a failure gets the line of the
+ * call that meets it.
  */
-async function getOrSet(s: Session, cmd: ParsedCommand, params: TypedParam[], what: 'memory' | 'blkio' | 'numa', flags: number,
+export async function getOrSet(s: Session, cmd: ParsedCommand, params: TypedParam[], words: TunableWords, flags: number,
   get: () => Promise<TypedParam[]>, set: () => Promise<void>, show: (p: TypedParam) => [string, unknown] = plain): Promise<void> {
   if (params.length > 0) {
-    await must(s, `Unable to change ${what} parameters`, set);
+    await must(s, words.set, set);
     return;
   }
-  const refusedWhenCounting = what !== 'numa' && (flags & LIVE_AND_CONFIG) === LIVE_AND_CONFIG;
-  const current = await must(s, refusedWhenCounting ? `Unable to get number of ${what} parameters` : `Unable to get ${what} parameters`, get);
+  const refusedWhenCounting = words.countChecksFlags && (flags & LIVE_AND_CONFIG) === LIVE_AND_CONFIG;
+  const current = await must(s, refusedWhenCounting ? words.count : words.get, get);
   printParams(s, cmd, current, show);
 }
 
@@ -143,7 +152,7 @@ async function cmdMemtune(s: Session, cmd: ParsedCommand): Promise<void> {
     const kib = memtuneSize(s, cmd, name);
     if (kib !== undefined) params.push({ field, type: VIR_TYPED_PARAM_ULLONG, value: kib });
   }
-  await getOrSet(s, cmd, params, 'memory', flags, () => dom.memoryParameters(flags), () => dom.setMemoryParameters(params, flags),
+  await getOrSet(s, cmd, params, tunable('memory', true), flags, () => dom.memoryParameters(flags), () => dom.setMemoryParameters(params, flags),
     (p) => (p.type === VIR_TYPED_PARAM_ULLONG && BigInt(p.value as bigint) === UNLIMITED ? ['unlimited', null] : plain(p)));
 }
 
@@ -167,7 +176,68 @@ async function cmdBlkiotune(s: Session, cmd: ParsedCommand): Promise<void> {
     if (given.value === '') fail(s, 'Unable to parse string parameter');
     params.push({ field, type: VIR_TYPED_PARAM_STRING, value: given.value ?? '' });
   }
-  await getOrSet(s, cmd, params, 'blkio', flags, () => dom.blkioParameters(flags), () => dom.setBlkioParameters(params, flags));
+  await getOrSet(s, cmd, params, tunable('blkio', true), flags, () => dom.blkioParameters(flags), () => dom.setBlkioParameters(params, flags));
+}
+
+/** virStrToLong_i with base 0 (decimal, 0x hex, 0 octal), the whole text. */
+function parseIntAnyBase(textValue: string): number | null {
+  const m = /^[ \t\n\v\f\r]*([+-]?)(0[xX][0-9a-fA-F]+|0[0-7]*|[1-9]\d*)$/.exec(textValue);
+  if (!m) return null;
+  const digits = m[2]!;
+  const magnitude = /^0[xX]/.test(digits) ? BigInt(digits) : digits.length > 1 && digits[0] === '0' ? BigInt(`0o${digits.slice(1)}`) : BigInt(digits);
+  const value = m[1] === '-' ? -magnitude : magnitude;
+  return value < -(2n ** 31n) || value > 2n ** 31n - 1n ? null : Number(value);
+}
+
+async function cmdNumatune(s: Session, cmd: ParsedCommand): Promise<void> {
+  const flags = affectFlags(s, cmd);
+  using dom = await domainOption(s, cmd);
+  const params: TypedParam[] = [];
+  const nodeset = optString(s, cmd, 'nodeset');
+  if (nodeset !== undefined) params.push({ field: 'numa_nodeset', type: VIR_TYPED_PARAM_STRING, value: nodeset });
+  const mode = optString(s, cmd, 'mode');
+  if (mode !== undefined) {
+    const known = NUMA_MODES.indexOf(mode);
+    const m = known >= 0 ? known : parseIntAnyBase(mode);
+    if (m === null) fail(s, `Invalid mode: ${mode}`);
+    params.push({ field: 'numa_mode', type: VIR_TYPED_PARAM_INT, value: m });
+  }
+  await getOrSet(s, cmd, params, tunable('numa', false), flags, () => dom.numaParameters(flags), () => dom.setNumaParameters(params, flags),
+    (p) => (p.type === VIR_TYPED_PARAM_INT && p.field === 'numa_mode' ? [NUMA_MODES[p.value as number] ?? '(null)', NUMA_MODES[p.value as number] ?? null] : plain(p)));
+}
+
+const PERF_HELP = 'comma-separated perf events (cmt, cpu_cycles, instructions, ...)';
+
+/** virshParseEventStr: each named event of a comma-separated list, enabled or disabled. */
+const perfEvents = (list: string | undefined, enabled: boolean): TypedParam[] =>
+  (list ?? '').split(',').filter((name) => name !== '').map((field) => ({ field, type: VIR_TYPED_PARAM_BOOLEAN, value: enabled }));
+
+async function cmdPerf(s: Session, cmd: ParsedCommand): Promise<void> {
+  const flags = affectFlags(s, cmd);
+  const enable = optString(s, cmd, 'enable');
+  const disable = optString(s, cmd, 'disable');
+  using dom = await domainOption(s, cmd);
+  let params = [...perfEvents(enable, true), ...perfEvents(disable, false)];
+  if (params.length === 0) params = await must(s, 'Unable to get perf events', () => dom.perfEvents(flags));
+  else await must(s, 'Unable to enable/disable perf events', () => dom.setPerfEvents(params, flags));
+  const on = (p: TypedParam): boolean => p.type === VIR_TYPED_PARAM_BOOLEAN && p.value === true;
+  if (optBool(cmd, 'json')) printJSON(s, Object.fromEntries(params.map((p) => [p.field, on(p)])));
+  else for (const p of params) s.out.printExtra(paramLine(p.field, on(p) ? 'enabled' : 'disabled'));
+}
+
+const LIFECYCLE_TYPES = ['poweroff', 'reboot', 'crash'];
+const LIFECYCLE_ACTIONS = ['destroy', 'restart', 'rename-restart', 'preserve', 'coredump-destroy', 'coredump-restart'];
+
+async function cmdSetLifecycleAction(s: Session, cmd: ParsedCommand): Promise<void> {
+  const flags = affectFlags(s, cmd);
+  const typeWord = optString(s, cmd, 'type')!;
+  const actionWord = optString(s, cmd, 'action')!;
+  const type = LIFECYCLE_TYPES.indexOf(typeWord);
+  if (type < 0) fail(s, `Invalid lifecycle type '${typeWord}'.`);
+  const action = LIFECYCLE_ACTIONS.indexOf(actionWord);
+  if (action < 0) fail(s, `Invalid lifecycle action '${actionWord}'.`);
+  using dom = await domainOption(s, cmd);
+  await must(s, 'Unable to change lifecycle action.', () => dom.setLifecycleAction(type, action, flags));
 }
 
 export const tuneCommands: CommandDef[] = [
@@ -215,5 +285,33 @@ export const tuneCommands: CommandDef[] = [
       JSON_OPTION,
     ],
     handler: cmdBlkiotune,
+  },  {
+    name: 'numatune',
+    summary: 'show or change the NUMA memory policy of a domain',
+    options: [
+      DOMAIN_ARG,
+      text('mode', 'strict, preferred, interleave, restrictive (or its number)'),
+      text('nodeset', 'host NUMA nodes to take memory from'),
+      ...AFFECT,
+      JSON_OPTION,
+    ],
+    handler: cmdNumatune,
+  },
+  {
+    name: 'perf',
+    summary: 'show or switch the perf events counted for a domain',
+    options: [DOMAIN_ARG, text('enable', `events to count: ${PERF_HELP}`), text('disable', `events to stop counting: ${PERF_HELP}`), ...AFFECT, JSON_OPTION],
+    handler: cmdPerf,
+  },
+  {
+    name: 'set-lifecycle-action',
+    summary: 'choose what happens when a domain powers off, reboots or crashes',
+    options: [
+      DOMAIN_ARG,
+      { name: 'type', type: 'data', required: true, help: 'poweroff, reboot or crash' },
+      { name: 'action', type: 'data', required: true, help: 'destroy, restart, rename-restart, preserve, coredump-destroy or coredump-restart' },
+      ...AFFECT,
+    ],
+    handler: cmdSetLifecycleAction,
   },
 ];

@@ -8,10 +8,12 @@ import { nativeCommands } from './domain-native.js';
 import { guestCommands } from './domain-guest.js';
 import { tuneCommands } from './domain-tune.js';
 import { debugCommands } from './domain-debug.js';
+import { cpuCommands } from './domain-cpu.js';
+import { ioTuneCommands } from './domain-io-tune.js';
 
 export const domainFamily: CommandFamily = {
   group: 'Domain Management',
   keyword: 'domain',
   commands: byName([...definitionCommands, ...lifecycleCommands, ...resourceCommands, ...consoleCommands, ...nativeCommands, ...guestCommands,
-    ...tuneCommands, ...debugCommands]),
+    ...tuneCommands, ...debugCommands, ...cpuCommands, ...ioTuneCommands]),
 };

@@ -21,6 +21,7 @@ interface Spec {
 }
 
 const SIZES = ['1024', '131072', '262144', '524288', '512M', '1G', '100000k', '0', 'x', '-5', '1e3', '10G', '99999999999999999999', '1.5', '2T', '64MiB'];
+const CPULISTS = ['1', '0-3', 'r', '^1', 'x', '', '0-99', '1,3'];
 const COUNTS = ['1', '2', '3', '4', '0', '-1', 'x', '100', '2.0'];
 const NS = 'http://example.org/ns';
 const XPATHS = ['//name', '/domain/@type', 'string(//name)', 'count(//disk)', '//nothing', '//mac/@address', '[bad', 'a b', '//a[', 'foo()', '$v', '//name|',
@@ -181,6 +182,23 @@ const SPECS: Spec[] = [
   onDom('domblkerror', 0.3), onDom('domcontrol', 0.3), onDom('inject-nmi', 0.3),
   onDom('dump', 0.4, (c) => [pos('file', file(c, 'core', 'core', '/nonexistent/core')), flag('live', 0.2), flag('crash', 0.15), flag('reset', 0.15),
     flag('bypass-cache', 0.1), flag('memory-only', 0.2), named('format', c.r.pick(['elf', 'kdump-zlib', 'bogus']), 0.2)]),
+  onDom('numatune', 0.4, (c) => [named('mode', c.r.pick(['strict', 'preferred', 'interleave', 'bogus', '0x1', '7']), 0.3),
+    named('nodeset', c.r.pick(['0', '0-1', 'x', '']), 0.3), ...affect(c)]),
+  onDom('emulatorpin', 0.5, (c) => [pos('cpulist', c.r.pick(CPULISTS), 0.4), ...affect(c)]),
+  onDom('vcpupin', 0.6, (c) => [pos('vcpu', c.r.pick(['0', '1', '3', '-1', 'x']), 0.5), pos('cpulist', c.r.pick(CPULISTS), 0.35), ...affect(c)]),
+  onDom('iothreadinfo', 0.4, affect),
+  onDom('iothreadadd', 0.3, (c) => [pos('id', c.r.pick(['3', '7', '0', '-1', 'x'])), ...affect(c)]),
+  onDom('iothreaddel', 0.3, (c) => [pos('id', c.r.pick(['1', '2', '3', '7', '0'])), ...affect(c)]),
+  onDom('iothreadpin', 0.3, (c) => [pos('iothread', c.r.pick(['1', '2', '9', 'x'])), pos('cpulist', c.r.pick(CPULISTS)), ...affect(c)]),
+  onDom('cpu-stats', 0.4, (c) => [flag('total', 0.3), named('start', c.r.pick(['0', '1', '9', '-1']), 0.3), named('count', c.r.pick(['1', '2', '20', '-1']), 0.3)]),
+  onDom('perf', 0.4, (c) => [named('enable', c.r.pick(['cmt', 'cpu_cycles,instructions', 'bogus', '']), 0.3),
+    named('disable', c.r.pick(['cmt', 'mbmt']), 0.2), ...affect(c)]),
+  onDom('set-lifecycle-action', 0.3, (c) => [pos('type', c.r.pick(['poweroff', 'reboot', 'crash', 'bogus'])),
+    pos('action', c.r.pick(['destroy', 'restart', 'preserve', 'coredump-restart', 'bogus'])), ...affect(c)]),
+  onDom('domiftune', 0.4, (c) => [pos('interface', c.r.pick(['testnet0', 'aa:bb:cc:dd:ee:ff', '52:54:00:11:22:33', 'nope'])),
+    named('inbound', c.r.pick(['100,200,300', '0,5', 'x', '1,2,3,4,5']), 0.3), named('outbound', c.r.pick(['10', '1,,,2']), 0.2), ...affect(c)]),
+  onDom('blkdeviotune', 0.4, (c) => [pos('device', c.r.pick(['vda', 'hda', 'nodev'])), named('total-bytes-sec', c.r.pick(['10M', '5x', '0']), 0.25),
+    named('read-iops-sec', c.r.pick(['5', '-1']), 0.2), named('write-bytes-sec', '1000', 0.1), named('group-name', c.r.pick(['g', '']), 0.1), ...affect(c)]),
   onDom('domfsinfo', 0.5), onDom('domhostname', 0.5, (c) => [named('source', c.r.pick(['agent', 'lease', 'bogus']), 0.3)]),
   onDom('domfsfreeze', 0.4, (c) => [pos('mountpoint', c.r.pick(['/', '/boot', '/nope']), 0.4)]),
   onDom('domfsthaw', 0.4, (c) => [pos('mountpoint', c.r.pick(['/', '/boot']), 0.4)]),

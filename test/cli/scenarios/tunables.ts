@@ -1,5 +1,5 @@
 /**
- * Domain tunables and diagnostics: schedinfo, memtune, blkiotune, domblkinfo, domblkerror, domcontrol, inject-nmi, dump, with their error cases.
+ * Domain tunables and diagnostics: schedinfo, memtune, blkiotune, numatune, perf, set-lifecycle-action, domblkinfo, domblkerror, domcontrol, inject-nmi, dump, with their error cases.
  */
 import { onDefault, type Scenario } from '../harness.js';
 
@@ -23,13 +23,29 @@ export const tunableScenarios: Scenario[] = [
   { name: 'memtune stopped and transient', args: onDefault('destroy test; memtune test; memtune test --live; memtune test --hard-limit 9 --config; memtune test; create $DIR/disks.xml; memtune disks --config'), files },
   { name: 'blkiotune', args: onDefault('blkiotune test; blkiotune test --weight 500; blkiotune test; blkiotune test 300 --config; blkiotune test --config; blkiotune test --live') },
   { name: 'blkiotune bad values', args: onDefault('blkiotune test --weight 0; blkiotune test --weight x; blkiotune test --weight -3; blkiotune test --device-weights ""; blkiotune test --weight 1001; blkiotune test --weight 5') },
-  { name: 'tunables live and config', args: onDefault('memtune test --live --config; blkiotune test --live --config; memtune test --live --config --hard-limit 5') },
+  { name: 'numatune', args: onDefault('numatune test; numatune test --config; numatune test --live; numatune 1 --current') },
+  { name: 'numatune bad mode', args: onDefault('numatune test --mode bogus; numatune test --nodeset ""; numatune test --mode ""') },
+  { name: 'emulatorpin', args: onDefault('emulatorpin test; emulatorpin test --config; emulatorpin test --live; emulatorpin test --current') },
+  { name: 'emulatorpin bad lists', args: onDefault("emulatorpin test x; emulatorpin test ''; emulatorpin test 0-9; emulatorpin test ^1; emulatorpin test 3-1; emulatorpin test 1,,2; emulatorpin test 2000; emulatorpin test ' 1 - 2 '") },
+  { name: 'emulatorpin stopped', args: onDefault('destroy test; emulatorpin test; emulatorpin test --live') },
+  { name: 'numatune set', args: onDefault('numatune test --mode preferred --nodeset 0; numatune test; numatune test --mode 0x2 --config; numatune test --config; numatune test --mode 9; numatune test --nodeset 0-1; numatune test --mode 010') },
+  { name: 'perf', args: onDefault('perf test; perf test --enable cmt,cpu_cycles; perf test --disable cmt --config; perf test --config; perf test --enable bogus; perf test --enable ,,; perf test --enable ""') },
+  { name: 'perf stopped and quiet', args: ['-q', ...onDefault('perf test --enable instructions; destroy test; perf test; perf test --live')] },
+  { name: 'set-lifecycle-action', args: onDefault('set-lifecycle-action test poweroff destroy; set-lifecycle-action test crash coredump-restart --config; dumpxml test --xpath //on_crash; set-lifecycle-action test reboot preserve --live; dumpxml --inactive test --xpath //on_reboot') },
+  { name: 'set-lifecycle-action bad words', args: onDefault("set-lifecycle-action test bogus destroy; set-lifecycle-action test poweroff bogus; set-lifecycle-action nosuch poweroff destroy; set-lifecycle-action test poweroff; set-lifecycle-action test '' destroy; set-lifecycle-action test reboot rename-restart") },
+  { name: 'domiftune', args: onDefault('domiftune test testnet0; domiftune test aa:bb:cc:dd:ee:ff --config; domiftune test testnet0 --inbound 100,200,300,50; domiftune test testnet0; domiftune test testnet0 --outbound 10,,20 --config; domiftune test testnet0 --config') },
+  { name: 'domiftune bad rates', args: onDefault("domiftune test testnet0 --inbound 1,2,3,4,5; domiftune test testnet0 --inbound x; domiftune test testnet0 --inbound 0,5; domiftune test testnet0 --inbound 0,5,,7; domiftune test testnet0 --outbound 0,5; domiftune test testnet0 --outbound 1,,,2; domiftune test testnet0 --inbound 4294967296; domiftune test testnet0 --inbound ''; domiftune test testnet0 --inbound -1; domiftune test vnet9; domiftune test testnet0 --live --config") },
+  { name: 'blkdeviotune', args: onDefault('blkdeviotune test vda; blkdeviotune test vda --total-bytes-sec 10M --read-iops-sec 5; blkdeviotune test vda; blkdeviotune test vda 1000; blkdeviotune test vda --group-name g1 --total_iops_sec 7 --config; blkdeviotune test vda --config; blkdeviotune test vda --live') },
+  { name: 'blkdeviotune bad values', args: onDefault("blkdeviotune test vda --total-bytes-sec ''; blkdeviotune test vda --total-iops-sec ''; blkdeviotune test vda --group-name ''; blkdeviotune test vda --total-bytes-sec 5x; blkdeviotune test vda --total-iops-sec -1; blkdeviotune test vda --total-bytes-sec -1; blkdeviotune test vda 1000 2000; blkdeviotune test nodisk; blkdeviotune test vda --live --config; blkdeviotune test vda --read-bytes-sec 99999999999E; blkdeviotune test vda --size-iops-sec 5 --write-iops-sec x") },
+  { name: 'tunables live and config', args: onDefault('memtune test --live --config; blkiotune test --live --config; numatune test --live --config; emulatorpin test --live --config; memtune test --live --config --hard-limit 5') },
   { name: 'tunables quiet', args: ['-q', ...onDefault('schedinfo test; memtune test; domblkinfo test --all')] },
   { name: 'domblkinfo', args: onDefault('domblkinfo test vda; domblkinfo test --all; domblkinfo test --all --human; domblkinfo test vda --human; domblkinfo test --device vda') },
   { name: 'domblkinfo errors', args: onDefault("domblkinfo test; domblkinfo test ''; domblkinfo test nodisk; domblkinfo test vda --all; domblkinfo nosuch vda") },
   { name: 'domblkinfo disks of all kinds', args: onDefault('define $DIR/disks.xml; domblkinfo disks --all; domblkinfo disks hdc; domblkinfo disks vdb; start disks; domblkinfo disks --all'), files },
   { name: 'domblkerror and domcontrol', args: onDefault('domblkerror test; domcontrol test; domblkerror 1; destroy test; domblkerror test; domcontrol test') },
   { name: 'inject-nmi', args: onDefault('inject-nmi test; inject-nmi nosuch; destroy test; inject-nmi test') },
+  { name: 'send-process-signal', args: onDefault('send-process-signal test 1 kill; send-process-signal test 1 SIGTERM; send-process-signal test 1 sig_usr1; send-process-signal test 1 9; send-process-signal test 1 rt32; send-process-signal test --pid 1 --signame 0') },
+  { name: 'send-process-signal bad', args: onDefault("send-process-signal test 1 bogus; send-process-signal test 1 -3; send-process-signal test x kill; send-process-signal test 0 kill; send-process-signal test -1 kill; send-process-signal test 1 99; send-process-signal test 1; send-process-signal test 1 ''; destroy test; send-process-signal test 1 kill") },
   { name: 'dump', args: onDefault('dump test $DIR/core; dump test $DIR/core2 --live; dump --domain 1 --file $DIR/core3 --bypass-cache; domstate test') },
   { name: 'dump crash and reset', args: onDefault('dump test $DIR/c1 --reset; domstate test; dump test $DIR/c2 --crash; domstate test --reason; dump test $DIR/c3') },
   { name: 'dump formats', args: onDefault('dump test $DIR/c --format elf; dump test $DIR/c --memory-only --format bogus; dump test $DIR/c --memory-only --format kdump-zlib; dump test $DIR/c --memory-only --format elf; dump test $DIR/c --memory-only') },
