@@ -267,7 +267,10 @@ export class Domain extends ConnectObject {
     return this.conn.invoke('domainGetLaunchSecurityInfo', this.#ref, flags | VIR_TYPED_PARAM_STRING_OKAY);
   }
   memoryPeek(start: bigint, size: number, flags: number): Promise<Buffer> { return this.conn.invoke('domainMemoryPeek', this.#ref, start, size, flags); }
-  coreDump(to: string, flags = 0): Promise<void> { return this.coreDumpWithFormat(to, 0, flags); }
+  /** virDomainCoreDump: a raw dump; its refusals name virDomainCoreDump, as libvirt's do. */
+  coreDump(to: string, flags = 0): Promise<void> {
+    return this.conn.invokeAs('virDomainCoreDump', 'domainCoreDumpWithFormat', this.#ref, clientPath(to), 0, flags);
+  }
   coreDumpWithFormat(to: string, dumpformat: number, flags = 0): Promise<void> {
     return this.conn.invoke('domainCoreDumpWithFormat', this.#ref, clientPath(to), dumpformat, flags);
   }
