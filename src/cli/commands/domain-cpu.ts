@@ -3,11 +3,12 @@
  * emulator and IOThread affinity, IOThreads, per-CPU statistics.
  */
 import {
-  VIR_DOMAIN_AFFECT_CONFIG, VIR_DOMAIN_AFFECT_LIVE, VIR_DOMAIN_VCPU_MAXIMUM, VIR_TYPED_PARAM_ULLONG, type TypedParam,
+  VIR_DOMAIN_AFFECT_CONFIG, VIR_DOMAIN_AFFECT_LIVE, VIR_DOMAIN_VCPU_MAXIMUM, VIR_TYPED_PARAM_INT, VIR_TYPED_PARAM_UINT,
+  VIR_TYPED_PARAM_ULLONG, type TypedParam,
 } from '../../index.js';
 import type { CommandDef, OptionDef, ParsedCommand } from '../command.js';
 import { domainOption, must } from '../lookup.js';
-import { CommandFailed, exclusive, fail, optBool, optInt, optString, optUInt } from '../opts.js';
+import { CommandFailed, exclusive, fail, optBool, optInt, optString, optUInt, optULongLong } from '../opts.js';
 import { ACTIVE_DOMAIN_ARG, DOMAIN_ARG, affectFlags } from '../domain-options.js';
 import { JSON_OPTION, printJSON } from '../json.js';
 import { formatTable } from '../table.js';
@@ -121,6 +122,26 @@ async function cmdIOThreadpin(s: Session, cmd: ParsedCommand): Promise<void> {
   await dom.pinIOThread(id, map, flags);
 }
 
+async function cmdIOThreadset(s: Session, cmd: ParsedCommand): Promise<void> {
+  const flags = affectFlags(s, cmd);
+  using dom = await domainOption(s, cmd);
+  const id = optInt(s, cmd, 'id')!;
+  if (id <= 0) fail(s, `Invalid IOThread id value: '${id}'`);
+  const params: TypedParam[] = [];
+  const pollMax = optULongLong(s, cmd, 'poll-max-ns');
+  if (pollMax !== undefined) params.push({ field: 'poll_max_ns', type: VIR_TYPED_PARAM_ULLONG, value: pollMax });
+  for (const name of ['poll-grow', 'poll-shrink']) {
+    const value = optUInt(s, cmd, name);
+    if (value !== undefined) params.push({ field: name.replace('-', '_'), type: VIR_TYPED_PARAM_UINT, value });
+  }
+  for (const name of ['thread-pool-min', 'thread-pool-max']) {
+    const value = optInt(s, cmd, name);
+    if (value !== undefined) params.push({ field: name.replace(/-/g, '_'), type: VIR_TYPED_PARAM_INT, value });
+  }
+  if (params.length === 0) fail(s, 'Not enough arguments passed, nothing to set');
+  await dom.setIOThreadParams(id, params, flags);
+}
+
 /** The times cpu-stats prints in seconds with nine decimals. */
 const TIMES = new Set(['cpu_time', 'vcpu_time', 'user_time', 'system_time']);
 
@@ -232,6 +253,21 @@ export const cpuCommands: CommandDef[] = [
     summary: 'remove an IOThread from a domain',
     options: [DOMAIN_ARG, { name: 'id', type: 'number', required: true, help: 'id of the IOThread to remove' }, ...AFFECT],
     handler: (s, cmd) => changeIOThread(s, cmd, false),
+  },
+  {
+    name: 'iothreadset',
+    summary: 'change the polling and worker pool settings of an IOThread of a running domain',
+    options: [
+      DOMAIN_ARG,
+      { name: 'id', type: 'number', required: true, help: 'the IOThread id' },
+      { name: 'poll-max-ns', type: 'number', help: 'longest polling time (ns)' },
+      { name: 'poll-grow', type: 'number', help: 'how much the polling time grows' },
+      { name: 'poll-shrink', type: 'number', help: 'how much the polling time shrinks' },
+      { name: 'thread-pool-min', type: 'number', help: 'fewest worker threads' },
+      { name: 'thread-pool-max', type: 'number', help: 'most worker threads' },
+      ...AFFECT,
+    ],
+    handler: cmdIOThreadset,
   },
   {
     name: 'cpu-stats',

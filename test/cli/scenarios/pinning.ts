@@ -1,4 +1,4 @@
-/** CPU placement of domains: vcpupin, emulatorpin pinning, iothreadinfo/add/del/pin, cpu-stats, with their error cases. */
+/** CPU placement of domains: vcpupin, emulatorpin pinning, iothreadinfo/add/del/pin/set, cpu-stats, with their error cases. */
 import { onDefault, type Scenario } from '../harness.js';
 
 /** A node file whose domain has IOThreads (libvirt's test driver gives them only to node-file domains). */
@@ -23,6 +23,7 @@ export const pinningScenarios: Scenario[] = [
   { name: 'iothreadadd and del', ...onNode('iothreadadd io 7; iothreadinfo io; iothreaddel io 5; iothreadinfo io; iothreadadd io 7; iothreaddel io 9; iothreadadd io 0; iothreaddel io -2; iothreadadd io x; iothreadadd io 8 --config; iothreadinfo io --config') },
   { name: 'iothreadpin', ...onNode('iothreadpin io 5 1-2; iothreadinfo io; iothreadpin io 1 r --config; iothreadinfo io --config; iothreadpin io 9 1; iothreadpin io 5 x; iothreadpin io -1 1; iothreadpin io 5') },
   { name: 'iothread commands stopped', ...onNode('destroy io; iothreadinfo io; iothreadadd io 3; iothreadadd io 3 --config; iothreadinfo io; iothreadpin io 3 0 --live') },
+  { name: 'iothreadset', ...onNode('iothreadset io 5 --poll-max-ns 1000 --poll-grow 2 --poll-shrink 3; iothreadset io 1 --thread-pool-min 1 --thread-pool-max 4; iothreadset io 5; iothreadset io 0 --poll-grow 1; iothreadset io 9 --poll-grow 1; iothreadset io 5 --poll-grow -1; iothreadset io 5 --poll-max-ns x; iothreadset io 5 --thread-pool-min -1; iothreadset io 5 --poll-grow 1 --config; destroy io; iothreadset io 5 --poll-grow 1') },
   { name: 'cpu-stats', args: onDefault('cpu-stats test; cpu-stats test --total; cpu-stats test --start 1; cpu-stats test --start 1 --count 1; cpu-stats test --count 0') },
   { name: 'cpu-stats errors', args: onDefault('cpu-stats test --start 8; cpu-stats test --start -1; cpu-stats test --count -2; cpu-stats test --count 20; cpu-stats test --start x; cpu-stats nosuch; destroy test; cpu-stats test; cpu-stats test --total') },
   { name: 'pinning quiet', args: ['-q', ...onDefault('vcpupin test; iothreadinfo test; cpu-stats test --total')] },
