@@ -78,8 +78,11 @@ export const domainBindings: Binding[] = [
         cpumaps: cpumapBytes(info.map((x) => x.cpumap ?? []), a.maplen, a.maxinfo),
       };
     },
-    toDriver: (r) => r.info.map((x) => ({ number: x.number, state: x.state, cpuTime: x.cpu_time, cpu: x.cpu })),
-  }, { wireConst: { maxinfo: 16384, maplen: 0 } }),
+    toDriver: (r) => {
+      const maps = cpumapsOf(r.cpumaps, VCPU_PIN_MAPLEN, r.info.length);
+      return r.info.map((x, i) => ({ number: x.number, state: x.state, cpuTime: x.cpu_time, cpu: x.cpu, cpumap: maps[i]! }));
+    },
+  }, { wireConst: { maxinfo: VCPU_PIN_MAPS, maplen: VCPU_PIN_MAPLEN } }),
   bind(P.DOMAIN_GET_VCPU_PIN_INFO, 'domainGetVcpuPinInfo', [dom, flags], {
     toWire: (maps: boolean[][], a: { ncpumaps: number; maplen: number }) => ({
       cpumaps: cpumapBytes(maps, a.maplen, a.ncpumaps), num: Math.min(maps.length, a.ncpumaps),
