@@ -91,3 +91,12 @@ export function scaleInteger(value: bigint, suffix: string, scale: bigint, limit
   if (value !== 0n && value > limit / factor) return { kind: 'overflow', value, suffix };
   return value * factor;
 }
+
+/** strtol/strtoul with base 0 over the whole text: decimal, 0x hex or 0 octal, optionally signed. */
+export function parseAnyBase(text: string): bigint | null {
+  const m = /^[ \t\n\v\f\r]*([+-]?)(0[xX][0-9a-fA-F]+|0[0-7]*|[1-9]\d*)$/.exec(text);
+  if (!m) return null;
+  const digits = m[2]!;
+  const magnitude = /^0[xX]/.test(digits) ? BigInt(digits) : digits.length > 1 && digits[0] === '0' ? BigInt(`0o${digits.slice(1)}`) : BigInt(digits);
+  return m[1] === '-' ? -magnitude : magnitude;
+}

@@ -1,11 +1,12 @@
-/** Debugging a guest (part of virsh's "domain" group): core dumps, non-maskable interrupts, signals to guest processes. */
+/** Debugging a guest (part of virsh's "domain" group): core dumps, non-maskable interrupts, key presses, signals to guest processes. */
 import {
   VIR_DOMAIN_CORE_DUMP_FORMAT_RAW, VIR_DUMP_BYPASS_CACHE, VIR_DUMP_CRASH, VIR_DUMP_LIVE, VIR_DUMP_MEMORY_ONLY, VIR_DUMP_RESET,
 } from '../../index.js';
 import type { CommandDef, OptionDef, ParsedCommand } from '../command.js';
 import { domainOption, must } from '../lookup.js';
-import { fail, optBool, optLongLong, optString, optStringQuiet } from '../opts.js';
-import { parseInt32 } from '../numbers.js';
+import { fail, optArgv, optBool, optLongLong, optString, optStringQuiet, optUInt } from '../opts.js';
+import { parseAnyBase, parseInt32 } from '../numbers.js';
+import { keycodeByName } from '../keycode-names.js';
 import { ACTIVE_DOMAIN_ARG } from '../domain-options.js';
 import type { Session } from '../session.js';
 
@@ -61,6 +62,36 @@ async function cmdSendProcessSignal(s: Session, cmd: ParsedCommand): Promise<voi
   await dom.sendProcessSignal(pid, signum, 0);
 }
 
+/** VIR_KEYCODE_SET_* names, by number. */
+const KEYCODE_SETS = ['linux', 'xt', 'atset1', 'atset2', 'atset3', 'os_x', 'xt_kbd', 'usb', 'win32', 'qnum'];
+/** VIR_DOMAIN_SEND_KEY_MAX_KEYS. */
+const MAX_KEYS = 16;
+
+/** virshKeyCodeGetInt: a key given by number (any base, up to 0xffff), else -1. */
+function keycodeNumber(text: string): number {
+  const n = text.includes('-') ? null : parseAnyBase(text);
+  return n === null || n > 0xffffn ? -1 : Number(n);
+}
+
+async function cmdSendKey(s: Session, cmd: ParsedCommand): Promise<void> {
+  using dom = await domainOption(s, cmd);
+  let setName = optStringQuiet(cmd, 'codeset') ?? 'linux';
+  const holdtime = optUInt(s, cmd, 'holdtime') ?? 0;
+  // qnum was once called rfb.
+  if (setName === 'rfb') setName = 'qnum';
+  const codeset = KEYCODE_SETS.indexOf(setName);
+  if (codeset < 0) fail(s, `unknown codeset: '${setName}'`);
+  const keys = optArgv(cmd, 'keycode');
+  if (keys.length > MAX_KEYS) fail(s, 'too many keycodes');
+  const codes = keys.map((key) => {
+    let code = keycodeNumber(key);
+    if (code < 0) code = keycodeByName(setName, key);
+    if (code < 0) fail(s, `invalid keycode: '${key}'`);
+    return code;
+  });
+  await dom.sendKey(codeset, holdtime, codes, 0);
+}
+
 export const debugCommands: CommandDef[] = [
   {
     name: 'dump',
@@ -96,5 +127,16 @@ export const debugCommands: CommandDef[] = [
       { name: 'signame', type: 'data', required: true, help: 'the signal, by number or name (kill, SIGTERM, sig_usr1, ...)' },
     ],
     handler: cmdSendProcessSignal,
+  },
+  {
+    name: 'send-key',
+    summary: 'press keys on the keyboard of a domain',
+    options: [
+      ACTIVE_DOMAIN_ARG,
+      { name: 'codeset', type: 'string', named: true, help: 'how the keys are numbered: linux (the default), xt, atset1-3, os_x, xt_kbd, usb, win32, qnum' },
+      { name: 'holdtime', type: 'number', named: true, help: 'how long to hold the keys (ms)' },
+      { name: 'keycode', type: 'argv', required: true, help: 'keys, by number or by name (KEY_A in linux)' },
+    ],
+    handler: cmdSendKey,
   },
 ];

@@ -13,7 +13,7 @@ import { DOMAIN_ARG, affectFlags } from '../domain-options.js';
 import { JSON_OPTION, printJSON } from '../json.js';
 import { pad } from '../printf.js';
 import { typedParamFromString, typedParamText } from '../typed-params.js';
-import { parseInt64, scaleInteger } from '../numbers.js';
+import { parseAnyBase, parseInt64, scaleInteger } from '../numbers.js';
 import type { Session } from '../session.js';
 
 const flag = (name: string, help: string): OptionDef => ({ name, type: 'bool', help });
@@ -179,16 +179,6 @@ async function cmdBlkiotune(s: Session, cmd: ParsedCommand): Promise<void> {
   await getOrSet(s, cmd, params, tunable('blkio', true), flags, () => dom.blkioParameters(flags), () => dom.setBlkioParameters(params, flags));
 }
 
-/** virStrToLong_i with base 0 (decimal, 0x hex, 0 octal), the whole text. */
-function parseIntAnyBase(textValue: string): number | null {
-  const m = /^[ \t\n\v\f\r]*([+-]?)(0[xX][0-9a-fA-F]+|0[0-7]*|[1-9]\d*)$/.exec(textValue);
-  if (!m) return null;
-  const digits = m[2]!;
-  const magnitude = /^0[xX]/.test(digits) ? BigInt(digits) : digits.length > 1 && digits[0] === '0' ? BigInt(`0o${digits.slice(1)}`) : BigInt(digits);
-  const value = m[1] === '-' ? -magnitude : magnitude;
-  return value < -(2n ** 31n) || value > 2n ** 31n - 1n ? null : Number(value);
-}
-
 async function cmdNumatune(s: Session, cmd: ParsedCommand): Promise<void> {
   const flags = affectFlags(s, cmd);
   using dom = await domainOption(s, cmd);
@@ -198,7 +188,8 @@ async function cmdNumatune(s: Session, cmd: ParsedCommand): Promise<void> {
   const mode = optString(s, cmd, 'mode');
   if (mode !== undefined) {
     const known = NUMA_MODES.indexOf(mode);
-    const m = known >= 0 ? known : parseIntAnyBase(mode);
+    const n = known >= 0 ? BigInt(known) : parseAnyBase(mode);
+    const m = n !== null && n >= -(2n ** 31n) && n < 2n ** 31n ? Number(n) : null;
     if (m === null) fail(s, `Invalid mode: ${mode}`);
     params.push({ field: 'numa_mode', type: VIR_TYPED_PARAM_INT, value: m });
   }

@@ -193,6 +193,8 @@ const SPECS: Spec[] = [
   onDom('iothreadset', 0.2, (c) => [pos('id', c.r.pick(['1', '2', '0', '9'])), named('poll-max-ns', c.r.pick(['100', 'x']), 0.4),
     named('poll-grow', c.r.pick(['2', '-1']), 0.3), named('thread-pool-max', c.r.pick(['4', '-1']), 0.2), ...affect(c)]),
   onDom('send-process-signal', 0.3, (c) => [pos('pid', c.r.pick(['1', '0', '-1', 'x'])), pos('signame', c.r.pick(['kill', 'SIGTERM', 'sig_usr1', '9', 'bogus', '99']))]),
+  onDom('send-key', 0.3, (c) => [named('codeset', c.r.pick(['linux', 'xt', 'rfb', 'win32', 'bogus']), 0.3), named('holdtime', c.r.pick(['10', 'x']), 0.15),
+    pos('keycode', c.r.pick(['KEY_A', '30', '0x1e', 'VK_RETURN', 'KEY_BOGUS', '70000'])), pos('keycode', c.r.pick(['KEY_LEFTCTRL', '1']), 0.3)]),
   onDom('cpu-stats', 0.4, (c) => [flag('total', 0.3), named('start', c.r.pick(['0', '1', '9', '-1']), 0.3), named('count', c.r.pick(['1', '2', '20', '-1']), 0.3)]),
   onDom('perf', 0.4, (c) => [named('enable', c.r.pick(['cmt', 'cpu_cycles,instructions', 'bogus', '']), 0.3),
     named('disable', c.r.pick(['cmt', 'mbmt']), 0.2), ...affect(c)]),
