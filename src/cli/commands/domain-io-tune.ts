@@ -118,8 +118,18 @@ const IOTUNE_TABLE = [...IOTUNE_SCALED.slice(0, 3), ...IOTUNE_PLAIN.slice(0, 3),
 const IOTUNE_OPTIONS: OptionDef[] = IOTUNE_TABLE.flatMap((name) => [
   { name: paramName(name), type: 'alias' as const, alias: name },
   name === 'group-name' ? { name, type: 'string' as const, help: 'throttle group shared with other disks' }
-    : { name, type: 'number' as const, help: `${name.replace(/-/g, ' ')} limit${IOTUNE_SCALED.includes(name) ? ' (bytes unless a unit is given)' : ''}` },
+    : { name, type: 'number' as const, help: iotuneHelp(name) },
 ]);
+
+/** Our words for a limit option, from the parts of its name. */
+function iotuneHelp(name: string): string {
+  if (name === 'size-iops-sec') return 'bytes that count as one I/O operation';
+  const [dir, unit] = name.split('-') as [string, string];
+  const what = unit === 'bytes' ? `${dir} bytes per second` : `${dir} I/O operations per second`;
+  if (name.endsWith('-max-length')) return `seconds a burst of ${what} may last`;
+  if (name.endsWith('-max')) return `burst limit of ${what}${unit === 'bytes' ? ' (a unit may follow)' : ''}`;
+  return `limit of ${what}${unit === 'bytes' ? ' (a unit may follow)' : ''}`;
+}
 
 export const ioTuneCommands: CommandDef[] = [
   {
