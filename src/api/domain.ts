@@ -203,15 +203,15 @@ export class Domain extends ConnectObject {
     return this.conn.invoke('domainSetSchedulerParametersFlags', this.#ref, params, flags);
   }
   memoryParameters(flags = 0): Promise<TypedParam[]> {
-    return this.conn.invoke('domainGetMemoryParameters', this.#ref, flags | VIR_TYPED_PARAM_STRING_OKAY);
+    return this.conn.invoke('domainGetMemoryParameters', this.#ref, flags | VIR_TYPED_PARAM_STRING_OKAY) as Promise<TypedParam[]>;
   }
   setMemoryParameters(params: TypedParam[], flags = 0): Promise<void> { return this.conn.invoke('domainSetMemoryParameters', this.#ref, params, flags); }
   blkioParameters(flags = 0): Promise<TypedParam[]> {
-    return this.conn.invoke('domainGetBlkioParameters', this.#ref, flags | VIR_TYPED_PARAM_STRING_OKAY);
+    return this.conn.invoke('domainGetBlkioParameters', this.#ref, flags | VIR_TYPED_PARAM_STRING_OKAY) as Promise<TypedParam[]>;
   }
   setBlkioParameters(params: TypedParam[], flags = 0): Promise<void> { return this.conn.invoke('domainSetBlkioParameters', this.#ref, params, flags); }
   numaParameters(flags = 0): Promise<TypedParam[]> {
-    return this.conn.invoke('domainGetNumaParameters', this.#ref, flags | VIR_TYPED_PARAM_STRING_OKAY);
+    return this.conn.invoke('domainGetNumaParameters', this.#ref, flags | VIR_TYPED_PARAM_STRING_OKAY) as Promise<TypedParam[]>;
   }
   setNumaParameters(params: TypedParam[], flags = 0): Promise<void> { return this.conn.invoke('domainSetNumaParameters', this.#ref, params, flags); }
   /** virDomainGetPerfEvents: each perf event and whether it is enabled. */
@@ -219,14 +219,14 @@ export class Domain extends ConnectObject {
   setPerfEvents(params: TypedParam[], flags = 0): Promise<void> { return this.conn.invoke('domainSetPerfEvents', this.#ref, params, flags); }
   /** virDomainGetInterfaceParameters: the bandwidth of the interface named by target or MAC address. */
   interfaceParameters(device: string, flags = 0): Promise<TypedParam[]> {
-    return this.conn.invoke('domainGetInterfaceParameters', this.#ref, device, flags | VIR_TYPED_PARAM_STRING_OKAY);
+    return this.conn.invoke('domainGetInterfaceParameters', this.#ref, device, flags | VIR_TYPED_PARAM_STRING_OKAY) as Promise<TypedParam[]>;
   }
   setInterfaceParameters(device: string, params: TypedParam[], flags = 0): Promise<void> {
     return this.conn.invoke('domainSetInterfaceParameters', this.#ref, device, params, flags);
   }
   /** virDomainGetBlockIoTune: the I/O limits of the disk named by target or source path. */
   blockIoTune(disk: string, flags = 0): Promise<TypedParam[]> {
-    return this.conn.invoke('domainGetBlockIoTune', this.#ref, disk, flags | VIR_TYPED_PARAM_STRING_OKAY);
+    return this.conn.invoke('domainGetBlockIoTune', this.#ref, disk, flags | VIR_TYPED_PARAM_STRING_OKAY) as Promise<TypedParam[]>;
   }
   setBlockIoTune(disk: string, params: TypedParam[], flags = 0): Promise<void> {
     return this.conn.invoke('domainSetBlockIoTune', this.#ref, disk, params, flags);

@@ -264,12 +264,17 @@ export interface ConnectionDriver {
   domainGetSchedulerType?(dom: DomainRef): Promise<{ type: string; nparams: number }>;
   domainGetSchedulerParametersFlags?(dom: DomainRef, flags: number): Promise<TypedParam[]>;
   domainSetSchedulerParametersFlags?(dom: DomainRef, params: TypedParam[], flags: number): Promise<void>;
-  /** Every memory tunable (hard_limit, soft_limit, swap_hard_limit). */
-  domainGetMemoryParameters?(dom: DomainRef, flags: number): Promise<TypedParam[]>;
+  /**
+   * Every memory tunable (hard_limit, soft_limit, swap_hard_limit). The counted getters (memory,
+   * blkio, NUMA, interface, block I/O tune) take `countOnly` when a daemon's client asks how many
+   * there are (nparams 0): a driver may then answer with the number alone, as libvirt's test
+   * driver does without looking at the domain.
+   */
+  domainGetMemoryParameters?(dom: DomainRef, flags: number, countOnly?: boolean): Promise<TypedParam[] | number>;
   domainSetMemoryParameters?(dom: DomainRef, params: TypedParam[], flags: number): Promise<void>;
-  domainGetBlkioParameters?(dom: DomainRef, flags: number): Promise<TypedParam[]>;
+  domainGetBlkioParameters?(dom: DomainRef, flags: number, countOnly?: boolean): Promise<TypedParam[] | number>;
   domainSetBlkioParameters?(dom: DomainRef, params: TypedParam[], flags: number): Promise<void>;
-  domainGetNumaParameters?(dom: DomainRef, flags: number): Promise<TypedParam[]>;
+  domainGetNumaParameters?(dom: DomainRef, flags: number, countOnly?: boolean): Promise<TypedParam[] | number>;
   domainGetControlInfo?(dom: DomainRef, flags: number): Promise<DomainControlInfo>;
   domainCoreDumpWithFormat?(dom: DomainRef, to: string, dumpformat: number, flags: number): Promise<void>;
   domainGetBlockInfo?(dom: DomainRef, path: string, flags: number): Promise<DomainBlockInfo>;
@@ -287,9 +292,9 @@ export interface ConnectionDriver {
   domainSetNumaParameters?(dom: DomainRef, params: TypedParam[], flags: number): Promise<void>;
   domainGetPerfEvents?(dom: DomainRef, flags: number): Promise<TypedParam[]>;
   domainSetPerfEvents?(dom: DomainRef, params: TypedParam[], flags: number): Promise<void>;
-  domainGetInterfaceParameters?(dom: DomainRef, device: string, flags: number): Promise<TypedParam[]>;
+  domainGetInterfaceParameters?(dom: DomainRef, device: string, flags: number, countOnly?: boolean): Promise<TypedParam[] | number>;
   domainSetInterfaceParameters?(dom: DomainRef, device: string, params: TypedParam[], flags: number): Promise<void>;
-  domainGetBlockIoTune?(dom: DomainRef, disk: string | null, flags: number): Promise<TypedParam[]>;
+  domainGetBlockIoTune?(dom: DomainRef, disk: string | null, flags: number, countOnly?: boolean): Promise<TypedParam[] | number>;
   domainSetBlockIoTune?(dom: DomainRef, disk: string, params: TypedParam[], flags: number): Promise<void>;
   /** virDomainGetCPUStats with its counting conventions (`nparams` 0: how many; `startCpu` -1: the totals). */
   domainGetCPUStats?(dom: DomainRef, nparams: number, startCpu: number, ncpus: number, flags: number): Promise<DomainCPUStats>;

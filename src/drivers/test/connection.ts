@@ -122,11 +122,11 @@ export class TestConnection implements ConnectionDriver {
   async domainGetSchedulerType() { return tune.schedulerType(); }
   async domainGetSchedulerParametersFlags(d: DomainRef, flags: number) { return tune.getSchedulerParameters(this.s, d, flags); }
   async domainSetSchedulerParametersFlags(d: DomainRef, p: TypedParam[], flags: number) { tune.setSchedulerParameters(this.s, d, p, flags); }
-  async domainGetMemoryParameters(d: DomainRef, flags: number) { return tune.getMemoryParameters(this.s, d, flags); }
+  async domainGetMemoryParameters(d: DomainRef, flags: number, countOnly?: boolean) { return tune.getMemoryParameters(this.s, d, flags, countOnly); }
   async domainSetMemoryParameters(d: DomainRef, p: TypedParam[], flags: number) { tune.setMemoryParameters(this.s, d, p, flags); }
-  async domainGetBlkioParameters(d: DomainRef, flags: number) { return tune.getBlkioParameters(this.s, d, flags); }
+  async domainGetBlkioParameters(d: DomainRef, flags: number, countOnly?: boolean) { return tune.getBlkioParameters(this.s, d, flags, countOnly); }
   async domainSetBlkioParameters(d: DomainRef, p: TypedParam[], flags: number) { tune.setBlkioParameters(this.s, d, p, flags); }
-  async domainGetNumaParameters(d: DomainRef, flags: number) { return tune.getNumaParameters(this.s, d, flags); }
+  async domainGetNumaParameters(d: DomainRef, flags: number, countOnly?: boolean) { return tune.getNumaParameters(this.s, d, flags, countOnly); }
   async domainGetControlInfo(d: DomainRef, flags: number) { return diag.controlInfo(this.s, d, flags); }
   async domainCoreDumpWithFormat(d: DomainRef, to: string, format: number, flags: number) { res.coreDump(this.s, d, to, format, flags); }
   async domainGetBlockInfo(d: DomainRef, path: string, flags: number) { return res.blockInfo(this.s, d, path, flags); }
@@ -140,9 +140,9 @@ export class TestConnection implements ConnectionDriver {
   async domainSetNumaParameters(d: DomainRef, p: TypedParam[], flags: number) { tune.setNumaParameters(this.s, d, p, flags); }
   async domainGetPerfEvents(d: DomainRef, flags: number) { return tune.getPerfEvents(this.s, d, flags); }
   async domainSetPerfEvents(d: DomainRef, p: TypedParam[], flags: number) { tune.setPerfEvents(this.s, d, p, flags); }
-  async domainGetInterfaceParameters(d: DomainRef, device: string, flags: number) { return devtune.getInterfaceParameters(this.s, d, device, flags); }
+  async domainGetInterfaceParameters(d: DomainRef, device: string, flags: number, countOnly?: boolean) { return devtune.getInterfaceParameters(this.s, d, device, flags, countOnly); }
   async domainSetInterfaceParameters(d: DomainRef, device: string, p: TypedParam[], flags: number) { devtune.setInterfaceParameters(this.s, d, device, p, flags); }
-  async domainGetBlockIoTune(d: DomainRef, disk: string | null, flags: number) { return devtune.getBlockIoTune(this.s, d, disk, flags); }
+  async domainGetBlockIoTune(d: DomainRef, disk: string | null, flags: number, countOnly?: boolean) { return devtune.getBlockIoTune(this.s, d, disk, flags, countOnly); }
   async domainSetBlockIoTune(d: DomainRef, disk: string, p: TypedParam[], flags: number) { devtune.setBlockIoTune(this.s, d, disk, p, flags); }
   async domainGetCPUStats(d: DomainRef, nparams: number, startCpu: number, ncpus: number, flags: number) { return diag.cpuStats(this.s, d, nparams, startCpu, ncpus, flags); }
   async domainSetLifecycleAction(d: DomainRef, type: number, action: number, flags: number) { tune.setLifecycleAction(this.s, d, type, action, flags); }

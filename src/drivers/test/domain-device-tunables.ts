@@ -52,8 +52,9 @@ function rateNode(direction: string, rate: Rate | null): XNode[] {
   return [newXNode(direction, RATE_ATTR_ORDER.filter((a) => rate[a]).map((a) => [a, String(rate[a])]))];
 }
 
-export function getInterfaceParameters(state: TestState, ref: DomainRef, device: string, flags: number): TypedParam[] {
+export function getInterfaceParameters(state: TestState, ref: DomainRef, device: string, flags: number, countOnly = false): TypedParam[] | number {
   testCheckFlags('testDomainGetInterfaceParameters', flags, AFFECT | C.VIR_TYPED_PARAM_STRING_OKAY);
+  if (countOnly) return BANDWIDTH_PARAMS.length;
   const { def } = domainFromRef(state, ref).getOneDef('testDomainGetInterfaceParameters', flags);
   const net = findInterface(def, device);
   const rates = { inbound: readRate(net, 'inbound'), outbound: readRate(net, 'outbound') };
@@ -113,8 +114,9 @@ function readIotune(disk: XNode): Iotune {
     .map((c) => [c.name, c.name === 'group_name' ? c.text ?? '' : BigInt(c.text ?? 0)]));
 }
 
-export function getBlockIoTune(state: TestState, ref: DomainRef, path: string | null, flags: number): TypedParam[] {
+export function getBlockIoTune(state: TestState, ref: DomainRef, path: string | null, flags: number, countOnly = false): TypedParam[] | number {
   testCheckFlags('testDomainGetBlockIoTune', flags, AFFECT | C.VIR_TYPED_PARAM_STRING_OKAY);
+  if (countOnly) return IOTUNE_FIELDS.length;
   const { def } = domainFromRef(state, ref).getOneDef('testDomainGetBlockIoTune', flags & ~C.VIR_TYPED_PARAM_STRING_OKAY);
   const disk = path === null ? undefined : findDisk(def, path);
   if (!disk) throw testError(E.VIR_ERR_INVALID_ARG, `disk '${path}' was not found in the domain config`);

@@ -57,8 +57,9 @@ function setMemoryLimit(def: DomainDef, name: string, kib: bigint): void {
   else delete def.passthrough.memtune;
 }
 
-export function getMemoryParameters(state: TestState, ref: DomainRef, flags: number): TypedParam[] {
+export function getMemoryParameters(state: TestState, ref: DomainRef, flags: number, countOnly = false): TypedParam[] | number {
   testCheckFlags('testDomainGetMemoryParameters', flags, AFFECT | C.VIR_TYPED_PARAM_STRING_OKAY);
+  if (countOnly) return MEMORY_LIMITS.length;
   const { def } = domainFromRef(state, ref).getOneDef('testDomainGetMemoryParameters', flags);
   return MEMORY_LIMITS.map((name) => ullong(name, memoryLimit(def, name)));
 }
@@ -89,8 +90,9 @@ const BLKIO_DEVICE_PARAMS: [string, string][] = [
   ['device_read_bytes_sec', 'read_bytes_sec'], ['device_write_bytes_sec', 'write_bytes_sec'],
 ];
 
-export function getBlkioParameters(state: TestState, ref: DomainRef, flags: number): TypedParam[] {
+export function getBlkioParameters(state: TestState, ref: DomainRef, flags: number, countOnly = false): TypedParam[] | number {
   testCheckFlags('testDomainGetBlkioParameters', flags, AFFECT | C.VIR_TYPED_PARAM_STRING_OKAY);
+  if (countOnly) return 1 + BLKIO_DEVICE_PARAMS.length;
   const { def } = domainFromRef(state, ref).getOneDef('testDomainGetBlkioParameters', flags);
   const blkio = def.passthrough.blkiotune?.[0];
   const devices = blkio?.children.filter((c) => c.name === 'device') ?? [];
@@ -125,8 +127,9 @@ export function setBlkioParameters(state: TestState, ref: DomainRef, params: Typ
 /** virDomainNumatuneMemMode names, by number. */
 const NUMA_MODES = ['strict', 'preferred', 'interleave', 'restrictive'];
 
-export function getNumaParameters(state: TestState, ref: DomainRef, flags: number): TypedParam[] {
+export function getNumaParameters(state: TestState, ref: DomainRef, flags: number, countOnly = false): TypedParam[] | number {
   testCheckFlags('testDomainGetNumaParameters', flags, AFFECT | C.VIR_TYPED_PARAM_STRING_OKAY);
+  if (countOnly) return 2;
   const { def } = domainFromRef(state, ref).getOneDef('testDomainGetNumaParameters', flags);
   const memory = def.passthrough.numatune?.[0] && getChild(def.passthrough.numatune[0], 'memory');
   const mode = NUMA_MODES.indexOf(getAttr(memory, 'mode') ?? 'strict');

@@ -29,14 +29,21 @@ const schedulerParams = {
 
 /** The other getters: nparams 0 asks how many there are; otherwise up to nparams come back. */
 const countedParams = {
-  toWire: (all: TypedParam[], a: { nparams: number; flags: number }) => (a.nparams === 0
-    ? { params: [], nparams: all.length }
-    : { params: wireParams(all, a.nparams, a.flags), nparams: Math.min(a.nparams, all.length) }),
+  toWire: (all: TypedParam[] | number, a: { nparams: number; flags: number }) => {
+    if (typeof all === 'number') return { params: [], nparams: all };
+    return a.nparams === 0
+      ? { params: [], nparams: all.length }
+      : { params: wireParams(all, a.nparams, a.flags), nparams: Math.min(a.nparams, all.length) };
+  },
   toDriver: (r: { params: Parameters<typeof typedParam.toDriver>[0][] }) => r.params.map(typedParam.toDriver),
 };
 
-/** What a client asks the counted getters for: as many as the protocol allows (16 for each), in one call. */
-const ASK = { nparams: REMOTE_DOMAIN_MEMORY_PARAMETERS_MAX };
+/**
+ * The `nparams` of a counted getter: a daemon tells the driver when its client only asks how many
+ * (0); a client asks for as many as the protocol allows, in one call.
+ */
+const countRequest = (max: number) => ['nparams', { toDriver: (n: number) => n === 0, toWire: () => max }] as const;
+const ASK = countRequest(REMOTE_DOMAIN_MEMORY_PARAMETERS_MAX);
 
 export const domainTunableBindings: Binding[] = [
   bind(P.DOMAIN_GET_SCHEDULER_TYPE, 'domainGetSchedulerType', [dom], {
@@ -50,19 +57,19 @@ export const domainTunableBindings: Binding[] = [
   bind(P.DOMAIN_SET_SCHEDULER_PARAMETERS_FLAGS, 'domainSetSchedulerParametersFlags', [dom, params, flags], null),
   bind(P.DOMAIN_SET_SCHEDULER_PARAMETERS, 'domainSetSchedulerParametersFlags', [dom, params], null,
     { legacy: true, api: 'virDomainSetSchedulerParameters', driverTail: [0] }),
-  bind(P.DOMAIN_GET_MEMORY_PARAMETERS, 'domainGetMemoryParameters', [dom, flags], countedParams, { wireConst: ASK }),
+  bind(P.DOMAIN_GET_MEMORY_PARAMETERS, 'domainGetMemoryParameters', [dom, flags, ASK], countedParams),
   bind(P.DOMAIN_SET_MEMORY_PARAMETERS, 'domainSetMemoryParameters', [dom, params, flags], null),
-  bind(P.DOMAIN_GET_BLKIO_PARAMETERS, 'domainGetBlkioParameters', [dom, flags], countedParams, { wireConst: ASK }),
+  bind(P.DOMAIN_GET_BLKIO_PARAMETERS, 'domainGetBlkioParameters', [dom, flags, ASK], countedParams),
   bind(P.DOMAIN_SET_BLKIO_PARAMETERS, 'domainSetBlkioParameters', [dom, params, flags], null),
-  bind(P.DOMAIN_GET_NUMA_PARAMETERS, 'domainGetNumaParameters', [dom, flags], countedParams, { wireConst: ASK }),
+  bind(P.DOMAIN_GET_NUMA_PARAMETERS, 'domainGetNumaParameters', [dom, flags, ASK], countedParams),
   bind(P.DOMAIN_SET_NUMA_PARAMETERS, 'domainSetNumaParameters', [dom, params, flags], null),
   bind(P.DOMAIN_GET_PERF_EVENTS, 'domainGetPerfEvents', [dom, flags], ['params', list(typedParam)]),
   bind(P.DOMAIN_SET_PERF_EVENTS, 'domainSetPerfEvents', [dom, params, flags], null),
-  bind(P.DOMAIN_GET_INTERFACE_PARAMETERS, 'domainGetInterfaceParameters', [dom, ['device', same], flags], countedParams,
-    { wireConst: { nparams: REMOTE_DOMAIN_INTERFACE_PARAMETERS_MAX } }),
+  bind(P.DOMAIN_GET_INTERFACE_PARAMETERS, 'domainGetInterfaceParameters', [dom, ['device', same], flags, countRequest(REMOTE_DOMAIN_INTERFACE_PARAMETERS_MAX)],
+    countedParams),
   bind(P.DOMAIN_SET_INTERFACE_PARAMETERS, 'domainSetInterfaceParameters', [dom, ['device', same], params, flags], null),
-  bind(P.DOMAIN_GET_BLOCK_IO_TUNE, 'domainGetBlockIoTune', [dom, ['disk', same], flags], countedParams,
-    { wireConst: { nparams: REMOTE_DOMAIN_BLOCK_IO_TUNE_PARAMETERS_MAX } }),
+  bind(P.DOMAIN_GET_BLOCK_IO_TUNE, 'domainGetBlockIoTune', [dom, ['disk', same], flags, countRequest(REMOTE_DOMAIN_BLOCK_IO_TUNE_PARAMETERS_MAX)],
+    countedParams),
   bind(P.DOMAIN_SET_BLOCK_IO_TUNE, 'domainSetBlockIoTune', [dom, ['disk', same], params, flags], null),
   withLimits(bind(P.DOMAIN_GET_CPU_STATS, 'domainGetCPUStats', [dom, ['nparams', same], ['start_cpu', same], ['ncpus', same], flags], {
     // The statistics go end to end, each cpu's as many as `nparams` says (strings only to clients that take them).
