@@ -19,6 +19,7 @@ export { withAbortSignal } from './api/call-scope.js';
 export { defaultAuth, createDefaultAuth } from './api/default-auth.js';
 export { Domain } from './api/domain.js';
 export { DomainSnapshot } from './api/snapshot.js';
+export { DomainCheckpoint } from './api/checkpoint.js';
 export { Network } from './api/network.js';
 export { StoragePool, StorageVol } from './api/storage.js';
 export { Stream, STREAM_AT_HOLE, type SparseSink, type SparseSource, type StreamSection } from './api/stream.js';

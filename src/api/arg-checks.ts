@@ -14,6 +14,8 @@ import {
   VIR_STORAGE_VOL_RESIZE_DELTA, VIR_STORAGE_VOL_RESIZE_SHRINK, VIR_DOMAIN_CORE_DUMP_FORMAT_LAST, VIR_DUMP_CRASH, VIR_DUMP_LIVE, VIR_DUMP_RESET,
   VIR_MEMORY_VIRTUAL, VIR_MEMORY_PHYSICAL, VIR_DOMAIN_EVENT_ID_LAST, VIR_NETWORK_EVENT_ID_LAST, VIR_STORAGE_POOL_EVENT_ID_LAST,
   VIR_KEYCODE_SET_LAST, VIR_DOMAIN_LIFECYCLE_LAST, VIR_DOMAIN_LIFECYCLE_ACTION_LAST,
+  VIR_DOMAIN_CHECKPOINT_CREATE_REDEFINE, VIR_DOMAIN_CHECKPOINT_CREATE_QUIESCE,
+  VIR_DOMAIN_CHECKPOINT_CREATE_REDEFINE_VALIDATE, VIR_DOMAIN_CHECKPOINT_DELETE_CHILDREN, VIR_DOMAIN_CHECKPOINT_DELETE_CHILDREN_ONLY,
 } from './constants.js';
 
 export function checkNonZero(from: number, func: string, name: string, value: number): void {
@@ -223,6 +225,21 @@ export function checkSnapshotCreate(flags: number): void {
   requireFlag(SNAP, 'virDomainSnapshotCreateXML', flags, [VIR_DOMAIN_SNAPSHOT_CREATE_CURRENT, 'VIR_DOMAIN_SNAPSHOT_CREATE_CURRENT'], redefine);
   exclusiveFlags(SNAP, 'virDomainSnapshotCreateXML', flags, redefine, [VIR_DOMAIN_SNAPSHOT_CREATE_NO_METADATA, 'VIR_DOMAIN_SNAPSHOT_CREATE_NO_METADATA']);
   exclusiveFlags(SNAP, 'virDomainSnapshotCreateXML', flags, redefine, [VIR_DOMAIN_SNAPSHOT_CREATE_HALT, 'VIR_DOMAIN_SNAPSHOT_CREATE_HALT']);
+}
+
+const CHK = ErrorDomain.VIR_FROM_DOMAIN_CHECKPOINT;
+
+/** virDomainCheckpointCreateXML: a redefinition is not quiesced; REDEFINE_VALIDATE needs REDEFINE. */
+export function checkCheckpointCreate(flags: number): void {
+  const redefine: [number, string] = [VIR_DOMAIN_CHECKPOINT_CREATE_REDEFINE, 'VIR_DOMAIN_CHECKPOINT_CREATE_REDEFINE'];
+  exclusiveFlags(CHK, 'virDomainCheckpointCreateXML', flags, redefine, [VIR_DOMAIN_CHECKPOINT_CREATE_QUIESCE, 'VIR_DOMAIN_CHECKPOINT_CREATE_QUIESCE']);
+  requireFlag(CHK, 'virDomainCheckpointCreateXML', flags, [VIR_DOMAIN_CHECKPOINT_CREATE_REDEFINE_VALIDATE, 'VIR_DOMAIN_CHECKPOINT_CREATE_REDEFINE_VALIDATE'], redefine);
+}
+
+/** virDomainCheckpointDelete: with its children or only them, not both. */
+export function checkCheckpointDelete(flags: number): void {
+  exclusiveFlags(CHK, 'virDomainCheckpointDelete', flags, [VIR_DOMAIN_CHECKPOINT_DELETE_CHILDREN, 'VIR_DOMAIN_CHECKPOINT_DELETE_CHILDREN'],
+    [VIR_DOMAIN_CHECKPOINT_DELETE_CHILDREN_ONLY, 'VIR_DOMAIN_CHECKPOINT_DELETE_CHILDREN_ONLY']);
 }
 
 /** virDomainRevertToSnapshot: running or paused, not both. */

@@ -222,6 +222,8 @@ export class Connect extends EventEmitter<ConnectEvents> {
   getMaxVcpus(type: string | null = null): Promise<number> { return this.invoke('connectGetMaxVcpus', type); }
   getCapabilities(): Promise<string> { return this.invoke('connectGetCapabilities'); }
   getSysinfo(flags = 0): Promise<string> { return this.invoke('connectGetSysinfo', flags); }
+  /** virConnectGetCPUModelNames: the CPU models known for an architecture (x86_64, ppc64, ...). */
+  getCPUModelNames(arch: string, flags = 0): Promise<string[]> { return this.invoke('connectGetCPUModelNames', arch, flags); }
   isEncrypted(): Promise<boolean> { return this.invoke('connectIsEncrypted'); }
   isSecure(): Promise<boolean> { return this.invoke('connectIsSecure'); }
   async isAlive(): Promise<boolean> {

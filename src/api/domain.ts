@@ -8,6 +8,7 @@ import type { Connect } from './connect.js';
 import { uuidBytes } from './uuid.js';
 import { ConnectObject } from './object.js';
 import { DomainSnapshot } from './snapshot.js';
+import { DomainCheckpoint } from './checkpoint.js';
 import type { Stream } from './stream.js';
 import { checkPositive, checkStreamOwner, checkWritableThen } from './arg-checks.js';
 import { clientPath } from './client-path.js';
@@ -402,5 +403,17 @@ export class Domain extends ConnectObject {
   }
   revertToSnapshot(snap: DomainSnapshot, flags = 0): Promise<void> {
     return this.conn.invoke('domainRevertToSnapshot', snap.ref, flags);
+  }
+
+  // Checkpoints ---------------------------------------------------------------------------------
+
+  async checkpointCreateXML(xml: string, flags = 0): Promise<DomainCheckpoint> {
+    return new DomainCheckpoint(this, await this.conn.invoke('domainCheckpointCreateXML', this.#ref, xml, flags));
+  }
+  async listAllCheckpoints(flags = 0): Promise<DomainCheckpoint[]> {
+    return (await this.conn.invoke('domainListAllCheckpoints', this.#ref, flags)).map((c) => new DomainCheckpoint(this, c));
+  }
+  async checkpointLookupByName(name: string, flags = 0): Promise<DomainCheckpoint> {
+    return new DomainCheckpoint(this, await this.conn.invoke('domainCheckpointLookupByName', this.#ref, name, flags));
   }
 }

@@ -1,12 +1,13 @@
 import { ErrorDomain } from '../errors/index.js';
 import type { DriverMethod, TypedParam } from '../drivers/types.js';
 import {
-  VIR_DOMAIN_INTERFACE_ADDRESSES_SRC_AGENT, VIR_DOMAIN_SNAPSHOT_XML_SECURE, VIR_DOMAIN_VCPU_GUEST, VIR_DOMAIN_XML_MIGRATABLE, VIR_DOMAIN_XML_SECURE,
+  VIR_DOMAIN_CHECKPOINT_XML_SECURE, VIR_DOMAIN_INTERFACE_ADDRESSES_SRC_AGENT, VIR_DOMAIN_SNAPSHOT_XML_SECURE, VIR_DOMAIN_VCPU_GUEST, VIR_DOMAIN_XML_MIGRATABLE, VIR_DOMAIN_XML_SECURE,
 } from './constants.js';
 import {
   checkGetMetadata, checkGraphicsSocket, checkLiveOrConfig, checkMemory, checkNonEmptyString, checkNonNegative, checkNonNull, checkNonZero,
   checkPositive, checkSaveFlags, checkCoreDump, checkMemoryPeek, checkSetMetadata, checkSetVcpus, checkSnapshotCreate, checkSnapshotDelete, checkSnapshotRevert, checkStatsIndex,
   checkVolResize, checkSetParams, checkCpumap, checkSendKey, checkLifecycleAction, checkCPUStats,
+  checkCheckpointCreate, checkCheckpointDelete,
 } from './arg-checks.js';
 
 /** What the API layer knows about one entry point of the driver contract. */
@@ -35,6 +36,7 @@ const HOST = ErrorDomain.VIR_FROM_DOMAIN; // libvirt-host.c reports as VIR_FROM_
 const DOM = ErrorDomain.VIR_FROM_DOMAIN;
 const SNAP = ErrorDomain.VIR_FROM_DOMAIN_SNAPSHOT;
 const NET = ErrorDomain.VIR_FROM_NETWORK;
+const CHK = ErrorDomain.VIR_FROM_DOMAIN_CHECKPOINT;
 const STO = ErrorDomain.VIR_FROM_STORAGE;
 const IFACE = ErrorDomain.VIR_FROM_INTERFACE;
 const NODEDEV = ErrorDomain.VIR_FROM_NODEDEV;
@@ -64,6 +66,7 @@ export const ENTRY_POINTS: Readonly<Record<DriverMethod, EntryPoint>> = {
   nodeGetInfo: r('virNodeGetInfo', HOST),
   nodeGetSecurityModel: r('virNodeGetSecurityModel', HOST),
   nodeGetCPUMap: r('virNodeGetCPUMap', HOST),
+  connectGetCPUModelNames: { ...r('virConnectGetCPUModelNames', HOST), checkArgs: ([arch], cName) => checkNonNull(HOST, cName, 'arch', arch) },
   nodeGetCPUStats: { ...r('virNodeGetCPUStats', HOST), checkArgs: ([cpuNum], cName) => checkStatsIndex(cName, 'cpuNum', cpuNum as number) },
   nodeGetMemoryStats: { ...r('virNodeGetMemoryStats', HOST), checkArgs: ([cellNum], cName) => checkStatsIndex(cName, 'cellNum', cellNum as number) },
   nodeGetFreeMemory: r('virNodeGetFreeMemory', HOST),
@@ -254,6 +257,19 @@ export const ENTRY_POINTS: Readonly<Record<DriverMethod, EntryPoint>> = {
   domainSnapshotHasMetadata: r('virDomainSnapshotHasMetadata', SNAP),
   domainRevertToSnapshot: { ...w('virDomainRevertToSnapshot', SNAP), checkArgs: ([, flags]) => checkSnapshotRevert(flags as number) },
   domainSnapshotDelete: { ...w('virDomainSnapshotDelete', SNAP), checkArgs: ([, flags]) => checkSnapshotDelete(flags as number) },
+  domainCheckpointCreateXML: {
+    ...w('virDomainCheckpointCreateXML', CHK),
+    checkFirst: ([, xml], cName) => checkNonNull(CHK, cName, 'xmlDesc', xml),
+    checkArgs: ([, , flags]) => checkCheckpointCreate(flags as number),
+  },
+  domainCheckpointGetXMLDesc: {
+    ...r('virDomainCheckpointGetXMLDesc', CHK), secureIf: ([, flags]) => ((flags as number) & VIR_DOMAIN_CHECKPOINT_XML_SECURE) !== 0,
+  },
+  domainListAllCheckpoints: r('virDomainListAllCheckpoints', CHK),
+  domainCheckpointListAllChildren: r('virDomainCheckpointListAllChildren', CHK),
+  domainCheckpointLookupByName: { ...r('virDomainCheckpointLookupByName', CHK), checkArgs: ([, name], cName) => checkNonNull(CHK, cName, 'name', name) },
+  domainCheckpointGetParent: r('virDomainCheckpointGetParent', CHK),
+  domainCheckpointDelete: { ...w('virDomainCheckpointDelete', CHK), checkArgs: ([, flags]) => checkCheckpointDelete(flags as number) },
 
   connectNumOfNetworks: r('virConnectNumOfNetworks', NET),
   connectListNetworks: list(r('virConnectListNetworks', NET), 0, 'maxnames'),

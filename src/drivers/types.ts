@@ -37,6 +37,7 @@ export interface NetworkRef { name: string; uuid: string }
 export interface StoragePoolRef { name: string; uuid: string }
 export interface StorageVolRef { pool: string; name: string; key: string }
 export interface SnapshotRef { domain: DomainRef; name: string }
+export interface CheckpointRef { domain: DomainRef; name: string }
 export interface InterfaceRef { name: string; mac: string }
 export interface NodeDeviceRef { name: string }
 
@@ -180,6 +181,8 @@ export interface ConnectionDriver {
   /** CPU time counters (ns) of one cpu or of all (-1), in the driver's order. */
   /** The host's cpu count and which cpus are online (virNodeGetCPUMap). */
   nodeGetCPUMap?(flags: number): Promise<{ cpus: number; online: boolean[] }>;
+  /** The CPU models the hypervisor knows for an architecture. */
+  connectGetCPUModelNames?(arch: string, flags: number): Promise<string[]>;
   nodeGetCPUStats?(cpuNum: number, flags: number): Promise<NodeStat[]>;
   /** Memory counters (KiB) of one NUMA cell or of all (-1). */
   nodeGetMemoryStats?(cellNum: number, flags: number): Promise<NodeStat[]>;
@@ -341,6 +344,15 @@ export interface ConnectionDriver {
   domainSnapshotHasMetadata?(snap: SnapshotRef, flags: number): Promise<boolean>;
   domainRevertToSnapshot?(snap: SnapshotRef, flags: number): Promise<void>;
   domainSnapshotDelete?(snap: SnapshotRef, flags: number): Promise<void>;
+
+  // Checkpoints
+  domainCheckpointCreateXML?(dom: DomainRef, xml: string, flags: number): Promise<CheckpointRef>;
+  domainCheckpointGetXMLDesc?(checkpoint: CheckpointRef, flags: number): Promise<string>;
+  domainListAllCheckpoints?(dom: DomainRef, flags: number): Promise<CheckpointRef[]>;
+  domainCheckpointListAllChildren?(checkpoint: CheckpointRef, flags: number): Promise<CheckpointRef[]>;
+  domainCheckpointLookupByName?(dom: DomainRef, name: string, flags: number): Promise<CheckpointRef>;
+  domainCheckpointGetParent?(checkpoint: CheckpointRef, flags: number): Promise<CheckpointRef>;
+  domainCheckpointDelete?(checkpoint: CheckpointRef, flags: number): Promise<void>;
 
   // Networks
   connectNumOfNetworks?(): Promise<number>;

@@ -7,6 +7,8 @@ import { domainScenarios, hostScenarios } from './scenarios/domains.js';
 import { networkScenarios } from './scenarios/networks.js';
 import { poolScenarios, volumeScenarios } from './scenarios/storage.js';
 import { snapshotScenarios } from './scenarios/snapshots.js';
+import { checkpointScenarios } from './scenarios/checkpoints.js';
+import { discoveryScenarios } from './scenarios/discovery.js';
 import { hostObjectScenarios } from './scenarios/host-objects.js';
 import { eventScenarios, objectEventScenarios } from './scenarios/events.js';
 import { xpathScenarios } from './scenarios/xpath.js';
@@ -16,7 +18,7 @@ import { tunableScenarios } from './scenarios/tunables.js';
 import { pinningScenarios } from './scenarios/pinning.js';
 
 const corpus: Scenario[] = [...basics, ...hostScenarios, ...domainScenarios, ...networkScenarios, ...poolScenarios, ...volumeScenarios,
-  ...snapshotScenarios, ...hostObjectScenarios, ...eventScenarios, ...objectEventScenarios, ...xpathScenarios,
+  ...snapshotScenarios, ...checkpointScenarios, ...discoveryScenarios, ...hostObjectScenarios, ...eventScenarios, ...objectEventScenarios, ...xpathScenarios,
   ...domstatsScenarios, ...guestInfoScenarios, ...tunableScenarios, ...pinningScenarios];
 
 // Scenarios are independent (each has its own directory and session): run a few at a time.

@@ -52,6 +52,7 @@ NETS = ['default', 'n0', 'n1', 'nosuch']
 POOLS = ['default-pool', 'p0', 'p1', 'nosuch']
 VOLS = ['v0', 'v1', 'v2', 'nosuch']
 SNAPS = ['s0', 's1', 's2', 'nosuch']
+CHKS = ['c0', 'c1', 'c2', 'nosuch']
 IFACES = ['eth1', 'eth9', 'nosuch']
 DEVS = ['computer', 'scsi_host1', 'scsi_host2', 'nosuch']
 BAD = 1 << 30
@@ -148,6 +149,19 @@ def snap_xml():
         return pick(['<domainsnapshot>', '<domainsnapshot><name>a/b</name></domainsnapshot>'])
     return "<domainsnapshot><name>%s</name><description>d%d</description></domainsnapshot>" % (pick(SNAPS[:3]), rng.randrange(9))
 
+def chk_xml():
+    """A new checkpoint, a redefinition (needs creationTime, may name a parent), or a bad one."""
+    name = pick(CHKS[:3])
+    r = rng.random()
+    if r < 0.1:
+        return pick(['<domaincheckpoint>', '<domaincheckpoint><bogus/></domaincheckpoint>', "<domaincheckpoint><disks><disk name='hda'/></disks></domaincheckpoint>",
+                     "<domaincheckpoint><disks><disk name='vda'/><disk name='vda'/></disks></domaincheckpoint>", ''])
+    disks = pick(['', "<disks><disk name='vda' checkpoint='no'/></disks>", "<disks><disk name='vda' bitmap='b'/></disks>", "<disks><disk name='/guest/diskimage1'/></disks>"])
+    extra = ''
+    if r < 0.35:
+        extra = '<creationTime>%d</creationTime>%s' % (100 + rng.randrange(9), pick(['', '<parent><name>%s</name></parent>' % pick(CHKS)]))
+    return '<domaincheckpoint><name>%s</name><description>d%d</description>%s%s</domaincheckpoint>' % (name, rng.randrange(9), extra, disks)
+
 def S(xs):
     """A listing in a stable order: libvirt walks hash tables seeded at random per process, so its order varies run to run."""
     return sorted(xs, key=lambda x: json.dumps(norm(x)))
@@ -168,6 +182,7 @@ def net(): return c.networkLookupByName(pick(NETS))
 def pool(): return c.storagePoolLookupByName(pick(POOLS))
 def vol(): return pool().storageVolLookupByName(pick(VOLS))
 def snap(): return dom().snapshotLookupByName(pick(SNAPS), 0)
+def chk(): return dom().checkpointLookupByName(pick(CHKS), 0)
 def save_path(): return os.path.join(tmp, pick(['a.save', 'b.save', 'missing.save']))
 
 def dom_info(d):
@@ -192,7 +207,7 @@ ACTIONS = [
     ('getCPUMap', 1, lambda: c.getCPUMap(flags())),
     ('getCPUStats', 1, lambda: c.getCPUStats(pick([-1, 0, 5]), flags())),
     ('getFreePages', 1, lambda: c.getFreePages(pick([[4], [4, 2048], [], [4] * 600]), pick([0, 1, -1]), pick([1, 2, 0]), flags())),
-    ('getCPUModelNames', 1, lambda: c.getCPUModelNames(pick(['x86_64', 'i686', 'bogus']), flags())),
+    ('getCPUModelNames', 1, lambda: c.getCPUModelNames(pick(['x86_64', 'i686', 'ppc64le', 'aarch64', 'riscv64', 'none', 'bogus']), flags())),
     ('getSecurityModel', 1, lambda: c.getSecurityModel()),
     ('isAlive', 1, lambda: c.isAlive()),
     ('isSecure', 1, lambda: c.isSecure()),
@@ -249,7 +264,9 @@ ACTIONS = [
                                                                                       D.VIR_CONNECT_LIST_STORAGE_POOLS_DIR, D.VIR_CONNECT_LIST_STORAGE_POOLS_LOGICAL))])),
     ('storagePoolDefineXML', 2, lambda: c.storagePoolDefineXML(pool_xml(), flags()).name()),
     ('storagePoolCreateXML', 2, lambda: c.storagePoolCreateXML(pool_xml(), flags()).name()),
-    ('findStoragePoolSources', 1, lambda: c.findStoragePoolSources(pick(['logical', 'netfs', 'dir', 'bogus']), None, 0)),
+    ('findStoragePoolSources', 1, lambda: c.findStoragePoolSources(pick(['logical', 'netfs', 'dir', 'fs', 'bogus']),
+                                                                    pick([None, "<source><host name='nfs.example'/></source>", '<source>', '<pool/>',
+                                                                          "<source><format type='zzz'/><host name='h'/></source>"]), flags())),
     ('pool.info', 2, lambda: pool().info()),
     ('pool.XMLDesc', 2, lambda: pool().XMLDesc(flags(D.VIR_STORAGE_XML_INACTIVE))),
     ('pool.create', 1, lambda: pool().create(flags())),
@@ -358,8 +375,16 @@ ACTIONS = [
     ('snap.listAllChildren', 1, lambda: S([s.getName() for s in snap().listAllChildren(flags(D.VIR_DOMAIN_SNAPSHOT_LIST_DESCENDANTS))])),
     ('dom.revertToSnapshot', 2, lambda: (lambda d: d.revertToSnapshot(d.snapshotLookupByName(pick(SNAPS)), flags(D.VIR_DOMAIN_SNAPSHOT_REVERT_RUNNING, D.VIR_DOMAIN_SNAPSHOT_REVERT_PAUSED, D.VIR_DOMAIN_SNAPSHOT_REVERT_FORCE)))(dom())),
     ('snap.delete', 2, lambda: snap().delete(flags(D.VIR_DOMAIN_SNAPSHOT_DELETE_CHILDREN, D.VIR_DOMAIN_SNAPSHOT_DELETE_METADATA_ONLY, D.VIR_DOMAIN_SNAPSHOT_DELETE_CHILDREN_ONLY))),
-    ('dom.checkpointCreateXML', 1, lambda: dom().checkpointCreateXML("<domaincheckpoint><name>c%d</name></domaincheckpoint>" % rng.randrange(2), flags()).getName()),
-    ('dom.listAllCheckpoints', 1, lambda: S([x.getName() for x in dom().listAllCheckpoints(flags())])),
+    ('dom.checkpointCreateXML', 3, lambda: dom().checkpointCreateXML(chk_xml(), flags(D.VIR_DOMAIN_CHECKPOINT_CREATE_REDEFINE, D.VIR_DOMAIN_CHECKPOINT_CREATE_QUIESCE,
+                                                                                 D.VIR_DOMAIN_CHECKPOINT_CREATE_REDEFINE_VALIDATE)).getName()),
+    ('dom.listAllCheckpoints', 2, lambda: S([x.getName() for x in dom().listAllCheckpoints(flags(D.VIR_DOMAIN_CHECKPOINT_LIST_ROOTS, D.VIR_DOMAIN_CHECKPOINT_LIST_TOPOLOGICAL,
+                                                                                           D.VIR_DOMAIN_CHECKPOINT_LIST_LEAVES, D.VIR_DOMAIN_CHECKPOINT_LIST_NO_LEAVES))])),
+    ('dom.checkpointLookupByName', 1, lambda: dom().checkpointLookupByName(pick(CHKS), flags()).getName()),
+    ('chk.getXMLDesc', 2, lambda: chk().getXMLDesc(flags(D.VIR_DOMAIN_CHECKPOINT_XML_SECURE, D.VIR_DOMAIN_CHECKPOINT_XML_NO_DOMAIN, D.VIR_DOMAIN_CHECKPOINT_XML_SIZE))),
+    ('chk.getParent', 1, lambda: chk().getParent(flags()).getName()),
+    ('chk.listAllChildren', 1, lambda: S([x.getName() for x in chk().listAllChildren(flags(D.VIR_DOMAIN_CHECKPOINT_LIST_DESCENDANTS, D.VIR_DOMAIN_CHECKPOINT_LIST_TOPOLOGICAL,
+                                                                                        D.VIR_DOMAIN_CHECKPOINT_LIST_LEAVES, D.VIR_DOMAIN_CHECKPOINT_LIST_NO_LEAVES))])),
+    ('chk.delete', 2, lambda: chk().delete(flags(D.VIR_DOMAIN_CHECKPOINT_DELETE_CHILDREN, D.VIR_DOMAIN_CHECKPOINT_DELETE_METADATA_ONLY, D.VIR_DOMAIN_CHECKPOINT_DELETE_CHILDREN_ONLY))),
     ('dom.metadata', 2, lambda: dom().metadata(pick([D.VIR_DOMAIN_METADATA_DESCRIPTION, D.VIR_DOMAIN_METADATA_TITLE, D.VIR_DOMAIN_METADATA_ELEMENT]),
                                               pick([None, 'http://example.org/a']), flags(D.VIR_DOMAIN_AFFECT_LIVE, D.VIR_DOMAIN_AFFECT_CONFIG))),
     ('dom.setMetadata', 2, lambda: dom().setMetadata(*pick([

@@ -2,7 +2,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { CommandFamily, ParsedCommand } from '../command.js';
 import { must } from '../lookup.js';
-import { fail, optBool, optInt } from '../opts.js';
+import { fail, optBool, optInt, optString } from '../opts.js';
 import { fixed, pad } from '../printf.js';
 import { JSON_OPTION, printJSON } from '../json.js';
 import type { Session } from '../session.js';
@@ -188,6 +188,17 @@ export const hostFamily: CommandFamily = {
       options: [],
       async handler(s) {
         s.out.print(`${await must(s, 'failed to get capabilities', () => s.conn.getCapabilities())}\n`);
+      },
+    },
+    {
+      name: 'cpu-models',
+      summary: 'list the CPU models known for an architecture',
+      options: [{ name: 'arch', type: 'data', required: true, help: 'architecture (x86_64, ppc64, ...)' }],
+      async handler(s, cmd) {
+        const arch = optString(s, cmd, 'arch')!;
+        const models = await must(s, 'failed to get CPU model names', () => s.conn.getCPUModelNames(arch, 0));
+        if (models.length === 0) s.out.printExtra('all CPU models are accepted\n');
+        for (const model of models) s.out.print(`${model}\n`);
       },
     },
     {

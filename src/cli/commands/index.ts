@@ -3,6 +3,7 @@ import type { CommandFamily } from '../command.js';
 import { domainFamily } from './domain.js';
 import { domainMonitorFamily } from './domain-monitor.js';
 import { eventFamily } from './event.js';
+import { checkpointFamily } from './checkpoint.js';
 import { hostFamily } from './host.js';
 import { interfaceFamily, nodedevFamily } from './host-objects.js';
 import { networkFamily } from './network.js';
@@ -16,6 +17,7 @@ export const FAMILIES: readonly CommandFamily[] = [
   domainMonitorFamily,
   eventFamily,
   hostFamily,
+  checkpointFamily,
   interfaceFamily,
   networkFamily,
   nodedevFamily,

@@ -289,10 +289,52 @@ async function cmdPoolEvent(s: Session, cmd: ParsedCommand): Promise<boolean> {
   }
 }
 
+/** find-storage-pool-sources-as: a `<source>` made of the host, port and initiator given. */
+function sourceSpecFromOptions(s: Session, cmd: ParsedCommand): string | null {
+  const host = optString(s, cmd, 'host');
+  const initiator = optString(s, cmd, 'initiator');
+  if (host === undefined) return null;
+  const port = optString(s, cmd, 'port');
+  // virsh pastes the values in as they are, unescaped
+  let spec = `<source>\n  <host name='${host}'${port === undefined ? '' : ` port='${port}'`}/>\n`;
+  if (initiator !== undefined) spec += `  <initiator>\n    <iqn name='${initiator}'/>\n  </initiator>\n`;
+  return `${spec}</source>\n`;
+}
+
+/** find-storage-pool-sources(-as): the driver's `<sources>` document for a pool type. */
+async function findSources(s: Session, cmd: ParsedCommand, specOf: (s: Session, cmd: ParsedCommand) => string | null | Promise<string | null>): Promise<void> {
+  const type = optString(s, cmd, 'type')!;
+  const spec = await specOf(s, cmd);
+  s.out.print(await must(s, `Failed to find any ${type} pool sources`, () => s.conn.findStoragePoolSources(type, spec, 0)));
+}
+
 export const poolFamily: CommandFamily = {
   group: 'Storage Pool',
   keyword: 'pool',
   commands: [
+    {
+      name: 'find-storage-pool-sources',
+      summary: 'ask the driver which sources of a pool type it can find',
+      options: [
+        { name: 'type', type: 'data', required: true, help: 'pool type (logical, netfs, ...)' },
+        { name: 'srcSpec', type: 'string', help: 'file with a <source> to narrow the search' },
+      ],
+      handler: (s, cmd) => findSources(s, cmd, async () => {
+        const file = optString(s, cmd, 'srcSpec');
+        return file === undefined ? null : readXMLFile(s, file);
+      }),
+    },
+    {
+      name: 'find-storage-pool-sources-as',
+      summary: 'ask the driver which sources of a pool type it can find on a host',
+      options: [
+        { name: 'type', type: 'data', required: true, help: 'pool type (logical, netfs, ...)' },
+        { name: 'host', type: 'string', help: 'host to ask' },
+        { name: 'port', type: 'string', help: "the host's port" },
+        { name: 'initiator', type: 'string', help: 'iSCSI initiator IQN to ask as' },
+      ],
+      handler: (s, cmd) => findSources(s, cmd, sourceSpecFromOptions),
+    },
     autostartCommand(POOL, 'pool-autostart', 'start a pool with the host, or stop doing so'),
     action('pool-build', 'build a pool', BUILD_OPTIONS.slice(1), (p, cmd) => p.build(overwriteFlags(cmd)), 'built', 'Failed to build pool'),
     {

@@ -60,7 +60,7 @@ function snapshotFacts(xml: string): SnapshotFacts {
 }
 
 /** g_date_time_format(local, "%Y-%m-%d %H:%M:%S %z"). */
-function localTime(epoch: number): string {
+export function localTime(epoch: number): string {
   const d = new Date(epoch * 1000);
   const p = (n: number): string => String(n).padStart(2, '0');
   const offset = -d.getTimezoneOffset();
@@ -123,7 +123,7 @@ async function createSnapshot(s: Session, dom: Domain, xml: string, flags: numbe
 }
 
 /** virBufferEscapeString's escaping of XML text and attribute values. */
-function escape(text: string): string {
+export function escape(text: string): string {
   return text.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!);
 }
 

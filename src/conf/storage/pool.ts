@@ -147,6 +147,16 @@ export function parsePoolElement(root: XmlElement): StoragePoolDef {
 /** How libvirt names, checks and validates (`storagepool.rng`) this document. */
 export const POOL_DOCUMENT = { url: '(storage_pool_definition)', errorDomain: ErrorDomain.VIR_FROM_STORAGE, rootElement: 'pool', schema: 'storagepool' };
 
+/**
+ * A `<source>` alone, as virConnectFindStoragePoolSources takes it (virStoragePoolDefParseSourceString);
+ * `type` undefined is a pool type libvirt does not know, which has no backend to read it.
+ */
+export function parsePoolSourceXML(xml: string, type: PoolType | undefined): PoolSource {
+  const root = parseXmlDocument(xml, { url: '(storage_source_specification)', errorDomain: ErrorDomain.VIR_FROM_STORAGE, rootElement: 'source' });
+  if (type === undefined) throw storageErr(ErrorNumber.VIR_ERR_INTERNAL_ERROR, 'missing backend for pool type -1');
+  return parseSource(root, type);
+}
+
 /** Parse `<pool>` XML text. */
 export function parsePoolXML(xml: string): StoragePoolDef {
   return parsePoolElement(parseXmlDocument(xml, POOL_DOCUMENT));

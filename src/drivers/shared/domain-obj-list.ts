@@ -134,7 +134,7 @@ function matches(o: DomainObj, flags: number): boolean {
   if (!flagPair(flags, C.VIR_CONNECT_LIST_DOMAINS_AUTOSTART, C.VIR_CONNECT_LIST_DOMAINS_NO_AUTOSTART, o.autostart)) return false;
   const snaps = o.snapshotCount() > 0;
   if (!flagPair(flags, C.VIR_CONNECT_LIST_DOMAINS_HAS_SNAPSHOT, C.VIR_CONNECT_LIST_DOMAINS_NO_SNAPSHOT, snaps)) return false;
-  // No driver here supports checkpoints: every domain has none.
-  if (!flagPair(flags, C.VIR_CONNECT_LIST_DOMAINS_HAS_CHECKPOINT, C.VIR_CONNECT_LIST_DOMAINS_NO_CHECKPOINT, false)) return false;
+  const checkpoints = o.checkpointCount() > 0;
+  if (!flagPair(flags, C.VIR_CONNECT_LIST_DOMAINS_HAS_CHECKPOINT, C.VIR_CONNECT_LIST_DOMAINS_NO_CHECKPOINT, checkpoints)) return false;
   return true;
 }

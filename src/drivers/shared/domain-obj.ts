@@ -52,6 +52,11 @@ export class DomainObj {
     return 0;
   }
 
+  /** How many checkpoints the domain has (for list filters); none unless a driver keeps them. */
+  checkpointCount(): number {
+    return 0;
+  }
+
   get id(): number {
     return this.isActive() ? this.domId : -1;
   }

@@ -1,4 +1,4 @@
-import type { ConnectAuth, ConnectionDriver, DomainRef, InterfaceRef, NodeDeviceRef, SnapshotRef, TypedParam, EventListener, DomainEventPayload, NetworkEventPayload, NetworkRef, StoragePoolEventPayload, StoragePoolRef } from '../types.js';
+import type { CheckpointRef, ConnectAuth, ConnectionDriver, DomainRef, InterfaceRef, NodeDeviceRef, SnapshotRef, TypedParam, EventListener, DomainEventPayload, NetworkEventPayload, NetworkRef, StoragePoolEventPayload, StoragePoolRef } from '../types.js';
 import * as C from '../../api/constants.js';
 import * as dom from './domains.js';
 import * as res from './domain-resources.js';
@@ -9,8 +9,10 @@ import * as pin from './domain-pinning.js';
 import * as net from './networks.js';
 import * as sto from './storage.js';
 import * as host from './host.js';
+import { findPoolSources } from './pool-sources.js';
 import * as iface from './interfaces.js';
 import * as snap from './snapshots.js';
+import * as chk from './checkpoints.js';
 import * as guest from './guest-info.js';
 import { E, testCheckFlags, testError } from './errors.js';
 import { screenshot } from './screenshot.js';
@@ -64,6 +66,8 @@ export class TestConnection implements ConnectionDriver {
   async connectIsAlive() { return this.#open; }
   async nodeGetInfo() { return host.nodeInfo(this.s); }
   async nodeGetCPUMap(flags: number) { return host.cpuMap(flags); }
+  async connectGetCPUModelNames(arch: string, flags: number) { return host.getCPUModelNames(arch, flags); }
+  async connectFindStoragePoolSources(type: string, srcSpec: string | null, flags: number) { return findPoolSources(type, srcSpec, flags); }
   async nodeGetCPUStats(_cpuNum: number, flags: number) {
     testCheckFlags('testNodeGetCPUStats', flags, 0);
     return host.cpuStats();
@@ -205,6 +209,13 @@ export class TestConnection implements ConnectionDriver {
   async domainSnapshotHasMetadata(x: SnapshotRef, flags: number) { return snap.hasMetadata(this.s, x, flags); }
   async domainRevertToSnapshot(x: SnapshotRef, flags: number) { snap.revert(this.s, x, flags); }
   async domainSnapshotDelete(x: SnapshotRef, flags: number) { snap.del(this.s, x, flags); }
+  async domainCheckpointCreateXML(d: DomainRef, xml: string, flags: number) { return chk.create(this.s, d, xml, flags); }
+  async domainCheckpointGetXMLDesc(x: CheckpointRef, flags: number) { return chk.getXMLDesc(this.s, x, flags); }
+  async domainListAllCheckpoints(d: DomainRef, flags: number) { return chk.listAll(this.s, d, flags); }
+  async domainCheckpointListAllChildren(x: CheckpointRef, flags: number) { return chk.listAll(this.s, x.domain, flags, x.name); }
+  async domainCheckpointLookupByName(d: DomainRef, name: string, flags: number) { return chk.lookupByName(this.s, d, name, flags); }
+  async domainCheckpointGetParent(x: CheckpointRef, flags: number) { return chk.getParent(this.s, x, flags); }
+  async domainCheckpointDelete(x: CheckpointRef, flags: number) { chk.del(this.s, x, flags); }
 
   // Networks
   async connectNumOfNetworks() { return this.s.networks.filter((n) => n.active).length; }

@@ -1,6 +1,7 @@
 import { cloneDomainDef } from '../../conf/domain/index.js';
 import { DomainObj as SharedDomainObj } from '../shared/domain-obj.js';
 import type { SnapshotList } from './snapshot-list.js';
+import type { CheckpointList } from './checkpoints.js';
 
 /** An IOThread's polling settings as the test driver keeps them. */
 export interface IOThreadInfo { id: number; pollMaxNs: bigint; pollGrow: number; pollShrink: number }
@@ -16,6 +17,7 @@ function newGuestState(): GuestState {
 /** A domain of the test driver: the shared domain object plus its snapshots, IOThreads and pretend guest. */
 export class DomainObj extends SharedDomainObj {
   snapshots: SnapshotList | null = null;
+  checkpoints: CheckpointList | null = null;
   iothreads: IOThreadInfo[] = [];
   /** What the guest-information calls read and change (libvirt's testDomainObjPrivate). */
   guest: GuestState = newGuestState();
@@ -24,6 +26,7 @@ export class DomainObj extends SharedDomainObj {
   clone(): DomainObj {
     const copy = this.copyInto(new DomainObj(cloneDomainDef(this.def)));
     copy.snapshots = this.snapshots?.clone() ?? null;
+    copy.checkpoints = this.checkpoints?.clone() ?? null;
     copy.iothreads = this.iothreads.map((t) => ({ ...t }));
     copy.guest = { ...this.guest, frozen: [this.guest.frozen[0], this.guest.frozen[1]] };
     return copy;
@@ -31,5 +34,9 @@ export class DomainObj extends SharedDomainObj {
 
   override snapshotCount(): number {
     return this.snapshots?.count() ?? 0;
+  }
+
+  override checkpointCount(): number {
+    return this.checkpoints?.count() ?? 0;
   }
 }

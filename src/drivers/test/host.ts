@@ -2,7 +2,8 @@ import { hostname } from 'node:os';
 import type { NodeDeviceRef, NodeInfo, NodeStat } from '../types.js';
 import { formatNodeDeviceXML } from '../../conf/nodedev.js';
 import type { XmlElement } from '../../conf/xml.js';
-import { E, testCheckFlags, testError } from './errors.js';
+import { E, FROM, testCheckFlags, testError } from './errors.js';
+import { cpuModelNames } from '../../conf/cpu-models.js';
 import type { HostObj } from './objects.js';
 import type { TestState } from './state.js';
 
@@ -20,6 +21,12 @@ const TEST_SYSINFO = `<sysinfo type='smbios'>
 export function getSysinfo(flags: number): string {
   testCheckFlags('testConnectGetSysinfo', flags, 0);
   return TEST_SYSINFO;
+}
+
+/** testConnectGetCPUModelNames: the models libvirt's CPU map lists for the architecture. */
+export function getCPUModelNames(arch: string, flags: number): string[] {
+  testCheckFlags('testConnectGetCPUModelNames', flags, 0);
+  return cpuModelNames(FROM, arch);
 }
 
 export function getHostname(): string {

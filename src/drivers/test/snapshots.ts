@@ -46,6 +46,7 @@ export async function create(state: TestState, ref: DomainRef, xml: string, flag
   const redefine = Boolean(flags & C.VIR_DOMAIN_SNAPSHOT_CREATE_REDEFINE);
   const updateCurrent = !redefine || Boolean(flags & C.VIR_DOMAIN_SNAPSHOT_CREATE_CURRENT);
   const obj = domainFromRef(state, ref);
+  if (obj.checkpointCount() > 0) throw testError(E.VIR_ERR_OPERATION_UNSUPPORTED, 'cannot create snapshot while checkpoint exists');
   if (!obj.persistent && flags & C.VIR_DOMAIN_SNAPSHOT_CREATE_HALT) {
     throw testError(E.VIR_ERR_OPERATION_INVALID, 'cannot halt after transient domain snapshot');
   }
@@ -155,21 +156,8 @@ export function del(state: TestState, snap: SnapshotRef, flags: number): void {
     C.VIR_DOMAIN_SNAPSHOT_DELETE_CHILDREN | C.VIR_DOMAIN_SNAPSHOT_DELETE_CHILDREN_ONLY);
   const obj = domainFromRef(state, snap.domain);
   const s = snapFrom(obj, snap.name);
-  const list = listOf(obj);
-  if (flags & (C.VIR_DOMAIN_SNAPSHOT_DELETE_CHILDREN | C.VIR_DOMAIN_SNAPSHOT_DELETE_CHILDREN_ONLY)) {
-    let currentGone = false;
-    for (const d of list.descendants(s.def.name)) {
-      currentGone ||= list.current === d.def.name;
-      list.remove(d.def.name);
-    }
-    if (currentGone) list.current = s.def.name;
-  } else {
-    list.reparentChildren(s.def.name);
-  }
-  if (flags & C.VIR_DOMAIN_SNAPSHOT_DELETE_CHILDREN_ONLY) return;
-  const wasCurrent = list.current === s.def.name;
-  list.remove(s.def.name);
-  if (wasCurrent) list.current = s.def.parent && list.get(s.def.parent) ? s.def.parent : null;
+  listOf(obj).deleteMoment(s.def.name, Boolean(flags & C.VIR_DOMAIN_SNAPSHOT_DELETE_CHILDREN),
+    Boolean(flags & C.VIR_DOMAIN_SNAPSHOT_DELETE_CHILDREN_ONLY));
 }
 
 export function revert(state: TestState, snap: SnapshotRef, flags: number): void {

@@ -1,9 +1,9 @@
 /** Converters between wire values and driver-contract values, one per kind of value. */
 import type {
-  DomainRef, TypedParam, InterfaceRef, NetworkRef, NodeDeviceRef, SnapshotRef, StoragePoolRef, StorageVolRef,
+  CheckpointRef, DomainRef, TypedParam, InterfaceRef, NetworkRef, NodeDeviceRef, SnapshotRef, StoragePoolRef, StorageVolRef,
 } from '../../drivers/types.js';
 import type {
-  remote_nonnull_domain, remote_nonnull_domain_snapshot, remote_nonnull_interface, remote_nonnull_network,
+  remote_nonnull_domain, remote_nonnull_domain_checkpoint, remote_nonnull_domain_snapshot, remote_nonnull_interface, remote_nonnull_network,
   remote_nonnull_node_device, remote_nonnull_storage_pool, remote_nonnull_storage_vol,
 } from '../../rpc/protocol/remote.js';
 import { VIR_TYPED_PARAM_BOOLEAN, type remote_typed_param } from '../../rpc/protocol/remote-types.js';
@@ -78,6 +78,8 @@ export const snapshot: Conv<remote_nonnull_domain_snapshot, SnapshotRef> = {
   toDriver: (w) => ({ name: w.name, domain: domain.toDriver(w.dom) }),
   toWire: (d) => ({ name: d.name, dom: domain.toWire(d.domain) }),
 };
+
+export const checkpoint: Conv<remote_nonnull_domain_checkpoint, CheckpointRef> = snapshot;
 
 export const iface: Conv<remote_nonnull_interface, InterfaceRef> = {
   toDriver: (w) => ({ name: w.name, mac: w.mac }),

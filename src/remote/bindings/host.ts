@@ -3,7 +3,7 @@ import type { NodeInfo, NodeStat, SecurityModel } from '../../drivers/types.js';
 import { REMOTE_NODE_CPU_STATS_MAX, REMOTE_NODE_MAX_CELLS, procedures as P } from '../../rpc/protocol/remote.js';
 import { ErrorDomain, ErrorNumber, virError, virRawError } from '../../errors/index.js';
 import { bind, withLimits, type Binding } from './binding.js';
-import { bool, chars, cpumapBytes, cpumapsOf, hyperNumber, same } from './convert.js';
+import { bool, chars, cpumapBytes, cpumapsOf, hyperNumber, listAll, same } from './convert.js';
 
 const model = chars(32);
 const nulTerminated = chars();
@@ -45,6 +45,7 @@ export const hostBindings: Binding[] = [
   bind(P.CONNECT_GET_MAX_VCPUS, 'connectGetMaxVcpus', [['type', same]], ['max_vcpus', same]),
   bind(P.CONNECT_GET_CAPABILITIES, 'connectGetCapabilities', [], ['capabilities', same]),
   bind(P.CONNECT_GET_SYSINFO, 'connectGetSysinfo', [['flags', same]], ['sysinfo', same]),
+  bind(P.CONNECT_GET_CPU_MODEL_NAMES, 'connectGetCPUModelNames', [['arch', same], ['flags', same]], listAll('models', same), { wireConst: { need_results: 1 } }),
   bind(P.CONNECT_DOMAIN_XML_TO_NATIVE, 'connectDomainXMLToNative', [['nativeFormat', same], ['domainXml', same], ['flags', same]],
     ['nativeConfig', same]),
   bind(P.CONNECT_DOMAIN_XML_FROM_NATIVE, 'connectDomainXMLFromNative', [['nativeFormat', same], ['nativeConfig', same], ['flags', same]],

@@ -11,6 +11,7 @@ import { domainDiagnosticBindings } from './domain-diagnostics.js';
 import { domainPinningBindings } from './domain-pinning.js';
 import { guestInfoBindings } from './guest-info.js';
 import { snapshotBindings } from './snapshot.js';
+import { checkpointBindings } from './checkpoint.js';
 import { networkBindings } from './network.js';
 import { storageBindings } from './storage.js';
 import { hostObjectBindings } from './host-objects.js';
@@ -21,7 +22,7 @@ export * from './binding.js';
 export * as convert from './convert.js';
 
 export const BINDINGS: readonly Binding[] = [
-  ...hostBindings, ...domainBindings, ...domainTunableBindings, ...domainDiagnosticBindings, ...domainPinningBindings, ...guestInfoBindings, ...snapshotBindings, ...networkBindings, ...storageBindings, ...hostObjectBindings,
+  ...hostBindings, ...domainBindings, ...domainTunableBindings, ...domainDiagnosticBindings, ...domainPinningBindings, ...guestInfoBindings, ...snapshotBindings, ...checkpointBindings, ...networkBindings, ...storageBindings, ...hostObjectBindings,
   ...streamBindings, ...fdPassingBindings,
 ];
 

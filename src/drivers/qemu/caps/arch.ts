@@ -2,6 +2,8 @@
  * libvirt's architecture names against QEMU's target names (`qemu-system-TARGET`) and the
  * facts the capabilities need about each.
  */
+import { LIBVIRT_ARCHES } from '../../../conf/cpu-models.js';
+
 interface ArchInfo {
   readonly target: string;
   readonly wordsize: number;
@@ -23,12 +25,6 @@ const ARCHES: Readonly<Record<string, ArchInfo>> = {
 
 /** The order libvirt lists guests in: its virArch enum order, not alphabetical. */
 export const ARCH_ORDER: readonly string[] = ['armv7l', 'aarch64', 'i686', 'mips64', 'ppc64', 'ppc64le', 'riscv64', 's390x', 'x86_64'];
-
-/** Every architecture name libvirt 9.0.0 parses (virArch), served by QEMU or not. */
-const LIBVIRT_ARCHES: ReadonlySet<string> = new Set(['alpha', 'armv6l', 'armv7l', 'armv7b', 'aarch64', 'cris', 'i686', 'ia64',
-  'lm32', 'm68k', 'microblaze', 'microblazeel', 'mips', 'mipsel', 'mips64', 'mips64el', 'openrisc', 'parisc', 'parisc64', 'ppc',
-  'ppcle', 'ppc64', 'ppc64le', 'ppcemb', 'riscv32', 'riscv64', 's390', 's390x', 'sh4', 'sh4eb', 'sparc', 'sparc64', 'unicore32',
-  'x86_64', 'xtensa', 'xtensaeb']);
 
 export function isKnownArch(arch: string): boolean {
   return LIBVIRT_ARCHES.has(arch);
