@@ -32,6 +32,7 @@ const dom = (c: Ctx): string => c.r.pick(c.names.domains);
 const net = (c: Ctx): string => c.r.pick(c.names.networks);
 const pool = (c: Ctx): string => c.r.pick(c.names.pools);
 const snap = (c: Ctx): string => c.r.pick(['s1', 's2', 's3', 'nope']);
+const chk = (c: Ctx): string => c.r.pick(['c1', 'c2', 'nope']);
 const file = (c: Ctx, ...names: string[]): string => c.r.pick(names.map((n) => (n.startsWith('/') ? n : `$DIR/${n}`)));
 /** One of the --config/--live/--current combinations (including the exclusive ones). */
 const affect = (c: Ctx): Arg[] => c.r.pick([[], [], [flag('config', 1)], [flag('live', 1)], [flag('current', 1)],
@@ -221,6 +222,16 @@ const SPECS: Spec[] = [
   spec('net-event', 0.1, (c) => [flag('list', 0.3), named('event', c.r.pick(['lifecycle', 'bogus']), 0.3), named('timeout', c.r.pick(['1', 'x']), 1)]),
   spec('pool-event', 0.1, (c) => [flag('list', 0.3), named('event', c.r.pick(['lifecycle', 'refresh', 'bogus']), 0.3), named('timeout', '1', 1)]),
   spec('vol-name', 0.5, (c) => [pos('vol', c.r.pick(['/default-pool/v1.img', '/nodepool/nv.img', 'nope']))]),
+  // checkpoints (a domain holds them or snapshots, not both) and the host's CPU models
+  onDom('checkpoint-create-as', 0.8, (c) => [named('name', chk(c), 0.8), named('description', 'd', 0.2), flag('print-xml', 0.1),
+    named('diskspec', c.r.pick(['vda,checkpoint=bitmap', 'vda,checkpoint=no', 'hda']), 0.15)]),
+  onDom('checkpoint-list', 0.6, (c) => [...some(c, ['parent', 'roots', 'leaves', 'no-leaves', 'tree', 'name', 'topological', 'descendants'], 0.12),
+    named('from', chk(c), 0.1)]),
+  onDom('checkpoint-info', 0.3, (c) => [named('checkpointname', chk(c), 0.8)]),
+  onDom('checkpoint-parent', 0.3, (c) => [named('checkpointname', chk(c), 0.8)]),
+  onDom('checkpoint-dumpxml', 0.3, (c) => [pos('checkpointname', chk(c)), flag('no-domain', 0.3), flag('size', 0.1)]),
+  onDom('checkpoint-delete', 0.4, (c) => [named('checkpointname', chk(c), 0.8), flag('children', 0.2), flag('children-only', 0.1), flag('metadata', 0.1)]),
+  spec('cpu-models', 0.2, (c) => [pos('arch', c.r.pick(['x86_64', 'i686', 'ppc64', 'aarch64', 'bogus', '']))]),
 ];
 
 /** One random command line (possibly a mistaken one) from the vocabulary. */
