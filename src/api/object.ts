@@ -1,4 +1,5 @@
 import type { Connect } from './connect.js';
+import type { Domain } from './domain.js';
 import { uuidBytes } from './uuid.js';
 
 /**
@@ -59,4 +60,29 @@ export abstract class NamedObject<R extends { name: string; uuid: string }> exte
   uuidString(): string { return this.#ref.uuid; }
   /** UUID(): the 16 raw bytes. */
   uuid(): Uint8Array { return uuidBytes(this.#ref.uuid); }
+}
+
+/** A point in a domain's history known by name (snapshot, checkpoint), with the reference the driver contract takes. */
+export abstract class DomainMoment<R extends { name: string }> extends ConnectObject {
+  readonly #domain: Domain;
+  readonly #ref: R;
+
+  protected constructor(domain: Domain, ref: R) {
+    super(domain.connect());
+    this.#domain = domain;
+    this.#ref = ref;
+  }
+
+  /** @internal */
+  get ref(): R {
+    return this.#ref;
+  }
+
+  getName(): string { return this.#ref.name; }
+  /** virDomainSnapshotGetDomain / virDomainCheckpointGetDomain. */
+  getDomain(): Domain { return this.#domain; }
+
+  protected get conn(): Connect {
+    return this.connect();
+  }
 }

@@ -1,45 +1,27 @@
 import type { SnapshotRef } from '../drivers/types.js';
 import type { Domain } from './domain.js';
-import { ConnectObject } from './object.js';
+import { DomainMoment } from './object.js';
 
 /** A domain snapshot (virDomainSnapshot). */
-export class DomainSnapshot extends ConnectObject {
-  readonly #domain: Domain;
-  readonly #ref: SnapshotRef;
-
+export class DomainSnapshot extends DomainMoment<SnapshotRef> {
   /** @internal */
   constructor(domain: Domain, ref: SnapshotRef) {
-    super(domain.connect());
-    this.#domain = domain;
-    this.#ref = ref;
+    super(domain, ref);
   }
 
-  /** @internal */
-  get ref(): SnapshotRef {
-    return this.#ref;
-  }
-
-  getName(): string { return this.#ref.name; }
-  /** virDomainSnapshotGetDomain. */
-  getDomain(): Domain { return this.#domain; }
-
-  private get conn() {
-    return this.connect();
-  }
-
-  getXMLDesc(flags = 0): Promise<string> { return this.conn.invoke('domainSnapshotGetXMLDesc', this.#ref, flags); }
+  getXMLDesc(flags = 0): Promise<string> { return this.conn.invoke('domainSnapshotGetXMLDesc', this.ref, flags); }
   async getParent(flags = 0): Promise<DomainSnapshot> {
-    return new DomainSnapshot(this.#domain, await this.conn.invoke('domainSnapshotGetParent', this.#ref, flags));
+    return new DomainSnapshot(this.getDomain(), await this.conn.invoke('domainSnapshotGetParent', this.ref, flags));
   }
-  isCurrent(flags = 0): Promise<boolean> { return this.conn.invoke('domainSnapshotIsCurrent', this.#ref, flags); }
-  hasMetadata(flags = 0): Promise<boolean> { return this.conn.invoke('domainSnapshotHasMetadata', this.#ref, flags); }
-  numChildren(flags = 0): Promise<number> { return this.conn.invoke('domainSnapshotNumChildren', this.#ref, flags); }
+  isCurrent(flags = 0): Promise<boolean> { return this.conn.invoke('domainSnapshotIsCurrent', this.ref, flags); }
+  hasMetadata(flags = 0): Promise<boolean> { return this.conn.invoke('domainSnapshotHasMetadata', this.ref, flags); }
+  numChildren(flags = 0): Promise<number> { return this.conn.invoke('domainSnapshotNumChildren', this.ref, flags); }
   listChildrenNames(flags = 0): Promise<string[]> {
-    return this.conn.invoke('domainSnapshotListChildrenNames', this.#ref, 1 << 16, flags);
+    return this.conn.invoke('domainSnapshotListChildrenNames', this.ref, 1 << 16, flags);
   }
   async listAllChildren(flags = 0): Promise<DomainSnapshot[]> {
-    return (await this.conn.invoke('domainSnapshotListAllChildren', this.#ref, flags)).map((s) => new DomainSnapshot(this.#domain, s));
+    return (await this.conn.invoke('domainSnapshotListAllChildren', this.ref, flags)).map((s) => new DomainSnapshot(this.getDomain(), s));
   }
-  revert(flags = 0): Promise<void> { return this.conn.invoke('domainRevertToSnapshot', this.#ref, flags); }
-  delete(flags = 0): Promise<void> { return this.conn.invoke('domainSnapshotDelete', this.#ref, flags); }
+  revert(flags = 0): Promise<void> { return this.conn.invoke('domainRevertToSnapshot', this.ref, flags); }
+  delete(flags = 0): Promise<void> { return this.conn.invoke('domainSnapshotDelete', this.ref, flags); }
 }

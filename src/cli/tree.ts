@@ -30,3 +30,12 @@ export function formatTree(items: readonly TreeItem[], root: number): string {
   walk(root, root, true);
   return out;
 }
+
+/** Every root's tree, in the items' order (the --tree listings). */
+export function formatForest(items: readonly TreeItem[]): string {
+  let out = '';
+  items.forEach((item, i) => {
+    if (item.parent === null) out += formatTree(items, i);
+  });
+  return out;
+}

@@ -8,12 +8,12 @@ import { domainOption, must } from '../lookup.js';
 import { exclusive, fail, optArgv, optBool, optString, requires } from '../opts.js';
 import { XPATH_OPTIONS, printXML } from '../dumpxml.js';
 import { formatTable } from '../table.js';
-import { formatTree, type TreeItem } from '../tree.js';
+import { formatForest } from '../tree.js';
 import { readXMLFile } from '../files.js';
 import { compareNames, flag } from '../objects.js';
 import { splitCommas } from './virsh.js';
 import { DOMAIN_ARG } from '../domain-options.js';
-import { escape, localTime } from './snapshot.js';
+import { escape, localTime, parentName } from './snapshot.js';
 
 /** Checkpoint names of every domain, for completion. */
 async function checkpointNames(s: Session): Promise<string[]> {
@@ -35,18 +35,6 @@ async function lookupCheckpoint(s: Session, cmd: ParsedCommand, arg: string, dom
   const name = optString(s, cmd, arg);
   if (name === undefined) fail(s, `--${arg} is required`);
   return dom.checkpointLookupByName(name, 0);
-}
-
-/** virshGetCheckpointParent: the parent's name, or null for a root. */
-async function parentName(s: Session, chk: DomainCheckpoint): Promise<string | null> {
-  try {
-    using parent = await chk.getParent(0);
-    return parent.getName();
-  } catch (err) {
-    if ((err as { code?: number }).code === ErrorNumber.VIR_ERR_NO_DOMAIN_CHECKPOINT) return null;
-    s.out.error((err as Error).message);
-    fail(s, 'unable to determine if checkpoint has parent');
-  }
 }
 
 async function createCheckpoint(s: Session, dom: Domain, xml: string, flags: number, from?: string): Promise<void> {
@@ -108,7 +96,7 @@ async function cmdCheckpointInfo(s: Session, cmd: ParsedCommand): Promise<boolea
   line('Domain:', dom.name());
   let parent: string | null;
   try {
-    parent = await parentName(s, chk);
+    parent = await parentName(s, chk, ErrorNumber.VIR_ERR_NO_DOMAIN_CHECKPOINT, 'checkpoint');
   } catch {
     fail(s, 'unexpected problem querying checkpoint state');
   }
@@ -173,15 +161,12 @@ async function cmdCheckpointList(s: Session, cmd: ParsedCommand): Promise<void> 
   const list: Listed[] = chks.map((chk) => ({ chk, parent: null }));
   try {
     if (tree) {
-      for (const item of list) item.parent = await parentName(s, item.chk);
+      for (const item of list) item.parent = await parentName(s, item.chk, ErrorNumber.VIR_ERR_NO_DOMAIN_CHECKPOINT, 'checkpoint');
       if (start) list.push({ chk: start, parent: null });
     }
     if (!topological) list.sort((a, b) => compareNames(a.chk.getName(), b.chk.getName()));
     if (tree) {
-      const items: TreeItem[] = list.map((l) => ({ name: l.chk.getName(), parent: l.parent }));
-      items.forEach((item, i) => {
-        if (item.parent === null) s.out.print(formatTree(items, i));
-      });
+      s.out.print(formatForest(list.map((l) => ({ name: l.chk.getName(), parent: l.parent }))));
       return;
     }
     if (names) {
@@ -290,7 +275,7 @@ export const checkpointFamily: CommandFamily = {
       handler: cmdCheckpointList,
     },
     onCheckpoint('checkpoint-parent', "print the name of a checkpoint's parent", [], async (s, _cmd, chk) => {
-      const parent = await parentName(s, chk);
+      const parent = await parentName(s, chk, ErrorNumber.VIR_ERR_NO_DOMAIN_CHECKPOINT, 'checkpoint');
       if (parent === null) fail(s, `checkpoint '${chk.getName()}' has no parent`);
       s.out.print(parent);
     }),

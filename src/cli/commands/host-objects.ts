@@ -7,7 +7,7 @@ import { fail, optBool, optString, optStringQuiet } from '../opts.js';
 import { XPATH_OPTIONS, printXML } from '../dumpxml.js';
 import { must } from '../lookup.js';
 import { formatTable } from '../table.js';
-import { formatTree } from '../tree.js';
+import { formatForest } from '../tree.js';
 import { JSON_OPTION, printJSON } from '../json.js';
 import { compareNames, findObject, flag } from '../objects.js';
 import { splitCommas } from './virsh.js';
@@ -73,10 +73,7 @@ async function cmdNodedevList(s: Session, cmd: ParsedCommand): Promise<void> {
   if (optBool(cmd, 'json')) {
     printJSON(s, names);
   } else if (tree) {
-    const items = names.map((name) => ({ name, parent: parents.get(name) ?? null }));
-    items.forEach((item, i) => {
-      if (item.parent === null) s.out.print(formatTree(items, i));
-    });
+    s.out.print(formatForest(names.map((name) => ({ name, parent: parents.get(name) ?? null }))));
   } else {
     for (const name of names) s.out.print(`${name}\n`);
   }

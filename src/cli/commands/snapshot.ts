@@ -2,14 +2,14 @@
 import { xmldom } from '../../conf/xml-libs.js';
 import type { Element as XmlElement } from '@xmldom/xmldom';
 import * as lib from '../../index.js';
-import { ErrorNumber, type Domain, type DomainSnapshot } from '../../index.js';
+import { ErrorNumber, type Domain, type DomainCheckpoint, type DomainSnapshot } from '../../index.js';
 import type { CommandDef, CommandFamily, OptionDef, ParsedCommand } from '../command.js';
 import type { Session } from '../session.js';
 import { domainOption, must } from '../lookup.js';
 import { exclusive, fail, optArgv, optBool, optString } from '../opts.js';
 import { XPATH_OPTIONS, printXML } from '../dumpxml.js';
 import { formatTable } from '../table.js';
-import { formatTree, type TreeItem } from '../tree.js';
+import { formatForest } from '../tree.js';
 import { JSON_OPTION, printJSON } from '../json.js';
 import { readXMLFile } from '../files.js';
 import { compareNames, flag } from '../objects.js';
@@ -78,16 +78,18 @@ async function lookupSnapshot(s: Session, cmd: ParsedCommand, arg: string, dom: 
   fail(s, `--${arg} or --current is required`);
 }
 
-/** virshGetSnapshotParent: the parent's name, or null for a root. */
-async function parentName(s: Session, snap: DomainSnapshot): Promise<string | null> {
+/**
+ * virshGetSnapshotParent / virshGetCheckpointParent: the parent's name, or null for a root
+ * (`noParent` is the error code that means there is none).
+ */
+export async function parentName(s: Session, moment: DomainSnapshot | DomainCheckpoint, noParent: number, kind: string): Promise<string | null> {
   try {
-    const parent = await snap.getParent(0);
-    parent.free();
+    using parent = await moment.getParent(0);
     return parent.getName();
   } catch (err) {
-    if (codeOf(err) === ErrorNumber.VIR_ERR_NO_DOMAIN_SNAPSHOT) return null;
+    if (codeOf(err) === noParent) return null;
     s.out.error((err as Error).message);
-    fail(s, 'unable to determine if snapshot has parent');
+    fail(s, `unable to determine if ${kind} has parent`);
   }
 }
 
@@ -310,15 +312,12 @@ async function cmdSnapshotList(s: Session, cmd: ParsedCommand): Promise<void> {
   const list: Listed[] = snaps.map((snap) => ({ snap, parent: null }));
   try {
     if (tree) {
-      for (const item of list) item.parent = await parentName(s, item.snap);
+      for (const item of list) item.parent = await parentName(s, item.snap, ErrorNumber.VIR_ERR_NO_DOMAIN_SNAPSHOT, 'snapshot');
       if (start) list.push({ snap: start, parent: null });
     }
     if (!topological) list.sort((a, b) => compareNames(a.snap.getName(), b.snap.getName()));
     if (tree) {
-      const items: TreeItem[] = list.map((l) => ({ name: l.snap.getName(), parent: l.parent }));
-      items.forEach((item, i) => {
-        if (item.parent === null) s.out.print(formatTree(items, i));
-      });
+      s.out.print(formatForest(list.map((l) => ({ name: l.snap.getName(), parent: l.parent }))));
       return;
     }
     if (name) {
@@ -459,7 +458,7 @@ export const snapshotFamily: CommandFamily = {
       handler: cmdSnapshotList,
     },
     onSnapshot('snapshot-parent', "print the name of a snapshot's parent", [], async (s, _cmd, _dom, snap) => {
-      const parent = await parentName(s, snap);
+      const parent = await parentName(s, snap, ErrorNumber.VIR_ERR_NO_DOMAIN_SNAPSHOT, 'snapshot');
       if (parent === null) fail(s, `snapshot '${snap.getName()}' has no parent`);
       s.out.print(parent);
     }),
