@@ -111,6 +111,10 @@ export class Domain extends ConnectObject {
   }
   hasManagedSaveImage(flags = 0): Promise<boolean> { return this.conn.invoke('domainHasManagedSaveImage', this.#ref, flags); }
   managedSaveRemove(flags = 0): Promise<void> { return this.conn.invoke('domainManagedSaveRemove', this.#ref, flags); }
+  /** virDomainManagedSaveGetXMLDesc (flags: VIR_DOMAIN_SAVE_IMAGE_XML_SECURE). */
+  managedSaveGetXMLDesc(flags = 0): Promise<string> { return this.conn.invoke('domainManagedSaveGetXMLDesc', this.#ref, flags); }
+  /** virDomainManagedSaveDefineXML: a new domain XML (or null) and the state to restore in. */
+  managedSaveDefineXML(dxml: string | null, flags = 0): Promise<void> { return this.conn.invoke('domainManagedSaveDefineXML', this.#ref, dxml, flags); }
   autostart(): Promise<boolean> { return this.conn.invoke('domainGetAutostart', this.#ref); }
   setAutostart(autostart: boolean | number): Promise<void> {
     return this.conn.invoke('domainSetAutostart', this.#ref, Boolean(autostart));

@@ -1,7 +1,7 @@
 import { ErrorDomain } from '../errors/index.js';
 import type { DriverMethod, TypedParam } from '../drivers/types.js';
 import {
-  VIR_DOMAIN_CHECKPOINT_XML_SECURE, VIR_DOMAIN_INTERFACE_ADDRESSES_SRC_AGENT, VIR_DOMAIN_SNAPSHOT_XML_SECURE, VIR_DOMAIN_VCPU_GUEST, VIR_DOMAIN_XML_MIGRATABLE, VIR_DOMAIN_XML_SECURE,
+  VIR_DOMAIN_CHECKPOINT_XML_SECURE, VIR_DOMAIN_INTERFACE_ADDRESSES_SRC_AGENT, VIR_DOMAIN_SAVE_IMAGE_XML_SECURE, VIR_DOMAIN_SNAPSHOT_XML_SECURE, VIR_DOMAIN_VCPU_GUEST, VIR_DOMAIN_XML_MIGRATABLE, VIR_DOMAIN_XML_SECURE,
 } from './constants.js';
 import {
   checkGetMetadata, checkGraphicsSocket, checkLiveOrConfig, checkMemory, checkNonEmptyString, checkNonNegative, checkNonNull, checkNonZero,
@@ -124,6 +124,8 @@ export const ENTRY_POINTS: Readonly<Record<DriverMethod, EntryPoint>> = {
   domainSaveImageDefineXML: { ...w('virDomainSaveImageDefineXML', DOM), checkArgs: ([, , flags], cName) => checkSaveFlags(cName, flags as number) },
   domainManagedSave: { ...w('virDomainManagedSave', DOM), checkArgs: ([, flags], cName) => checkSaveFlags(cName, flags as number) },
   domainHasManagedSaveImage: r('virDomainHasManagedSaveImage', DOM),
+  domainManagedSaveGetXMLDesc: { ...r('virDomainManagedSaveGetXMLDesc', DOM), secureIf: ([, flags]) => ((flags as number) & VIR_DOMAIN_SAVE_IMAGE_XML_SECURE) !== 0 },
+  domainManagedSaveDefineXML: { ...w('virDomainManagedSaveDefineXML', DOM), checkFirst: ([, , flags], cName) => checkSaveFlags(cName, flags as number) },
   domainManagedSaveRemove: w('virDomainManagedSaveRemove', DOM),
   domainGetAutostart: r('virDomainGetAutostart', DOM),
   domainSetAutostart: w('virDomainSetAutostart', DOM),

@@ -231,6 +231,10 @@ export interface ConnectionDriver {
   domainManagedSave?(dom: DomainRef, flags: number): Promise<void>;
   domainHasManagedSaveImage?(dom: DomainRef, flags: number): Promise<boolean>;
   domainManagedSaveRemove?(dom: DomainRef, flags: number): Promise<void>;
+  /** The domain XML kept in the managed save image. */
+  domainManagedSaveGetXMLDesc?(dom: DomainRef, flags: number): Promise<string>;
+  /** Replace the domain XML kept in the managed save image (null: keep it, change only the state flags). */
+  domainManagedSaveDefineXML?(dom: DomainRef, dxml: string | null, flags: number): Promise<void>;
   domainGetAutostart?(dom: DomainRef): Promise<boolean>;
   domainSetAutostart?(dom: DomainRef, autostart: boolean): Promise<void>;
   domainGetMaxMemory?(dom: DomainRef): Promise<number>;

@@ -16,10 +16,11 @@ import { domstatsScenarios } from './scenarios/domstats.js';
 import { guestInfoScenarios } from './scenarios/guest-info.js';
 import { tunableScenarios } from './scenarios/tunables.js';
 import { pinningScenarios } from './scenarios/pinning.js';
+import { editScenarios } from './scenarios/edits.js';
 
 const corpus: Scenario[] = [...basics, ...hostScenarios, ...domainScenarios, ...networkScenarios, ...poolScenarios, ...volumeScenarios,
   ...snapshotScenarios, ...checkpointScenarios, ...discoveryScenarios, ...hostObjectScenarios, ...eventScenarios, ...objectEventScenarios, ...xpathScenarios,
-  ...domstatsScenarios, ...guestInfoScenarios, ...tunableScenarios, ...pinningScenarios];
+  ...domstatsScenarios, ...guestInfoScenarios, ...tunableScenarios, ...pinningScenarios, ...editScenarios];
 
 // Scenarios are independent (each has its own directory and session): run a few at a time.
 describe('tsvirsh matches virsh', { concurrency: 4 }, () => {

@@ -115,6 +115,8 @@ export function normalise(text: string, dir: string): string {
   // The test driver derives block and interface counters from the wall clock.
   out = out.replace(/^(\S+ (?:rd|wr|rx|tx)_(?:req|bytes|packets|errs|drop)|\S+ errs) \d+$/gm, '$1 <n>');
   out = out.replace(/^( (?:number of (?:read|write) operations|number of bytes (?:read|written)|error count): +)\d+$/gm, '$1<n>');
+  // virsh's edit commands name their temporary file with six random letters (g_mkstemp).
+  out = out.replace(/\/virsh[A-Za-z0-9]{6}\.xml\b/g, '/virshXXXXXX.xml');
   // Snapshots record the wall-clock second they were taken.
   out = out.replace(/\d{4}-\d\d-\d\d \d\d:\d\d:\d\d [+-]\d{4}/g, 'YYYY-MM-DD hh:mm:ss +zzzz');
   out = out.replace(/<creationTime>\d+<\/creationTime>/g, '<creationTime>T</creationTime>');

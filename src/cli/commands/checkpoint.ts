@@ -31,7 +31,7 @@ async function checkpointNames(s: Session): Promise<string[]> {
 const CHECKPOINT_NAME: OptionDef = { name: 'checkpointname', type: 'string', help: 'checkpoint name', complete: checkpointNames };
 
 /** virshLookupCheckpoint: the checkpoint --ARG names (it is required, though not positional-only). */
-async function lookupCheckpoint(s: Session, cmd: ParsedCommand, arg: string, dom: Domain): Promise<DomainCheckpoint> {
+export async function lookupCheckpoint(s: Session, cmd: ParsedCommand, arg: string, dom: Domain): Promise<DomainCheckpoint> {
   const name = optString(s, cmd, arg);
   if (name === undefined) fail(s, `--${arg} is required`);
   return dom.checkpointLookupByName(name, 0);

@@ -33,7 +33,7 @@ async function cmdIfaceList(s: Session, cmd: ParsedCommand): Promise<void> {
 const isMAC = (text: string): boolean => /^[0-9a-fA-F]{1,2}(:[0-9a-fA-F]{1,2}){5}$/.test(text);
 
 /** virshCommandOptInterfaceBy: a MAC address or a name. */
-async function interfaceOption(s: Session, cmd: ParsedCommand): Promise<HostInterface> {
+export async function interfaceOption(s: Session, cmd: ParsedCommand): Promise<HostInterface> {
   const name = optString(s, cmd, 'interface')!;
   return findObject(s, `failed to get interface '${name}'`,
     [isMAC(name) ? () => s.conn.interfaceLookupByMACString(name) : () => s.conn.interfaceLookupByName(name)]);

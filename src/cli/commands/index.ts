@@ -1,5 +1,7 @@
 /** Every command family, in the order `help` lists their groups (virsh's order). */
-import type { CommandFamily } from '../command.js';
+import type { CommandDef, CommandFamily } from '../command.js';
+import { checkpointEditCommands, domainEditCommands, interfaceEditCommands, networkEditCommands, poolEditCommands, snapshotEditCommands } from './edit.js';
+import { saveXMLCommands } from './domain-save-xml.js';
 import { domainFamily } from './domain.js';
 import { domainMonitorFamily } from './domain-monitor.js';
 import { eventFamily } from './event.js';
@@ -12,17 +14,27 @@ import { snapshotFamily } from './snapshot.js';
 import { virshFamily } from './virsh.js';
 import { volumeFamily } from './volume.js';
 
+/** A family with commands from other files, each placed before the first name that sorts after it. */
+function withCommands(family: CommandFamily, extra: CommandDef[]): CommandFamily {
+  const commands = [...family.commands];
+  for (const def of extra) {
+    const at = commands.findIndex((c) => c.name > def.name);
+    commands.splice(at < 0 ? commands.length : at, 0, def);
+  }
+  return { ...family, commands };
+}
+
 export const FAMILIES: readonly CommandFamily[] = [
-  domainFamily,
+  withCommands(domainFamily, [...domainEditCommands, ...saveXMLCommands]),
   domainMonitorFamily,
   eventFamily,
   hostFamily,
-  checkpointFamily,
-  interfaceFamily,
-  networkFamily,
+  withCommands(checkpointFamily, checkpointEditCommands),
+  withCommands(interfaceFamily, interfaceEditCommands),
+  withCommands(networkFamily, networkEditCommands),
   nodedevFamily,
-  snapshotFamily,
-  poolFamily,
+  withCommands(snapshotFamily, snapshotEditCommands),
+  withCommands(poolFamily, poolEditCommands),
   volumeFamily,
   virshFamily,
 ];

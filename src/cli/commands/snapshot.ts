@@ -69,7 +69,7 @@ export function localTime(epoch: number): string {
 }
 
 /** virshLookupSnapshot: --ARG names the snapshot, or --current stands for the current one. */
-async function lookupSnapshot(s: Session, cmd: ParsedCommand, arg: string, dom: Domain, exclusiveCurrent: boolean): Promise<DomainSnapshot> {
+export async function lookupSnapshot(s: Session, cmd: ParsedCommand, arg: string, dom: Domain, exclusiveCurrent: boolean): Promise<DomainSnapshot> {
   const current = optBool(cmd, 'current');
   const name = optString(s, cmd, arg);
   if (exclusiveCurrent && current && name !== undefined) fail(s, `--${arg} and --current are mutually exclusive`);

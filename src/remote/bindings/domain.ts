@@ -58,6 +58,8 @@ export const domainBindings: Binding[] = [
   bind(P.DOMAIN_MANAGED_SAVE, 'domainManagedSave', [dom, flags], null),
   bind(P.DOMAIN_HAS_MANAGED_SAVE_IMAGE, 'domainHasManagedSaveImage', [dom, flags], ['result', bool]),
   bind(P.DOMAIN_MANAGED_SAVE_REMOVE, 'domainManagedSaveRemove', [dom, flags], null),
+  bind(P.DOMAIN_MANAGED_SAVE_GET_XML_DESC, 'domainManagedSaveGetXMLDesc', [dom, flags], ['xml', same]),
+  bind(P.DOMAIN_MANAGED_SAVE_DEFINE_XML, 'domainManagedSaveDefineXML', [dom, ['dxml', same], flags], null),
   bind(P.DOMAIN_GET_AUTOSTART, 'domainGetAutostart', [dom], ['autostart', bool]),
   bind(P.DOMAIN_SET_AUTOSTART, 'domainSetAutostart', [dom, ['autostart', bool]], null),
   bind(P.DOMAIN_GET_MAX_MEMORY, 'domainGetMaxMemory', [dom], ['memory', hyperNumber]),
