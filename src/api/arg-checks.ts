@@ -16,6 +16,7 @@ import {
   VIR_KEYCODE_SET_LAST, VIR_DOMAIN_LIFECYCLE_LAST, VIR_DOMAIN_LIFECYCLE_ACTION_LAST,
   VIR_DOMAIN_CHECKPOINT_CREATE_REDEFINE, VIR_DOMAIN_CHECKPOINT_CREATE_QUIESCE,
   VIR_DOMAIN_CHECKPOINT_CREATE_REDEFINE_VALIDATE, VIR_DOMAIN_CHECKPOINT_DELETE_CHILDREN, VIR_DOMAIN_CHECKPOINT_DELETE_CHILDREN_ONLY,
+  VIR_DOMAIN_BLOCK_REBASE_COPY, VIR_DOMAIN_BLOCK_REBASE_COPY_DEV, VIR_DOMAIN_BLOCK_REBASE_COPY_RAW, VIR_DOMAIN_BLOCK_REBASE_REUSE_EXT, VIR_DOMAIN_BLOCK_REBASE_SHALLOW,
 } from './constants.js';
 
 export function checkNonZero(from: number, func: string, name: string, value: number): void {
@@ -317,4 +318,14 @@ export function checkCPUStats(func: string, nparams: number, startCpu: number, n
   }
   if (ncpus === 0 && nparams !== 0) checkNull(DOM, func, 'params', 'params');
   if (nparams && ncpus > Math.floor(0xffffffff / nparams)) throw virError(DOM, ErrorNumber.VIR_ERR_OVERFLOW, `input too large: ${nparams} * ${ncpus}`);
+}
+
+/** virDomainBlockRebase: a copy needs its destination (`base`); the copy-only flags need a copy. */
+export function checkBlockRebase(func: string, disk: unknown, base: unknown, flags: number): void {
+  const DOM = ErrorDomain.VIR_FROM_DOMAIN;
+  checkNonNull(DOM, func, 'disk', disk);
+  if (flags & VIR_DOMAIN_BLOCK_REBASE_COPY) checkNonNull(DOM, func, 'base', base);
+  else if (flags & (VIR_DOMAIN_BLOCK_REBASE_SHALLOW | VIR_DOMAIN_BLOCK_REBASE_REUSE_EXT | VIR_DOMAIN_BLOCK_REBASE_COPY_RAW | VIR_DOMAIN_BLOCK_REBASE_COPY_DEV)) {
+    throw invalidArgError(DOM, func, 'flags', 'use of flags requires a copy job');
+  }
 }

@@ -1,6 +1,6 @@
 import { ErrorDomain } from '../errors/index.js';
 import type {
-  DomainBlockInfo, DomainBlockStats, DomainIOThreadInfo, DomainControlInfo, DomainDiskError, DomainFSInfo, DomainInfo, DomainInterface, DomainInterfaceStats, DomainRef, DomainStateInfo, DomainTime,
+  DomainBlockInfo, DomainBlockJobInfo, DomainBlockStats, DomainIOThreadInfo, DomainControlInfo, DomainDiskError, DomainFSInfo, DomainInfo, DomainInterface, DomainInterfaceStats, DomainRef, DomainStateInfo, DomainTime,
   MemoryStat, SecurityLabel, TypedParam, VcpuInfo,
 } from '../drivers/types.js';
 import { VIR_DOMAIN_AFFECT_LIVE, VIR_TYPED_PARAM_STRING_OKAY } from './constants.js';
@@ -348,6 +348,63 @@ export class Domain extends ConnectObject {
   interfaceAddresses(source = 0, flags = 0): Promise<DomainInterface[]> {
     return this.conn.invoke('domainInterfaceAddresses', this.#ref, source, flags);
   }
+
+  // Devices and block jobs -----------------------------------------------------------------------
+
+  /** virDomainAttachDevice: to the running domain (the driver's AFFECT_LIVE). */
+  attachDevice(xml: string): Promise<void> {
+    return this.conn.invokeAs('virDomainAttachDevice', 'domainAttachDeviceFlags', this.#ref, xml, VIR_DOMAIN_AFFECT_LIVE);
+  }
+  attachDeviceFlags(xml: string, flags = 0): Promise<void> { return this.conn.invoke('domainAttachDeviceFlags', this.#ref, xml, flags); }
+  /** virDomainDetachDevice: from the running domain (the driver's AFFECT_LIVE). */
+  detachDevice(xml: string): Promise<void> {
+    return this.conn.invokeAs('virDomainDetachDevice', 'domainDetachDeviceFlags', this.#ref, xml, VIR_DOMAIN_AFFECT_LIVE);
+  }
+  detachDeviceFlags(xml: string, flags = 0): Promise<void> { return this.conn.invoke('domainDetachDeviceFlags', this.#ref, xml, flags); }
+  updateDeviceFlags(xml: string, flags = 0): Promise<void> { return this.conn.invoke('domainUpdateDeviceFlags', this.#ref, xml, flags); }
+  /** virDomainDetachDeviceAlias: ask for the removal of the device called `alias`. */
+  detachDeviceAlias(alias: string, flags = 0): Promise<void> { return this.conn.invoke('domainDetachDeviceAlias', this.#ref, alias, flags); }
+  /** virDomainBlockResize: `size` in KiB (bytes with VIR_DOMAIN_BLOCK_RESIZE_BYTES). */
+  blockResize(disk: string, size: number | bigint, flags = 0): Promise<void> {
+    return this.conn.invoke('domainBlockResize', this.#ref, disk, BigInt(size), flags);
+  }
+  /** virDomainGetBlockJobInfo: the disk's active job, null when none runs. */
+  blockJobInfo(disk: string, flags = 0): Promise<DomainBlockJobInfo | null> { return this.conn.invoke('domainGetBlockJobInfo', this.#ref, disk, flags); }
+  blockJobAbort(disk: string, flags = 0): Promise<void> { return this.conn.invoke('domainBlockJobAbort', this.#ref, disk, flags); }
+  blockJobSetSpeed(disk: string, bandwidth: number | bigint, flags = 0): Promise<void> {
+    return this.conn.invoke('domainBlockJobSetSpeed', this.#ref, disk, BigInt(bandwidth), flags);
+  }
+  blockPull(disk: string, bandwidth: number | bigint = 0, flags = 0): Promise<void> {
+    return this.conn.invoke('domainBlockPull', this.#ref, disk, BigInt(bandwidth), flags);
+  }
+  /** virDomainBlockRebase: pull from `base` (null: the whole chain), or copy to it with VIR_DOMAIN_BLOCK_REBASE_COPY. */
+  blockRebase(disk: string, base: string | null, bandwidth: number | bigint = 0, flags = 0): Promise<void> {
+    return this.conn.invoke('domainBlockRebase', this.#ref, disk, base, BigInt(bandwidth), flags);
+  }
+  /** virDomainBlockCopy: copy the disk to the one `destxml` describes (VIR_DOMAIN_BLOCK_COPY_* typed parameters). */
+  blockCopy(disk: string, destxml: string, params: TypedParam[] = [], flags = 0): Promise<void> {
+    return this.conn.invoke('domainBlockCopy', this.#ref, disk, destxml, params, flags);
+  }
+  blockCommit(disk: string, base: string | null = null, top: string | null = null, bandwidth: number | bigint = 0, flags = 0): Promise<void> {
+    return this.conn.invoke('domainBlockCommit', this.#ref, disk, base, top, BigInt(bandwidth), flags);
+  }
+  /** virDomainSetBlockThreshold: a BLOCK_THRESHOLD event fires once `dev` is written past `threshold` bytes. */
+  setBlockThreshold(dev: string, threshold: number | bigint, flags = 0): Promise<void> {
+    return this.conn.invoke('domainSetBlockThreshold', this.#ref, dev, BigInt(threshold), flags);
+  }
+
+  // Vcpus and power management ------------------------------------------------------------------
+
+  /** virDomainSetVcpu: enable (state 1) or disable (0) the vcpus listed in `vcpumap` (`1-3,^2`). */
+  setVcpu(vcpumap: string, state: number, flags = 0): Promise<void> { return this.conn.invoke('domainSetVcpu', this.#ref, vcpumap, state, flags); }
+  /** virDomainGetGuestVcpus: the guest agent's `vcpus`, `online` and `offlinable` cpu lists. */
+  guestVcpus(flags = 0): Promise<TypedParam[]> { return this.conn.invoke('domainGetGuestVcpus', this.#ref, flags); }
+  setGuestVcpus(cpumap: string, state: number, flags = 0): Promise<void> { return this.conn.invoke('domainSetGuestVcpus', this.#ref, cpumap, state, flags); }
+  /** virDomainPMSuspendForDuration: VIR_NODE_SUSPEND_TARGET_* for `duration` seconds (0: until woken). */
+  pmSuspendForDuration(target: number, duration: number | bigint = 0, flags = 0): Promise<void> {
+    return this.conn.invoke('domainPMSuspendForDuration', this.#ref, target, BigInt(duration), flags);
+  }
+  pmWakeup(flags = 0): Promise<void> { return this.conn.invoke('domainPMWakeup', this.#ref, flags); }
 
   // File descriptors (through a daemon: a unix socket and the native helper) ---------------------
 

@@ -7,7 +7,7 @@ import {
   checkGetMetadata, checkGraphicsSocket, checkLiveOrConfig, checkMemory, checkNonEmptyString, checkNonNegative, checkNonNull, checkNonZero,
   checkPositive, checkSaveFlags, checkCoreDump, checkMemoryPeek, checkSetMetadata, checkSetVcpus, checkSnapshotCreate, checkSnapshotDelete, checkSnapshotRevert, checkStatsIndex,
   checkVolResize, checkSetParams, checkCpumap, checkSendKey, checkLifecycleAction, checkCPUStats,
-  checkCheckpointCreate, checkCheckpointDelete,
+  checkCheckpointCreate, checkCheckpointDelete, checkBlockRebase,
 } from './arg-checks.js';
 
 /** What the API layer knows about one entry point of the driver contract. */
@@ -47,6 +47,9 @@ const w = (c: string, from: number): EntryPoint => ({ c, from, write: true });
 const list = (entry: EntryPoint, index: number, name: string): EntryPoint => ({
   ...entry, checkArgs: (args, cName) => checkNonNegative(entry.from, cName, name, args[index] as number),
 });
+
+/** The block calls: a disk is required (checked after the read-only check). */
+const diskCall = (entry: EntryPoint): EntryPoint => ({ ...entry, checkArgs: ([, disk], cName) => checkNonNull(entry.from, cName, 'disk', disk) });
 
 /** Every entry point of the contract: the one table the API layer, the daemon and docs/api.md read. */
 export const ENTRY_POINTS: Readonly<Record<DriverMethod, EntryPoint>> = {
@@ -241,6 +244,31 @@ export const ENTRY_POINTS: Readonly<Record<DriverMethod, EntryPoint>> = {
   // Asking the guest agent is a write; leases and ARP tables are not.
   domainInterfaceAddresses: { ...r('virDomainInterfaceAddresses', DOM), writeIf: (a) => a[1] === VIR_DOMAIN_INTERFACE_ADDRESSES_SRC_AGENT },
 
+
+  domainAttachDeviceFlags: { ...w('virDomainAttachDeviceFlags', DOM), checkFirst: ([, xml], cName) => checkNonNull(DOM, cName, 'xml', xml) },
+  domainDetachDeviceFlags: { ...w('virDomainDetachDeviceFlags', DOM), checkFirst: ([, xml], cName) => checkNonNull(DOM, cName, 'xml', xml) },
+  domainUpdateDeviceFlags: { ...w('virDomainUpdateDeviceFlags', DOM), checkFirst: ([, xml], cName) => checkNonNull(DOM, cName, 'xml', xml) },
+  domainDetachDeviceAlias: { ...w('virDomainDetachDeviceAlias', DOM), checkFirst: ([, alias], cName) => checkNonNull(DOM, cName, 'alias', alias) },
+  domainBlockResize: diskCall(w('virDomainBlockResize', DOM)),
+  domainGetBlockJobInfo: diskCall(r('virDomainGetBlockJobInfo', DOM)),
+  domainBlockJobAbort: diskCall(w('virDomainBlockJobAbort', DOM)),
+  domainBlockJobSetSpeed: diskCall(w('virDomainBlockJobSetSpeed', DOM)),
+  domainBlockPull: diskCall(w('virDomainBlockPull', DOM)),
+  domainBlockRebase: { ...w('virDomainBlockRebase', DOM), checkArgs: ([, disk, base, , flags], cName) => checkBlockRebase(cName, disk, base, flags as number) },
+  domainBlockCopy: {
+    ...w('virDomainBlockCopy', DOM),
+    checkArgs: ([, disk, destxml], cName) => {
+      checkNonNull(DOM, cName, 'disk', disk);
+      checkNonNull(DOM, cName, 'destxml', destxml);
+    },
+  },
+  domainBlockCommit: diskCall(w('virDomainBlockCommit', DOM)),
+  domainSetBlockThreshold: { ...w('virDomainSetBlockThreshold', DOM), checkArgs: ([, dev], cName) => checkNonNull(DOM, cName, 'dev', dev) },
+  domainSetVcpu: { ...w('virDomainSetVcpu', DOM), checkArgs: ([, vcpumap], cName) => checkNonNull(DOM, cName, 'vcpumap', vcpumap) },
+  domainGetGuestVcpus: w('virDomainGetGuestVcpus', DOM),
+  domainSetGuestVcpus: { ...w('virDomainSetGuestVcpus', DOM), checkArgs: ([, cpumap], cName) => checkNonNull(DOM, cName, 'cpumap', cpumap) },
+  domainPMSuspendForDuration: w('virDomainPMSuspendForDuration', DOM),
+  domainPMWakeup: w('virDomainPMWakeup', DOM),
   domainSnapshotCreateXML: { ...w('virDomainSnapshotCreateXML', SNAP), checkArgs: ([, , flags]) => checkSnapshotCreate(flags as number) },
   domainSnapshotGetXMLDesc: {
     ...r('virDomainSnapshotGetXMLDesc', SNAP), secureIf: ([, flags]) => ((flags as number) & VIR_DOMAIN_SNAPSHOT_XML_SECURE) !== 0,

@@ -41,6 +41,9 @@ export interface CheckpointRef { domain: DomainRef; name: string }
 export interface InterfaceRef { name: string; mac: string }
 export interface NodeDeviceRef { name: string }
 
+/** virDomainBlockJobInfo: the job's type (VIR_DOMAIN_BLOCK_JOB_TYPE_*), bandwidth and progress. */
+export interface DomainBlockJobInfo { type: number; bandwidth: bigint; cur: bigint; end: bigint }
+
 export interface NodeInfo {
   model: string;
   memory: number; // KiB
@@ -330,6 +333,31 @@ export interface ConnectionDriver {
   domainGetFSInfo?(dom: DomainRef, flags: number): Promise<DomainFSInfo[]>;
   /** `source` is VIR_DOMAIN_INTERFACE_ADDRESSES_SRC_LEASE, _AGENT or _ARP. */
   domainInterfaceAddresses?(dom: DomainRef, source: number, flags: number): Promise<DomainInterface[]>;
+
+  // Devices (the device XML of one element) and block jobs (disk: target or source path)
+  domainAttachDeviceFlags?(dom: DomainRef, xml: string, flags: number): Promise<void>;
+  domainDetachDeviceFlags?(dom: DomainRef, xml: string, flags: number): Promise<void>;
+  domainUpdateDeviceFlags?(dom: DomainRef, xml: string, flags: number): Promise<void>;
+  domainDetachDeviceAlias?(dom: DomainRef, alias: string, flags: number): Promise<void>;
+  /** `size` in KiB, or bytes with VIR_DOMAIN_BLOCK_RESIZE_BYTES. */
+  domainBlockResize?(dom: DomainRef, disk: string, size: bigint, flags: number): Promise<void>;
+  /** The disk's active job, null when it has none. */
+  domainGetBlockJobInfo?(dom: DomainRef, disk: string, flags: number): Promise<DomainBlockJobInfo | null>;
+  domainBlockJobAbort?(dom: DomainRef, disk: string, flags: number): Promise<void>;
+  domainBlockJobSetSpeed?(dom: DomainRef, disk: string, bandwidth: bigint, flags: number): Promise<void>;
+  domainBlockPull?(dom: DomainRef, disk: string, bandwidth: bigint, flags: number): Promise<void>;
+  domainBlockRebase?(dom: DomainRef, disk: string, base: string | null, bandwidth: bigint, flags: number): Promise<void>;
+  domainBlockCopy?(dom: DomainRef, disk: string, destxml: string, params: TypedParam[], flags: number): Promise<void>;
+  domainBlockCommit?(dom: DomainRef, disk: string, base: string | null, top: string | null, bandwidth: bigint, flags: number): Promise<void>;
+  domainSetBlockThreshold?(dom: DomainRef, dev: string, threshold: bigint, flags: number): Promise<void>;
+  /** Turn the vcpus of `vcpumap` (a list such as `1-3,^2`) on (state 1) or off (0). */
+  domainSetVcpu?(dom: DomainRef, vcpumap: string, state: number, flags: number): Promise<void>;
+  /** The guest agent's view of its cpus (`vcpus`, `online`, `offlinable` as cpu lists). */
+  domainGetGuestVcpus?(dom: DomainRef, flags: number): Promise<TypedParam[]>;
+  domainSetGuestVcpus?(dom: DomainRef, cpumap: string, state: number, flags: number): Promise<void>;
+  /** `target` is VIR_NODE_SUSPEND_TARGET_*; `duration` seconds (0: until woken). */
+  domainPMSuspendForDuration?(dom: DomainRef, target: number, duration: bigint, flags: number): Promise<void>;
+  domainPMWakeup?(dom: DomainRef, flags: number): Promise<void>;
 
   // Snapshots
   domainSnapshotCreateXML?(dom: DomainRef, xml: string, flags: number): Promise<SnapshotRef>;

@@ -17,10 +17,11 @@ import { guestInfoScenarios } from './scenarios/guest-info.js';
 import { tunableScenarios } from './scenarios/tunables.js';
 import { pinningScenarios } from './scenarios/pinning.js';
 import { editScenarios } from './scenarios/edits.js';
+import { deviceScenarios } from './scenarios/devices.js';
 
 const corpus: Scenario[] = [...basics, ...hostScenarios, ...domainScenarios, ...networkScenarios, ...poolScenarios, ...volumeScenarios,
   ...snapshotScenarios, ...checkpointScenarios, ...discoveryScenarios, ...hostObjectScenarios, ...eventScenarios, ...objectEventScenarios, ...xpathScenarios,
-  ...domstatsScenarios, ...guestInfoScenarios, ...tunableScenarios, ...pinningScenarios, ...editScenarios];
+  ...domstatsScenarios, ...guestInfoScenarios, ...tunableScenarios, ...pinningScenarios, ...editScenarios, ...deviceScenarios];
 
 // Scenarios are independent (each has its own directory and session): run a few at a time.
 describe('tsvirsh matches virsh', { concurrency: 4 }, () => {

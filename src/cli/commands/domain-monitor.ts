@@ -19,6 +19,7 @@ import { JSON_OPTION, printJSON } from '../json.js';
 import type { Session } from '../session.js';
 import { statsCommands } from './domain-stats.js';
 import { guestMonitorCommands } from './domain-guest-monitor.js';
+import { domifGetlink } from './domain-devices.js';
 import { diagnosticCommands } from './domain-diagnostics.js';
 
 
@@ -433,6 +434,7 @@ export const domainMonitorFamily: CommandFamily = {
     },
     ...statsCommands,
     ...guestMonitorCommands,
+    domifGetlink,
     ...diagnosticCommands,
   ]),
 };

@@ -10,10 +10,13 @@ import { tuneCommands } from './domain-tune.js';
 import { debugCommands } from './domain-debug.js';
 import { cpuCommands } from './domain-cpu.js';
 import { ioTuneCommands } from './domain-io-tune.js';
+import { deviceCommands } from './domain-devices.js';
+import { blockCommands } from './domain-blockjob.js';
+import { vcpuPowerCommands } from './domain-vcpu-power.js';
 
 export const domainFamily: CommandFamily = {
   group: 'Domain Management',
   keyword: 'domain',
   commands: byName([...definitionCommands, ...lifecycleCommands, ...resourceCommands, ...consoleCommands, ...nativeCommands, ...guestCommands,
-    ...tuneCommands, ...debugCommands, ...cpuCommands, ...ioTuneCommands]),
+    ...tuneCommands, ...debugCommands, ...cpuCommands, ...ioTuneCommands, ...deviceCommands, ...blockCommands, ...vcpuPowerCommands]),
 };

@@ -10,6 +10,7 @@ import { domainTunableBindings } from './domain-tunables.js';
 import { domainDiagnosticBindings } from './domain-diagnostics.js';
 import { domainPinningBindings } from './domain-pinning.js';
 import { guestInfoBindings } from './guest-info.js';
+import { domainDeviceBindings } from './domain-devices.js';
 import { snapshotBindings } from './snapshot.js';
 import { checkpointBindings } from './checkpoint.js';
 import { networkBindings } from './network.js';
@@ -22,7 +23,7 @@ export * from './binding.js';
 export * as convert from './convert.js';
 
 export const BINDINGS: readonly Binding[] = [
-  ...hostBindings, ...domainBindings, ...domainTunableBindings, ...domainDiagnosticBindings, ...domainPinningBindings, ...guestInfoBindings, ...snapshotBindings, ...checkpointBindings, ...networkBindings, ...storageBindings, ...hostObjectBindings,
+  ...hostBindings, ...domainBindings, ...domainTunableBindings, ...domainDiagnosticBindings, ...domainPinningBindings, ...guestInfoBindings, ...domainDeviceBindings, ...snapshotBindings, ...checkpointBindings, ...networkBindings, ...storageBindings, ...hostObjectBindings,
   ...streamBindings, ...fdPassingBindings,
 ];
 

@@ -59,6 +59,13 @@ const STATS_LISTS = ['list-active', 'list-inactive', 'list-persistent', 'list-tr
 
 const some = (c: Ctx, names: string[], p: number): Arg[] => names.filter(() => c.r.chance(p)).map((n) => flag(n, 1));
 
+const DISKS = ['vda', 'hda', 'nodev', '/guest/diskimage1', ''];
+const IFACES = ['testnet0', 'aa:bb:cc:dd:ee:ff', 'AA:BB:CC:DD:EE:FF', '52:54:0:11:22:33', 'vnet9', "a'b", ''];
+const BANDWIDTHS = ['10', '1G', '-1', 'x', '5Q', ''];
+const ADDRESSES = ['pci:0000.00.0a.0', 'scsi:0.0.1', 'ide:1.0.0', 'usb:1.2', 'sata:0.0.3', 'ccw:fe.0.1234', 'pci:-1.2.3.4', 'bogus', 'pci:1.2'];
+/** --persistent with the --config/--live/--current combinations. */
+const deviceAffect = (c: Ctx): Arg[] => [...affect(c), flag('persistent', 0.15)];
+
 const SPECS: Spec[] = [
   // host and shell
   spec('uri', 1), spec('version', 1), spec('hostname', 1), spec('nodeinfo', 1), spec('sysinfo', 0.3), spec('capabilities', 0.3),
@@ -232,6 +239,50 @@ const SPECS: Spec[] = [
   onDom('checkpoint-dumpxml', 0.3, (c) => [pos('checkpointname', chk(c)), flag('no-domain', 0.3), flag('size', 0.1)]),
   onDom('checkpoint-delete', 0.4, (c) => [named('checkpointname', chk(c), 0.8), flag('children', 0.2), flag('children-only', 0.1), flag('metadata', 0.1)]),
   spec('cpu-models', 0.2, (c) => [pos('arch', c.r.pick(['x86_64', 'i686', 'ppc64', 'aarch64', 'bogus', '']))]),
+  // devices, block jobs, vcpu state and guest power management
+  onDom('attach-device', 0.4, (c) => [pos('file', file(c, 'disk.xml', 'bad.xml', 'none.xml', 'empty.xml')), ...deviceAffect(c)]),
+  onDom('detach-device', 0.3, (c) => [pos('file', file(c, 'disk.xml', 'none.xml')), ...deviceAffect(c)]),
+  onDom('update-device', 0.3, (c) => [pos('file', file(c, 'disk.xml', 'none.xml')), ...deviceAffect(c), flag('force', 0.2)]),
+  onDom('detach-device-alias', 0.3, (c) => [pos('alias', c.r.pick(['ua-disk', 'net0', ''])), ...affect(c)]),
+  onDom('attach-disk', 0.6, (c) => [pos('source', c.r.pick(['/tmp/a.img', '', '/dev/null', "a'b<c>"])), pos('target', c.r.pick(['vdb', 'sdc', 'hdd', ''])),
+    named('driver', c.r.pick(['qemu', 'file']), 0.2), named('subdriver', 'qcow2', 0.15), named('type', c.r.pick(['cdrom', 'disk']), 0.2),
+    named('mode', c.r.pick(['readonly', 'shareable', 'bogus']), 0.15), flag('shareable', 0.05), named('sourcetype', c.r.pick(['file', 'block', 'network', 'x']), 0.15),
+    named('address', c.r.pick(ADDRESSES), 0.25), flag('multifunction', 0.1), named('wwn', c.r.pick(['0x1234567890abcdef', '12', 'x']), 0.1),
+    named('serial', 's1', 0.1), named('alias', 'ua-x', 0.1), named('cache', 'none', 0.1), flag('rawio', 0.05),
+    named('source-protocol', c.r.pick(['rbd', 'nbd']), 0.15), named('source-host-name', c.r.pick(['h', 'h:6789']), 0.1),
+    flag('print-xml', 0.5), ...deviceAffect(c)]),
+  onDom('attach-interface', 0.6, (c) => [pos('type', c.r.pick(['network', 'bridge', 'direct', 'hostdev', 'vhostuser', 'user', 'bogus'])),
+    pos('source', c.r.pick(['default', 'br0', '0000:00:1f.0', '/sock', ''])), named('mac', '52:54:00:00:00:09', 0.2), named('target', 'vnet9', 0.15),
+    named('model', 'virtio', 0.15), named('inbound', c.r.pick(['100,200,300', '0', ',,,5', 'x', '1,2,3,4,5']), 0.2),
+    named('outbound', c.r.pick(['10', '1,,,4', ',2']), 0.15), named('source-mode', c.r.pick(['client', 'server', 'x']), 0.2), flag('managed', 0.1),
+    flag('print-xml', 0.5), ...deviceAffect(c)]),
+  onDom('detach-disk', 0.5, (c) => [pos('target', c.r.pick(['vda', 'hdc', '/guest/diskimage1', '/var/lib/demo.img', 'nodev'])), flag('print-xml', 0.5), ...deviceAffect(c)]),
+  onDom('detach-interface', 0.5, (c) => [pos('type', c.r.pick(['network', 'bridge', ''])),
+    named('mac', c.r.pick(['aa:bb:cc:dd:ee:ff', '52:54:0:11:22:33', '00:11:22:33:44:55']), 0.4), flag('print-xml', 0.5), ...deviceAffect(c)]),
+  onDom('change-media', 0.5, (c) => [pos('path', c.r.pick(['hdc', 'vda', 'fda', '/tmp/cd.iso'])), named('source', c.r.pick(['/tmp/new.iso', '/dev/sr0', '']), 0.6),
+    flag('eject', 0.2), flag('insert', 0.2), flag('update', 0.15), flag('block', 0.1), flag('force', 0.1), flag('print-xml', 0.5), ...affect(c)]),
+  onDom('domif-getlink', 0.5, (c) => [pos('interface', c.r.pick(IFACES)), flag('config', 0.2), flag('persistent', 0.05)]),
+  onDom('domif-setlink', 0.5, (c) => [pos('interface', c.r.pick(IFACES)), pos('state', c.r.pick(['up', 'down', 'sideways'])), flag('config', 0.2),
+    flag('print-xml', 0.5)]),
+  onDom('update-memory-device', 0.3, (c) => [named('alias', c.r.pick(['ua-mem0', 'nope']), 0.3), named('node', c.r.pick(['0', '1', 'x']), 0.2),
+    named('requested-size', c.r.pick(['1G', '1000', 'x']), 0.3), flag('print-xml', 0.5), ...affect(c)]),
+  onDom('blockresize', 0.4, (c) => [pos('path', c.r.pick(DISKS)), pos('size', c.r.pick(SIZES))]),
+  onDom('domblkthreshold', 0.3, (c) => [pos('dev', c.r.pick(DISKS)), pos('threshold', c.r.pick(SIZES))]),
+  onDom('blockjob', 0.5, (c) => [pos('path', c.r.pick(DISKS)), ...some(c, ['abort', 'async', 'pivot', 'info', 'bytes', 'raw'], 0.15),
+    named('bandwidth', c.r.pick(BANDWIDTHS), 0.15)]),
+  onDom('blockpull', 0.4, (c) => [pos('path', c.r.pick(DISKS)), named('base', '/b.img', 0.2), named('bandwidth', c.r.pick(BANDWIDTHS), 0.2),
+    named('timeout', c.r.pick(['0', '5', 'x']), 0.1), ...some(c, ['wait', 'verbose', 'async', 'keep-relative', 'bytes'], 0.12)]),
+  onDom('blockcommit', 0.4, (c) => [pos('path', c.r.pick(DISKS)), named('base', '/b.img', 0.15), named('top', '/t.img', 0.15),
+    named('bandwidth', c.r.pick(BANDWIDTHS), 0.15), named('timeout', c.r.pick(['0', '5', '3000000']), 0.1),
+    ...some(c, ['shallow', 'active', 'delete', 'wait', 'verbose', 'pivot', 'keep-overlay', 'async', 'keep-relative', 'bytes'], 0.1)]),
+  onDom('blockcopy', 0.4, (c) => [pos('path', c.r.pick(DISKS)), named('dest', c.r.pick(['/tmp/copy.img', "a'b"]), 0.7), named('xml', file(c, 'disk.xml', 'none.xml'), 0.15),
+    named('format', c.r.pick(['raw', 'qcow2']), 0.2), flag('raw', 0.05), named('bandwidth', c.r.pick(BANDWIDTHS), 0.15), named('granularity', c.r.pick(['512', 'x']), 0.1),
+    named('buf-size', '4096', 0.1), named('timeout', c.r.pick(['0', '5']), 0.1),
+    ...some(c, ['shallow', 'reuse-external', 'blockdev', 'wait', 'verbose', 'pivot', 'finish', 'async', 'bytes', 'transient-job', 'print-xml'], 0.1)]),
+  onDom('setvcpu', 0.4, (c) => [pos('vcpulist', c.r.pick(CPULISTS)), flag('enable', 0.4), flag('disable', 0.4), ...affect(c)]),
+  onDom('guestvcpus', 0.4, (c) => [named('cpulist', c.r.pick(CPULISTS), 0.4), flag('enable', 0.3), flag('disable', 0.3)]),
+  onDom('dompmsuspend', 0.4, (c) => [pos('target', c.r.pick(['mem', 'disk', 'hybrid', 'bogus', ''])), named('duration', c.r.pick(['0', '30', '-1', 'x']), 0.3)]),
+  onDom('dompmwakeup', 0.3),
 ];
 
 /** One random command line (possibly a mistaken one) from the vocabulary. */

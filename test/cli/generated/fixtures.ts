@@ -54,7 +54,7 @@ const NODE = `<node>
 /** Files every generated scenario starts with. */
 export const FILES: Record<string, string> = {
   'demo.xml': DEMO, 'trans.xml': TRANSIENT, 'net.xml': NET, 'pool.xml': POOL, 'vol.xml': VOL, 'node.xml': NODE,
-  'bad.xml': '<domain', 'empty.xml': '',
+  'bad.xml': '<domain', 'empty.xml': '', 'disk.xml': "<disk type='file' device='disk'><source file='/tmp/a.img'/><target dev='vdb'/></disk>",
   'snap.xml': '<domainsnapshot><name>fromxml</name><description>from a file</description></domainsnapshot>', 'data.bin': 'some bytes\n',
 };
 
