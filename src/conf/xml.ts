@@ -136,7 +136,8 @@ const indentOf = (depth: number): string => (INDENTS[depth] ??= '  '.repeat(dept
  * attributes in single quotes, empty elements written `<x/>`.
  */
 export class XmlWriter {
-  private readonly lines: string[] = [];
+  /** The text so far, every line ended by a newline (appending builds a rope: no copying). */
+  private out = '';
   private depth: number;
 
   constructor(depth = 0) {
@@ -175,17 +176,18 @@ export class XmlWriter {
   element(name: string, attrs: XmlAttrs | undefined, body?: (w: XmlWriter) => void, omitIfEmpty = false): this {
     const attrText = formatAttrs(attrs);
     if (body) {
-      // the open tag's place, filled in once the body has shown it writes something
-      const start = this.lines.length;
-      this.lines.push('');
+      // the body writes on its own; its text follows the open tag only if there is any
+      const before = this.out;
+      this.out = '';
       this.depth++;
       body(this);
       this.depth--;
-      if (this.lines.length > start + 1) {
-        this.lines[start] = `${indentOf(this.depth)}<${name}${attrText}>`;
+      const children = this.out;
+      this.out = before;
+      if (children !== '') {
+        this.out += `${indentOf(this.depth)}<${name}${attrText}>\n${children}`;
         return this.line(`</${name}>`);
       }
-      this.lines.length = start;
     }
     if (!omitIfEmpty || attrText !== '') this.line(`<${name}${attrText}/>`);
     return this;
@@ -193,13 +195,13 @@ export class XmlWriter {
 
   /** One line at the current indentation (`text` is written as given, not escaped). */
   line(text: string): this {
-    this.lines.push(indentOf(this.depth) + text);
+    this.out += `${indentOf(this.depth)}${text}\n`;
     return this;
   }
 
   /** Pre-formatted lines already carrying their own indentation. */
   raw(text: string): this {
-    this.lines.push(text);
+    this.out += `${text}\n`;
     return this;
   }
 
@@ -208,11 +210,11 @@ export class XmlWriter {
   }
 
   isEmpty(): boolean {
-    return this.lines.length === 0;
+    return this.out === '';
   }
 
   toString(): string {
-    return this.lines.length === 0 ? '' : this.lines.join('\n') + '\n';
+    return this.out;
   }
 }
 
