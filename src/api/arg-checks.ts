@@ -12,7 +12,7 @@ import {
   VIR_DOMAIN_SNAPSHOT_REVERT_RUNNING, VIR_DOMAIN_AFFECT_CONFIG, VIR_DOMAIN_METADATA_DESCRIPTION, VIR_DOMAIN_METADATA_ELEMENT, VIR_DOMAIN_METADATA_TITLE,
   VIR_DOMAIN_VCPU_MAXIMUM, VIR_DOMAIN_SAVE_RUNNING, VIR_DOMAIN_SAVE_PAUSED, VIR_DOMAIN_AFFECT_LIVE, VIR_DOMAIN_VCPU_GUEST,
   VIR_STORAGE_VOL_RESIZE_DELTA, VIR_STORAGE_VOL_RESIZE_SHRINK, VIR_DOMAIN_CORE_DUMP_FORMAT_LAST, VIR_DUMP_CRASH, VIR_DUMP_LIVE, VIR_DUMP_RESET,
-  VIR_MEMORY_VIRTUAL, VIR_MEMORY_PHYSICAL, VIR_DOMAIN_EVENT_ID_LAST, VIR_NETWORK_EVENT_ID_LAST, VIR_STORAGE_POOL_EVENT_ID_LAST,
+  VIR_MEMORY_VIRTUAL, VIR_MEMORY_PHYSICAL, VIR_DOMAIN_EVENT_ID_LAST, VIR_NETWORK_EVENT_ID_LAST, VIR_STORAGE_POOL_EVENT_ID_LAST, VIR_NODE_DEVICE_EVENT_ID_LAST, VIR_SECRET_EVENT_ID_LAST,
   VIR_KEYCODE_SET_LAST, VIR_DOMAIN_LIFECYCLE_LAST, VIR_DOMAIN_LIFECYCLE_ACTION_LAST,
   VIR_DOMAIN_CHECKPOINT_CREATE_REDEFINE, VIR_DOMAIN_CHECKPOINT_CREATE_QUIESCE,
   VIR_DOMAIN_CHECKPOINT_CREATE_REDEFINE_VALIDATE, VIR_DOMAIN_CHECKPOINT_DELETE_CHILDREN, VIR_DOMAIN_CHECKPOINT_DELETE_CHILDREN_ONLY,
@@ -96,7 +96,7 @@ export function checkStreamOwner(from: number, func: string, stream: { connect()
 
 // Event registrations ----------------------------------------------------------------------------
 
-export type EventKind = 'domain' | 'network' | 'pool';
+export type EventKind = 'domain' | 'network' | 'pool' | 'nodedev' | 'secret';
 
 /** What the three virConnect*EventRegisterAny / DeregisterAny pairs check, and how each words it. */
 const EVENT_CHECKS: Record<EventKind, {
@@ -117,6 +117,18 @@ const EVENT_CHECKS: Record<EventKind, {
     from: ErrorDomain.VIR_FROM_STORAGE, register: 'virConnectStoragePoolEventRegisterAny', deregister: 'virConnectStoragePoolEventDeregisterAny',
     objArg: 'pool', last: VIR_STORAGE_POOL_EVENT_ID_LAST,
     mismatch: (name, func) => `storage pool '${name}' in ${func} must match connection`,
+    tooLarge: (func, last) => `eventID in ${func} must be less than ${last}`,
+  },
+  nodedev: {
+    from: ErrorDomain.VIR_FROM_NODEDEV, register: 'virConnectNodeDeviceEventRegisterAny', deregister: 'virConnectNodeDeviceEventDeregisterAny',
+    objArg: 'dev', last: VIR_NODE_DEVICE_EVENT_ID_LAST,
+    mismatch: (name, func) => `node device '${name}' in ${func} must match connection`,
+    tooLarge: (func, last) => `eventID in ${func} must be less than ${last}`,
+  },
+  secret: {
+    from: ErrorDomain.VIR_FROM_SECRET, register: 'virConnectSecretEventRegisterAny', deregister: 'virConnectSecretEventDeregisterAny',
+    objArg: 'secret', last: VIR_SECRET_EVENT_ID_LAST,
+    mismatch: (uuid, func) => `secret '${uuid}' in ${func} must match connection`,
     tooLarge: (func, last) => `eventID in ${func} must be less than ${last}`,
   },
 };

@@ -6,6 +6,8 @@ import { Domain } from './domain.js';
 import { Network } from './network.js';
 import { StoragePool, StorageVol } from './storage.js';
 import { HostInterface, NodeDevice } from './host-objects.js';
+import { Secret } from './secret.js';
+import { NWFilter, NWFilterBinding } from './nwfilter.js';
 import { EventHub } from './events.js';
 import { Stream } from './stream.js';
 import { LIB_VERSION } from './version.js';
@@ -28,6 +30,8 @@ export interface ConnectEvents {
   domainEvent: [import('./events.js').DomainEvent];
   networkEvent: [import('./events.js').NetworkEvent];
   storagePoolEvent: [import('./events.js').StoragePoolEvent];
+  nodeDeviceEvent: [import('./events.js').NodeDeviceEvent];
+  secretEvent: [import('./events.js').SecretEvent];
   /** The underlying driver connection was closed (last reference released). */
   closed: [];
 }
@@ -255,7 +259,8 @@ export class Connect extends EventEmitter<ConnectEvents> {
    * cells the driver reported.
    */
   async getFreePages(pages: number[], startCell: number, cellCount: number, flags = 0): Promise<Record<number, Record<number, bigint>>> {
-    const counts = await this.invoke('nodeGetFreePages', pages, startCell, cellCount, flags);
+    const { counts: all, filled } = await this.invoke('nodeGetFreePages', pages, startCell, cellCount, flags);
+    const counts = all.slice(0, filled);
     const cells: Record<number, Record<number, bigint>> = {};
     for (let i = 0; i + pages.length <= counts.length; i += pages.length) {
       const cell: Record<number, bigint> = {};
@@ -263,6 +268,11 @@ export class Connect extends EventEmitter<ConnectEvents> {
       cells[startCell + i / pages.length] = cell;
     }
     return cells;
+  }
+
+  /** virNodeGetFreePages as C callers see it: every count the driver wrote, cell by cell, reported or not. */
+  async getFreePageCounts(pages: number[], startCell: number, cellCount: number, flags = 0): Promise<bigint[]> {
+    return (await this.invoke('nodeGetFreePages', pages, startCell, cellCount, flags)).counts;
   }
 
   // Domains -------------------------------------------------------------------------------------
@@ -435,6 +445,96 @@ export class Connect extends EventEmitter<ConnectEvents> {
   async nodeDeviceLookupByName(name: string): Promise<NodeDevice> {
     return new NodeDevice(this, await this.invoke('nodeDeviceLookupByName', name));
   }
+  /** virNodeDeviceLookupSCSIHostByWWN: the SCSI host with these world wide node and port names. */
+  async nodeDeviceLookupSCSIHostByWWN(wwnn: string, wwpn: string, flags = 0): Promise<NodeDevice> {
+    return new NodeDevice(this, await this.invoke('nodeDeviceLookupSCSIHostByWWN', wwnn, wwpn, flags));
+  }
+  async nodeDeviceCreateXML(xml: string, flags = 0): Promise<NodeDevice> {
+    return new NodeDevice(this, await this.invoke('nodeDeviceCreateXML', xml, flags));
+  }
+  async nodeDeviceDefineXML(xml: string, flags = 0): Promise<NodeDevice> {
+    return new NodeDevice(this, await this.invoke('nodeDeviceDefineXML', xml, flags));
+  }
+
+  // Host capabilities, CPU models, memory tuning ------------------------------------------------
+
+  getDomainCapabilities(emulatorbin: string | null = null, arch: string | null = null, machine: string | null = null,
+    virttype: string | null = null, flags = 0): Promise<string> {
+    return this.invoke('connectGetDomainCapabilities', emulatorbin, arch, machine, virttype, flags);
+  }
+  getStoragePoolCapabilities(flags = 0): Promise<string> { return this.invoke('connectGetStoragePoolCapabilities', flags); }
+  /** A VIR_CPU_COMPARE_* for a CPU description against the host's CPU. */
+  compareCPU(xml: string, flags = 0): Promise<number> { return this.invoke('connectCompareCPU', xml, flags); }
+  baselineCPU(xmlCPUs: string[], flags = 0): Promise<string> { return this.invoke('connectBaselineCPU', xmlCPUs, flags); }
+  compareHypervisorCPU(emulator: string | null, arch: string | null, machine: string | null, virttype: string | null,
+    xmlCPU: string, flags = 0): Promise<number> {
+    return this.invoke('connectCompareHypervisorCPU', emulator, arch, machine, virttype, xmlCPU, flags);
+  }
+  baselineHypervisorCPU(emulator: string | null, arch: string | null, machine: string | null, virttype: string | null,
+    xmlCPUs: string[], flags = 0): Promise<string> {
+    return this.invoke('connectBaselineHypervisorCPU', emulator, arch, machine, virttype, xmlCPUs, flags);
+  }
+  /** virNodeAllocPages: `counts[i]` pages of `sizes[i]` KiB on each of `cellCount` cells from `startCell` (-1: the host). */
+  allocPages(sizes: number[], counts: (bigint | number)[], startCell = -1, cellCount = 1, flags = 0): Promise<number> {
+    return this.invoke('nodeAllocPages', sizes, counts.map(BigInt), startCell, cellCount, flags);
+  }
+  async getMemoryParameters(flags = 0): Promise<TypedParam[]> {
+    return await this.invoke('nodeGetMemoryParameters', flags) as TypedParam[];
+  }
+  setMemoryParameters(params: TypedParam[], flags = 0): Promise<void> { return this.invoke('nodeSetMemoryParameters', params, flags); }
+  suspendForDuration(target: number, duration: bigint | number, flags = 0): Promise<void> {
+    return this.invoke('nodeSuspendForDuration', target, BigInt(duration), flags);
+  }
+  getSEVInfo(flags = 0): Promise<TypedParam[]> { return this.invoke('nodeGetSEVInfo', flags); }
+
+  // Secrets and network filters -----------------------------------------------------------------
+
+  numOfSecrets(): Promise<number> { return this.invoke('connectNumOfSecrets'); }
+  listSecrets(maxuuids = 1 << 16): Promise<string[]> { return this.invoke('connectListSecrets', maxuuids); }
+  async listAllSecrets(flags = 0): Promise<Secret[]> {
+    return (await this.invoke('connectListAllSecrets', flags)).map((ref) => new Secret(this, ref));
+  }
+  async secretLookupByUUID(uuid: Uint8Array | string): Promise<Secret> {
+    return new Secret(this, await this.invoke('secretLookupByUUID', uuidArg(uuid)));
+  }
+  async secretLookupByUUIDString(uuid: string): Promise<Secret> {
+    const canonical = await this.#parseUUID(ErrorDomain.VIR_FROM_SECRET, 'virSecretLookupByUUIDString', uuid);
+    // libvirt's string form calls virSecretLookupByUUID, whose name its errors carry.
+    return new Secret(this, await this.invoke('secretLookupByUUID', canonical));
+  }
+  async secretLookupByUsage(usageType: number, usageID: string): Promise<Secret> {
+    return new Secret(this, await this.invoke('secretLookupByUsage', usageType, usageID));
+  }
+  async secretDefineXML(xml: string, flags = 0): Promise<Secret> { return new Secret(this, await this.invoke('secretDefineXML', xml, flags)); }
+
+  numOfNWFilters(): Promise<number> { return this.invoke('connectNumOfNWFilters'); }
+  listNWFilters(maxnames = 1 << 16): Promise<string[]> { return this.invoke('connectListNWFilters', maxnames); }
+  async listAllNWFilters(flags = 0): Promise<NWFilter[]> {
+    return (await this.invoke('connectListAllNWFilters', flags)).map((ref) => new NWFilter(this, ref));
+  }
+  async nwfilterLookupByName(name: string): Promise<NWFilter> { return new NWFilter(this, await this.invoke('nwfilterLookupByName', name)); }
+  async nwfilterLookupByUUID(uuid: Uint8Array | string): Promise<NWFilter> {
+    return new NWFilter(this, await this.invoke('nwfilterLookupByUUID', uuidArg(uuid)));
+  }
+  async nwfilterLookupByUUIDString(uuid: string): Promise<NWFilter> {
+    const canonical = await this.#parseUUID(ErrorDomain.VIR_FROM_NWFILTER, 'virNWFilterLookupByUUIDString', uuid);
+    return new NWFilter(this, await this.invoke('nwfilterLookupByUUID', canonical));
+  }
+  async nwfilterDefineXML(xml: string): Promise<NWFilter> {
+    return new NWFilter(this, await this.invokeAs('virNWFilterDefineXML', 'nwfilterDefineXMLFlags', xml, 0));
+  }
+  async nwfilterDefineXMLFlags(xml: string, flags = 0): Promise<NWFilter> {
+    return new NWFilter(this, await this.invoke('nwfilterDefineXMLFlags', xml, flags));
+  }
+  async listAllNWFilterBindings(flags = 0): Promise<NWFilterBinding[]> {
+    return (await this.invoke('connectListAllNWFilterBindings', flags)).map((ref) => new NWFilterBinding(this, ref));
+  }
+  async nwfilterBindingLookupByPortDev(portdev: string): Promise<NWFilterBinding> {
+    return new NWFilterBinding(this, await this.invoke('nwfilterBindingLookupByPortDev', portdev));
+  }
+  async nwfilterBindingCreateXML(xml: string, flags = 0): Promise<NWFilterBinding> {
+    return new NWFilterBinding(this, await this.invoke('nwfilterBindingCreateXML', xml, flags));
+  }
 
   // Events --------------------------------------------------------------------------------------
 
@@ -445,6 +545,10 @@ export class Connect extends EventEmitter<ConnectEvents> {
   get networkEventDeregisterAny(): EventHub['networkEventDeregisterAny'] { return this.hub.networkEventDeregisterAny; }
   get storagePoolEventRegisterAny(): EventHub['storagePoolEventRegisterAny'] { return this.hub.storagePoolEventRegisterAny; }
   get storagePoolEventDeregisterAny(): EventHub['storagePoolEventDeregisterAny'] { return this.hub.storagePoolEventDeregisterAny; }
+  get nodeDeviceEventRegisterAny(): EventHub['nodeDeviceEventRegisterAny'] { return this.hub.nodeDeviceEventRegisterAny; }
+  get nodeDeviceEventDeregisterAny(): EventHub['nodeDeviceEventDeregisterAny'] { return this.hub.nodeDeviceEventDeregisterAny; }
+  get secretEventRegisterAny(): EventHub['secretEventRegisterAny'] { return this.hub.secretEventRegisterAny; }
+  get secretEventDeregisterAny(): EventHub['secretEventDeregisterAny'] { return this.hub.secretEventDeregisterAny; }
   /** Domain events as an async iterator; see EventHub.domainEvents. */
   get domainEvents(): EventHub['domainEvents'] { return this.hub.domainEvents; }
 }

@@ -40,6 +40,8 @@ const CHK = ErrorDomain.VIR_FROM_DOMAIN_CHECKPOINT;
 const STO = ErrorDomain.VIR_FROM_STORAGE;
 const IFACE = ErrorDomain.VIR_FROM_INTERFACE;
 const NODEDEV = ErrorDomain.VIR_FROM_NODEDEV;
+const SECRET = ErrorDomain.VIR_FROM_SECRET;
+const NWFILTER = ErrorDomain.VIR_FROM_NWFILTER;
 
 const r = (c: string, from: number): EntryPoint => ({ c, from, write: false });
 const w = (c: string, from: number): EntryPoint => ({ c, from, write: true });
@@ -392,6 +394,61 @@ export const ENTRY_POINTS: Readonly<Record<DriverMethod, EntryPoint>> = {
   nodeDeviceNumOfCaps: r('virNodeDeviceNumOfCaps', NODEDEV),
   nodeDeviceListCaps: r('virNodeDeviceListCaps', NODEDEV),
   nodeDeviceDestroy: w('virNodeDeviceDestroy', NODEDEV),
+  nodeDeviceLookupSCSIHostByWWN: r('virNodeDeviceLookupSCSIHostByWWN', NODEDEV),
+  nodeDeviceCreateXML: w('virNodeDeviceCreateXML', NODEDEV),
+  nodeDeviceDefineXML: w('virNodeDeviceDefineXML', NODEDEV),
+  nodeDeviceUndefine: w('virNodeDeviceUndefine', NODEDEV),
+  nodeDeviceCreate: w('virNodeDeviceCreate', NODEDEV),
+  nodeDeviceGetAutostart: w('virNodeDeviceGetAutostart', NODEDEV),
+  nodeDeviceSetAutostart: w('virNodeDeviceSetAutostart', NODEDEV),
+  nodeDeviceIsPersistent: r('virNodeDeviceIsPersistent', NODEDEV),
+  nodeDeviceIsActive: r('virNodeDeviceIsActive', NODEDEV),
+  nodeDeviceDetachFlags: w('virNodeDeviceDetachFlags', NODEDEV),
+  nodeDeviceReAttach: w('virNodeDeviceReAttach', NODEDEV),
+  nodeDeviceReset: w('virNodeDeviceReset', NODEDEV),
+
+  connectGetDomainCapabilities: w('virConnectGetDomainCapabilities', DOM),
+  connectGetStoragePoolCapabilities: r('virConnectGetStoragePoolCapabilities', STO),
+  connectCompareCPU: r('virConnectCompareCPU', HOST),
+  connectBaselineCPU: r('virConnectBaselineCPU', HOST),
+  connectCompareHypervisorCPU: w('virConnectCompareHypervisorCPU', HOST),
+  connectBaselineHypervisorCPU: w('virConnectBaselineHypervisorCPU', HOST),
+  nodeAllocPages: {
+    ...w('virNodeAllocPages', HOST),
+    checkArgs: ([sizes, , , cellCount], cName) => {
+      checkNonZero(HOST, cName, 'npages', (sizes as number[]).length);
+      checkNonZero(HOST, cName, 'cellCount', cellCount as number);
+    },
+  },
+  nodeGetMemoryParameters: r('virNodeGetMemoryParameters', HOST),
+  nodeSetMemoryParameters: w('virNodeSetMemoryParameters', HOST),
+  nodeSuspendForDuration: w('virNodeSuspendForDuration', HOST),
+  nodeGetSEVInfo: w('virNodeGetSEVInfo', HOST),
+
+  connectNumOfSecrets: r('virConnectNumOfSecrets', SECRET),
+  connectListSecrets: list(r('virConnectListSecrets', SECRET), 0, 'maxuuids'),
+  connectListAllSecrets: r('virConnectListAllSecrets', SECRET),
+  secretLookupByUUID: r('virSecretLookupByUUID', SECRET),
+  secretLookupByUsage: r('virSecretLookupByUsage', SECRET),
+  secretDefineXML: w('virSecretDefineXML', SECRET),
+  secretGetXMLDesc: r('virSecretGetXMLDesc', SECRET),
+  secretSetValue: w('virSecretSetValue', SECRET),
+  secretGetValue: w('virSecretGetValue', SECRET),
+  secretUndefine: w('virSecretUndefine', SECRET),
+
+  connectNumOfNWFilters: r('virConnectNumOfNWFilters', NWFILTER),
+  connectListNWFilters: list(r('virConnectListNWFilters', NWFILTER), 0, 'maxnames'),
+  connectListAllNWFilters: r('virConnectListAllNWFilters', NWFILTER),
+  nwfilterLookupByName: r('virNWFilterLookupByName', NWFILTER),
+  nwfilterLookupByUUID: r('virNWFilterLookupByUUID', NWFILTER),
+  nwfilterDefineXMLFlags: w('virNWFilterDefineXMLFlags', NWFILTER),
+  nwfilterGetXMLDesc: r('virNWFilterGetXMLDesc', NWFILTER),
+  nwfilterUndefine: w('virNWFilterUndefine', NWFILTER),
+  connectListAllNWFilterBindings: r('virConnectListAllNWFilterBindings', NWFILTER),
+  nwfilterBindingLookupByPortDev: r('virNWFilterBindingLookupByPortDev', NWFILTER),
+  nwfilterBindingCreateXML: w('virNWFilterBindingCreateXML', NWFILTER),
+  nwfilterBindingGetXMLDesc: r('virNWFilterBindingGetXMLDesc', NWFILTER),
+  nwfilterBindingDelete: w('virNWFilterBindingDelete', NWFILTER),
 
   connectDomainEventRegisterAny: r('virConnectDomainEventRegisterAny', DOM),
   connectDomainEventDeregisterAny: r('virConnectDomainEventDeregisterAny', DOM),
@@ -399,4 +456,8 @@ export const ENTRY_POINTS: Readonly<Record<DriverMethod, EntryPoint>> = {
   connectNetworkEventDeregisterAny: r('virConnectNetworkEventDeregisterAny', NET),
   connectStoragePoolEventRegisterAny: r('virConnectStoragePoolEventRegisterAny', STO),
   connectStoragePoolEventDeregisterAny: r('virConnectStoragePoolEventDeregisterAny', STO),
+  connectNodeDeviceEventRegisterAny: r('virConnectNodeDeviceEventRegisterAny', NODEDEV),
+  connectNodeDeviceEventDeregisterAny: r('virConnectNodeDeviceEventDeregisterAny', NODEDEV),
+  connectSecretEventRegisterAny: r('virConnectSecretEventRegisterAny', SECRET),
+  connectSecretEventDeregisterAny: r('virConnectSecretEventDeregisterAny', SECRET),
 };

@@ -1,15 +1,19 @@
 import { ErrorDomain, ErrorNumber, virError } from '../errors/index.js';
-import type { DomainEventPayload, NetworkEventPayload, StoragePoolEventPayload } from '../drivers/types.js';
+import type { DomainEventPayload, NetworkEventPayload, NodeDeviceEventPayload, SecretEventPayload, StoragePoolEventPayload } from '../drivers/types.js';
 import { VIR_DOMAIN_EVENT_ID_LIFECYCLE } from './constants.js';
 import type { Connect, ConnectEvents } from './connect.js';
 import { Domain } from './domain.js';
 import { Network } from './network.js';
 import { StoragePool } from './storage.js';
+import { NodeDevice } from './host-objects.js';
+import { Secret } from './secret.js';
 import { checkEventDeregister, checkEventRegister } from './arg-checks.js';
 
 export type DomainEvent = DomainEventPayload & { conn: Connect; dom: Domain };
 export type NetworkEvent = NetworkEventPayload & { conn: Connect; net: Network };
 export type StoragePoolEvent = Omit<StoragePoolEventPayload, 'pool'> & { conn: Connect; pool: StoragePool };
+export type NodeDeviceEvent = Omit<NodeDeviceEventPayload, 'dev'> & { conn: Connect; dev: NodeDevice };
+export type SecretEvent = Omit<SecretEventPayload, 'secret'> & { conn: Connect; secret: Secret };
 
 export interface RegisterOptions {
   /** Deregisters the callback when aborted. */
@@ -17,7 +21,7 @@ export interface RegisterOptions {
 }
 
 interface Registration {
-  kind: 'domain' | 'network' | 'pool';
+  kind: 'domain' | 'network' | 'pool' | 'nodedev' | 'secret';
   driverId: number;
   detachAbort?: () => void;
 }
@@ -80,6 +84,37 @@ export class EventHub {
 
   storagePoolEventDeregisterAny = (callbackId: number): Promise<void> => this.deregister('pool', callbackId);
 
+  /** virConnectNodeDeviceEventRegisterAny. */
+  nodeDeviceEventRegisterAny = async (
+    dev: NodeDevice | null, eventId: number, callback: (event: NodeDeviceEvent, opaque?: unknown) => void,
+    opaque?: unknown, options: RegisterOptions = {},
+  ): Promise<number> => {
+    const conn = this.#conn;
+    await conn.guard(ErrorDomain.VIR_FROM_NODEDEV, () => checkEventRegister('nodedev', conn, dev, eventId));
+    const send = this.sender(callback, opaque, 'nodeDeviceEvent');
+    const driverId = await conn.invoke('connectNodeDeviceEventRegisterAny', dev?.ref ?? null, eventId,
+      (payload) => send({ ...payload, conn, dev: new NodeDevice(conn, payload.dev) }));
+    return this.remember('nodedev', driverId, options.signal);
+  };
+
+  nodeDeviceEventDeregisterAny = (callbackId: number): Promise<void> => this.deregister('nodedev', callbackId);
+
+  /** virConnectSecretEventRegisterAny. */
+  secretEventRegisterAny = async (
+    secret: Secret | null, eventId: number, callback: (event: SecretEvent, opaque?: unknown) => void,
+    opaque?: unknown, options: RegisterOptions = {},
+  ): Promise<number> => {
+    const conn = this.#conn;
+    const named = secret && { connect: () => secret.connect(), name: () => secret.UUIDString() };
+    await conn.guard(ErrorDomain.VIR_FROM_SECRET, () => checkEventRegister('secret', conn, named, eventId));
+    const send = this.sender(callback, opaque, 'secretEvent');
+    const driverId = await conn.invoke('connectSecretEventRegisterAny', secret?.ref ?? null, eventId,
+      (payload) => send({ ...payload, conn, secret: new Secret(conn, payload.secret) }));
+    return this.remember('secret', driverId, options.signal);
+  };
+
+  secretEventDeregisterAny = (callbackId: number): Promise<void> => this.deregister('secret', callbackId);
+
   /**
    * Domain events as an async iterator. Registration starts at once; events are queued until
    * read. Breaking out of the loop or aborting `signal` deregisters.
@@ -117,7 +152,7 @@ export class EventHub {
   }
 
   /** Delivery of one registration: its callback first, then the Connect's own event of that kind. */
-  private sender<K extends 'domainEvent' | 'networkEvent' | 'storagePoolEvent'>(
+  private sender<K extends 'domainEvent' | 'networkEvent' | 'storagePoolEvent' | 'nodeDeviceEvent' | 'secretEvent'>(
     callback: (event: ConnectEvents[K][0], opaque?: unknown) => void, opaque: unknown, kind: K,
   ): (event: ConnectEvents[K][0]) => void {
     return (event) => {
@@ -142,7 +177,7 @@ export class EventHub {
   private async deregister(kind: Registration['kind'], callbackId: number): Promise<void> {
     const conn = this.#conn;
     const reg = this.#regs.get(callbackId);
-    const from = kind === 'domain' ? ErrorDomain.VIR_FROM_DOMAIN : kind === 'network' ? ErrorDomain.VIR_FROM_NETWORK : ErrorDomain.VIR_FROM_STORAGE;
+    const from = EVENT_DOMAINS[kind];
     await conn.guard(from, () => checkEventDeregister(kind, callbackId));
     if (!reg || reg.kind !== kind) {
       throw conn.report(virError(from, ErrorNumber.VIR_ERR_INVALID_ARG,
@@ -150,11 +185,19 @@ export class EventHub {
     }
     this.#regs.delete(callbackId);
     reg.detachAbort?.();
-    if (kind === 'domain') await conn.invoke('connectDomainEventDeregisterAny', reg.driverId);
-    else if (kind === 'network') await conn.invoke('connectNetworkEventDeregisterAny', reg.driverId);
-    else await conn.invoke('connectStoragePoolEventDeregisterAny', reg.driverId);
+    await conn.invoke(DEREGISTER[kind], reg.driverId);
   }
 }
+
+/** Where each kind's registration errors come from, and the entry point that undoes it. */
+const EVENT_DOMAINS: Record<Registration['kind'], number> = {
+  domain: ErrorDomain.VIR_FROM_DOMAIN, network: ErrorDomain.VIR_FROM_NETWORK, pool: ErrorDomain.VIR_FROM_STORAGE,
+  nodedev: ErrorDomain.VIR_FROM_NODEDEV, secret: ErrorDomain.VIR_FROM_SECRET,
+};
+const DEREGISTER = {
+  domain: 'connectDomainEventDeregisterAny', network: 'connectNetworkEventDeregisterAny', pool: 'connectStoragePoolEventDeregisterAny',
+  nodedev: 'connectNodeDeviceEventDeregisterAny', secret: 'connectSecretEventDeregisterAny',
+} as const;
 
 /** A callback only observes: its failure must not stop delivery to the others. */
 function deliver(fn: () => void): void {

@@ -35,6 +35,9 @@ export class NodeDevice extends ConnectObject {
     this.#ref = ref;
   }
 
+  /** @internal The reference the driver contract takes. */
+  get ref(): NodeDeviceRef { return this.#ref; }
+
   name(): string { return this.#ref.name; }
   xmlDesc(flags = 0): Promise<string> { return this.connect().invoke('nodeDeviceGetXMLDesc', this.#ref, flags); }
   XMLDesc(flags = 0): Promise<string> { return this.xmlDesc(flags); }
@@ -45,4 +48,18 @@ export class NodeDevice extends ConnectObject {
     return this.connect().invoke('nodeDeviceListCaps', this.#ref, await this.numOfCaps());
   }
   destroy(): Promise<void> { return this.connect().invoke('nodeDeviceDestroy', this.#ref); }
+  /** virNodeDeviceCreate: start a defined (inactive) device. */
+  create(flags = 0): Promise<void> { return this.connect().invoke('nodeDeviceCreate', this.#ref, flags); }
+  undefine(flags = 0): Promise<void> { return this.connect().invoke('nodeDeviceUndefine', this.#ref, flags); }
+  autostart(): Promise<boolean> { return this.connect().invoke('nodeDeviceGetAutostart', this.#ref); }
+  setAutostart(autostart: boolean | number): Promise<void> { return this.connect().invoke('nodeDeviceSetAutostart', this.#ref, Boolean(autostart)); }
+  isActive(): Promise<boolean> { return this.connect().invoke('nodeDeviceIsActive', this.#ref); }
+  isPersistent(): Promise<boolean> { return this.connect().invoke('nodeDeviceIsPersistent', this.#ref); }
+  /** virNodeDeviceDettach: unbind from the host driver, the hypervisor choosing the stub. */
+  dettach(): Promise<void> { return this.connect().invokeAs('virNodeDeviceDettach', 'nodeDeviceDetachFlags', this.#ref, null, 0); }
+  detachFlags(driverName: string | null = null, flags = 0): Promise<void> {
+    return this.connect().invoke('nodeDeviceDetachFlags', this.#ref, driverName, flags);
+  }
+  reAttach(): Promise<void> { return this.connect().invoke('nodeDeviceReAttach', this.#ref); }
+  reset(): Promise<void> { return this.connect().invoke('nodeDeviceReset', this.#ref); }
 }

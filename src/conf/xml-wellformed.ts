@@ -132,7 +132,7 @@ class Scanner {
     const tag = this.name();
     if (tag === '') throw new Stop(this.pos, 'StartTag: invalid element name');
     const seen = new Set<string>();
-    for (;;) {
+    for (let first = true; ; first = false) {
       const hadBlank = BLANK.test(s[this.pos] ?? '');
       while (BLANK.test(s[this.pos] ?? '')) this.pos++;
       const c = s[this.pos];
@@ -145,7 +145,8 @@ class Scanner {
         this.pos += 2;
         return;
       }
-      if (!hadBlank) throw new Stop(this.pos, 'attributes construct error');
+      // libxml2 wants a blank between attributes, not before the first (whatever follows the name is no attribute name)
+      if (!hadBlank && !first) throw new Stop(this.pos, 'attributes construct error');
       this.attribute(seen);
     }
     this.content(tag, startLine);
@@ -154,7 +155,7 @@ class Scanner {
   private attribute(seen: Set<string>): void {
     const s = this.s;
     const name = this.name();
-    if (name === '') throw new Stop(this.pos, 'attributes construct error');
+    if (name === '') throw new Stop(this.pos, 'error parsing attribute name');
     while (BLANK.test(s[this.pos] ?? '')) this.pos++;
     if (s[this.pos] !== '=') throw new Stop(this.pos, `Specification mandates value for attribute ${name}`);
     this.pos++;

@@ -40,6 +40,13 @@ export interface SnapshotRef { domain: DomainRef; name: string }
 export interface CheckpointRef { domain: DomainRef; name: string }
 export interface InterfaceRef { name: string; mac: string }
 export interface NodeDeviceRef { name: string }
+/** virSecret: its UUID and what it is used for (VIR_SECRET_USAGE_TYPE_* and the usage's id). */
+export interface SecretRef { uuid: string; usageType: number; usageID: string }
+export interface NWFilterRef { name: string; uuid: string }
+export interface NWFilterBindingRef { portdev: string; filtername: string }
+export interface NodeDeviceEventPayload { eventId: number; dev: NodeDeviceRef; event: number; detail: number }
+/** A secret event: lifecycle (event, detail) or value-changed (both 0). */
+export interface SecretEventPayload { eventId: number; secret: SecretRef; event: number; detail: number }
 
 /** virDomainBlockJobInfo: the job's type (VIR_DOMAIN_BLOCK_JOB_TYPE_*), bandwidth and progress. */
 export interface DomainBlockJobInfo { type: number; bandwidth: bigint; cur: bigint; end: bigint }
@@ -193,9 +200,10 @@ export interface ConnectionDriver {
   nodeGetCellsFreeMemory?(startCell: number, maxCells: number): Promise<bigint[]>;
   /**
    * virNodeGetFreePages: free pages of each size in `pages` (KiB) for `cellCount` cells from
-   * `startCell`, cell by cell; only the counts the driver filled (libvirt's return value).
+   * `startCell`, cell by cell, and how many of them count (libvirt's return value: a driver
+   * may write counts it does not report, which C callers such as virsh still read).
    */
-  nodeGetFreePages?(pages: number[], startCell: number, cellCount: number, flags: number): Promise<bigint[]>;
+  nodeGetFreePages?(pages: number[], startCell: number, cellCount: number, flags: number): Promise<{ counts: bigint[]; filled: number }>;
 
   // Domains
   connectNumOfDomains?(): Promise<number>;
@@ -484,6 +492,63 @@ export interface ConnectionDriver {
   nodeDeviceNumOfCaps?(dev: NodeDeviceRef): Promise<number>;
   nodeDeviceListCaps?(dev: NodeDeviceRef, maxnames: number): Promise<string[]>;
   nodeDeviceDestroy?(dev: NodeDeviceRef): Promise<void>;
+  nodeDeviceLookupSCSIHostByWWN?(wwnn: string, wwpn: string, flags: number): Promise<NodeDeviceRef>;
+  nodeDeviceCreateXML?(xml: string, flags: number): Promise<NodeDeviceRef>;
+  nodeDeviceDefineXML?(xml: string, flags: number): Promise<NodeDeviceRef>;
+  nodeDeviceUndefine?(dev: NodeDeviceRef, flags: number): Promise<void>;
+  nodeDeviceCreate?(dev: NodeDeviceRef, flags: number): Promise<void>;
+  nodeDeviceGetAutostart?(dev: NodeDeviceRef): Promise<boolean>;
+  nodeDeviceSetAutostart?(dev: NodeDeviceRef, autostart: boolean): Promise<void>;
+  nodeDeviceIsPersistent?(dev: NodeDeviceRef): Promise<boolean>;
+  nodeDeviceIsActive?(dev: NodeDeviceRef): Promise<boolean>;
+  /** Unbind a PCI device from its host driver (virNodeDeviceDetachFlags; `driverName` null: the hypervisor's choice). */
+  nodeDeviceDetachFlags?(dev: NodeDeviceRef, driverName: string | null, flags: number): Promise<void>;
+  nodeDeviceReAttach?(dev: NodeDeviceRef): Promise<void>;
+  nodeDeviceReset?(dev: NodeDeviceRef): Promise<void>;
+
+  // Host capabilities beyond the host XML, CPU models, memory tuning
+  connectGetDomainCapabilities?(emulatorbin: string | null, arch: string | null, machine: string | null, virttype: string | null, flags: number): Promise<string>;
+  connectGetStoragePoolCapabilities?(flags: number): Promise<string>;
+  /** A VIR_CPU_COMPARE_* result for a CPU XML against the host's CPU. */
+  connectCompareCPU?(xml: string, flags: number): Promise<number>;
+  connectBaselineCPU?(xmlCPUs: string[], flags: number): Promise<string>;
+  connectCompareHypervisorCPU?(emulator: string | null, arch: string | null, machine: string | null, virttype: string | null, xmlCPU: string, flags: number): Promise<number>;
+  connectBaselineHypervisorCPU?(emulator: string | null, arch: string | null, machine: string | null, virttype: string | null, xmlCPUs: string[], flags: number): Promise<string>;
+  /** virNodeAllocPages: how many cells were changed. */
+  nodeAllocPages?(pageSizes: number[], pageCounts: bigint[], startCell: number, cellCount: number, flags: number): Promise<number>;
+  /** The host's memory tunables; `countOnly` as for the domain getters. */
+  nodeGetMemoryParameters?(flags: number, countOnly?: boolean): Promise<TypedParam[] | number>;
+  nodeSetMemoryParameters?(params: TypedParam[], flags: number): Promise<void>;
+  /** Suspend the host for `duration` seconds (VIR_NODE_SUSPEND_TARGET_*). */
+  nodeSuspendForDuration?(target: number, duration: bigint, flags: number): Promise<void>;
+  nodeGetSEVInfo?(flags: number): Promise<TypedParam[]>;
+
+  // Secrets
+  connectNumOfSecrets?(): Promise<number>;
+  connectListSecrets?(maxuuids: number): Promise<string[]>;
+  connectListAllSecrets?(flags: number): Promise<SecretRef[]>;
+  secretLookupByUUID?(uuid: string): Promise<SecretRef>;
+  secretLookupByUsage?(usageType: number, usageID: string): Promise<SecretRef>;
+  secretDefineXML?(xml: string, flags: number): Promise<SecretRef>;
+  secretGetXMLDesc?(secret: SecretRef, flags: number): Promise<string>;
+  secretSetValue?(secret: SecretRef, value: Buffer, flags: number): Promise<void>;
+  secretGetValue?(secret: SecretRef, flags: number): Promise<Buffer>;
+  secretUndefine?(secret: SecretRef): Promise<void>;
+
+  // Network filters and their bindings to ports
+  connectNumOfNWFilters?(): Promise<number>;
+  connectListNWFilters?(maxnames: number): Promise<string[]>;
+  connectListAllNWFilters?(flags: number): Promise<NWFilterRef[]>;
+  nwfilterLookupByName?(name: string): Promise<NWFilterRef>;
+  nwfilterLookupByUUID?(uuid: string): Promise<NWFilterRef>;
+  nwfilterDefineXMLFlags?(xml: string, flags: number): Promise<NWFilterRef>;
+  nwfilterGetXMLDesc?(filter: NWFilterRef, flags: number): Promise<string>;
+  nwfilterUndefine?(filter: NWFilterRef): Promise<void>;
+  connectListAllNWFilterBindings?(flags: number): Promise<NWFilterBindingRef[]>;
+  nwfilterBindingLookupByPortDev?(portdev: string): Promise<NWFilterBindingRef>;
+  nwfilterBindingCreateXML?(xml: string, flags: number): Promise<NWFilterBindingRef>;
+  nwfilterBindingGetXMLDesc?(binding: NWFilterBindingRef, flags: number): Promise<string>;
+  nwfilterBindingDelete?(binding: NWFilterBindingRef): Promise<void>;
 
   // Streams: the driver hands back its side of the transfer as a Node Duplex (see src/api/stream.ts);
   // a sparse transfer's Duplex is in object mode and carries StreamHoles between its data Buffers
@@ -501,6 +566,10 @@ export interface ConnectionDriver {
   connectNetworkEventDeregisterAny?(callbackId: number): Promise<void>;
   connectStoragePoolEventRegisterAny?(pool: StoragePoolRef | null, eventId: number, listener: EventListener<StoragePoolEventPayload>): Promise<number>;
   connectStoragePoolEventDeregisterAny?(callbackId: number): Promise<void>;
+  connectNodeDeviceEventRegisterAny?(dev: NodeDeviceRef | null, eventId: number, listener: EventListener<NodeDeviceEventPayload>): Promise<number>;
+  connectNodeDeviceEventDeregisterAny?(callbackId: number): Promise<void>;
+  connectSecretEventRegisterAny?(secret: SecretRef | null, eventId: number, listener: EventListener<SecretEventPayload>): Promise<number>;
+  connectSecretEventDeregisterAny?(callbackId: number): Promise<void>;
 }
 
 /** The entry points of the contract, by name. */

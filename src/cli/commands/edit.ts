@@ -14,7 +14,7 @@ import { editCycle, type EditOutcome } from '../edit-loop.js';
 import { DOMAIN_ARG } from '../domain-options.js';
 import { networkOption } from './network.js';
 import { POOL_ARG, poolOption } from './pool.js';
-import { interfaceOption } from './host-objects.js';
+import { interfaceOption } from '../interface-lookup.js';
 import { lookupSnapshot } from './snapshot.js';
 import { lookupCheckpoint } from './checkpoint.js';
 

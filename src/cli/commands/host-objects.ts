@@ -1,16 +1,19 @@
 /** Host interface and node device commands (virsh's "interface" and "nodedev" groups): listings and device XML. */
 import * as lib from '../../index.js';
-import type { HostInterface } from '../../index.js';
 import type { CommandFamily, ParsedCommand } from '../command.js';
 import type { Session } from '../session.js';
-import { fail, optBool, optString, optStringQuiet } from '../opts.js';
+import { fail, optBool, optStringQuiet } from '../opts.js';
 import { XPATH_OPTIONS, printXML } from '../dumpxml.js';
 import { must } from '../lookup.js';
 import { formatTable } from '../table.js';
 import { formatForest } from '../tree.js';
 import { JSON_OPTION, printJSON } from '../json.js';
-import { compareNames, findObject, flag } from '../objects.js';
+import { compareNames, flag } from '../objects.js';
 import { splitCommas } from './virsh.js';
+import { interfaceManageCommands } from './interface-manage.js';
+import { interfaceOption } from '../interface-lookup.js';
+import { nodeDeviceOption } from '../nodedev-lookup.js';
+import { nodedevManageCommands } from './nodedev-manage.js';
 
 async function cmdIfaceList(s: Session, cmd: ParsedCommand): Promise<void> {
   const inactive = optBool(cmd, 'inactive');
@@ -27,16 +30,6 @@ async function cmdIfaceList(s: Session, cmd: ParsedCommand): Promise<void> {
   }
   if (optBool(cmd, 'json')) printJSON(s, rows);
   else s.out.print(formatTable(['Name', 'State', 'MAC Address'], rows.map((r) => [r.name, r.active ? 'active' : 'inactive', r.mac]), !s.out.quiet));
-}
-
-/** Whether a string parses as a MAC address (virMacAddrParse: six hex bytes separated by ':'). */
-const isMAC = (text: string): boolean => /^[0-9a-fA-F]{1,2}(:[0-9a-fA-F]{1,2}){5}$/.test(text);
-
-/** virshCommandOptInterfaceBy: a MAC address or a name. */
-export async function interfaceOption(s: Session, cmd: ParsedCommand): Promise<HostInterface> {
-  const name = optString(s, cmd, 'interface')!;
-  return findObject(s, `failed to get interface '${name}'`,
-    [isMAC(name) ? () => s.conn.interfaceLookupByMACString(name) : () => s.conn.interfaceLookupByName(name)]);
 }
 
 /** virNodeDevCapType names, in the order of their listing flags (bit n is 1 << n). */
@@ -102,6 +95,7 @@ export const interfaceFamily: CommandFamily = {
       options: [flag('inactive', 'only inactive interfaces'), flag('all', 'active and inactive interfaces'), JSON_OPTION],
       handler: cmdIfaceList,
     },
+    ...interfaceManageCommands,
   ],
 };
 
@@ -114,12 +108,7 @@ export const nodedevFamily: CommandFamily = {
       summary: "print a host device's XML description",
       options: [{ name: 'device', type: 'data', required: true, help: 'device name' }, ...XPATH_OPTIONS],
       async handler(s, cmd) {
-        const name = optString(s, cmd, 'device')!;
-        if (name.includes(',')) fail(s, `Malformed device value '${name}'`);
-        using dev = await s.conn.nodeDeviceLookupByName(name).catch((err: unknown) => {
-          s.out.error(`Could not find matching device '${name}'`);
-          throw err;
-        });
+        using dev = await nodeDeviceOption(s, cmd);
         await printXML(s, cmd, await dev.xmlDesc(0));
       },
     },
@@ -135,5 +124,6 @@ export const nodedevFamily: CommandFamily = {
       ],
       handler: cmdNodedevList,
     },
+    ...nodedevManageCommands,
   ],
 };

@@ -8,6 +8,8 @@ import { JSON_OPTION, printJSON } from '../json.js';
 import type { Session } from '../session.js';
 import { versionString } from '../features.js';
 import { unknownCauseError } from '../../index.js';
+import { hostNodeCommands } from './host-node.js';
+import { hostCpuCommands } from './host-cpu.js';
 
 /** version --json: the lines of `version` as fields (`hypervisor` null when the driver cannot tell). */
 async function versionJSON(s: Session, type: string, libVersion: number, daemon: boolean): Promise<Record<string, string | null>> {
@@ -235,5 +237,7 @@ export const hostFamily: CommandFamily = {
       ],
       handler: cmdNodeCpuStats,
     },
+    ...hostNodeCommands,
+    ...hostCpuCommands,
   ],
 };

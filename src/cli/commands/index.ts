@@ -9,6 +9,8 @@ import { checkpointFamily } from './checkpoint.js';
 import { hostFamily } from './host.js';
 import { interfaceFamily, nodedevFamily } from './host-objects.js';
 import { networkFamily } from './network.js';
+import { nwfilterFamily } from './nwfilter.js';
+import { secretFamily } from './secret.js';
 import { poolFamily } from './pool.js';
 import { snapshotFamily } from './snapshot.js';
 import { virshFamily } from './virsh.js';
@@ -31,8 +33,10 @@ export const FAMILIES: readonly CommandFamily[] = [
   hostFamily,
   withCommands(checkpointFamily, checkpointEditCommands),
   withCommands(interfaceFamily, interfaceEditCommands),
+  nwfilterFamily,
   withCommands(networkFamily, networkEditCommands),
   nodedevFamily,
+  secretFamily,
   withCommands(snapshotFamily, snapshotEditCommands),
   withCommands(poolFamily, poolEditCommands),
   volumeFamily,

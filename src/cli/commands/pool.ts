@@ -15,6 +15,7 @@ import { readXMLFile } from '../files.js';
 import { splitCommas } from './virsh.js';
 import { UUID_STRING_LEN, autostartCommand, compareNames, findObject, flag, objectAction, prettyCapacity, type ObjectKind } from '../objects.js';
 import { eventCommandOptions, optTimeout, runEventLoop } from '../event-loop.js';
+import { poolCapabilitiesCommand } from './pool-capabilities.js';
 
 const BY_UUID = 1;
 const BY_NAME = 2;
@@ -312,6 +313,7 @@ export const poolFamily: CommandFamily = {
   group: 'Storage Pool',
   keyword: 'pool',
   commands: [
+    poolCapabilitiesCommand,
     {
       name: 'find-storage-pool-sources',
       summary: 'ask the driver which sources of a pool type it can find',

@@ -1,9 +1,9 @@
-import type { DomainEventPayload, EventListener, NetworkEventPayload, StoragePoolEventPayload } from '../types.js';
+import type { DomainEventPayload, EventListener, NetworkEventPayload, NodeDeviceEventPayload, StoragePoolEventPayload } from '../types.js';
 
 interface Subscription<P> {
   owner: object;
   eventId: number;
-  /** UUID of the one object watched, or null for all. */
+  /** UUID (a node device's name) of the one object watched, or null for all. */
   uuid: string | null;
   listener: EventListener<P>;
 }
@@ -17,14 +17,16 @@ export class EventBus {
   readonly #domain = new Map<number, Subscription<DomainEventPayload>>();
   readonly #network = new Map<number, Subscription<NetworkEventPayload>>();
   readonly #pool = new Map<number, Subscription<StoragePoolEventPayload>>();
+  readonly #nodeDevice = new Map<number, Subscription<NodeDeviceEventPayload>>();
 
   subscribeDomain(sub: Subscription<DomainEventPayload>): number { return this.add(this.#domain, sub); }
   subscribeNetwork(sub: Subscription<NetworkEventPayload>): number { return this.add(this.#network, sub); }
   subscribePool(sub: Subscription<StoragePoolEventPayload>): number { return this.add(this.#pool, sub); }
+  subscribeNodeDevice(sub: Subscription<NodeDeviceEventPayload>): number { return this.add(this.#nodeDevice, sub); }
 
   /** Remove a subscription of `owner`; false when it has no such id. */
   unsubscribe(owner: object, id: number): boolean {
-    for (const map of [this.#domain, this.#network, this.#pool] as Map<number, Subscription<unknown>>[]) {
+    for (const map of [this.#domain, this.#network, this.#pool, this.#nodeDevice] as Map<number, Subscription<unknown>>[]) {
       const sub = map.get(id);
       if (sub && sub.owner === owner) {
         map.delete(id);
@@ -36,7 +38,7 @@ export class EventBus {
 
   /** Drop everything `owner` subscribed (its connection closed). */
   unsubscribeAll(owner: object): void {
-    for (const map of [this.#domain, this.#network, this.#pool] as Map<number, Subscription<unknown>>[]) {
+    for (const map of [this.#domain, this.#network, this.#pool, this.#nodeDevice] as Map<number, Subscription<unknown>>[]) {
       for (const [id, sub] of map) if (sub.owner === owner) map.delete(id);
     }
   }
@@ -44,6 +46,7 @@ export class EventBus {
   emitDomain(payload: DomainEventPayload): void { this.emit(this.#domain, payload, payload.domain.uuid); }
   emitNetwork(payload: NetworkEventPayload): void { this.emit(this.#network, payload, payload.network.uuid); }
   emitPool(payload: StoragePoolEventPayload): void { this.emit(this.#pool, payload, payload.pool.uuid); }
+  emitNodeDevice(payload: NodeDeviceEventPayload): void { this.emit(this.#nodeDevice, payload, payload.dev.name); }
 
   private add<P>(map: Map<number, Subscription<P>>, sub: Subscription<P>): number {
     const id = this.#nextId++;

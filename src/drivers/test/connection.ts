@@ -1,4 +1,4 @@
-import type { CheckpointRef, ConnectAuth, ConnectionDriver, DomainRef, InterfaceRef, NodeDeviceRef, SnapshotRef, TypedParam, EventListener, DomainEventPayload, NetworkEventPayload, NetworkRef, StoragePoolEventPayload, StoragePoolRef } from '../types.js';
+import type { CheckpointRef, ConnectAuth, ConnectionDriver, DomainRef, InterfaceRef, NodeDeviceRef, SnapshotRef, TypedParam, EventListener, DomainEventPayload, NetworkEventPayload, NetworkRef, StoragePoolEventPayload, StoragePoolRef, NodeDeviceEventPayload } from '../types.js';
 import * as C from '../../api/constants.js';
 import * as dom from './domains.js';
 import * as res from './domain-resources.js';
@@ -9,6 +9,7 @@ import * as pin from './domain-pinning.js';
 import * as net from './networks.js';
 import * as sto from './storage.js';
 import * as host from './host.js';
+import { createDevice } from './nodedev-create.js';
 import { findPoolSources } from './pool-sources.js';
 import * as iface from './interfaces.js';
 import * as snap from './snapshots.js';
@@ -75,7 +76,7 @@ export class TestConnection implements ConnectionDriver {
   async nodeGetSecurityModel() { return { ...TEST_SECURITY_MODEL }; }
   async nodeGetFreeMemory() { return host.freeMemory(this.s); }
   async nodeGetCellsFreeMemory(start: number, max: number) { return host.cellsFreeMemory(this.s, start, max); }
-  async nodeGetFreePages(_pages: number[], _start: number, _count: number, flags: number) { return host.freePages(flags); }
+  async nodeGetFreePages(pages: number[], _start: number, count: number, flags: number) { return host.freePages(pages.length, count, flags); }
 
   // Domains
   async connectNumOfDomains() { return this.s.domains.activeIDs().length; }
@@ -313,6 +314,7 @@ export class TestConnection implements ConnectionDriver {
   async nodeDeviceNumOfCaps(d: NodeDeviceRef) { return host.deviceCaps(this.s, d).length; }
   async nodeDeviceListCaps(d: NodeDeviceRef, max: number) { return host.deviceCaps(this.s, d).slice(0, max); }
   async nodeDeviceDestroy(d: NodeDeviceRef) { host.destroyDevice(this.s, d); }
+  async nodeDeviceCreateXML(xml: string, flags: number) { return createDevice(this.s, xml, flags); }
 
   // Events
   async connectDomainEventRegisterAny(d: DomainRef | null, eventId: number, listener: EventListener<DomainEventPayload>) {
@@ -330,6 +332,11 @@ export class TestConnection implements ConnectionDriver {
     return this.s.events.subscribePool({ owner: this, eventId, uuid: p?.uuid ?? null, listener });
   }
   async connectStoragePoolEventDeregisterAny(id: number) { this.unsubscribe(id); }
+  async connectNodeDeviceEventRegisterAny(d: NodeDeviceRef | null, eventId: number, listener: EventListener<NodeDeviceEventPayload>) {
+    checkEventId(eventId, C.VIR_NODE_DEVICE_EVENT_ID_LAST, 'node device');
+    return this.s.events.subscribeNodeDevice({ owner: this, eventId, uuid: d?.name ?? null, listener });
+  }
+  async connectNodeDeviceEventDeregisterAny(id: number) { this.unsubscribe(id); }
 
   private unsubscribe(id: number): void {
     if (!this.s.events.unsubscribe(this, id)) {

@@ -6,6 +6,7 @@ import { E, FROM, testCheckFlags, testError } from './errors.js';
 import { cpuModelNames } from '../../conf/cpu-models.js';
 import type { HostObj } from './objects.js';
 import type { TestState } from './state.js';
+import { VIR_NODE_DEVICE_EVENT_DELETED, VIR_NODE_DEVICE_EVENT_ID_LIFECYCLE } from '../../api/constants.js';
 
 /** The sysinfo every test connection reports (libvirt's fixed test value). */
 const TEST_SYSINFO = `<sysinfo type='smbios'>
@@ -50,10 +51,13 @@ export function cellsFreeMemory(state: TestState, start: number, max: number): b
   return state.cells.slice(start, start + max).map((c) => BigInt(c.mem));
 }
 
-/** testNodeGetFreePages: libvirt's test driver fills made-up counts but reports none filled. */
-export function freePages(flags: number): bigint[] {
+/** testNodeGetFreePages: libvirt's test driver fills made-up counts (x -> 2x + 7 from 6) but reports none filled. */
+export function freePages(pages: number, cellCount: number, flags: number): { counts: bigint[]; filled: number } {
   testCheckFlags('testNodeGetFreePages', flags, 0);
-  return [];
+  const counts: bigint[] = [];
+  let x = 6n;
+  for (let i = 0; i < pages * cellCount; i++) counts.push((x = x * 2n + 7n));
+  return { counts, filled: 0 };
 }
 
 /** testNodeGetCPUStats: libvirt's fixed counters (VIR_NODE_CPU_STATS_* field names), the same for every cpu. */
@@ -143,4 +147,5 @@ export function destroyDevice(state: TestState, dev: NodeDeviceRef): void {
     && Array.from((c as XmlElement).getElementsByTagName('capability')).some((n) => (n as XmlElement).getAttribute('type') === 'fc_host'));
   if (!isVhba || !state.devices.some((d) => d.name === obj.parent)) return;
   state.devices.splice(state.devices.indexOf(obj), 1);
+  state.events.emitNodeDevice({ eventId: VIR_NODE_DEVICE_EVENT_ID_LIFECYCLE, dev: { name: obj.name }, event: VIR_NODE_DEVICE_EVENT_DELETED, detail: 0 });
 }

@@ -28,7 +28,7 @@ const schedulerParams = {
 };
 
 /** The other getters: nparams 0 asks how many there are; otherwise up to nparams come back. */
-const countedParams = {
+export const countedParams = {
   toWire: (all: TypedParam[] | number, a: { nparams: number; flags: number }) => {
     if (typeof all === 'number') return { params: [], nparams: all };
     return a.nparams === 0
@@ -42,7 +42,7 @@ const countedParams = {
  * The `nparams` of a counted getter: a daemon tells the driver when its client only asks how many
  * (0); a client asks for as many as the protocol allows, in one call.
  */
-const countRequest = (max: number) => ['nparams', { toDriver: (n: number) => n === 0, toWire: () => max }] as const;
+export const countRequest = (max: number) => ['nparams', { toDriver: (n: number) => n === 0, toWire: () => max }] as const;
 const ASK = countRequest(REMOTE_DOMAIN_MEMORY_PARAMETERS_MAX);
 
 export const domainTunableBindings: Binding[] = [

@@ -14,14 +14,14 @@ const nulTerminated = chars();
  * names no cause.
  */
 const freePages = withLimits(bind(P.NODE_GET_FREE_PAGES, 'nodeGetFreePages', [['pages', same], ['startCell', same], ['cellCount', same], ['flags', same]], {
-  toWire: (counts: bigint[]) => {
-    if (counts.length === 0) {
+  toWire: ({ counts, filled }: { counts: bigint[]; filled: number }) => {
+    if (filled <= 0) {
       // libvirtd's error when a call fails with none recorded (virNetMessageSaveError: no numbers either)
       throw virRawError(ErrorDomain.VIR_FROM_RPC, ErrorNumber.VIR_ERR_INTERNAL_ERROR, 'Library function returned error but did not set virError', { int1: 0, int2: 0 });
     }
-    return { counts };
+    return { counts: counts.slice(0, filled) };
   },
-  toDriver: (r) => r.counts,
+  toDriver: (r) => ({ counts: r.counts, filled: r.counts.length }),
 }), {
   client: ([pages, , cellCount]) => {
     const cells = (pages as number[]).length * (cellCount as number);

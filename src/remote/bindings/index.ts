@@ -16,6 +16,7 @@ import { checkpointBindings } from './checkpoint.js';
 import { networkBindings } from './network.js';
 import { storageBindings } from './storage.js';
 import { hostObjectBindings } from './host-objects.js';
+import { hostServiceBindings } from './host-services.js';
 import { streamBindings } from './streams.js';
 import { fdPassingBindings } from './fd-passing.js';
 
@@ -23,7 +24,7 @@ export * from './binding.js';
 export * as convert from './convert.js';
 
 export const BINDINGS: readonly Binding[] = [
-  ...hostBindings, ...domainBindings, ...domainTunableBindings, ...domainDiagnosticBindings, ...domainPinningBindings, ...guestInfoBindings, ...domainDeviceBindings, ...snapshotBindings, ...checkpointBindings, ...networkBindings, ...storageBindings, ...hostObjectBindings,
+  ...hostBindings, ...domainBindings, ...domainTunableBindings, ...domainDiagnosticBindings, ...domainPinningBindings, ...guestInfoBindings, ...domainDeviceBindings, ...snapshotBindings, ...checkpointBindings, ...networkBindings, ...storageBindings, ...hostObjectBindings, ...hostServiceBindings,
   ...streamBindings, ...fdPassingBindings,
 ];
 

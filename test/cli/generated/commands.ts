@@ -3,7 +3,7 @@
  * domstats), each with virsh 9.0.0's options as they are really used, weighted by how much
  * state they touch.
  */
-import type { Names } from './fixtures.js';
+import { TEST_UUID, type Names } from './fixtures.js';
 import type { Rng } from './rng.js';
 import { flag, named, pos, type Arg } from './words.js';
 
@@ -33,6 +33,8 @@ const net = (c: Ctx): string => c.r.pick(c.names.networks);
 const pool = (c: Ctx): string => c.r.pick(c.names.pools);
 const snap = (c: Ctx): string => c.r.pick(['s1', 's2', 's3', 'nope']);
 const chk = (c: Ctx): string => c.r.pick(['c1', 'c2', 'nope']);
+const iface = (c: Ctx): string => c.r.pick(['eth1', 'eth7', 'aa:bb:cc:dd:ee:ff', 'aa:bb:cc:dd:ee:07', 'nope']);
+const device = (c: Ctx): string => c.r.pick(['computer', 'scsi_host11', 'scsi_host12', 'nope', 'a,b', '5001a4a93526d0a1,51402ec0000ad4b5']);
 const file = (c: Ctx, ...names: string[]): string => c.r.pick(names.map((n) => (n.startsWith('/') ? n : `$DIR/${n}`)));
 /** One of the --config/--live/--current combinations (including the exclusive ones). */
 const affect = (c: Ctx): Arg[] => c.r.pick([[], [], [flag('config', 1)], [flag('live', 1)], [flag('current', 1)],
@@ -283,6 +285,42 @@ const SPECS: Spec[] = [
   onDom('guestvcpus', 0.4, (c) => [named('cpulist', c.r.pick(CPULISTS), 0.4), flag('enable', 0.3), flag('disable', 0.3)]),
   onDom('dompmsuspend', 0.4, (c) => [pos('target', c.r.pick(['mem', 'disk', 'hybrid', 'bogus', ''])), named('duration', c.r.pick(['0', '30', '-1', 'x']), 0.3)]),
   onDom('dompmwakeup', 0.3),
+  // host interfaces: definition, start/stop, the change transaction, name <-> MAC
+  spec('iface-define', 0.3, (c) => [pos('file', file(c, 'iface.xml', 'bad.xml', 'none.xml', 'demo.xml')), flag('validate', 0.2)]),
+  ...['iface-undefine', 'iface-start', 'iface-destroy'].map((name) => spec(name, 0.3, (c) => [pos('interface', iface(c))])),
+  spec('iface-begin', 0.2), spec('iface-commit', 0.2), spec('iface-rollback', 0.2),
+  spec('iface-mac', 0.2, (c) => [pos('interface', iface(c))]), spec('iface-name', 0.2, (c) => [pos('interface', iface(c))]),
+  // host: limits, pages, CPU map, tunables the test driver lacks, capabilities, CPU documents
+  spec('maxvcpus', 0.2, (c) => [named('type', c.r.pick(['kvm', 'qemu', 'test', '']), 0.3)]),
+  spec('nodecpumap', 0.2, (c) => [flag('pretty', 0.5)]),
+  spec('freepages', 0.3, (c) => [named('cellno', c.r.pick(['0', '1', '-1', '-2', 'x']), 0.6), named('pagesize', c.r.pick(['4', '2M', '1G', '3', '4x', '0']), 0.6), flag('all', 0.3)]),
+  spec('allocpages', 0.2, (c) => [pos('pagesize', c.r.pick(['4', '2M', 'x'])), pos('pagecount', c.r.pick(['1', '0', '-1', 'x'])),
+    named('cellno', c.r.pick(['0', 'x']), 0.2), flag('add', 0.2), flag('all', 0.2)]),
+  spec('node-memory-tune', 0.2, (c) => [named('shm-pages-to-scan', c.r.pick(['10', 'x', '-1']), 0.3), named('shm-sleep-millisecs', '20', 0.2)]),
+  spec('nodesuspend', 0.2, (c) => [pos('target', c.r.pick(['mem', 'disk', 'hybrid', 'bogus'])), pos('duration', c.r.pick(['60', '-1', 'x']))]),
+  spec('nodesevinfo', 0.1), spec('pool-capabilities', 0.1),
+  spec('domcapabilities', 0.2, (c) => [named('virttype', c.r.pick(['kvm', '']), 0.3), named('arch', 'x86_64', 0.3), named('machine', 'pc', 0.2)]),
+  ...['cpu-compare', 'hypervisor-cpu-compare'].map((name) => spec(name, 0.2, (c) => [pos('file', file(c, 'cpu.xml', 'demo.xml', 'bad.xml', 'empty.xml', 'none.xml')),
+    flag('error', 0.2), flag('validate', 0.1)])),
+  spec('cpu-baseline', 0.2, (c) => [pos('file', file(c, 'demo.xml', 'bad.xml', 'empty.xml', 'none.xml')), flag('features', 0.2), flag('migratable', 0.2)]),
+  spec('hypervisor-cpu-baseline', 0.2, (c) => [named('file', file(c, 'cpu.xml', 'bad.xml', 'none.xml'), 0.6), named('model', 'Haswell', 0.3), flag('features', 0.2)]),
+  // node devices: lifecycle, binding, information, events
+  spec('nodedev-info', 0.2, (c) => [pos('device', device(c))]),
+  ...['nodedev-destroy', 'nodedev-undefine', 'nodedev-start', 'nodedev-reattach', 'nodedev-reset'].map((name) => spec(name, 0.15, (c) => [pos('device', device(c))])),
+  spec('nodedev-autostart', 0.15, (c) => [pos('device', device(c)), flag('disable', 0.4)]),
+  spec('nodedev-detach', 0.15, (c) => [pos('device', device(c)), named('driver', c.r.pick(['vfio', '']), 0.3)]),
+  ...['nodedev-create', 'nodedev-define'].map((name) => spec(name, 0.15, (c) => [pos('file', file(c, 'vhba.xml', 'bad.xml', 'demo.xml', 'none.xml')), flag('validate', 0.1)])),
+  // secrets and network filters: every call reaches the driver's "not supported"
+  spec('secret-list', 0.2, (c) => [flag('ephemeral', 0.2), flag('no-private', 0.1)]),
+  ...['secret-dumpxml', 'secret-undefine', 'secret-get-value'].map((name) => spec(name, 0.1, (c) => [pos('secret', c.r.pick([TEST_UUID, 'x', '']))])),
+  spec('secret-set-value', 0.1, (c) => [pos('secret', c.r.pick([TEST_UUID, 'x'])), named('base64', 'aGk=', 0.4), named('file', file(c, 'data.bin'), 0.3), flag('plain', 0.2)]),
+  spec('secret-define', 0.1, (c) => [pos('file', file(c, 'demo.xml', 'none.xml'))]),
+  ...['secret-event', 'nodedev-event'].map((name) => spec(name, 0.1, (c) => [flag('list', 0.3), named('event', c.r.pick(['lifecycle', 'update', 'value-changed', 'bogus']), 0.5),
+    named('timeout', '1', 1)])),
+  spec('nwfilter-list', 0.1), spec('nwfilter-binding-list', 0.1),
+  ...['nwfilter-dumpxml', 'nwfilter-undefine'].map((name) => spec(name, 0.1, (c) => [pos('nwfilter', c.r.pick(['clean-traffic', TEST_UUID]))])),
+  ...['nwfilter-binding-dumpxml', 'nwfilter-binding-delete'].map((name) => spec(name, 0.1, (c) => [pos('binding', 'vnet0')])),
+  ...['nwfilter-define', 'nwfilter-binding-create'].map((name) => spec(name, 0.1, (c) => [pos('file', file(c, 'demo.xml', 'none.xml'))])),
 ];
 
 /** One random command line (possibly a mistaken one) from the vocabulary. */

@@ -56,6 +56,9 @@ export const FILES: Record<string, string> = {
   'demo.xml': DEMO, 'trans.xml': TRANSIENT, 'net.xml': NET, 'pool.xml': POOL, 'vol.xml': VOL, 'node.xml': NODE,
   'bad.xml': '<domain', 'empty.xml': '', 'disk.xml': "<disk type='file' device='disk'><source file='/tmp/a.img'/><target dev='vdb'/></disk>",
   'snap.xml': '<domainsnapshot><name>fromxml</name><description>from a file</description></domainsnapshot>', 'data.bin': 'some bytes\n',
+  'iface.xml': "<interface type='ethernet' name='eth7'><start mode='onboot'/><mac address='aa:bb:cc:dd:ee:07'/></interface>",
+  'cpu.xml': "<cpu><arch>x86_64</arch><model>Haswell</model><vendor>Intel</vendor></cpu>",
+  'vhba.xml': "<device><parent>scsi_host11</parent><capability type='scsi_host'><capability type='fc_host'/></capability></device>",
 };
 
 /** Names per object kind, for one connection kind: what exists, what a sequence may create, what never exists. */
