@@ -1,6 +1,6 @@
 /** Host interface and node device commands (virsh's "interface" and "nodedev" groups): listings and device XML. */
 import * as lib from '../../index.js';
-import type { CommandFamily, ParsedCommand } from '../command.js';
+import { byName, type CommandFamily, type ParsedCommand } from '../command.js';
 import type { Session } from '../session.js';
 import { fail, optBool, optStringQuiet } from '../opts.js';
 import { XPATH_OPTIONS, printXML } from '../dumpxml.js';
@@ -75,7 +75,7 @@ async function cmdNodedevList(s: Session, cmd: ParsedCommand): Promise<void> {
 export const interfaceFamily: CommandFamily = {
   group: 'Interface',
   keyword: 'interface',
-  commands: [
+  commands: byName([
     {
       name: 'iface-dumpxml',
       summary: "print a host interface's XML description",
@@ -96,7 +96,7 @@ export const interfaceFamily: CommandFamily = {
       handler: cmdIfaceList,
     },
     ...interfaceManageCommands,
-  ],
+  ]),
 };
 
 export const nodedevFamily: CommandFamily = {

@@ -1,6 +1,6 @@
 /** Host and hypervisor commands (virsh's "host" group). */
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { CommandFamily, ParsedCommand } from '../command.js';
+import { byName, type CommandFamily, type ParsedCommand } from '../command.js';
 import { must } from '../lookup.js';
 import { fail, optBool, optInt, optString } from '../opts.js';
 import { fixed, pad } from '../printf.js';
@@ -135,7 +135,7 @@ async function cmdNodeCpuStats(s: Session, cmd: ParsedCommand): Promise<void> {
 export const hostFamily: CommandFamily = {
   group: 'Host and Hypervisor',
   keyword: 'host',
-  commands: [
+  commands: byName([
     {
       name: 'uri',
       summary: 'show the URI of the current connection',
@@ -239,5 +239,5 @@ export const hostFamily: CommandFamily = {
     },
     ...hostNodeCommands,
     ...hostCpuCommands,
-  ],
+  ]),
 };

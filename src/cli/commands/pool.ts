@@ -313,7 +313,6 @@ export const poolFamily: CommandFamily = {
   group: 'Storage Pool',
   keyword: 'pool',
   commands: [
-    poolCapabilitiesCommand,
     {
       name: 'find-storage-pool-sources',
       summary: 'ask the driver which sources of a pool type it can find',
@@ -465,5 +464,6 @@ export const poolFamily: CommandFamily = {
         s.out.print(`${pool.uuidString()}\n`);
       },
     },
+    poolCapabilitiesCommand,
   ],
 };
