@@ -1,3 +1,4 @@
+import * as devices from './device-config.js';
 import { hostname } from 'node:os';
 import * as C from '../../api/constants.js';
 import type { ConnectionDriver, DomainEventPayload, DomainRef, EventListener } from '../types.js';
@@ -92,6 +93,8 @@ export class QemuConnection implements ConnectionDriver {
   async domainGetAutostart(d: DomainRef) { return dom.domainFromRef(this.s, d).autostart; }
   async domainSetAutostart(d: DomainRef, on: boolean) { await dom.setAutostart(this.s, d, on); }
   async domainGetMaxMemory(d: DomainRef) { return dom.domainFromRef(this.s, d).def.memory.total; }
+  async domainAttachDeviceFlags(d: DomainRef, xml: string, flags: number) { await devices.attachDevice(this.s, d, xml, flags); }
+  async domainDetachDeviceFlags(d: DomainRef, xml: string, flags: number) { await devices.detachDevice(this.s, d, xml, flags); }
   async domainSetMemoryFlags(d: DomainRef, kib: number, flags: number) { await info.setMemory(this.s, d, kib, flags); }
   async domainSetVcpusFlags(d: DomainRef, n: number, flags: number) { await setVcpusFlags(this.s, d, n, flags); }
   async domainGetVcpusFlags(d: DomainRef, flags: number) { return info.getVcpusFlags(this.s, d, flags); }
