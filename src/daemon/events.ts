@@ -6,10 +6,10 @@
 import type { Connect } from '../api/connect.js';
 import { ErrorDomain, ErrorNumber, virError } from '../errors/index.js';
 import type { ProcedureInfo } from '../rpc/program.js';
-import type { remote_nonnull_domain, remote_nonnull_network, remote_nonnull_storage_pool } from '../rpc/protocol/remote.js';
-import { DOMAIN_EVENTS, NETWORK_EVENTS, STORAGE_POOL_EVENTS, convert, type EventBinding } from '../remote/bindings/index.js';
+import type { remote_nonnull_domain, remote_nonnull_network, remote_nonnull_node_device, remote_nonnull_storage_pool } from '../rpc/protocol/remote.js';
+import { DOMAIN_EVENTS, NETWORK_EVENTS, NODE_DEVICE_EVENTS, STORAGE_POOL_EVENTS, convert, type EventBinding } from '../remote/bindings/index.js';
 
-export type EventKind = 'domain' | 'network' | 'pool';
+export type EventKind = 'domain' | 'network' | 'pool' | 'nodedev';
 
 interface Registration {
   kind: EventKind;
@@ -26,6 +26,7 @@ const FROM: Record<EventKind, number> = {
   domain: ErrorDomain.VIR_FROM_DOMAIN,
   network: ErrorDomain.VIR_FROM_NETWORK,
   pool: ErrorDomain.VIR_FROM_STORAGE,
+  nodedev: ErrorDomain.VIR_FROM_NODEDEV,
 };
 
 export class EventRegistry {
@@ -37,9 +38,10 @@ export class EventRegistry {
     return this.regs.size;
   }
 
-  async register(kind: EventKind, eventId: number, filter: remote_nonnull_domain | remote_nonnull_network | remote_nonnull_storage_pool | null): Promise<number> {
+  async register(kind: EventKind, eventId: number, filter: remote_nonnull_domain | remote_nonnull_network | remote_nonnull_storage_pool | remote_nonnull_node_device | null): Promise<number> {
     const conn = this.client.requireConn();
-    const filterKey = filter ? filter.uuid.toString('hex') : '*';
+    // a node device is known by name only
+    const filterKey = filter ? ('uuid' in filter ? filter.uuid.toString('hex') : filter.name) : '*';
     for (const r of this.regs.values()) {
       if (r.kind === kind && r.eventId === eventId && r.filter === filterKey) {
         throw virError(ErrorDomain.VIR_FROM_NONE, ErrorNumber.VIR_ERR_INVALID_ARG, 'event callback already tracked');
@@ -57,6 +59,8 @@ export class EventRegistry {
       callbackID = await conn.invoke('connectDomainEventRegisterAny', filter ? convert.domain.toDriver(filter as remote_nonnull_domain) : null, eventId, forward(DOMAIN_EVENTS));
     } else if (kind === 'network') {
       callbackID = await conn.invoke('connectNetworkEventRegisterAny', filter ? convert.network.toDriver(filter as remote_nonnull_network) : null, eventId, forward(NETWORK_EVENTS));
+    } else if (kind === 'nodedev') {
+      callbackID = await conn.invoke('connectNodeDeviceEventRegisterAny', filter ? convert.nodeDevice.toDriver(filter as remote_nonnull_node_device) : null, eventId, forward(NODE_DEVICE_EVENTS));
     } else {
       callbackID = await conn.invoke('connectStoragePoolEventRegisterAny', filter ? convert.storagePool.toDriver(filter as remote_nonnull_storage_pool) : null, eventId, forward(STORAGE_POOL_EVENTS));
     }
@@ -88,5 +92,6 @@ export class EventRegistry {
 function deregisterOn(conn: Connect, kind: EventKind, id: number): Promise<void> {
   if (kind === 'domain') return conn.invoke('connectDomainEventDeregisterAny', id);
   if (kind === 'network') return conn.invoke('connectNetworkEventDeregisterAny', id);
+  if (kind === 'nodedev') return conn.invoke('connectNodeDeviceEventDeregisterAny', id);
   return conn.invoke('connectStoragePoolEventDeregisterAny', id);
 }

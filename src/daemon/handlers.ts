@@ -97,4 +97,6 @@ export const SPECIAL_HANDLERS: ReadonlyMap<number, Handler> = new Map<number, Ha
   [P.CONNECT_NETWORK_EVENT_DEREGISTER_ANY.number, (c, a) => c.events.deregister('network', a.callbackID)],
   [P.CONNECT_STORAGE_POOL_EVENT_REGISTER_ANY.number, async (c, a) => ({ callbackID: await c.events.register('pool', a.eventID, a.pool) })],
   [P.CONNECT_STORAGE_POOL_EVENT_DEREGISTER_ANY.number, (c, a) => c.events.deregister('pool', a.callbackID)],
+  [P.CONNECT_NODE_DEVICE_EVENT_REGISTER_ANY.number, async (c, a) => ({ callbackID: await c.events.register('nodedev', a.eventID, a.dev) })],
+  [P.CONNECT_NODE_DEVICE_EVENT_DEREGISTER_ANY.number, (c, a) => c.events.deregister('nodedev', a.callbackID)],
 ]);

@@ -54,7 +54,11 @@ VOLS = ['v0', 'v1', 'v2', 'nosuch']
 SNAPS = ['s0', 's1', 's2', 'nosuch']
 CHKS = ['c0', 'c1', 'c2', 'nosuch']
 IFACES = ['eth1', 'eth9', 'nosuch']
-DEVS = ['computer', 'scsi_host1', 'scsi_host2', 'nosuch']
+DEVS = ['computer', 'scsi_host1', 'scsi_host2', 'scsi_host11', 'scsi_host12', 'nosuch']
+VHBAS = ["<device><parent>scsi_host1</parent><capability type='scsi_host'><capability type='fc_host'>"
+         "<wwnn>2000000011112222</wwnn><wwpn>1000000011112222</wwpn></capability></capability></device>",
+         "<device><capability type='scsi_host'><capability type='fc_host'><wwnn>2000000011112223</wwnn></capability></capability></device>",
+         "<device><parent>computer</parent><capability type='scsi_host'/></device>", '<device>', '<cpu/>']
 BAD = 1 << 30
 
 picked = []  # this step's random choices, printed with its result
@@ -319,6 +323,34 @@ ACTIONS = [
     ('listAllNWFilters', 1, lambda: c.listAllNWFilters(0)),
     ('nwfilterLookupByName', 1, lambda: c.nwfilterLookupByName('clean-traffic').name()),
     ('secretLookupByUUIDString', 1, lambda: c.secretLookupByUUIDString(uuid_for('s')).UUIDString()),
+    ('nodeDeviceCreateXML', 1, lambda: c.nodeDeviceCreateXML(pick(VHBAS), flags()).name()),
+    ('nodeDeviceDefineXML', 1, lambda: c.nodeDeviceDefineXML(pick(VHBAS), flags()).name()),
+    ('nodeDeviceLookupSCSIHostByWWN', 1, lambda: c.nodeDeviceLookupSCSIHostByWWN('2000000012341234', '1000000012341234', flags()).name()),
+    ('nodedev.isActive', 1, lambda: c.nodeDeviceLookupByName(pick(DEVS)).isActive()),
+    ('nodedev.isPersistent', 1, lambda: c.nodeDeviceLookupByName(pick(DEVS)).isPersistent()),
+    ('nodedev.autostart', 1, lambda: c.nodeDeviceLookupByName(pick(DEVS)).autostart()),
+    ('nodedev.setAutostart', 1, lambda: c.nodeDeviceLookupByName(pick(DEVS)).setAutostart(pick([0, 1]))),
+    ('nodedev.create', 1, lambda: c.nodeDeviceLookupByName(pick(DEVS)).create(flags())),
+    ('nodedev.undefine', 1, lambda: c.nodeDeviceLookupByName(pick(DEVS)).undefine(flags())),
+    ('nodedev.dettach', 1, lambda: c.nodeDeviceLookupByName(pick(DEVS)).dettach()),
+    ('nodedev.detachFlags', 1, lambda: c.nodeDeviceLookupByName(pick(DEVS)).detachFlags(pick([None, 'vfio']), flags())),
+    ('nodedev.reAttach', 1, lambda: c.nodeDeviceLookupByName(pick(DEVS)).reAttach()),
+    ('nodedev.reset', 1, lambda: c.nodeDeviceLookupByName(pick(DEVS)).reset()),
+    ('getDomainCapabilities', 1, lambda: c.getDomainCapabilities(pick([None, '/usr/bin/qemu-system-x86_64']), pick([None, 'x86_64']), None, pick([None, 'kvm']), flags())),
+    ('getStoragePoolCapabilities', 1, lambda: c.getStoragePoolCapabilities(flags())),
+    ('compareHypervisorCPU', 1, lambda: c.compareHypervisorCPU(None, 'x86_64', None, None, "<cpu><model>core2duo</model></cpu>", flags())),
+    ('baselineHypervisorCPU', 1, lambda: c.baselineHypervisorCPU(None, 'x86_64', None, None, ["<cpu><model>core2duo</model></cpu>"], flags())),
+    ('allocPages', 1, lambda: c.allocPages({4: 10}, pick([-1, 0]), 1, flags())),
+    ('getMemoryParameters', 1, lambda: c.getMemoryParameters(flags())),
+    ('setMemoryParameters', 1, lambda: c.setMemoryParameters({'shm_pages_to_scan': 10}, flags())),
+    ('getSEVInfo', 1, lambda: c.getSEVInfo(flags())),
+    ('secretDefineXML', 1, lambda: c.secretDefineXML("<secret ephemeral='yes' private='no'><usage type='volume'><volume>/a</volume></usage></secret>", flags()).UUIDString()),
+    ('secretLookupByUsage', 1, lambda: c.secretLookupByUsage(libvirt.VIR_SECRET_USAGE_TYPE_VOLUME, '/a').UUIDString()),
+    ('nwfilterDefineXML', 1, lambda: c.nwfilterDefineXML("<filter name='f1' chain='ipv4'/>").name()),
+    ('nwfilterDefineXMLFlags', 1, lambda: c.nwfilterDefineXMLFlags("<filter name='f1' chain='ipv4'/>", flags()).name()),
+    ('listAllNWFilterBindings', 1, lambda: c.listAllNWFilterBindings(flags())),
+    ('nwfilterBindingLookupByPortDev', 1, lambda: c.nwfilterBindingLookupByPortDev('vnet0').portDev()),
+    ('nwfilterBindingCreateXML', 1, lambda: c.nwfilterBindingCreateXML("<filterbinding><portdev name='vnet0'/><filterref filter='f1'/></filterbinding>", flags()).portDev()),
     # virDomain
     ('dom.info', 4, lambda: dom_info(dom())),
     ('dom.state', 3, lambda: dom().state(flags())),

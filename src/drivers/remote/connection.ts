@@ -6,7 +6,7 @@
  */
 import type { Duplex } from 'node:stream';
 import type { ConnectionDriver, DriverMethod } from '../types.js';
-import { BINDINGS, BINDING_BY_METHOD, DOMAIN_EVENT_FAMILY, NETWORK_EVENT_FAMILY, STORAGE_POOL_EVENT_FAMILY, type Binding } from '../../remote/bindings/index.js';
+import { BINDINGS, BINDING_BY_METHOD, DOMAIN_EVENT_FAMILY, NETWORK_EVENT_FAMILY, NODE_DEVICE_EVENT_FAMILY, STORAGE_POOL_EVENT_FAMILY, type Binding } from '../../remote/bindings/index.js';
 import { isSparseCall } from '../../remote/bindings/streams.js';
 import type { RpcConnection } from '../../rpc/connection.js';
 import { procedures as P, remoteProgram } from '../../rpc/protocol/remote.js';
@@ -47,7 +47,7 @@ export class RemoteConnection {
   constructor(link: RemoteLink, info: TransportInfo) {
     this.#link = link;
     this.#info = info;
-    this.#events = new RemoteEvents(link, [DOMAIN_EVENT_FAMILY, NETWORK_EVENT_FAMILY, STORAGE_POOL_EVENT_FAMILY]);
+    this.#events = new RemoteEvents(link, [DOMAIN_EVENT_FAMILY, NETWORK_EVENT_FAMILY, STORAGE_POOL_EVENT_FAMILY, NODE_DEVICE_EVENT_FAMILY]);
     link.onRestore(async (rpc) => { if (this.#keepAlive) this.#applyKeepAlive(rpc, this.#keepAlive); });
     const self = this as unknown as Record<string, unknown>;
     for (const [method, binding] of BINDING_BY_METHOD) {
@@ -162,6 +162,12 @@ export class RemoteConnection {
 
   connectStoragePoolEventDeregisterAny: ConnectionDriver['connectStoragePoolEventDeregisterAny'] = (id) =>
     this.#events.deregister(STORAGE_POOL_EVENT_FAMILY, id);
+
+  connectNodeDeviceEventRegisterAny: ConnectionDriver['connectNodeDeviceEventRegisterAny'] = (dev, eventId, listener) =>
+    this.#events.register(NODE_DEVICE_EVENT_FAMILY, dev, eventId, listener);
+
+  connectNodeDeviceEventDeregisterAny: ConnectionDriver['connectNodeDeviceEventDeregisterAny'] = (id) =>
+    this.#events.deregister(NODE_DEVICE_EVENT_FAMILY, id);
 
   /** CONNECT_CLOSE, then the socket; a dead peer is simply dropped. */
   close(): Promise<void> {

@@ -5,12 +5,12 @@
  * `domain` / `network` / `pool`.
  */
 import type {
-  DomainEventPayload, DomainRef, NetworkEventPayload, NetworkRef, StoragePoolEventPayload, StoragePoolRef,
+  DomainEventPayload, DomainRef, NetworkEventPayload, NetworkRef, NodeDeviceEventPayload, NodeDeviceRef, StoragePoolEventPayload, StoragePoolRef,
 } from '../../drivers/types.js';
 import type { Codec } from '../../rpc/codec.js';
 import type { ProcedureInfo } from '../../rpc/program.js';
 import { procedures as P, remoteProgram } from '../../rpc/protocol/remote.js';
-import { domain, network, storagePool } from './convert.js';
+import { domain, network, nodeDevice, storagePool } from './convert.js';
 
 export interface EventBinding<P> {
   readonly proc: ProcedureInfo<unknown, unknown, any> & { readonly msg: Codec<any> };
@@ -102,6 +102,20 @@ export const STORAGE_POOL_EVENTS: ReadonlyMap<number, EventBinding<StoragePoolEv
   }],
 ]);
 
+/** Node device events by VIR_NODE_DEVICE_EVENT_ID_*: lifecycle, and update (no event or detail). */
+export const NODE_DEVICE_EVENTS: ReadonlyMap<number, EventBinding<NodeDeviceEventPayload>> = new Map([
+  [0, {
+    proc: proc(P.NODE_DEVICE_EVENT_LIFECYCLE.number),
+    toWire: (p: NodeDeviceEventPayload, callbackID: number) => ({ callbackID, dev: nodeDevice.toWire(p.dev), event: p.event, detail: p.detail }),
+    toDriver: (m: any, eventId: number) => ({ callbackID: m.callbackID, payload: { eventId, dev: nodeDevice.toDriver(m.dev), event: m.event, detail: m.detail } }),
+  }],
+  [1, {
+    proc: proc(P.NODE_DEVICE_EVENT_UPDATE.number),
+    toWire: (p: NodeDeviceEventPayload, callbackID: number) => ({ callbackID, dev: nodeDevice.toWire(p.dev) }),
+    toDriver: (m: any, eventId: number) => ({ callbackID: m.callbackID, payload: { eventId, dev: nodeDevice.toDriver(m.dev), event: 0, detail: 0 } }),
+  }],
+]);
+
 /**
  * One family of events as the client registers it: the REGISTER/DEREGISTER procedures, the
  * filter field of the register args (null = every object), and the events by ID. libvirtd keeps
@@ -134,4 +148,11 @@ export const STORAGE_POOL_EVENT_FAMILY: EventFamily<StoragePoolRef, StoragePoolE
   deregister: P.CONNECT_STORAGE_POOL_EVENT_DEREGISTER_ANY,
   registerArgs: (eventID, p) => ({ eventID, pool: p && storagePool.toWire(p) }),
   events: STORAGE_POOL_EVENTS,
+};
+
+export const NODE_DEVICE_EVENT_FAMILY: EventFamily<NodeDeviceRef, NodeDeviceEventPayload> = {
+  register: P.CONNECT_NODE_DEVICE_EVENT_REGISTER_ANY,
+  deregister: P.CONNECT_NODE_DEVICE_EVENT_DEREGISTER_ANY,
+  registerArgs: (eventID, d) => ({ eventID, dev: d && nodeDevice.toWire(d) }),
+  events: NODE_DEVICE_EVENTS,
 };
