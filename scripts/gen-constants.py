@@ -10,10 +10,11 @@ import re
 import sys
 import xml.etree.ElementTree as ET
 
-API = '/usr/share/libvirt/api/libvirt-api.xml'
+# The QEMU- and LXC-specific APIs (libvirt-qemu, libvirt-lxc) have their enums in files of their own.
+APIS = [f'/usr/share/libvirt/api/libvirt{part}-api.xml' for part in ('', '-qemu', '-lxc')]
 src = sys.argv[1]
 enums = {}
-raw = [(e.get('type'), e.get('name'), e.get('value')) for e in ET.parse(API).getroot().iter('enum')]
+raw = [(e.get('type'), e.get('name'), e.get('value')) for api in APIS for e in ET.parse(api).getroot().iter('enum')]
 known = {}
 while len(known) < len(raw):  # some values name other constants: resolve until stable
     for _, name, value in raw:

@@ -20,7 +20,7 @@ export { defaultAuth, createDefaultAuth } from './api/default-auth.js';
 export { Domain } from './api/domain.js';
 export { DomainSnapshot } from './api/snapshot.js';
 export { DomainCheckpoint } from './api/checkpoint.js';
-export { Network } from './api/network.js';
+export { Network, NetworkPort } from './api/network.js';
 export { StoragePool, StorageVol } from './api/storage.js';
 export { Stream, STREAM_AT_HOLE, type SparseSink, type SparseSource, type StreamSection } from './api/stream.js';
 export { HostInterface, NodeDevice } from './api/host-objects.js';
@@ -37,5 +37,5 @@ export type {
   StoragePoolInfo, StorageVolInfo, DomainBlockStats, DomainInterfaceStats, VcpuInfo, MemoryStat,
   SecurityModel, SecurityLabel, NodeStat, OpenOptions, ReconnectOptions, TypedParam, DomainStatsRecord,
   DomainTime, DomainFSInfo, DomainIPAddress, DomainInterface, DomainControlInfo, DomainDiskError, DomainBlockInfo,
-  DomainIOThreadInfo, DomainCPUStats,
+  DomainIOThreadInfo, DomainCPUStats, DomainJobInfo, DomainJobStats, NetworkDHCPLease,
 } from './drivers/types.js';

@@ -7,6 +7,8 @@ import { ErrorDomain, ErrorNumber, invalidArgError, virError } from '../errors/i
 import { systemError } from '../log/index.js';
 import type { Connect } from './connect.js';
 import {
+  VIR_DOMAIN_DIRTYRATE_MODE_DIRTY_BITMAP, VIR_DOMAIN_DIRTYRATE_MODE_DIRTY_RING, VIR_DOMAIN_JOB_STATS_COMPLETED, VIR_DOMAIN_JOB_STATS_KEEP_COMPLETED,
+  VIR_DOMAIN_AUTHORIZED_SSH_KEYS_SET_APPEND, VIR_DOMAIN_AUTHORIZED_SSH_KEYS_SET_REMOVE,
   VIR_DOMAIN_SNAPSHOT_CREATE_CURRENT, VIR_DOMAIN_SNAPSHOT_CREATE_HALT, VIR_DOMAIN_SNAPSHOT_CREATE_NO_METADATA, VIR_DOMAIN_SNAPSHOT_CREATE_REDEFINE,
   VIR_DOMAIN_SNAPSHOT_DELETE_CHILDREN, VIR_DOMAIN_SNAPSHOT_DELETE_CHILDREN_ONLY, VIR_DOMAIN_SNAPSHOT_REVERT_PAUSED,
   VIR_DOMAIN_SNAPSHOT_REVERT_RUNNING, VIR_DOMAIN_AFFECT_CONFIG, VIR_DOMAIN_METADATA_DESCRIPTION, VIR_DOMAIN_METADATA_ELEMENT, VIR_DOMAIN_METADATA_TITLE,
@@ -340,4 +342,22 @@ export function checkBlockRebase(func: string, disk: unknown, base: unknown, fla
   else if (flags & (VIR_DOMAIN_BLOCK_REBASE_SHALLOW | VIR_DOMAIN_BLOCK_REBASE_REUSE_EXT | VIR_DOMAIN_BLOCK_REBASE_COPY_RAW | VIR_DOMAIN_BLOCK_REBASE_COPY_DEV)) {
     throw invalidArgError(DOM, func, 'flags', 'use of flags requires a copy job');
   }
+}
+
+/** virDomainStartDirtyRateCalc: one way of measuring (page sampling is no bit at all). */
+export function checkDirtyRateModes(func: string, flags: number): void {
+  exclusiveFlags(DOM, func, flags, [VIR_DOMAIN_DIRTYRATE_MODE_DIRTY_BITMAP, 'VIR_DOMAIN_DIRTYRATE_MODE_DIRTY_BITMAP'],
+    [VIR_DOMAIN_DIRTYRATE_MODE_DIRTY_RING, 'VIR_DOMAIN_DIRTYRATE_MODE_DIRTY_RING']);
+}
+
+/** virDomainGetJobStats: keeping the completed job's statistics only makes sense when asking for them. */
+export function checkJobStatsFlags(func: string, flags: number): void {
+  requireFlag(DOM, func, flags, [VIR_DOMAIN_JOB_STATS_KEEP_COMPLETED, 'VIR_DOMAIN_JOB_STATS_KEEP_COMPLETED'],
+    [VIR_DOMAIN_JOB_STATS_COMPLETED, 'VIR_DOMAIN_JOB_STATS_COMPLETED']);
+}
+
+/** virDomainAuthorizedSSHKeysSet: append or remove, not both. */
+export function checkSSHKeysSetFlags(func: string, flags: number): void {
+  exclusiveFlags(DOM, func, flags, [VIR_DOMAIN_AUTHORIZED_SSH_KEYS_SET_APPEND, 'VIR_DOMAIN_AUTHORIZED_SSH_KEYS_SET_APPEND'],
+    [VIR_DOMAIN_AUTHORIZED_SSH_KEYS_SET_REMOVE, 'VIR_DOMAIN_AUTHORIZED_SSH_KEYS_SET_REMOVE']);
 }

@@ -330,6 +330,18 @@ export class Connect extends EventEmitter<ConnectEvents> {
   restoreFlags(path: string, dxml: string | null = null, flags = 0): Promise<void> {
     return this.invoke('domainRestoreFlags', clientPath(path), dxml, flags);
   }
+  /** virDomainQemuAttach: take over a QEMU process started outside libvirt. */
+  async qemuAttach(pid: number, flags = 0): Promise<Domain> { return new Domain(this, await this.invoke('domainQemuAttach', pid, flags)); }
+  /**
+   * virConnectDomainQemuMonitorEventRegister: QEMU monitor events (all, or those named `event`; a
+   * pattern with VIR_CONNECT_DOMAIN_QEMU_MONITOR_EVENT_REGISTER_REGEX) of one domain or of all.
+   */
+  async domainQemuMonitorEventRegister(dom: Domain | null, event: string | null,
+    callback: (e: { conn: Connect; dom: Domain; event: string; seconds: bigint; micros: number; details: string | null }) => void, flags = 0): Promise<number> {
+    return this.invoke('connectDomainQemuMonitorEventRegister', dom?.ref ?? null, event,
+      (p) => callback({ conn: this, dom: new Domain(this, p.domain), event: p.event, seconds: p.seconds, micros: p.micros, details: p.details }), flags);
+  }
+  domainQemuMonitorEventDeregister(callbackId: number): Promise<void> { return this.invoke('connectDomainQemuMonitorEventDeregister', callbackId); }
   saveImageGetXMLDesc(path: string, flags = 0): Promise<string> { return this.invoke('domainSaveImageGetXMLDesc', clientPath(path), flags); }
   /** virDomainSaveImageDefineXML: replace the domain XML kept in a save image (flags: the state to restore in). */
   saveImageDefineXML(path: string, dxml: string, flags = 0): Promise<void> {

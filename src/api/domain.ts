@@ -1,6 +1,6 @@
 import { ErrorDomain } from '../errors/index.js';
 import type {
-  DomainBlockInfo, DomainBlockJobInfo, DomainBlockStats, DomainIOThreadInfo, DomainControlInfo, DomainDiskError, DomainFSInfo, DomainInfo, DomainInterface, DomainInterfaceStats, DomainRef, DomainStateInfo, DomainTime,
+  DomainBlockInfo, DomainBlockJobInfo, DomainBlockStats, DomainJobInfo, DomainJobStats, DomainIOThreadInfo, DomainControlInfo, DomainDiskError, DomainFSInfo, DomainInfo, DomainInterface, DomainInterfaceStats, DomainRef, DomainStateInfo, DomainTime,
   MemoryStat, SecurityLabel, TypedParam, VcpuInfo,
 } from '../drivers/types.js';
 import { VIR_DOMAIN_AFFECT_LIVE, VIR_TYPED_PARAM_STRING_OKAY } from './constants.js';
@@ -271,6 +271,56 @@ export class Domain extends ConnectObject {
   launchSecurityInfo(flags = 0): Promise<TypedParam[]> {
     return this.conn.invoke('domainGetLaunchSecurityInfo', this.#ref, flags | VIR_TYPED_PARAM_STRING_OKAY);
   }
+  /** virDomainSetLaunchSecurityState: e.g. an SEV secret and its header, before the guest runs. */
+  setLaunchSecurityState(params: TypedParam[], flags = 0): Promise<void> { return this.conn.invoke('domainSetLaunchSecurityState', this.#ref, params, flags); }
+  /** virDomainStartDirtyRateCalc: measure for `seconds`; read the result from the dirtyrate stats group. */
+  startDirtyRateCalc(seconds: number, flags = 0): Promise<void> { return this.conn.invoke('domainStartDirtyRateCalc', this.#ref, seconds, flags); }
+
+  // Jobs, migration tuning and backups
+
+  jobInfo(): Promise<DomainJobInfo> { return this.conn.invoke('domainGetJobInfo', this.#ref); }
+  jobStats(flags = 0): Promise<DomainJobStats> { return this.conn.invoke('domainGetJobStats', this.#ref, flags); }
+  abortJob(): Promise<void> { return this.conn.invokeAs('virDomainAbortJob', 'domainAbortJobFlags', this.#ref, 0); }
+  abortJobFlags(flags = 0): Promise<void> { return this.conn.invoke('domainAbortJobFlags', this.#ref, flags); }
+  /** Milliseconds the guest may be paused at the end of a live migration. */
+  migrateSetMaxDowntime(downtime: bigint, flags = 0): Promise<void> { return this.conn.invoke('domainMigrateSetMaxDowntime', this.#ref, downtime, flags); }
+  migrateGetMaxDowntime(flags = 0): Promise<bigint> { return this.conn.invoke('domainMigrateGetMaxDowntime', this.#ref, flags); }
+  /** Bytes of the cache used to compress repeated pages during migration. */
+  migrateGetCompressionCache(flags = 0): Promise<bigint> { return this.conn.invoke('domainMigrateGetCompressionCache', this.#ref, flags); }
+  migrateSetCompressionCache(cacheSize: bigint, flags = 0): Promise<void> { return this.conn.invoke('domainMigrateSetCompressionCache', this.#ref, cacheSize, flags); }
+  /** MiB/s. */
+  migrateSetMaxSpeed(bandwidth: bigint, flags = 0): Promise<void> { return this.conn.invoke('domainMigrateSetMaxSpeed', this.#ref, bandwidth, flags); }
+  migrateGetMaxSpeed(flags = 0): Promise<bigint> { return this.conn.invoke('domainMigrateGetMaxSpeed', this.#ref, flags); }
+  migrateStartPostCopy(flags = 0): Promise<void> { return this.conn.invoke('domainMigrateStartPostCopy', this.#ref, flags); }
+  backupBegin(backupXML: string, checkpointXML: string | null = null, flags = 0): Promise<void> {
+    return this.conn.invoke('domainBackupBegin', this.#ref, backupXML, checkpointXML, flags);
+  }
+  backupGetXMLDesc(flags = 0): Promise<string> { return this.conn.invoke('domainBackupGetXMLDesc', this.#ref, flags); }
+
+  // Guest agent
+
+  /** virDomainGetGuestInfo: VIR_DOMAIN_GUEST_INFO_* `types` (0: everything the agent tells). */
+  guestInfo(types = 0, flags = 0): Promise<TypedParam[]> { return this.conn.invoke('domainGetGuestInfo', this.#ref, types, flags); }
+  authorizedSSHKeysGet(user: string, flags = 0): Promise<string[]> { return this.conn.invoke('domainAuthorizedSSHKeysGet', this.#ref, user, flags); }
+  authorizedSSHKeysSet(user: string, keys: string[], flags = 0): Promise<void> {
+    return this.conn.invoke('domainAuthorizedSSHKeysSet', this.#ref, user, keys, flags);
+  }
+  agentSetResponseTimeout(timeout: number, flags = 0): Promise<void> { return this.conn.invoke('domainAgentSetResponseTimeout', this.#ref, timeout, flags); }
+
+  // QEMU- and LXC-specific calls (libvirt-qemu, libvirt-lxc)
+
+  /** virDomainQemuMonitorCommand: QMP (or HMP with VIR_DOMAIN_QEMU_MONITOR_COMMAND_HMP); the reply as text. */
+  qemuMonitorCommand(cmd: string, flags = 0): Promise<string> { return this.conn.invoke('domainQemuMonitorCommand', this.#ref, cmd, flags); }
+  qemuMonitorCommandWithFiles(cmd: string, fds: number[], flags = 0): Promise<string> {
+    return this.conn.invoke('domainQemuMonitorCommandWithFiles', this.#ref, cmd, fds, flags);
+  }
+  /** virDomainQemuAgentCommand: `timeout` seconds or VIR_DOMAIN_QEMU_AGENT_COMMAND_*. */
+  qemuAgentCommand(cmd: string, timeout: number, flags = 0): Promise<string> {
+    return this.conn.invoke('domainQemuAgentCommand', this.#ref, cmd, timeout, flags);
+  }
+  /** virDomainLxcOpenNamespace: descriptors of the container's namespaces; the caller closes them. */
+  lxcOpenNamespace(flags = 0): Promise<number[]> { return this.conn.invoke('domainLxcOpenNamespace', this.#ref, flags); }
+
   memoryPeek(start: bigint, size: number, flags: number): Promise<Buffer> { return this.conn.invoke('domainMemoryPeek', this.#ref, start, size, flags); }
   /** virDomainCoreDump: a raw dump; its refusals name virDomainCoreDump, as libvirt's do. */
   coreDump(to: string, flags = 0): Promise<void> {

@@ -7,7 +7,7 @@ import {
   checkGetMetadata, checkGraphicsSocket, checkLiveOrConfig, checkMemory, checkNonEmptyString, checkNonNegative, checkNonNull, checkNonZero,
   checkPositive, checkSaveFlags, checkCoreDump, checkMemoryPeek, checkSetMetadata, checkSetVcpus, checkSnapshotCreate, checkSnapshotDelete, checkSnapshotRevert, checkStatsIndex,
   checkVolResize, checkSetParams, checkCpumap, checkSendKey, checkLifecycleAction, checkCPUStats,
-  checkCheckpointCreate, checkCheckpointDelete, checkBlockRebase,
+  checkCheckpointCreate, checkCheckpointDelete, checkBlockRebase, checkDirtyRateModes, checkJobStatsFlags, checkSSHKeysSetFlags,
 } from './arg-checks.js';
 
 /** What the API layer knows about one entry point of the driver contract. */
@@ -42,6 +42,8 @@ const IFACE = ErrorDomain.VIR_FROM_INTERFACE;
 const NODEDEV = ErrorDomain.VIR_FROM_NODEDEV;
 const SECRET = ErrorDomain.VIR_FROM_SECRET;
 const NWFILTER = ErrorDomain.VIR_FROM_NWFILTER;
+/** libvirt-qemu.c and libvirt-lxc.c report with no error domain. */
+const NONE = ErrorDomain.VIR_FROM_NONE;
 
 const r = (c: string, from: number): EntryPoint => ({ c, from, write: false });
 const w = (c: string, from: number): EntryPoint => ({ c, from, write: true });
@@ -228,6 +230,28 @@ export const ENTRY_POINTS: Readonly<Record<DriverMethod, EntryPoint>> = {
   domainPinIOThread: { ...w('virDomainPinIOThread', DOM), checkArgs: ([, , cpumap], cName) => checkCpumap(cName, cpumap as boolean[]) },
   domainSetIOThreadParams: { ...w('virDomainSetIOThreadParams', DOM), checkArgs: ([, , params], cName) => checkSetParams(cName, params as TypedParam[]) },
   domainGetLaunchSecurityInfo: r('virDomainGetLaunchSecurityInfo', DOM),
+  domainSetLaunchSecurityState: {
+    ...w('virDomainSetLaunchSecurityState', DOM),
+    checkFirst: ([, params], cName) => checkPositive(DOM, cName, 'nparams', (params as TypedParam[]).length),
+    checkArgs: ([, params], cName) => checkSetParams(cName, params as TypedParam[]),
+  },
+  domainStartDirtyRateCalc: { ...w('virDomainStartDirtyRateCalc', DOM), checkArgs: ([, , flags], cName) => checkDirtyRateModes(cName, flags as number) },
+  domainGetJobInfo: r('virDomainGetJobInfo', DOM),
+  domainGetJobStats: { ...r('virDomainGetJobStats', DOM), checkArgs: ([, flags], cName) => checkJobStatsFlags(cName, flags as number) },
+  domainAbortJobFlags: w('virDomainAbortJobFlags', DOM),
+  domainMigrateSetMaxDowntime: w('virDomainMigrateSetMaxDowntime', DOM),
+  domainMigrateGetMaxDowntime: r('virDomainMigrateGetMaxDowntime', DOM),
+  domainMigrateGetCompressionCache: r('virDomainMigrateGetCompressionCache', DOM),
+  domainMigrateSetCompressionCache: w('virDomainMigrateSetCompressionCache', DOM),
+  domainMigrateSetMaxSpeed: w('virDomainMigrateSetMaxSpeed', DOM),
+  domainMigrateGetMaxSpeed: w('virDomainMigrateGetMaxSpeed', DOM),
+  domainMigrateStartPostCopy: w('virDomainMigrateStartPostCopy', DOM),
+  domainBackupBegin: w('virDomainBackupBegin', DOM),
+  domainBackupGetXMLDesc: r('virDomainBackupGetXMLDesc', DOM),
+  domainGetGuestInfo: w('virDomainGetGuestInfo', DOM),
+  domainAuthorizedSSHKeysGet: w('virDomainAuthorizedSSHKeysGet', DOM),
+  domainAuthorizedSSHKeysSet: { ...w('virDomainAuthorizedSSHKeysSet', DOM), checkFirst: ([, , , flags], cName) => checkSSHKeysSetFlags(cName, flags as number) },
+  domainAgentSetResponseTimeout: w('virDomainAgentSetResponseTimeout', DOM),
   domainMemoryPeek: { ...w('virDomainMemoryPeek', DOM), checkArgs: ([, , , flags], cName) => checkMemoryPeek(cName, flags as number) },
   domainGetHostname: w('virDomainGetHostname', DOM),
   domainGetTime: w('virDomainGetTime', DOM),
@@ -322,6 +346,12 @@ export const ENTRY_POINTS: Readonly<Record<DriverMethod, EntryPoint>> = {
   networkIsActive: r('virNetworkIsActive', NET),
   networkIsPersistent: r('virNetworkIsPersistent', NET),
   networkUpdate: { ...w('virNetworkUpdate', NET), checkArgs: ([, , , , xml], cName) => checkNonNull(NET, cName, 'xml', xml) },
+  networkGetDHCPLeases: r('virNetworkGetDHCPLeases', NET),
+  networkListAllPorts: r('virNetworkListAllPorts', NET),
+  networkPortLookupByUUID: r('virNetworkPortLookupByUUID', NET),
+  networkPortCreateXML: { ...w('virNetworkPortCreateXML', NET), checkFirst: ([, xml], cName) => checkNonNull(NET, cName, 'xmldesc', xml) },
+  networkPortGetXMLDesc: r('virNetworkPortGetXMLDesc', NET),
+  networkPortDelete: w('virNetworkPortDelete', NET),
 
   connectNumOfStoragePools: r('virConnectNumOfStoragePools', STO),
   connectListStoragePools: list(r('virConnectListStoragePools', STO), 0, 'maxnames'),
@@ -460,4 +490,11 @@ export const ENTRY_POINTS: Readonly<Record<DriverMethod, EntryPoint>> = {
   connectNodeDeviceEventDeregisterAny: r('virConnectNodeDeviceEventDeregisterAny', NODEDEV),
   connectSecretEventRegisterAny: r('virConnectSecretEventRegisterAny', SECRET),
   connectSecretEventDeregisterAny: r('virConnectSecretEventDeregisterAny', SECRET),
+  domainQemuMonitorCommand: w('virDomainQemuMonitorCommand', NONE),
+  domainQemuMonitorCommandWithFiles: { ...w('virDomainQemuMonitorCommandWithFiles', NONE), checkFirst: ([, cmd], cName) => checkNonNull(NONE, cName, 'cmd', cmd) },
+  domainQemuAgentCommand: w('virDomainQemuAgentCommand', NONE),
+  domainQemuAttach: { ...w('virDomainQemuAttach', NONE), checkFirst: ([pid], cName) => checkNonZero(NONE, cName, 'pid_value', pid as number) },
+  connectDomainQemuMonitorEventRegister: w('virConnectDomainQemuMonitorEventRegister', NONE),
+  connectDomainQemuMonitorEventDeregister: w('virConnectDomainQemuMonitorEventDeregister', NONE),
+  domainLxcOpenNamespace: w('virDomainLxcOpenNamespace', NONE),
 };

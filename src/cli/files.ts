@@ -7,7 +7,7 @@ import type { Session } from './session.js';
 /** virsh's limit on an XML file it reads (VSH_MAX_XML_FILE). */
 const MAX_XML_FILE = 10 * 1024 * 1024;
 
-export async function readXMLFile(session: Session, path: string): Promise<string> {
+export async function readXMLFile(session: Session, path: string, limit = MAX_XML_FILE): Promise<string> {
   let data: Buffer;
   try {
     data = await readFile(path);
@@ -16,6 +16,6 @@ export async function readXMLFile(session: Session, path: string): Promise<strin
     // open() succeeds on a directory; it is the read that fails.
     fail(session, `Failed to ${code === 'EISDIR' ? 'read' : 'open'} file '${path}': ${describeErrno(err)}`);
   }
-  if (data.length > MAX_XML_FILE) fail(session, `Failed to read file '${path}': Value too large for defined data type`);
+  if (data.length > limit) fail(session, `Failed to read file '${path}': Value too large for defined data type`);
   return data.toString('utf8');
 }

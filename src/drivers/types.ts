@@ -47,6 +47,13 @@ export interface NWFilterBindingRef { portdev: string; filtername: string }
 export interface NodeDeviceEventPayload { eventId: number; dev: NodeDeviceRef; event: number; detail: number }
 /** A secret event: lifecycle (event, detail) or value-changed (both 0). */
 export interface SecretEventPayload { eventId: number; secret: SecretRef; event: number; detail: number }
+/** A port of a virtual network, known by its network and its UUID. */
+export interface NetworkPortRef { net: NetworkRef; uuid: string }
+/** virNetworkDHCPLease: one lease a network's DHCP server handed out (expirytime in seconds since the epoch). */
+export interface NetworkDHCPLease {
+  iface: string; expirytime: bigint; type: number; mac: string | null; iaid: string | null;
+  ipaddr: string; prefix: number; hostname: string | null; clientid: string | null;
+}
 
 /** virDomainBlockJobInfo: the job's type (VIR_DOMAIN_BLOCK_JOB_TYPE_*), bandwidth and progress. */
 export interface DomainBlockJobInfo { type: number; bandwidth: bigint; cur: bigint; end: bigint }
@@ -125,6 +132,17 @@ export interface DomainControlInfo { state: number; details: number; stateTime: 
 /** virDomainDiskError: a disk's target and its VIR_DOMAIN_DISK_ERROR_*. */
 export interface DomainDiskError { disk: string; error: number }
 
+/** virDomainJobInfo: the domain's current job (VIR_DOMAIN_JOB_*) and its progress (ms, bytes). */
+export interface DomainJobInfo {
+  type: number;
+  timeElapsed: bigint; timeRemaining: bigint;
+  dataTotal: bigint; dataProcessed: bigint; dataRemaining: bigint;
+  memTotal: bigint; memProcessed: bigint; memRemaining: bigint;
+  fileTotal: bigint; fileProcessed: bigint; fileRemaining: bigint;
+}
+/** virDomainGetJobStats' answer: the job type and its typed statistics. */
+export interface DomainJobStats { type: number; params: TypedParam[] }
+
 /** virDomainIOThreadInfo: an IOThread and its affinity (`cpumap[i]`: host cpu i), as long as the driver's bitmap. */
 export interface DomainIOThreadInfo { iothreadId: number; cpumap: boolean[] }
 
@@ -153,6 +171,9 @@ export interface NetworkEventPayload { eventId: number; network: NetworkRef; eve
 export interface StoragePoolEventPayload { eventId: number; pool: StoragePoolRef; event: number; detail: number }
 
 export type EventListener<P> = (payload: P) => void;
+
+/** A QEMU monitor event: its name, when QEMU raised it, and its JSON data (null when none). */
+export interface QemuMonitorEventPayload { domain: DomainRef; event: string; seconds: bigint; micros: number; details: string | null }
 
 /** One open connection of a driver. Every method is optional but close(). */
 export interface ConnectionDriver {
@@ -325,6 +346,28 @@ export interface ConnectionDriver {
   domainGetMessages?(dom: DomainRef, flags: number): Promise<string[]>;
   domainGetLaunchSecurityInfo?(dom: DomainRef, flags: number): Promise<TypedParam[]>;
   domainMemoryPeek?(dom: DomainRef, start: bigint, size: number, flags: number): Promise<Buffer>;
+  /** Hand a secret to an SEV guest before it starts (VIR_DOMAIN_LAUNCH_SECURITY_SEV_SECRET* parameters). */
+  domainSetLaunchSecurityState?(dom: DomainRef, params: TypedParam[], flags: number): Promise<void>;
+  /** Start measuring how fast the guest dirties its memory over `seconds` (VIR_DOMAIN_DIRTYRATE_MODE_* in flags). */
+  domainStartDirtyRateCalc?(dom: DomainRef, seconds: number, flags: number): Promise<void>;
+
+  // Jobs and migration tuning
+  domainGetJobInfo?(dom: DomainRef): Promise<DomainJobInfo>;
+  domainGetJobStats?(dom: DomainRef, flags: number): Promise<DomainJobStats>;
+  /** virDomainAbortJob (flags 0) and virDomainAbortJobFlags. */
+  domainAbortJobFlags?(dom: DomainRef, flags: number): Promise<void>;
+  domainMigrateSetMaxDowntime?(dom: DomainRef, downtime: bigint, flags: number): Promise<void>;
+  domainMigrateGetMaxDowntime?(dom: DomainRef, flags: number): Promise<bigint>;
+  domainMigrateGetCompressionCache?(dom: DomainRef, flags: number): Promise<bigint>;
+  domainMigrateSetCompressionCache?(dom: DomainRef, cacheSize: bigint, flags: number): Promise<void>;
+  /** MiB/s; VIR_DOMAIN_MIGRATE_MAX_SPEED_POSTCOPY in flags for the post-copy phase. */
+  domainMigrateSetMaxSpeed?(dom: DomainRef, bandwidth: bigint, flags: number): Promise<void>;
+  domainMigrateGetMaxSpeed?(dom: DomainRef, flags: number): Promise<bigint>;
+  domainMigrateStartPostCopy?(dom: DomainRef, flags: number): Promise<void>;
+
+  // Backups
+  domainBackupBegin?(dom: DomainRef, backupXML: string, checkpointXML: string | null, flags: number): Promise<void>;
+  domainBackupGetXMLDesc?(dom: DomainRef, flags: number): Promise<string>;
 
   // Guest information (through a guest agent, DHCP leases or ARP; VIR_DOMAIN_GET_HOSTNAME_* etc. in flags)
   domainGetHostname?(dom: DomainRef, flags: number): Promise<string>;
@@ -341,6 +384,13 @@ export interface ConnectionDriver {
   domainGetFSInfo?(dom: DomainRef, flags: number): Promise<DomainFSInfo[]>;
   /** `source` is VIR_DOMAIN_INTERFACE_ADDRESSES_SRC_LEASE, _AGENT or _ARP. */
   domainInterfaceAddresses?(dom: DomainRef, source: number, flags: number): Promise<DomainInterface[]>;
+  /** What the guest agent reports of the VIR_DOMAIN_GUEST_INFO_* `types` (0: all it can), as typed parameters. */
+  domainGetGuestInfo?(dom: DomainRef, types: number, flags: number): Promise<TypedParam[]>;
+  domainAuthorizedSSHKeysGet?(dom: DomainRef, user: string, flags: number): Promise<string[]>;
+  /** Replace, append to (VIR_DOMAIN_AUTHORIZED_SSH_KEYS_SET_APPEND) or remove from a user's authorized keys. */
+  domainAuthorizedSSHKeysSet?(dom: DomainRef, user: string, keys: string[], flags: number): Promise<void>;
+  /** Seconds to wait for the guest agent (VIR_DOMAIN_AGENT_RESPONSE_TIMEOUT_* for the special values). */
+  domainAgentSetResponseTimeout?(dom: DomainRef, timeout: number, flags: number): Promise<void>;
 
   // Devices (the device XML of one element) and block jobs (disk: target or source path)
   domainAttachDeviceFlags?(dom: DomainRef, xml: string, flags: number): Promise<void>;
@@ -415,6 +465,13 @@ export interface ConnectionDriver {
   networkIsPersistent?(net: NetworkRef): Promise<boolean>;
   /** Add, delete or modify one entry of a section (VIR_NETWORK_SECTION_*) of the live and/or persistent definition. */
   networkUpdate?(net: NetworkRef, command: number, section: number, parentIndex: number, xml: string, flags: number): Promise<void>;
+  /** The leases of the network's DHCP server, only those of `mac` when given. */
+  networkGetDHCPLeases?(net: NetworkRef, mac: string | null, flags: number): Promise<NetworkDHCPLease[]>;
+  networkListAllPorts?(net: NetworkRef, flags: number): Promise<NetworkPortRef[]>;
+  networkPortLookupByUUID?(net: NetworkRef, uuid: string): Promise<NetworkPortRef>;
+  networkPortCreateXML?(net: NetworkRef, xml: string, flags: number): Promise<NetworkPortRef>;
+  networkPortGetXMLDesc?(port: NetworkPortRef, flags: number): Promise<string>;
+  networkPortDelete?(port: NetworkPortRef, flags: number): Promise<void>;
 
   // Storage
   connectNumOfStoragePools?(): Promise<number>;
@@ -570,6 +627,21 @@ export interface ConnectionDriver {
   connectNodeDeviceEventDeregisterAny?(callbackId: number): Promise<void>;
   connectSecretEventRegisterAny?(secret: SecretRef | null, eventId: number, listener: EventListener<SecretEventPayload>): Promise<number>;
   connectSecretEventDeregisterAny?(callbackId: number): Promise<void>;
+
+  // QEMU- and LXC-specific calls (libvirt-qemu, libvirt-lxc: programs of their own on the wire, not bound by the remote driver)
+  /** A QMP command (HMP with VIR_DOMAIN_QEMU_MONITOR_COMMAND_HMP) to the domain's monitor, its reply as text. */
+  domainQemuMonitorCommand?(dom: DomainRef, cmd: string, flags: number): Promise<string>;
+  /** As domainQemuMonitorCommand, handing QEMU file descriptors with the command. */
+  domainQemuMonitorCommandWithFiles?(dom: DomainRef, cmd: string, fds: number[], flags: number): Promise<string>;
+  /** A command to the guest agent; `timeout` in seconds or VIR_DOMAIN_QEMU_AGENT_COMMAND_*. */
+  domainQemuAgentCommand?(dom: DomainRef, cmd: string, timeout: number, flags: number): Promise<string>;
+  /** Take over a QEMU process started outside libvirt. */
+  domainQemuAttach?(pid: number, flags: number): Promise<DomainRef>;
+  /** QEMU monitor events named `event` (all when null; a pattern with the REGEX flag) of one domain or all. */
+  connectDomainQemuMonitorEventRegister?(dom: DomainRef | null, event: string | null, listener: EventListener<QemuMonitorEventPayload>, flags: number): Promise<number>;
+  connectDomainQemuMonitorEventDeregister?(callbackId: number): Promise<void>;
+  /** File descriptors of the container's namespaces. */
+  domainLxcOpenNamespace?(dom: DomainRef, flags: number): Promise<number[]>;
 }
 
 /** The entry points of the contract, by name. */

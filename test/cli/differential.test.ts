@@ -19,10 +19,11 @@ import { pinningScenarios } from './scenarios/pinning.js';
 import { editScenarios } from './scenarios/edits.js';
 import { deviceScenarios } from './scenarios/devices.js';
 import { hostAdminScenarios } from './scenarios/host-admin.js';
+import { domainExtraScenarios } from './scenarios/domain-extras.js';
 
 const corpus: Scenario[] = [...basics, ...hostScenarios, ...domainScenarios, ...networkScenarios, ...poolScenarios, ...volumeScenarios,
   ...snapshotScenarios, ...checkpointScenarios, ...discoveryScenarios, ...hostObjectScenarios, ...eventScenarios, ...objectEventScenarios, ...xpathScenarios,
-  ...domstatsScenarios, ...guestInfoScenarios, ...tunableScenarios, ...pinningScenarios, ...editScenarios, ...deviceScenarios, ...hostAdminScenarios];
+  ...domstatsScenarios, ...guestInfoScenarios, ...tunableScenarios, ...pinningScenarios, ...editScenarios, ...deviceScenarios, ...hostAdminScenarios, ...domainExtraScenarios];
 
 // Scenarios are independent (each has its own directory and session): run a few at a time.
 describe('tsvirsh matches virsh', { concurrency: 4 }, () => {

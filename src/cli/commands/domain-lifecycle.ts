@@ -17,7 +17,7 @@ import { runConsole } from '../console.js';
 
 const flag = (name: string, help: string): OptionDef => ({ name, type: 'bool', help });
 const FILE_ARG: OptionDef = { name: 'file', type: 'data', required: true, help: 'file holding the domain XML' };
-const PASS_FDS: OptionDef = { name: 'pass-fds', type: 'string', help: 'comma-separated file descriptors to hand to the guest' };
+export const PASS_FDS: OptionDef = { name: 'pass-fds', type: 'string', help: 'comma-separated file descriptors to hand to the guest' };
 
 /** Set `bit` in flags for every given option. */
 function flagsFrom(cmd: ParsedCommand, pairs: [string, number][], initial = 0): number {
@@ -25,7 +25,7 @@ function flagsFrom(cmd: ParsedCommand, pairs: [string, number][], initial = 0): 
 }
 
 /** virshFetchPassFdsList: the numbers of --pass-fds, or an empty list. */
-function passFds(s: Session, cmd: ParsedCommand): number[] {
+export function passFds(s: Session, cmd: ParsedCommand): number[] {
   const text = optStringQuiet(cmd, 'pass-fds');
   if (text === undefined) return [];
   return text.split(',').map((part) => {

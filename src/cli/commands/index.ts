@@ -2,6 +2,11 @@
 import type { CommandDef, CommandFamily } from '../command.js';
 import { checkpointEditCommands, domainEditCommands, interfaceEditCommands, networkEditCommands, poolEditCommands, snapshotEditCommands } from './edit.js';
 import { saveXMLCommands } from './domain-save-xml.js';
+import { jobCommands } from './domain-jobs.js';
+import { agentCommands } from './domain-agent.js';
+import { displayCommands } from './domain-display.js';
+import { networkPortCommands } from './network-ports.js';
+import { qemuCommands } from './domain-qemu.js';
 import { domainFamily } from './domain.js';
 import { domainMonitorFamily } from './domain-monitor.js';
 import { eventFamily } from './event.js';
@@ -27,14 +32,14 @@ function withCommands(family: CommandFamily, extra: CommandDef[]): CommandFamily
 }
 
 export const FAMILIES: readonly CommandFamily[] = [
-  withCommands(domainFamily, [...domainEditCommands, ...saveXMLCommands]),
+  withCommands(domainFamily, [...domainEditCommands, ...saveXMLCommands, ...jobCommands, ...agentCommands, ...displayCommands, ...qemuCommands]),
   domainMonitorFamily,
   eventFamily,
   hostFamily,
   withCommands(checkpointFamily, checkpointEditCommands),
   withCommands(interfaceFamily, interfaceEditCommands),
   nwfilterFamily,
-  withCommands(networkFamily, networkEditCommands),
+  withCommands(networkFamily, [...networkEditCommands, ...networkPortCommands]),
   nodedevFamily,
   secretFamily,
   withCommands(snapshotFamily, snapshotEditCommands),

@@ -1,6 +1,6 @@
 /** Converters between wire values and driver-contract values, one per kind of value. */
 import type {
-  CheckpointRef, DomainRef, TypedParam, InterfaceRef, NetworkRef, NodeDeviceRef, SnapshotRef, StoragePoolRef, StorageVolRef,
+  CheckpointRef, DomainRef, TypedParam, InterfaceRef, NetworkPortRef, NetworkRef, NodeDeviceRef, SnapshotRef, StoragePoolRef, StorageVolRef,
 } from '../../drivers/types.js';
 import type {
   remote_nonnull_domain, remote_nonnull_domain_checkpoint, remote_nonnull_domain_snapshot, remote_nonnull_interface, remote_nonnull_network,
@@ -65,6 +65,11 @@ export const domain: Conv<remote_nonnull_domain, DomainRef> = {
 export const network: Conv<remote_nonnull_network, NetworkRef> = {
   toDriver: (w) => ({ name: w.name, uuid: uuid.toDriver(w.uuid) }),
   toWire: (d) => ({ name: d.name, uuid: uuid.toWire(d.uuid) }),
+};
+
+export const networkPort: Conv<{ net: remote_nonnull_network; uuid: Buffer }, NetworkPortRef> = {
+  toDriver: (w) => ({ net: network.toDriver(w.net), uuid: uuid.toDriver(w.uuid) }),
+  toWire: (d) => ({ net: network.toWire(d.net), uuid: uuid.toWire(d.uuid) }),
 };
 
 export const storagePool: Conv<remote_nonnull_storage_pool, StoragePoolRef> = network as unknown as Conv<remote_nonnull_storage_pool, StoragePoolRef>;

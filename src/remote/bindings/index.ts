@@ -19,13 +19,14 @@ import { hostObjectBindings } from './host-objects.js';
 import { hostServiceBindings } from './host-services.js';
 import { streamBindings } from './streams.js';
 import { fdPassingBindings } from './fd-passing.js';
+import { domainJobBindings } from './domain-jobs.js';
 
 export * from './binding.js';
 export * as convert from './convert.js';
 
 export const BINDINGS: readonly Binding[] = [
   ...hostBindings, ...domainBindings, ...domainTunableBindings, ...domainDiagnosticBindings, ...domainPinningBindings, ...guestInfoBindings, ...domainDeviceBindings, ...snapshotBindings, ...checkpointBindings, ...networkBindings, ...storageBindings, ...hostObjectBindings, ...hostServiceBindings,
-  ...streamBindings, ...fdPassingBindings,
+  ...streamBindings, ...fdPassingBindings, ...domainJobBindings,
 ];
 
 /** Daemon side: the binding of a REMOTE procedure number. */

@@ -1,9 +1,13 @@
 /** Bindings of the network entry points. */
 import { REMOTE_NETWORK_LIST_MAX, procedures as P } from '../../rpc/protocol/remote.js';
 import { bind, type Binding } from './binding.js';
-import { bool, capped, listAll, network, same, uuid } from './convert.js';
+import type { NetworkDHCPLease } from '../../drivers/types.js';
+import { bool, capped, listAll, network, networkPort, same, uuid } from './convert.js';
 
 const net = ['net', network] as const;
+const port = ['port', networkPort] as const;
+/** A lease crosses the wire field for field. */
+const lease = { toDriver: (w: NetworkDHCPLease) => ({ ...w }), toWire: (d: NetworkDHCPLease) => ({ ...d }) };
 
 export const networkBindings: Binding[] = [
   bind(P.CONNECT_NUM_OF_NETWORKS, 'connectNumOfNetworks', [], ['num', same]),
@@ -26,5 +30,11 @@ export const networkBindings: Binding[] = [
   bind(P.NETWORK_SET_AUTOSTART, 'networkSetAutostart', [net, ['autostart', bool]], null),
   bind(P.NETWORK_IS_ACTIVE, 'networkIsActive', [net], ['active', bool]),
   bind(P.NETWORK_IS_PERSISTENT, 'networkIsPersistent', [net], ['persistent', bool]),
+  bind(P.NETWORK_GET_DHCP_LEASES, 'networkGetDHCPLeases', [net, ['mac', same], ['flags', same]], listAll('leases', lease), { wireConst: { need_results: 1 } }),
+  bind(P.NETWORK_LIST_ALL_PORTS, 'networkListAllPorts', [['network', network], ['flags', same]], listAll('ports', networkPort), { wireConst: { need_results: 1 } }),
+  bind(P.NETWORK_PORT_LOOKUP_BY_UUID, 'networkPortLookupByUUID', [['network', network], ['uuid', uuid]], port),
+  bind(P.NETWORK_PORT_CREATE_XML, 'networkPortCreateXML', [['network', network], ['xml', same], ['flags', same]], port),
+  bind(P.NETWORK_PORT_GET_XML_DESC, 'networkPortGetXMLDesc', [port, ['flags', same]], ['xml', same]),
+  bind(P.NETWORK_PORT_DELETE, 'networkPortDelete', [port, ['flags', same]], null),
   bind(P.NETWORK_UPDATE, 'networkUpdate', [net, ['command', same], ['section', same], ['parentIndex', same], ['xml', same], ['flags', same]], null),
 ];
