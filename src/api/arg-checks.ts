@@ -356,8 +356,12 @@ export function checkJobStatsFlags(func: string, flags: number): void {
     [VIR_DOMAIN_JOB_STATS_COMPLETED, 'VIR_DOMAIN_JOB_STATS_COMPLETED']);
 }
 
-/** virDomainAuthorizedSSHKeysSet: append or remove, not both. */
-export function checkSSHKeysSetFlags(func: string, flags: number): void {
+/**
+ * virDomainAuthorizedSSHKeysSet: appending or removing needs keys (libvirt-python sends none as a
+ * NULL array); append or remove, not both.
+ */
+export function checkSSHKeysSetFlags(func: string, keys: readonly string[], flags: number): void {
+  if (flags & (VIR_DOMAIN_AUTHORIZED_SSH_KEYS_SET_APPEND | VIR_DOMAIN_AUTHORIZED_SSH_KEYS_SET_REMOVE)) checkNonNull(DOM, func, 'keys', keys.length > 0 ? keys : null);
   exclusiveFlags(DOM, func, flags, [VIR_DOMAIN_AUTHORIZED_SSH_KEYS_SET_APPEND, 'VIR_DOMAIN_AUTHORIZED_SSH_KEYS_SET_APPEND'],
     [VIR_DOMAIN_AUTHORIZED_SSH_KEYS_SET_REMOVE, 'VIR_DOMAIN_AUTHORIZED_SSH_KEYS_SET_REMOVE']);
 }

@@ -232,7 +232,8 @@ export const ENTRY_POINTS: Readonly<Record<DriverMethod, EntryPoint>> = {
   domainGetLaunchSecurityInfo: r('virDomainGetLaunchSecurityInfo', DOM),
   domainSetLaunchSecurityState: {
     ...w('virDomainSetLaunchSecurityState', DOM),
-    checkFirst: ([, params], cName) => checkPositive(DOM, cName, 'nparams', (params as TypedParam[]).length),
+    // libvirt-python hands no parameters as a NULL array: that check comes first.
+    checkFirst: ([, params], cName) => checkNonNull(DOM, cName, 'params', (params as TypedParam[]).length > 0 ? params : null),
     checkArgs: ([, params], cName) => checkSetParams(cName, params as TypedParam[]),
   },
   domainStartDirtyRateCalc: { ...w('virDomainStartDirtyRateCalc', DOM), checkArgs: ([, , flags], cName) => checkDirtyRateModes(cName, flags as number) },
@@ -250,7 +251,7 @@ export const ENTRY_POINTS: Readonly<Record<DriverMethod, EntryPoint>> = {
   domainBackupGetXMLDesc: r('virDomainBackupGetXMLDesc', DOM),
   domainGetGuestInfo: w('virDomainGetGuestInfo', DOM),
   domainAuthorizedSSHKeysGet: w('virDomainAuthorizedSSHKeysGet', DOM),
-  domainAuthorizedSSHKeysSet: { ...w('virDomainAuthorizedSSHKeysSet', DOM), checkFirst: ([, , , flags], cName) => checkSSHKeysSetFlags(cName, flags as number) },
+  domainAuthorizedSSHKeysSet: { ...w('virDomainAuthorizedSSHKeysSet', DOM), checkFirst: ([, , keys, flags], cName) => checkSSHKeysSetFlags(cName, keys as string[], flags as number) },
   domainAgentSetResponseTimeout: w('virDomainAgentSetResponseTimeout', DOM),
   domainMemoryPeek: { ...w('virDomainMemoryPeek', DOM), checkArgs: ([, , , flags], cName) => checkMemoryPeek(cName, flags as number) },
   domainGetHostname: w('virDomainGetHostname', DOM),

@@ -8,6 +8,8 @@ import json
 import sys
 
 import libvirt
+import libvirt_lxc  # noqa: F401 (cases call it)
+import libvirt_qemu  # noqa: F401 (cases call it)
 
 libvirt.registerErrorHandler(lambda *_: None, None)
 libvirt.virEventRegisterDefaultImpl()

@@ -12,6 +12,8 @@ export interface Ctx {
   names: Names;
   /** The URI of the test driver at `path` (`/default` or a node file) as the session reaches it. */
   uri: (path: string) => string;
+  /** Commands to leave out of the session. */
+  leaveOut?: readonly string[];
 }
 
 interface Spec {
@@ -67,6 +69,9 @@ const BANDWIDTHS = ['10', '1G', '-1', 'x', '5Q', ''];
 const ADDRESSES = ['pci:0000.00.0a.0', 'scsi:0.0.1', 'ide:1.0.0', 'usb:1.2', 'sata:0.0.3', 'ccw:fe.0.1234', 'pci:-1.2.3.4', 'bogus', 'pci:1.2'];
 /** --persistent with the --config/--live/--current combinations. */
 const deviceAffect = (c: Ctx): Arg[] => [...affect(c), flag('persistent', 0.15)];
+
+/** The commands of libvirt's QEMU and LXC programs (libvirt-qemu, libvirt-lxc), which go to a daemon as programs of their own. */
+export const QEMU_LXC_COMMANDS = ['qemu-monitor-command', 'qemu-agent-command', 'qemu-attach', 'qemu-monitor-event', 'lxc-enter-namespace'];
 
 const SPECS: Spec[] = [
   // host and shell
@@ -362,6 +367,7 @@ const SPECS: Spec[] = [
 
 /** One random command line (possibly a mistaken one) from the vocabulary. */
 export function randomCommand(c: Ctx, line: (name: string, args: Arg[]) => string): string {
-  const s = c.r.weighted(SPECS.map((x) => [x.weight, x] as const));
+  const specs = c.leaveOut ? SPECS.filter((x) => !c.leaveOut!.includes(x.name)) : SPECS;
+  const s = c.r.weighted(specs.map((x) => [x.weight, x] as const));
   return line(s.name, s.args(c));
 }

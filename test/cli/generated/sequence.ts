@@ -21,13 +21,15 @@ export interface GeneratorOptions {
    * default; through a daemon, e.g. `test+unix://PATH?socket=$SOCKET` (placeholders the runner fills).
    */
   uri?: (path: string) => string;
+  /** Commands the sessions leave out. */
+  leaveOut?: readonly string[];
 }
 
 export function generatedScenario(seed: number, length: number, options: GeneratorOptions = {}): Scenario {
   const r = new Rng(seed);
   const onNode = r.chance(0.25);
   const mode = r.weighted([[0.55, 'batch'], [0.3, 'stdin'], [0.15, 'argv']] as const);
-  const ctx = { r, names: onNode ? NODE_NAMES : DEFAULT_NAMES, uri: options.uri ?? ((path: string) => `test://${path}`) };
+  const ctx = { r, names: onNode ? NODE_NAMES : DEFAULT_NAMES, uri: options.uri ?? ((path: string) => `test://${path}`), leaveOut: options.leaveOut };
   const line = (): string => randomCommand(ctx, (name, args) => commandLine(r, name, args, MISTAKES));
   const uri = ctx.uri(onNode ? '$DIR/node.xml' : '/default');
   const global = [...(r.chance(0.1) ? ['-q'] : []), ...(r.chance(0.05) ? ['-r'] : []), ...(r.chance(0.05) ? ['-t'] : []),
