@@ -17,6 +17,7 @@ import { POOL_ARG, poolOption } from './pool.js';
 import { interfaceOption } from '../interface-lookup.js';
 import { lookupSnapshot } from './snapshot.js';
 import { lookupCheckpoint } from './checkpoint.js';
+import { filterOption } from './nwfilter.js';
 
 const codeOf = (err: unknown): number | undefined => (err as { code?: number }).code;
 
@@ -117,6 +118,21 @@ async function cmdIfaceEdit(s: Session, cmd: ParsedCommand): Promise<void> {
   });
   if (outcome.unchanged) return;
   s.out.printExtra(`Interface ${nameOf(outcome.defined)} XML configuration edited.\n`);
+  release(outcome);
+}
+
+async function cmdNWFilterEdit(s: Session, cmd: ParsedCommand): Promise<void> {
+  using filter = await filterOption(s, cmd);
+  const outcome = await editCycle(s, {
+    getXML: () => filter.XMLDesc(0),
+    unchanged: () => {
+      s.out.printExtra(`Network filter ${filter.name()} XML configuration not changed.\n`);
+      return true;
+    },
+    define: (xml) => s.conn.nwfilterDefineXML(xml),
+  });
+  if (outcome.unchanged) return;
+  s.out.printExtra(`Network filter ${nameOf(outcome.defined)} XML configuration edited.\n`);
   release(outcome);
 }
 
@@ -306,4 +322,11 @@ export const checkpointEditCommands: CommandDef[] = [{
   summary: "change a checkpoint's XML in an editor",
   options: [DOMAIN_ARG, { name: 'checkpointname', type: 'string', help: 'checkpoint name' }],
   handler: cmdCheckpointEdit,
+}];
+
+export const nwfilterEditCommands: CommandDef[] = [{
+  name: 'nwfilter-edit',
+  summary: "change a network filter's XML in an editor",
+  options: [{ name: 'nwfilter', type: 'data', required: true, help: 'filter name or UUID' }],
+  handler: cmdNWFilterEdit,
 }];

@@ -1,6 +1,6 @@
 /** Every command family, in the order `help` lists their groups (virsh's order). */
 import type { CommandDef, CommandFamily } from '../command.js';
-import { checkpointEditCommands, domainEditCommands, interfaceEditCommands, networkEditCommands, poolEditCommands, snapshotEditCommands } from './edit.js';
+import { checkpointEditCommands, domainEditCommands, interfaceEditCommands, networkEditCommands, nwfilterEditCommands, poolEditCommands, snapshotEditCommands } from './edit.js';
 import { saveXMLCommands } from './domain-save-xml.js';
 import { jobCommands } from './domain-jobs.js';
 import { agentCommands } from './domain-agent.js';
@@ -38,7 +38,7 @@ export const FAMILIES: readonly CommandFamily[] = [
   hostFamily,
   withCommands(checkpointFamily, checkpointEditCommands),
   withCommands(interfaceFamily, interfaceEditCommands),
-  nwfilterFamily,
+  withCommands(nwfilterFamily, nwfilterEditCommands),
   withCommands(networkFamily, [...networkEditCommands, ...networkPortCommands]),
   nodedevFamily,
   secretFamily,

@@ -18,7 +18,7 @@ const fileOptions = (what: string): OptionDef[] => [
 ];
 
 /** virshCommandOptNWFilterBy: by UUID when it looks like one, then by name. */
-async function filterOption(s: Session, cmd: ParsedCommand): Promise<NWFilter> {
+export async function filterOption(s: Session, cmd: ParsedCommand): Promise<NWFilter> {
   const name = optString(s, cmd, 'nwfilter')!;
   const attempts: (() => Promise<NWFilter>)[] = [];
   if (name.length === UUID_STRING_LEN) attempts.push(() => s.conn.nwfilterLookupByUUIDString(name));

@@ -47,6 +47,8 @@ export const editScenarios: Scenario[] = [
   editing('pool: unchanged, broken, failing', sh('keep.sh'), 'pool-edit default-pool; pool-edit nope', {}),
   editing('pool: broken', sh('break.sh'), 'pool-edit default-pool'),
   editing('interface', sh('comment.sh'), 'iface-edit eth1; iface-edit nope; iface-edit 00:11:22:33:44:55'),
+  // libvirt's test driver has no network filters: the lookup fails as virsh's does.
+  editing('network filter', sh('comment.sh'), 'nwfilter-edit foo; nwfilter-edit 6695eb01-f6a4-8304-79aa-97f2502e193f; nwfilter-edit --nwfilter x'),
   editing('snapshot', sh('comment.sh'), 'snapshot-create-as test s1; snapshot-edit test s1; snapshot-edit test --current; snapshot-current test --name'),
   editing('snapshot: unchanged and --current', sh('keep.sh'), 'snapshot-create-as test s1; snapshot-create-as test s2; snapshot-edit test s1; snapshot-edit test s1 --current; snapshot-current test --name'),
   editing('snapshot: rename and clone', sh('rename-snap.sh'), 'snapshot-create-as test s1; snapshot-edit test s1; snapshot-list test --name; snapshot-edit test s1 --clone; snapshot-list test --name; '
