@@ -14,6 +14,7 @@ const files = { 'disks.xml': DISKS };
 export const tunableScenarios: Scenario[] = [
   { name: 'schedinfo', args: onDefault('schedinfo test; schedinfo 1 --live; schedinfo test --config; schedinfo test --current') },
   { name: 'schedinfo set', args: onDefault('schedinfo test --set weight=10; schedinfo test weight=20 --config; schedinfo test --weight 30 --live; schedinfo test --set weight=1 --set weight=2') },
+  { name: 'schedinfo read-only', args: ['-r', ...onDefault('schedinfo test --set weight=5; schedinfo test weight=5 --live; schedinfo test weight=5 --config')] },
   { name: 'schedinfo live and config', args: onDefault('schedinfo test --live --config; schedinfo test --live --config weight=5') },
   { name: 'schedinfo bad values', args: onDefault('schedinfo test --set weight=x; schedinfo test --set foo=1; schedinfo test --set weight; schedinfo test --cap 5; schedinfo test --weight ""; schedinfo test --set weight=-1; schedinfo test --set weight=4294967296') },
   { name: 'schedinfo exclusive and unknown', args: onDefault('schedinfo test --current --live; schedinfo test --current --config; schedinfo nosuch; schedinfo') },
