@@ -11,6 +11,7 @@ import { Rng } from '../../cli/generated/rng.js';
 import { DOM_XML, IFACE_XML, NET_XML, POOL_XML, SNAP_XML, VOL_XML, type Scenario, type Step } from './corpus.js';
 
 const DOM_NAMES = ['test', 'gen1', 'gen2', 'nonexistent', ''];
+const DEVICE_XML = "<disk type='file' device='disk'><source file='/g.img'/><target dev='vdc'/></disk>";
 const UUIDS = ['6695eb01-f6a4-8304-79aa-97f2502e193f', '11111111-2222-3333-4444-000000000001', '11111111-2222-3333-4444-000000000002',
   'not-a-uuid', '6695eb01-f6a4-8304-79aa-000000000000'];
 /** Flags: none, real ones of most calls, and bits no call knows. */
@@ -68,6 +69,16 @@ const STEPS: (readonly [number, (rng: Rng) => Step])[] = [
   [1, (r) => [r.pick(['domFSFreeze', 'domFSThaw']), r.pick([[], ['/'], ['/boot', '/']]), r.pick([0, 0, 1])]],
   [1, (r) => ['domSetUserPassword', r.pick(['root', '', 'nobody']), r.pick(['pw', '']), r.pick([0, 0, 1, 2])]],
   [1, (r) => ['domFSInfo', r.pick([0, 0, 1])]],
+  [1, (r) => [r.pick(['domAttachDevice', 'domDetachDevice']), r.pick([DEVICE_XML, '<disk'])]],
+  [1, (r) => [r.pick(['domAttachDeviceFlags', 'domDetachDeviceFlags', 'domUpdateDeviceFlags']), r.pick([DEVICE_XML, '<disk']), r.pick([0, 1, 2, 3, 4])]],
+  [1, (r) => ['domDetachDeviceAlias', r.pick(['ua-disk', '']), r.pick([0, 1, 2])]],
+  [1, (r) => [r.pick(['domBlockResize', 'domBlockJobSetSpeed', 'domBlockPull', 'domSetBlockThreshold']), r.pick(['vda', 'nosuch']), r.pick([0, 1024, 2 ** 40]), r.pick([0, 0, 1, 64])]],
+  [1, (r) => [r.pick(['domBlockJobInfo', 'domBlockJobAbort']), r.pick(['vda', 'nosuch']), r.pick([0, 0, 1, 2])]],
+  [1, (r) => ['domBlockRebase', 'vda', r.pick([null, '/base.img']), r.pick([0, 10]), r.pick([0, 1, 2, 8, 9, 16, 32, 40])]],
+  [1, (r) => ['domBlockCommit', 'vda', r.pick([null, '/base.img']), r.pick([null, '/top.img']), r.pick([0, 10]), r.pick([0, 1, 4])]],
+  [1, (r) => [r.pick(['domSetVcpu', 'domSetGuestVcpus']), r.pick(['1', '0-1', 'x']), r.pick([0, 1]), r.pick([0, 1, 2])]],
+  [1, (r) => [r.pick(['domGuestVcpus', 'domPMWakeup']), r.pick([0, 0, 1])]],
+  [1, (r) => ['domPMSuspendForDuration', r.pick([0, 1, 2, 7]), r.pick([0, 30]), r.pick([0, 1])]],
   [1, (r) => ['domPinVcpu', r.pick([0, 1, 3]), cpus(r)]],
   [1, (r) => ['domPinVcpuFlags', r.pick([0, 1]), cpus(r), r.pick([0, 0, 1])]],
   [1, (r) => ['domVcpuPinInfo', r.pick([0, 1, 2, 3])]],

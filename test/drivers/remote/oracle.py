@@ -127,6 +127,25 @@ OPS = {
     'domFSFreeze': lambda m, f: v['d'].fsFreeze(m, f),
     'domFSThaw': lambda m, f: v['d'].fsThaw(m, f),
     'domSetUserPassword': lambda u, p, f: none(v['d'].setUserPassword(u, p, f)),
+    'domAttachDevice': lambda x: none(v['d'].attachDevice(x)),
+    'domDetachDevice': lambda x: none(v['d'].detachDevice(x)),
+    'domAttachDeviceFlags': lambda x, f: none(v['d'].attachDeviceFlags(x, f)),
+    'domDetachDeviceFlags': lambda x, f: none(v['d'].detachDeviceFlags(x, f)),
+    'domUpdateDeviceFlags': lambda x, f: none(v['d'].updateDeviceFlags(x, f)),
+    'domDetachDeviceAlias': lambda a, f: none(v['d'].detachDeviceAlias(a, f)),
+    'domBlockResize': lambda d, n, f: none(v['d'].blockResize(d, n, f)),
+    'domBlockJobSetSpeed': lambda d, n, f: none(v['d'].blockJobSetSpeed(d, n, f)),
+    'domBlockPull': lambda d, n, f: none(v['d'].blockPull(d, n, f)),
+    'domSetBlockThreshold': lambda d, n, f: none(v['d'].setBlockThreshold(d, n, f)),
+    'domBlockJobInfo': lambda d, f: (lambda i: [i['type'], i['bandwidth'], i['cur'], i['end']] if i else [])(v['d'].blockJobInfo(d, f)),
+    'domBlockJobAbort': lambda d, f: none(v['d'].blockJobAbort(d, f)),
+    'domBlockRebase': lambda d, b, bw, f: none(v['d'].blockRebase(d, b, bw, f)),
+    'domBlockCommit': lambda d, b, t, bw, f: none(v['d'].blockCommit(d, b, t, bw, f)),
+    'domSetVcpu': lambda m, s, f: none(v['d'].setVcpu(m, s, f)),
+    'domSetGuestVcpus': lambda m, s, f: none(v['d'].setGuestVcpus(m, s, f)),
+    'domGuestVcpus': lambda f: [[k, str(x)] for k, x in failed_if_none(v['d'].guestVcpus(f)).items()],
+    'domPMWakeup': lambda f: none(v['d'].pMWakeup(f)),
+    'domPMSuspendForDuration': lambda t, d, f: none(v['d'].pMSuspendForDuration(t, d, f)),
     'domFSInfo': lambda f: [list(x[:3]) + [list(x[3])] for x in v['d'].fsInfo(f)],
     'cellsFreeMemory': lambda s, m: c.getCellsFreeMemory(s, m),
     'domPinVcpu': lambda n, m: none(v['d'].pinVcpu(n, bools(m))),
@@ -197,6 +216,12 @@ OPS = {
     'watchLifecycle': lambda: none(c.domainEventRegisterAny(None, 0, lambda _c, d, e, det, _o: v['events'].append([d.name(), e, det]), None)),
     'events': lambda: (time.sleep(0.3), v['events'])[1],
 }
+
+def failed_if_none(r):
+    """guestVcpus answers None instead of raising: raise libvirt's last error."""
+    if r is None:
+        raise libvirt.libvirtError('call failed')
+    return r
 
 def none(_):
     return None
