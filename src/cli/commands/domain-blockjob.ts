@@ -103,14 +103,11 @@ async function waitForJob(s: Session, dom: Domain, path: string, label: string, 
   }
 }
 
-/** What a waited-for job prints when it ends (virsh's words per job). */
-interface JobWords { aborted: string; failed?: string }
-
-/** Wait for the job; false (after virsh's line) when it was aborted. */
-async function awaitJob(s: Session, dom: Domain, path: string, label: string, cmd: ParsedCommand, timeoutMs: number, words: JobWords): Promise<boolean> {
+/** Wait for the job; false (after virsh's `aborted` line) when it was aborted. */
+async function awaitJob(s: Session, dom: Domain, path: string, label: string, cmd: ParsedCommand, timeoutMs: number, aborted: string): Promise<boolean> {
   const end = await waitForJob(s, dom, path, label, optBool(cmd, 'verbose'), timeoutMs, optBool(cmd, 'async'));
   if (end === 'canceled') {
-    s.out.printExtra(`\n${words.aborted}`);
+    s.out.printExtra(`\n${aborted}`);
     return false;
   }
   return true;
@@ -154,7 +151,7 @@ async function cmdBlockcommit(s: Session, cmd: ParsedCommand): Promise<void> {
     s.out.printExtra(active ? 'Active Block Commit started' : 'Block Commit started');
     return;
   }
-  if (!(await awaitJob(s, dom, path, 'Block commit', cmd, timeout, { aborted: 'Commit aborted' }))) throw new CommandFailed();
+  if (!(await awaitJob(s, dom, path, 'Block commit', cmd, timeout, 'Commit aborted'))) throw new CommandFailed();
   if (!active) s.out.printExtra('\nCommit complete');
   else if (pivot || keepOverlay) await finishJob(s, dom, path, pivot, optBool(cmd, 'async'), 'Commit complete, overlay image kept');
   else s.out.printExtra('\nNow in synchronized phase');
@@ -224,7 +221,7 @@ async function cmdBlockcopy(s: Session, cmd: ParsedCommand): Promise<void> {
     s.out.printExtra('Block Copy started');
     return;
   }
-  if (!(await awaitJob(s, dom, path, 'Block Copy', cmd, timeout, { aborted: 'Copy aborted' }))) throw new CommandFailed();
+  if (!(await awaitJob(s, dom, path, 'Block Copy', cmd, timeout, 'Copy aborted'))) throw new CommandFailed();
   if (pivot || finish) await finishJob(s, dom, path, pivot, optBool(cmd, 'async'), 'Successfully copied');
   else s.out.printExtra('\nNow in mirroring phase');
 }
@@ -250,7 +247,7 @@ async function cmdBlockpull(s: Session, cmd: ParsedCommand): Promise<void> {
     s.out.printExtra('Block Pull started');
     return;
   }
-  if (!(await awaitJob(s, dom, path, 'Block Pull', cmd, timeout, { aborted: 'Pull aborted' }))) throw new CommandFailed();
+  if (!(await awaitJob(s, dom, path, 'Block Pull', cmd, timeout, 'Pull aborted'))) throw new CommandFailed();
   s.out.printExtra('\nPull complete');
 }
 
