@@ -199,9 +199,7 @@ export class Domain extends ConnectObject {
   // Tunables: the getters add VIR_TYPED_PARAM_STRING_OKAY to their flags, as libvirt's public functions do.
 
   schedulerType(): Promise<{ type: string; nparams: number }> { return this.conn.invoke('domainGetSchedulerType', this.#ref); }
-  schedulerParameters(): Promise<TypedParam[]> {
-    return this.conn.invokeAs('virDomainGetSchedulerParameters', 'domainGetSchedulerParametersFlags', this.#ref, 0);
-  }
+  schedulerParameters(): Promise<TypedParam[]> { return this.conn.invoke('domainGetSchedulerParametersFlags', this.#ref, 0); }
   schedulerParametersFlags(flags = 0): Promise<TypedParam[]> {
     return this.conn.invoke('domainGetSchedulerParametersFlags', this.#ref, flags | VIR_TYPED_PARAM_STRING_OKAY);
   }
