@@ -5,7 +5,7 @@
  */
 import type { OptionDef, ParsedCommand } from './command.js';
 import type { Session } from './session.js';
-import { fail, optBool, optUInt } from './opts.js';
+import { fail, optBool, optString, optUInt } from './opts.js';
 
 /**
  * The options of event, net-event and pool-event, in virsh's order: the object filter, --event,
@@ -21,6 +21,22 @@ export function eventCommandOptions(object: OptionDef, extra: OptionDef[] = []):
     { name: 'list', type: 'bool', help: 'list the event types' },
     { name: 'timestamp', type: 'bool', help: 'prefix each event with the time' },
   ];
+}
+
+/**
+ * The event type an object event command (net-event, pool-event, ...) waits for, as an index into
+ * `types`; null after `--list` printed the types (nothing more to do).
+ */
+export function chosenEventType(s: Session, cmd: ParsedCommand, types: readonly string[]): number | null {
+  if (optBool(cmd, 'list')) {
+    for (const name of types) s.out.print(`${name}\n`);
+    return null;
+  }
+  const eventName = optString(s, cmd, 'event');
+  if (eventName === undefined) fail(s, 'either --list or --event <type> is required');
+  const eventId = types.indexOf(eventName);
+  if (eventId < 0) fail(s, `unknown event type ${eventName}`);
+  return eventId;
 }
 
 /** vshCommandOptTimeoutToMs: whole seconds, not zero, small enough to count in milliseconds. */

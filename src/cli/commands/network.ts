@@ -15,7 +15,7 @@ import { formatTable } from '../table.js';
 import { JSON_OPTION, printJSON } from '../json.js';
 import { readXMLFile } from '../files.js';
 import { UUID_STRING_LEN, autostartCommand, compareNames, findObject, flag, objectAction, type ObjectKind } from '../objects.js';
-import { eventCommandOptions, optTimeout, runEventLoop } from '../event-loop.js';
+import { chosenEventType, eventCommandOptions, optTimeout, runEventLoop } from '../event-loop.js';
 
 const BY_UUID = 1;
 const BY_NAME = 2;
@@ -132,13 +132,7 @@ const NETWORK_EVENTS = ['Defined', 'Undefined', 'Started', 'Stopped'];
 
 /** net-event: wait for network lifecycle events. */
 async function cmdNetEvent(s: Session, cmd: ParsedCommand): Promise<boolean> {
-  if (optBool(cmd, 'list')) {
-    s.out.print('lifecycle\n');
-    return true;
-  }
-  const eventName = optString(s, cmd, 'event');
-  if (eventName === undefined) fail(s, 'either --list or --event <type> is required');
-  if (eventName !== 'lifecycle') fail(s, `unknown event type ${eventName}`);
+  if (chosenEventType(s, cmd, ['lifecycle']) === null) return true;
   const seconds = optTimeout(s, cmd);
   // As virsh: a network that cannot be found is reported, and then events of every network are awaited.
   const net = optBool(cmd, 'network') ? await networkOption(s, cmd).catch((err: unknown) => {

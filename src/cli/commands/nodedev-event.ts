@@ -1,7 +1,7 @@
 /** nodedev-event: wait for node device lifecycle and update events, or list their types. */
 import type { CommandDef } from '../command.js';
-import { fail, optBool, optString } from '../opts.js';
-import { eventCommandOptions, optTimeout, runEventLoop } from '../event-loop.js';
+import { optString } from '../opts.js';
+import { chosenEventType, eventCommandOptions, optTimeout, runEventLoop } from '../event-loop.js';
 
 const EVENT_TYPES = ['lifecycle', 'update'];
 const LIFECYCLE = ['Created', 'Deleted', 'Defined', 'Undefined'];
@@ -11,14 +11,8 @@ export const nodedevEventCommand: CommandDef = {
   summary: 'wait for node device events and print them, or list the event types',
   options: eventCommandOptions({ name: 'device', type: 'string', help: 'only events of this device' }),
   async handler(s, cmd) {
-    if (optBool(cmd, 'list')) {
-      for (const name of EVENT_TYPES) s.out.print(`${name}\n`);
-      return true;
-    }
-    const eventName = optString(s, cmd, 'event');
-    if (eventName === undefined) fail(s, 'either --list or --event <type> is required');
-    const eventId = EVENT_TYPES.indexOf(eventName);
-    if (eventId < 0) fail(s, `unknown event type ${eventName}`);
+    const eventId = chosenEventType(s, cmd, EVENT_TYPES);
+    if (eventId === null) return true;
     const seconds = optTimeout(s, cmd);
     const name = optString(s, cmd, 'device');
     const dev = name === undefined ? null : await s.conn.nodeDeviceLookupByName(name).catch((err: unknown) => {

@@ -14,7 +14,7 @@ import { JSON_OPTION, printJSON } from '../json.js';
 import { readXMLFile } from '../files.js';
 import { splitCommas } from './virsh.js';
 import { UUID_STRING_LEN, autostartCommand, compareNames, findObject, flag, objectAction, prettyCapacity, type ObjectKind } from '../objects.js';
-import { eventCommandOptions, optTimeout, runEventLoop } from '../event-loop.js';
+import { chosenEventType, eventCommandOptions, optTimeout, runEventLoop } from '../event-loop.js';
 import { poolCapabilitiesCommand } from './pool-capabilities.js';
 
 const BY_UUID = 1;
@@ -261,14 +261,8 @@ const POOL_EVENTS = ['Defined', 'Undefined', 'Started', 'Stopped', 'Created', 'D
 
 /** pool-event: wait for storage pool lifecycle or refresh events. */
 async function cmdPoolEvent(s: Session, cmd: ParsedCommand): Promise<boolean> {
-  if (optBool(cmd, 'list')) {
-    for (const name of POOL_EVENT_TYPES) s.out.print(`${name}\n`);
-    return true;
-  }
-  const eventName = optString(s, cmd, 'event');
-  if (eventName === undefined) fail(s, 'either --list or --event <type> is required');
-  const eventId = POOL_EVENT_TYPES.indexOf(eventName);
-  if (eventId < 0) fail(s, `unknown event type ${eventName}`);
+  const eventId = chosenEventType(s, cmd, POOL_EVENT_TYPES);
+  if (eventId === null) return true;
   const seconds = optTimeout(s, cmd);
   // As virsh: a pool that cannot be found is reported, and then events of every pool are awaited.
   const pool = optBool(cmd, 'pool') ? await poolOption(s, cmd).catch((err: unknown) => {

@@ -1,7 +1,7 @@
 /** secret-event: wait for secret lifecycle and value-changed events, or list their types. */
 import type { CommandDef } from '../command.js';
-import { fail, optBool, optString } from '../opts.js';
-import { eventCommandOptions, optTimeout, runEventLoop } from '../event-loop.js';
+import { optBool, optString } from '../opts.js';
+import { chosenEventType, eventCommandOptions, optTimeout, runEventLoop } from '../event-loop.js';
 import { findObject } from '../objects.js';
 
 const EVENT_TYPES = ['lifecycle', 'value-changed'];
@@ -12,14 +12,8 @@ export const secretEventCommand: CommandDef = {
   summary: 'wait for secret events and print them, or list the event types',
   options: eventCommandOptions({ name: 'secret', type: 'string', help: 'only events of this secret (UUID)' }),
   async handler(s, cmd) {
-    if (optBool(cmd, 'list')) {
-      for (const name of EVENT_TYPES) s.out.print(`${name}\n`);
-      return true;
-    }
-    const eventName = optString(s, cmd, 'event');
-    if (eventName === undefined) fail(s, 'either --list or --event <type> is required');
-    const eventId = EVENT_TYPES.indexOf(eventName);
-    if (eventId < 0) fail(s, `unknown event type ${eventName}`);
+    const eventId = chosenEventType(s, cmd, EVENT_TYPES);
+    if (eventId === null) return true;
     const seconds = optTimeout(s, cmd);
     // As virsh: a secret that cannot be found is reported, and then events of every secret are awaited.
     let secret = null;
