@@ -11,6 +11,7 @@ import { JSON_OPTION, printJSON } from '../json.js';
 import { compareNames, flag } from '../objects.js';
 import { splitCommas } from './virsh.js';
 import { interfaceManageCommands } from './interface-manage.js';
+import { interfaceBridgeCommands } from './interface-bridge.js';
 import { interfaceOption } from '../interface-lookup.js';
 import { nodeDeviceOption } from '../nodedev-lookup.js';
 import { nodedevManageCommands } from './nodedev-manage.js';
@@ -96,6 +97,7 @@ export const interfaceFamily: CommandFamily = {
       handler: cmdIfaceList,
     },
     ...interfaceManageCommands,
+    ...interfaceBridgeCommands,
   ]),
 };
 

@@ -41,6 +41,13 @@ export const hostAdminScenarios: Scenario[] = [
       + 'iface-name eth1; iface-name 00:11:22:33:44:55; iface-mac; iface-mac --interface eth1'),
   },
   {
+    name: 'iface bridge and unbridge',
+    args: onDefault('iface-bridge eth1 br0; iface-bridge eth1 br0 --no-stp --delay 3 --no-start; iface-bridge nope br0; iface-bridge eth1; '
+      + 'iface-bridge eth1 eth1; iface-bridge eth1 br0 --delay x; iface-bridge eth1 br0 --delay -1; iface-bridge aa:bb:cc:dd:ee:ff br0; '
+      + 'iface-unbridge br0; iface-unbridge eth1 --no-start; iface-unbridge aa:bb:cc:dd:ee:ff; iface-unbridge'),
+  },
+  { name: 'iface bridge read-only', args: ['-r', ...onDefault('iface-bridge eth1 br0; iface-unbridge eth1')] },
+  {
     name: 'iface transaction',
     args: onDefault('iface-commit; iface-rollback; iface-begin; iface-begin; iface-undefine eth1; iface-list --all; iface-rollback; '
       + 'iface-list --all; iface-begin; iface-commit; iface-commit'),
