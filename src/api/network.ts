@@ -1,7 +1,7 @@
 import { ErrorDomain } from '../errors/index.js';
 import type { NetworkDHCPLease, NetworkPortRef, NetworkRef } from '../drivers/types.js';
 import type { Connect } from './connect.js';
-import { ConnectObject, NamedObject } from './object.js';
+import { NamedObject, RefObject } from './object.js';
 import { parseUUIDString } from './arg-checks.js';
 
 /** A virtual network (virNetwork). */
@@ -53,21 +53,8 @@ export class Network extends NamedObject<NetworkRef> {
 }
 
 /** A port of a virtual network (virNetworkPort). */
-export class NetworkPort extends ConnectObject {
-  readonly #ref: NetworkPortRef;
-
-  /** @internal */
-  constructor(conn: Connect, ref: NetworkPortRef) {
-    super(conn);
-    this.#ref = ref;
-  }
-
-  /** @internal */
-  get ref(): NetworkPortRef {
-    return this.#ref;
-  }
-
-  uuidString(): string { return this.#ref.uuid; }
-  xmlDesc(flags = 0): Promise<string> { return this.connect().invoke('networkPortGetXMLDesc', this.#ref, flags); }
-  delete(flags = 0): Promise<void> { return this.connect().invoke('networkPortDelete', this.#ref, flags); }
+export class NetworkPort extends RefObject<NetworkPortRef> {
+  uuidString(): string { return this.ref.uuid; }
+  xmlDesc(flags = 0): Promise<string> { return this.connect().invoke('networkPortGetXMLDesc', this.ref, flags); }
+  delete(flags = 0): Promise<void> { return this.connect().invoke('networkPortDelete', this.ref, flags); }
 }

@@ -42,24 +42,32 @@ export abstract class ConnectObject {
   }
 }
 
-/** An object known by name and UUID (network, storage pool), with the reference the driver contract takes. */
-export abstract class NamedObject<R extends { name: string; uuid: string }> extends ConnectObject {
+/** An object that carries the reference the driver contract takes for it. */
+export abstract class RefObject<R> extends ConnectObject {
   readonly #ref: R;
 
-  protected constructor(conn: Connect, ref: R) {
+  /** @internal */
+  constructor(conn: Connect, ref: R) {
     super(conn);
     this.#ref = ref;
   }
 
-  /** @internal */
+  /** @internal The reference the driver contract takes. */
   get ref(): R {
     return this.#ref;
   }
+}
 
-  name(): string { return this.#ref.name; }
-  uuidString(): string { return this.#ref.uuid; }
+/** An object known by name and UUID (network, storage pool). */
+export abstract class NamedObject<R extends { name: string; uuid: string }> extends RefObject<R> {
+  protected constructor(conn: Connect, ref: R) {
+    super(conn, ref);
+  }
+
+  name(): string { return this.ref.name; }
+  uuidString(): string { return this.ref.uuid; }
   /** UUID(): the 16 raw bytes. */
-  uuid(): Uint8Array { return uuidBytes(this.#ref.uuid); }
+  uuid(): Uint8Array { return uuidBytes(this.ref.uuid); }
 }
 
 /** A point in a domain's history known by name (snapshot, checkpoint), with the reference the driver contract takes. */

@@ -1,7 +1,7 @@
 import type { StoragePoolInfo, StoragePoolRef, StorageVolInfo, StorageVolRef } from '../drivers/types.js';
 import type { Connect } from './connect.js';
 import type { Stream } from './stream.js';
-import { ConnectObject, NamedObject } from './object.js';
+import { NamedObject, RefObject } from './object.js';
 import { ErrorDomain } from '../errors/index.js';
 import { checkStreamOwner, checkWritableThen } from './arg-checks.js';
 
@@ -48,22 +48,9 @@ export class StoragePool extends NamedObject<StoragePoolRef> {
 }
 
 /** A storage volume (virStorageVol). */
-export class StorageVol extends ConnectObject {
-  readonly #ref: StorageVolRef;
-
-  /** @internal */
-  constructor(conn: Connect, ref: StorageVolRef) {
-    super(conn);
-    this.#ref = ref;
-  }
-
-  /** @internal */
-  get ref(): StorageVolRef {
-    return this.#ref;
-  }
-
-  name(): string { return this.#ref.name; }
-  key(): string { return this.#ref.key; }
+export class StorageVol extends RefObject<StorageVolRef> {
+  name(): string { return this.ref.name; }
+  key(): string { return this.ref.key; }
 
   private get conn(): Connect {
     return this.connect();
@@ -73,38 +60,38 @@ export class StorageVol extends ConnectObject {
   private checkStream(func: string, stream: Stream): Promise<void> {
     const from = ErrorDomain.VIR_FROM_STORAGE;
     return checkWritableThen(this.conn, from, func, () =>
-      checkStreamOwner(from, func, stream, this.conn, `stream in ${func} must match connection of volume '${this.#ref.name}'`));
+      checkStreamOwner(from, func, stream, this.conn, `stream in ${func} must match connection of volume '${this.ref.name}'`));
   }
 
   /** virStoragePoolLookupByVolume (Python: storagePoolLookupByVolume). */
   async storagePoolLookupByVolume(): Promise<StoragePool> {
-    return new StoragePool(this.conn, await this.conn.invoke('storagePoolLookupByVolume', this.#ref));
+    return new StoragePool(this.conn, await this.conn.invoke('storagePoolLookupByVolume', this.ref));
   }
-  delete(flags = 0): Promise<void> { return this.conn.invoke('storageVolDelete', this.#ref, flags); }
+  delete(flags = 0): Promise<void> { return this.conn.invoke('storageVolDelete', this.ref, flags); }
   /** virStorageVolWipe. */
-  wipe(flags = 0): Promise<void> { return this.conn.invoke('storageVolWipe', this.#ref, flags); }
+  wipe(flags = 0): Promise<void> { return this.conn.invoke('storageVolWipe', this.ref, flags); }
   /** virStorageVolWipePattern: VIR_STORAGE_VOL_WIPE_ALG_*. */
   wipePattern(algorithm: number, flags = 0): Promise<void> {
-    return this.conn.invoke('storageVolWipePattern', this.#ref, algorithm, flags);
+    return this.conn.invoke('storageVolWipePattern', this.ref, algorithm, flags);
   }
-  info(): Promise<StorageVolInfo> { return this.conn.invoke('storageVolGetInfo', this.#ref); }
+  info(): Promise<StorageVolInfo> { return this.conn.invoke('storageVolGetInfo', this.ref); }
   /** virStorageVolGetInfoFlags (Python: infoFlags): VIR_STORAGE_VOL_GET_PHYSICAL reports the host-side size as allocation. */
-  infoFlags(flags = 0): Promise<StorageVolInfo> { return this.conn.invoke('storageVolGetInfoFlags', this.#ref, flags); }
-  xmlDesc(flags = 0): Promise<string> { return this.conn.invoke('storageVolGetXMLDesc', this.#ref, flags); }
+  infoFlags(flags = 0): Promise<StorageVolInfo> { return this.conn.invoke('storageVolGetInfoFlags', this.ref, flags); }
+  xmlDesc(flags = 0): Promise<string> { return this.conn.invoke('storageVolGetXMLDesc', this.ref, flags); }
   XMLDesc(flags = 0): Promise<string> { return this.xmlDesc(flags); }
-  path(): Promise<string> { return this.conn.invoke('storageVolGetPath', this.#ref); }
+  path(): Promise<string> { return this.conn.invoke('storageVolGetPath', this.ref); }
   /** virStorageVolResize: VIR_STORAGE_VOL_RESIZE_ALLOCATE, _DELTA, _SHRINK. */
   resize(capacity: number | bigint, flags = 0): Promise<void> {
-    return this.conn.invoke('storageVolResize', this.#ref, BigInt(capacity), flags);
+    return this.conn.invoke('storageVolResize', this.ref, BigInt(capacity), flags);
   }
   /** virStorageVolUpload: bind `stream` to write `length` bytes (0 = to the end) at `offset`. */
   async upload(stream: Stream, offset: number | bigint, length: number | bigint, flags = 0): Promise<void> {
     await this.checkStream('virStorageVolUpload', stream);
-    await stream.bind(() => this.conn.invoke('storageVolUpload', this.#ref, BigInt(offset), BigInt(length), flags));
+    await stream.bind(() => this.conn.invoke('storageVolUpload', this.ref, BigInt(offset), BigInt(length), flags));
   }
   /** virStorageVolDownload: bind `stream` to read `length` bytes (0 = to the end) from `offset`. */
   async download(stream: Stream, offset: number | bigint, length: number | bigint, flags = 0): Promise<void> {
     await this.checkStream('virStorageVolDownload', stream);
-    await stream.bind(() => this.conn.invoke('storageVolDownload', this.#ref, BigInt(offset), BigInt(length), flags));
+    await stream.bind(() => this.conn.invoke('storageVolDownload', this.ref, BigInt(offset), BigInt(length), flags));
   }
 }

@@ -21,7 +21,7 @@ function moveDeviceElements(from: XmlElement, to: XmlElement): void {
   }
 }
 
-/** The inactive XML of `iface` as a document root; `label` names the document in virsh's message. */
+/** The inactive XML of `iface` as a document root; `name` is the interface as the user gave it. */
 async function inactiveRoot(s: Session, iface: HostInterface, name: string): Promise<XmlElement> {
   const xml = await iface.xmlDesc(VIR_INTERFACE_XML_INACTIVE);
   const root = parseXML(xml);

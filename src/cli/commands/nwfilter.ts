@@ -52,8 +52,9 @@ async function cmdFilterList(s: Session): Promise<void> {
 async function cmdBindingList(s: Session): Promise<void> {
   const bindings = await must(s, 'Failed to list network filter bindings', () => s.conn.listAllNWFilterBindings(0));
   const rows = bindings.sort((a, b) => compareNames(a.portDev(), b.portDev())).map((b) => {
+    const row = [b.portDev(), b.filterName()];
     b.free();
-    return [b.portDev(), b.filterName()];
+    return row;
   });
   s.out.print(formatTable(['Port Dev', 'Filter'], rows, !s.out.quiet));
 }
