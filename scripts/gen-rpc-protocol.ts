@@ -154,6 +154,11 @@ class Emitter {
     return c;
   }
 
+  /** Types another module defines (the remote program's, for the QEMU and LXC programs). */
+  importTypes(names: Iterable<string>): void {
+    for (const n of names) this.defined.add(n);
+  }
+
   private ref(name: string): string {
     if (this.defined.has(name)) return name;
     throw new Error(`type ${name} used before its definition`);
@@ -346,6 +351,20 @@ function main(): void {
   const camel = (p: string) => p.toLowerCase().replace(/(^|_)([a-z])/g, (_m, _u, c: string) => c.toUpperCase());
   log.procedures(logDefs, 'virLogManagerProtocolProcedure', 'VIR_LOG_MANAGER_PROTOCOL_PROC_', (p, suffix) => `virLogManagerProtocol${camel(p)}${camel(suffix)}`, { name: 'LOG', number: 'VIR_LOG_MANAGER_PROTOCOL_PROGRAM', version: 'VIR_LOG_MANAGER_PROTOCOL_PROGRAM_VERSION' });
   writeFileSync(join(out, 'log.ts'), unusedImportsRemoved(log.text(HEADER('src/logging/log_protocol.x'), CODEC_IMPORTS)));
+
+  // The QEMU and LXC programs (libvirt-qemu, libvirt-lxc) name the remote program's object types.
+  const remoteTypes = modules.find((m) => m.name === 'common')!.lines
+    .map((l) => /^export const (remote_\w+) =/.exec(l)?.[1]).filter((n): n is string => n !== undefined);
+  for (const [name, file, prefix] of [['QEMU', 'qemu_protocol.x', 'qemu'], ['LXC', 'lxc_protocol.x', 'lxc']] as const) {
+    const defs = parse(read(`src/remote/${file}`));
+    const e = new Emitter();
+    e.importTypes(remoteTypes);
+    e.emit(defs);
+    e.procedures(defs, `${prefix}_procedure`, `${name}_PROC_`, (p, suffix) => `${prefix}_${p.toLowerCase()}_${suffix}`, { name, number: `${name}_PROGRAM`, version: `${name}_PROTOCOL_VERSION` });
+    const text = e.text(HEADER(`src/remote/${file}`), CODEC_IMPORTS);
+    const used = remoteTypes.filter((t) => new RegExp(`\\b${t}\\b`).test(text));
+    writeFileSync(join(out, `${prefix}.ts`), unusedImportsRemoved(text.replace(PROGRAM_IMPORT, `${PROGRAM_IMPORT}\nimport { ${used.join(', ')} } from './remote-types/common.js';`)));
+  }
 }
 
 main();

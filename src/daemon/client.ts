@@ -14,9 +14,11 @@ import type { DriverMethod } from '../drivers/types.js';
 import { RpcConnection } from '../rpc/connection.js';
 import { decodeValue, encodeValue, xvoid } from '../rpc/codec.js';
 import { MessageStatus, rpcError, type Header, type Packet } from '../rpc/packet.js';
-import type { ProcedureInfo } from '../rpc/program.js';
+import type { ProcedureInfo, Program } from '../rpc/program.js';
 import { XdrError } from '../rpc/xdr.js';
-import { REMOTE_PROGRAM, REMOTE_PROTOCOL_VERSION, remoteProgram } from '../rpc/protocol/remote.js';
+import { remoteProgram } from '../rpc/protocol/remote.js';
+import { qemuProgram } from '../rpc/protocol/qemu.js';
+import { lxcProgram } from '../rpc/protocol/lxc.js';
 import { BINDING_BY_PROC, type FdSpec } from '../remote/bindings/index.js';
 import { isSparseCall } from '../remote/bindings/streams.js';
 import { closeFds } from '../rpc/fd-carrier.js';
@@ -41,6 +43,9 @@ export interface ListenerInfo {
 }
 
 const AUTH_NUMBER: Record<AuthType, number> = { none: 0, sasl: 1, polkit: 2 };
+
+/** The programs tsvirtd serves, as libvirtd: the remote API, libvirt-qemu's and libvirt-lxc's. */
+const PROGRAMS: ReadonlyMap<number, Program> = new Map([remoteProgram, qemuProgram, lxcProgram].map((p) => [p.number, p]));
 
 /** libvirt's C names for the error of an unimplemented procedure: REMOTE_PROC_DOMAIN_GET_INFO -> virDomainGetInfo. */
 /** Words of procedure names that libvirt's public function names spell with capitals (virDomainGetXMLDesc). */
@@ -260,11 +265,12 @@ export class DaemonClient implements ClientContext {
    * once is answered at once.
    */
   private dispatch(h: Header, payload: Uint8Array, fds: number[] | null | undefined): Dispatched | Promise<Dispatched> {
-    if (h.prog !== REMOTE_PROGRAM || h.vers !== REMOTE_PROTOCOL_VERSION) {
+    const program = PROGRAMS.get(h.prog >>> 0);
+    if (!program || h.vers !== program.version) {
       throw rpcError(`Cannot find program ${h.prog >>> 0} version ${h.vers >>> 0}`);
     }
     if (h.status !== MessageStatus.OK) throw rpcError(`Unexpected message status ${h.status}`);
-    const proc = remoteProgram.procedures.get(h.proc);
+    const proc = program.procedures.get(h.proc);
     if (!proc || proc.msg) throw rpcError(`unknown procedure: ${h.proc}`);
     if (proc.needAuth && !this.authenticated) throw rpcError('authentication required');
     let args: unknown;
@@ -274,17 +280,17 @@ export class DaemonClient implements ClientContext {
       if (e instanceof XdrError) throw rpcError('Unable to decode message payload');
       throw e;
     }
-    const special = SPECIAL_HANDLERS.get(proc.number);
+    const special = SPECIAL_HANDLERS.get(program.number)?.get(proc.number);
     if (special) {
       const ret = special(this, args);
       return ret instanceof Promise ? ret.then((r: unknown) => encoded(proc, { ret: r })) : encoded(proc, { ret });
     }
-    return this.run(h, proc, args, fds === undefined ? [] : fds).then((r) => encoded(proc, r));
+    return this.run(h, program, proc, args, fds === undefined ? [] : fds).then((r) => encoded(proc, r));
   }
 
-  private run(h: Header, proc: ProcedureInfo, args: unknown, fds: number[] | null): Promise<Ran> {
+  private run(h: Header, program: Program, proc: ProcedureInfo, args: unknown, fds: number[] | null): Promise<Ran> {
     const conn = this.requireConn();
-    const binding = BINDING_BY_PROC.get(proc.number);
+    const binding = BINDING_BY_PROC.get(program.number)?.get(proc.number);
     if (!binding) {
       throw virError(errorDomainOf(proc), ErrorNumber.VIR_ERR_NO_SUPPORT, apiName(proc));
     }
@@ -293,6 +299,7 @@ export class DaemonClient implements ClientContext {
     const invokeAs = conn.invokeAs as unknown as (this: Connect, cName: string, method: DriverMethod, ...a: unknown[]) => Promise<unknown>;
     const call = () => invokeAs.call(conn, binding.api ?? ENTRY_POINTS[binding.method].c, binding.method, ...binding.driverArgs(args, fds ?? []));
     if (binding.fds === 'result') return call().then((fd) => ({ ret: undefined, fds: [fd as number] }));
+    if (binding.fds === 'results') return call().then((list) => ({ ret: undefined, fds: list as number[] }));
     const direction = proc.stream?.direction;
     if (!direction) return call().then((result) => ({ ret: binding.wireRet(result, args) }));
     return this.runStream(h, proc, args, direction, call, (result) => binding.wireRet(result, args));
@@ -326,11 +333,11 @@ export class DaemonClient implements ClientContext {
     else if (!this.paused) this.socket.resume();
   }
 
-  /** Send an event MESSAGE (serial 1, as libvirtd). */
-  sendEvent(proc: ProcedureInfo<unknown, unknown, any>, msg: unknown): void {
+  /** Send an event MESSAGE (serial 1, as libvirtd) of the REMOTE program, or of `program`. */
+  sendEvent(proc: ProcedureInfo<unknown, unknown, any>, msg: unknown, program: Program = remoteProgram): void {
     if (this.rpc.closed) return;
     try {
-      this.rpc.sendEvent(remoteProgram, proc, msg);
+      this.rpc.sendEvent(program, proc, msg);
     } catch (err) {
       log.warn(`event ${proc.name} not sent: ${err instanceof Error ? err.message : String(err)}`);
     }
@@ -351,7 +358,7 @@ function encoded(proc: ProcedureInfo, ran: Ran): Dispatched {
 
 /** The descriptors a procedure needs from its call: received at all (null: no native helper), and one where it takes one. */
 function checkCallFds(spec: FdSpec, fds: number[] | null): void {
-  if (spec === 'result') return;
+  if (spec === 'result' || spec === 'results') return;
   if (fds === null) throw nativeMissing('receiving file descriptors');
   if (spec.one && fds.length === 0) throw virError(ErrorDomain.VIR_FROM_RPC, ErrorNumber.VIR_ERR_INTERNAL_ERROR, 'No FD available at slot 0');
 }

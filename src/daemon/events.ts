@@ -5,11 +5,14 @@
  */
 import type { Connect } from '../api/connect.js';
 import { ErrorDomain, ErrorNumber, virError } from '../errors/index.js';
-import type { ProcedureInfo } from '../rpc/program.js';
+import type { ProcedureInfo, Program } from '../rpc/program.js';
 import type { remote_nonnull_domain, remote_nonnull_network, remote_nonnull_node_device, remote_nonnull_storage_pool } from '../rpc/protocol/remote.js';
-import { DOMAIN_EVENTS, NETWORK_EVENTS, NODE_DEVICE_EVENTS, STORAGE_POOL_EVENTS, convert, type EventBinding } from '../remote/bindings/index.js';
+import { qemuProgram } from '../rpc/protocol/qemu.js';
+import { DOMAIN_EVENTS, NETWORK_EVENTS, NODE_DEVICE_EVENTS, QEMU_MONITOR_EVENT, STORAGE_POOL_EVENTS, convert, type EventBinding } from '../remote/bindings/index.js';
+import type { QemuMonitorEventPayload } from '../drivers/types.js';
 
-export type EventKind = 'domain' | 'network' | 'pool' | 'nodedev';
+/** `qemu`: QEMU monitor events (libvirt-qemu), registered with a name filter rather than an event ID. */
+export type EventKind = 'domain' | 'network' | 'pool' | 'nodedev' | 'qemu';
 
 interface Registration {
   kind: EventKind;
@@ -19,7 +22,7 @@ interface Registration {
 
 interface Sink {
   requireConn(): Connect;
-  sendEvent(proc: ProcedureInfo<unknown, unknown, any>, msg: unknown): void;
+  sendEvent(proc: ProcedureInfo<unknown, unknown, any>, msg: unknown, program?: Program): void;
 }
 
 const FROM: Record<EventKind, number> = {
@@ -27,6 +30,7 @@ const FROM: Record<EventKind, number> = {
   network: ErrorDomain.VIR_FROM_NETWORK,
   pool: ErrorDomain.VIR_FROM_STORAGE,
   nodedev: ErrorDomain.VIR_FROM_NODEDEV,
+  qemu: ErrorDomain.VIR_FROM_RPC,
 };
 
 export class EventRegistry {
@@ -68,11 +72,28 @@ export class EventRegistry {
     return callbackID;
   }
 
+  /**
+   * QEMU monitor events: libvirtd keeps no one-per-filter rule here (the name filter makes every
+   * registration distinct), so neither do we.
+   */
+  async registerQemuMonitor(dom: remote_nonnull_domain | null, event: string | null, flags: number): Promise<number> {
+    const conn = this.client.requireConn();
+    let callbackID = -1;
+    const forward = (payload: QemuMonitorEventPayload) => {
+      if (callbackID >= 0) this.client.sendEvent(QEMU_MONITOR_EVENT.proc, QEMU_MONITOR_EVENT.toWire(payload, callbackID), qemuProgram);
+    };
+    callbackID = await conn.invoke('connectDomainQemuMonitorEventRegister', dom ? convert.domain.toDriver(dom) : null, event, forward, flags);
+    this.regs.set(`qemu:${callbackID}`, { kind: 'qemu', eventId: 0, filter: event ?? '*' });
+    return callbackID;
+  }
+
   async deregister(kind: EventKind, callbackID: number): Promise<void> {
     const conn = this.client.requireConn();
     const key = `${kind}:${callbackID}`;
     if (!this.regs.has(key)) {
-      throw virError(FROM[kind], ErrorNumber.VIR_ERR_INVALID_ARG, `could not find event callback ${callbackID} for deregistration`);
+      throw kind === 'qemu'
+        ? virError(FROM[kind], ErrorNumber.VIR_ERR_INTERNAL_ERROR, `qemu monitor event callback ${callbackID} not registered`)
+        : virError(FROM[kind], ErrorNumber.VIR_ERR_INVALID_ARG, `could not find event callback ${callbackID} for deregistration`);
     }
     this.regs.delete(key);
     await deregisterOn(conn, kind, callbackID);
@@ -93,5 +114,6 @@ function deregisterOn(conn: Connect, kind: EventKind, id: number): Promise<void>
   if (kind === 'domain') return conn.invoke('connectDomainEventDeregisterAny', id);
   if (kind === 'network') return conn.invoke('connectNetworkEventDeregisterAny', id);
   if (kind === 'nodedev') return conn.invoke('connectNodeDeviceEventDeregisterAny', id);
+  if (kind === 'qemu') return conn.invoke('connectDomainQemuMonitorEventDeregister', id);
   return conn.invoke('connectStoragePoolEventDeregisterAny', id);
 }

@@ -5,7 +5,8 @@
 import type { Connect } from '../api/connect.js';
 import { LIB_VERSION } from '../api/version.js';
 import { ErrorDomain, ErrorNumber, virError } from '../errors/index.js';
-import { procedures as P, type remote_auth_sasl_start_args, type remote_auth_sasl_step_args, type remote_connect_open_args } from '../rpc/protocol/remote.js';
+import { REMOTE_PROGRAM, procedures as P, type remote_auth_sasl_start_args, type remote_auth_sasl_step_args, type remote_connect_open_args } from '../rpc/protocol/remote.js';
+import { QEMU_PROGRAM, procedures as Q, type qemu_connect_domain_monitor_event_register_args } from '../rpc/protocol/qemu.js';
 import type { RpcConnection } from '../rpc/connection.js';
 import type { EventRegistry } from './events.js';
 import type { SaslAnswer } from './sasl-server.js';
@@ -59,7 +60,7 @@ function saslCall<T>(what: string, run: () => T): T {
 
 const wireAnswer = (a: SaslAnswer) => ({ complete: a.complete ? 1 : 0, nil: a.data === null ? 1 : 0, data: a.data ?? Buffer.alloc(0) });
 
-export const SPECIAL_HANDLERS: ReadonlyMap<number, Handler> = new Map<number, Handler>([
+const REMOTE_HANDLERS = new Map<number, Handler>([
   [P.AUTH_LIST.number, (c) => ({ types: [c.authNumber] })],
   [P.AUTH_SASL_INIT.number, (c) => ({ mechlist: saslCall('init', () => c.saslInit()) })],
   [P.AUTH_SASL_START.number, (c, a: remote_auth_sasl_start_args) =>
@@ -99,4 +100,16 @@ export const SPECIAL_HANDLERS: ReadonlyMap<number, Handler> = new Map<number, Ha
   [P.CONNECT_STORAGE_POOL_EVENT_DEREGISTER_ANY.number, (c, a) => c.events.deregister('pool', a.callbackID)],
   [P.CONNECT_NODE_DEVICE_EVENT_REGISTER_ANY.number, async (c, a) => ({ callbackID: await c.events.register('nodedev', a.eventID, a.dev) })],
   [P.CONNECT_NODE_DEVICE_EVENT_DEREGISTER_ANY.number, (c, a) => c.events.deregister('nodedev', a.callbackID)],
+]);
+
+const QEMU_HANDLERS = new Map<number, Handler>([
+  [Q.CONNECT_DOMAIN_MONITOR_EVENT_REGISTER.number, async (c, a: qemu_connect_domain_monitor_event_register_args) =>
+    ({ callbackID: await c.events.registerQemuMonitor(a.dom, a.event, a.flags) })],
+  [Q.CONNECT_DOMAIN_MONITOR_EVENT_DEREGISTER.number, (c, a) => c.events.deregister('qemu', a.callbackID)],
+]);
+
+/** The handlers by program number, then procedure number. */
+export const SPECIAL_HANDLERS: ReadonlyMap<number, ReadonlyMap<number, Handler>> = new Map([
+  [REMOTE_PROGRAM, REMOTE_HANDLERS],
+  [QEMU_PROGRAM, QEMU_HANDLERS],
 ]);

@@ -8,3 +8,5 @@ export * from './connection.js';
 export * as remoteProtocol from './protocol/remote.js';
 export * as keepaliveProtocol from './protocol/keepalive.js';
 export * as logProtocol from './protocol/log.js';
+export * as qemuProtocol from './protocol/qemu.js';
+export * as lxcProtocol from './protocol/lxc.js';

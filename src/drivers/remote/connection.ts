@@ -6,7 +6,9 @@
  */
 import type { Duplex } from 'node:stream';
 import type { ConnectionDriver, DriverMethod } from '../types.js';
-import { BINDINGS, BINDING_BY_METHOD, DOMAIN_EVENT_FAMILY, NETWORK_EVENT_FAMILY, NODE_DEVICE_EVENT_FAMILY, STORAGE_POOL_EVENT_FAMILY, type Binding } from '../../remote/bindings/index.js';
+import {
+  BINDINGS, BINDING_BY_METHOD, DOMAIN_EVENT_FAMILY, NETWORK_EVENT_FAMILY, NODE_DEVICE_EVENT_FAMILY, QEMU_MONITOR_EVENT_FAMILY, STORAGE_POOL_EVENT_FAMILY, type Binding,
+} from '../../remote/bindings/index.js';
 import { isSparseCall } from '../../remote/bindings/streams.js';
 import type { RpcConnection } from '../../rpc/connection.js';
 import { procedures as P, remoteProgram } from '../../rpc/protocol/remote.js';
@@ -47,7 +49,7 @@ export class RemoteConnection {
   constructor(link: RemoteLink, info: TransportInfo) {
     this.#link = link;
     this.#info = info;
-    this.#events = new RemoteEvents(link, [DOMAIN_EVENT_FAMILY, NETWORK_EVENT_FAMILY, STORAGE_POOL_EVENT_FAMILY, NODE_DEVICE_EVENT_FAMILY]);
+    this.#events = new RemoteEvents(link, [DOMAIN_EVENT_FAMILY, NETWORK_EVENT_FAMILY, STORAGE_POOL_EVENT_FAMILY, NODE_DEVICE_EVENT_FAMILY, QEMU_MONITOR_EVENT_FAMILY]);
     link.onRestore(async (rpc) => { if (this.#keepAlive) this.#applyKeepAlive(rpc, this.#keepAlive); });
     const self = this as unknown as Record<string, unknown>;
     for (const [method, binding] of BINDING_BY_METHOD) {
@@ -65,22 +67,23 @@ export class RemoteConnection {
     if (b.fds) return this.#fdsMethod(b);
     return async (...args: unknown[]) => {
       const rpc = this.#link.live ?? await this.#link.get();
-      return b.driverRet(await remoteCall(rpc, b.proc, b.wireArgs(args)), args);
+      return b.driverRet(await remoteCall(rpc, b.proc, b.wireArgs(args), undefined, b.program), args);
     };
   }
 
-  /** A call whose descriptors travel beside it (the binding's fd argument) or come back with its reply (one, the result). */
+  /** A call whose descriptors travel beside it (the binding's fd argument) or come back with its reply (one, or a list: the result). */
   #fdsMethod(b: Binding) {
     const spec = b.fds!;
     return async (...args: unknown[]) => {
       const rpc = this.#link.live ?? await this.#link.get();
-      if (spec !== 'result') {
+      if (typeof spec === 'object') {
         const fds = spec.one ? [args[spec.arg] as number] : (args[spec.arg] as number[]);
-        return b.driverRet(await remoteCall(rpc, b.proc, b.wireArgs(args), { fds }), args);
+        return b.driverRet(await remoteCall(rpc, b.proc, b.wireArgs(args), { fds }, b.program), args);
       }
       let received: number[] = [];
       rpc.checkFdPassing();
-      await remoteCall(rpc, b.proc, b.wireArgs(args), { receiveFds: (fds) => { received = fds; } });
+      await remoteCall(rpc, b.proc, b.wireArgs(args), { receiveFds: (fds) => { received = fds; } }, b.program);
+      if (spec === 'results') return received;
       if (received.length === 1) return received[0];
       closeFds(received);
       throw virError(ErrorDomain.VIR_FROM_REMOTE, ErrorNumber.VIR_ERR_INTERNAL_ERROR,
@@ -168,6 +171,12 @@ export class RemoteConnection {
 
   connectNodeDeviceEventDeregisterAny: ConnectionDriver['connectNodeDeviceEventDeregisterAny'] = (id) =>
     this.#events.deregister(NODE_DEVICE_EVENT_FAMILY, id);
+
+  connectDomainQemuMonitorEventRegister: ConnectionDriver['connectDomainQemuMonitorEventRegister'] = (dom, event, listener, flags) =>
+    this.#events.register(QEMU_MONITOR_EVENT_FAMILY, { dom, event, flags }, 0, listener);
+
+  connectDomainQemuMonitorEventDeregister: ConnectionDriver['connectDomainQemuMonitorEventDeregister'] = (id) =>
+    this.#events.deregister(QEMU_MONITOR_EVENT_FAMILY, id);
 
   /** CONNECT_CLOSE, then the socket; a dead peer is simply dropped. */
   close(): Promise<void> {

@@ -8,6 +8,7 @@ import { ErrorDomain, ErrorNumber, virError } from '../../errors/index.js';
 import { decodeValue } from '../../rpc/codec.js';
 import type { Packet } from '../../rpc/packet.js';
 import type { RpcConnection } from '../../rpc/connection.js';
+import type { Program } from '../../rpc/program.js';
 import { remoteProgram } from '../../rpc/protocol/remote.js';
 import type { EventBinding, EventFamily } from '../../remote/bindings/index.js';
 import { remoteCall } from './call.js';
@@ -30,17 +31,17 @@ interface Local {
 export class RemoteEvents {
   readonly #link: RemoteLink;
   readonly #byKey = new Map<string, DaemonRegistration>();
-  /** `family:remoteId` -> key, for routing MESSAGE packets. */
+  /** `program:register procedure:remoteId` -> key, for routing MESSAGE packets. */
   readonly #byRemote = new Map<string, string>();
   readonly #locals = new Map<number, Local>();
-  /** MESSAGE procedure number -> its family, event ID and binding. */
-  readonly #routes = new Map<number, { family: EventFamily<any, any>; eventId: number; binding: EventBinding<any> }>();
+  /** `program:MESSAGE procedure` -> its family, event ID and binding. */
+  readonly #routes = new Map<string, { family: EventFamily<any, any>; eventId: number; binding: EventBinding<any> }>();
   #nextId = 1;
 
   constructor(link: RemoteLink, families: readonly EventFamily<any, any>[]) {
     this.#link = link;
     for (const family of families) {
-      for (const [eventId, binding] of family.events) this.#routes.set(binding.proc.number, { family, eventId, binding });
+      for (const [eventId, binding] of family.events) this.#routes.set(`${programOf(family).number}:${binding.proc.number}`, { family, eventId, binding });
     }
     this.#listen(link.rpc);
     link.onRestore((rpc) => this.#reregister(rpc));
@@ -55,24 +56,26 @@ export class RemoteEvents {
     this.#listen(rpc);
     this.#byRemote.clear();
     await Promise.all([...this.#byKey].map(async ([key, reg]) => {
-      const { callbackID } = await remoteCall(rpc, reg.family.register, reg.args);
-      this.#byRemote.set(`${reg.family.register.number}:${callbackID}`, key);
+      const { callbackID } = await remoteCall(rpc, reg.family.register, reg.args, undefined, programOf(reg.family));
+      this.#byRemote.set(remoteKey(reg.family, callbackID), key);
       reg.remoteId = Promise.resolve(callbackID);
     }));
   }
 
-  async register<R extends { uuid?: string; name: string }, P>(
+  async register<R, P>(
     family: EventFamily<R, P>, filter: R | null, eventId: number, listener: (payload: P) => void,
   ): Promise<number> {
     if (![...family.events.keys()].includes(eventId)) {
       throw virError(ErrorDomain.VIR_FROM_REMOTE, ErrorNumber.VIR_ERR_INVALID_ARG, `unsupported event ID ${eventId}`);
     }
-    const key = `${family.register.number}:${eventId}:${filter ? (filter.uuid ?? filter.name) : ''}`;
+    const object = filter as { uuid?: string; name: string } | null;
+    const filterKey = filter === null ? '' : family.filterKey?.(filter) ?? object!.uuid ?? object!.name;
+    const key = `${programOf(family).number}:${family.register.number}:${eventId}:${filterKey}`;
     let reg = this.#byKey.get(key);
     if (!reg) {
       const args = family.registerArgs(eventId, filter);
-      const remoteId = this.#link.get().then((rpc) => remoteCall(rpc, family.register, args)).then((r) => {
-        this.#byRemote.set(`${family.register.number}:${r.callbackID}`, key);
+      const remoteId = this.#link.get().then((rpc) => remoteCall(rpc, family.register, args, undefined, programOf(family))).then((r) => {
+        this.#byRemote.set(remoteKey(family, r.callbackID), key);
         return r.callbackID;
       });
       reg = { remoteId, listeners: new Set(), family, args };
@@ -97,14 +100,13 @@ export class RemoteEvents {
     if (reg.listeners.size > 0) return;
     this.#byKey.delete(local.key);
     const remoteId = await reg.remoteId;
-    this.#byRemote.delete(`${family.register.number}:${remoteId}`);
+    this.#byRemote.delete(remoteKey(family, remoteId));
     const rpc = this.#link.rpc;
-    if (!rpc.closed) await remoteCall(rpc, family.deregister, { callbackID: remoteId });
+    if (!rpc.closed) await remoteCall(rpc, family.deregister, { callbackID: remoteId }, undefined, programOf(family));
   }
 
   #onMessage(p: Packet): void {
-    if (p.header.prog !== remoteProgram.number) return;
-    const route = this.#routes.get(p.header.proc);
+    const route = this.#routes.get(`${p.header.prog >>> 0}:${p.header.proc}`);
     if (!route?.binding.proc.msg) return;
     let event: { callbackID: number; payload: unknown };
     try {
@@ -112,8 +114,17 @@ export class RemoteEvents {
     } catch {
       return; // an undecodable event is dropped, as libvirt's client does
     }
-    const key = this.#byRemote.get(`${route.family.register.number}:${event.callbackID}`);
+    const key = this.#byRemote.get(remoteKey(route.family, event.callbackID));
     const reg = key === undefined ? undefined : this.#byKey.get(key);
     for (const id of reg?.listeners ?? []) this.#locals.get(id)?.listener(event.payload);
   }
+}
+
+function programOf(family: EventFamily<any, any>): Program {
+  return family.program ?? remoteProgram;
+}
+
+/** A daemon callback ID is unique per register procedure (libvirtd counts each family apart). */
+function remoteKey(family: EventFamily<any, any>, callbackID: number): string {
+  return `${programOf(family).number}:${family.register.number}:${callbackID}`;
 }

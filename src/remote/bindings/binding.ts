@@ -8,7 +8,8 @@
  * Bindings are data built with `bind()` from converters (`Conv`), so each procedure is one line.
  */
 import type { DriverMethod } from '../../drivers/types.js';
-import type { ArgsOf, ProcedureInfo, RetOf } from '../../rpc/program.js';
+import type { ArgsOf, ProcedureInfo, Program, RetOf } from '../../rpc/program.js';
+import { remoteProgram } from '../../rpc/protocol/remote.js';
 
 /** A two-way conversion between a wire value W and a driver-contract value D. */
 export interface Conv<W, D> {
@@ -17,6 +18,8 @@ export interface Conv<W, D> {
 }
 
 export interface Binding {
+  /** The program the procedure belongs to: REMOTE, or QEMU / LXC for libvirt-qemu and libvirt-lxc. */
+  readonly program: Program;
   readonly proc: ProcedureInfo<any, any, any>;
   readonly method: DriverMethod;
   /**
@@ -43,9 +46,9 @@ type Field<A> = readonly [keyof A & string, Conv<any, any>];
 /**
  * Descriptors of a call or reply: `{ arg }` is the driver argument sent as the call's descriptors
  * (a list, or `one` descriptor), not a wire field; `'result'` is a driver result that is one
- * descriptor, sent as the reply's.
+ * descriptor, sent as the reply's; `'results'` a driver result that is a list of them.
  */
-export type FdSpec = { arg: number; one?: boolean } | 'result';
+export type FdSpec = { arg: number; one?: boolean } | 'result' | 'results';
 
 /** How a result crosses: nothing, one field of the ret struct, or a custom pair. */
 export type RetSpec<R> =
@@ -61,6 +64,8 @@ export interface BindOptions<A> {
   /** Driver arguments a daemon appends after the mapped ones (the flags a legacy call lacks). */
   driverTail?: readonly unknown[];
   fds?: FdSpec;
+  /** The procedure's program when it is not REMOTE. */
+  program?: Program;
 }
 
 /**
@@ -75,6 +80,7 @@ export function bind<P extends ProcedureInfo<any, any, any>>(
   // The driver index of wire field i: the descriptor argument is not a wire field.
   const at = (i: number) => (fdArg && i >= fdArg.arg ? i + 1 : i);
   return {
+    program: options.program ?? remoteProgram,
     proc,
     method,
     legacy: options.legacy ?? false,

@@ -8,7 +8,7 @@ import type {
   DomainEventPayload, DomainRef, NetworkEventPayload, NetworkRef, NodeDeviceEventPayload, NodeDeviceRef, StoragePoolEventPayload, StoragePoolRef,
 } from '../../drivers/types.js';
 import type { Codec } from '../../rpc/codec.js';
-import type { ProcedureInfo } from '../../rpc/program.js';
+import type { ProcedureInfo, Program } from '../../rpc/program.js';
 import { procedures as P, remoteProgram } from '../../rpc/protocol/remote.js';
 import { domain, network, nodeDevice, storagePool } from './convert.js';
 
@@ -122,10 +122,14 @@ export const NODE_DEVICE_EVENTS: ReadonlyMap<number, EventBinding<NodeDeviceEven
  * one registration per (event ID, filter) and client, so a client fans one out to its listeners.
  */
 export interface EventFamily<R, P> {
+  /** The program of its procedures when it is not REMOTE. */
+  readonly program?: Program;
   readonly register: ProcedureInfo<any, { callbackID: number }, unknown>;
   readonly deregister: ProcedureInfo<{ callbackID: number }, unknown, unknown>;
   /** The register args for an event ID and an optional filter object. */
   registerArgs(eventId: number, filter: R | null): unknown;
+  /** What tells two filters apart, when not the object's UUID or name. */
+  filterKey?(filter: R): string;
   readonly events: ReadonlyMap<number, EventBinding<P>>;
 }
 

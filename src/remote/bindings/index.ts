@@ -20,20 +20,24 @@ import { hostServiceBindings } from './host-services.js';
 import { streamBindings } from './streams.js';
 import { fdPassingBindings } from './fd-passing.js';
 import { domainJobBindings } from './domain-jobs.js';
+import { qemuBindings } from './qemu.js';
 
 export * from './binding.js';
 export * as convert from './convert.js';
 
 export const BINDINGS: readonly Binding[] = [
   ...hostBindings, ...domainBindings, ...domainTunableBindings, ...domainDiagnosticBindings, ...domainPinningBindings, ...guestInfoBindings, ...domainDeviceBindings, ...snapshotBindings, ...checkpointBindings, ...networkBindings, ...storageBindings, ...hostObjectBindings, ...hostServiceBindings,
-  ...streamBindings, ...fdPassingBindings, ...domainJobBindings,
+  ...streamBindings, ...fdPassingBindings, ...domainJobBindings, ...qemuBindings,
 ];
 
-/** Daemon side: the binding of a REMOTE procedure number. */
-export const BINDING_BY_PROC: ReadonlyMap<number, Binding> = new Map(BINDINGS.map((b) => [b.proc.number, b]));
+/** Daemon side: the bindings of each program's procedures, by program number then procedure number. */
+export const BINDING_BY_PROC: ReadonlyMap<number, ReadonlyMap<number, Binding>> = new Map(
+  [...new Set(BINDINGS.map((b) => b.program))].map((prog) => [prog.number, new Map(BINDINGS.filter((b) => b.program === prog).map((b) => [b.proc.number, b]))]),
+);
 
 /** Client side: the procedure a driver method is sent as. */
 export const BINDING_BY_METHOD: ReadonlyMap<DriverMethod, Binding> = new Map(
   BINDINGS.filter((b) => !b.legacy).map((b) => [b.method, b]),
 );
 export * from './events.js';
+export * from './qemu.js';

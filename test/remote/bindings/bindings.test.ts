@@ -7,21 +7,26 @@ import fc from 'fast-check';
 import { BINDINGS, BINDING_BY_METHOD, BINDING_BY_PROC, DOMAIN_EVENTS, convert } from '../../../src/remote/bindings/index.js';
 import { decodeValue, encodeValue } from '../../../src/rpc/codec.js';
 import { remoteProgram } from '../../../src/rpc/protocol/remote.js';
+import { qemuProgram } from '../../../src/rpc/protocol/qemu.js';
+import { lxcProgram } from '../../../src/rpc/protocol/lxc.js';
 
 const dom = { name: 'test', uuid: '6695eb01-f6a4-8304-79aa-97f2502e193f', id: 1 };
 
-test('every binding names a contract method and a call procedure, once', () => {
-  const procs = new Set<number>();
+test('every binding names a contract method and a call procedure of its program, once', () => {
+  const procs = new Set<string>();
   for (const b of BINDINGS) {
     assert.ok(ENTRY_POINTS[b.method], `${b.method} is an entry point`);
-    assert.equal(remoteProgram.procedures.get(b.proc.number), b.proc);
+    assert.equal(b.program.procedures.get(b.proc.number), b.proc);
     assert.equal(b.proc.msg, undefined);
-    assert.ok(!procs.has(b.proc.number), `${b.proc.name} bound once`);
-    procs.add(b.proc.number);
+    const key = `${b.program.name}:${b.proc.number}`;
+    assert.ok(!procs.has(key), `${b.proc.name} bound once`);
+    procs.add(key);
   }
-  assert.equal(BINDING_BY_PROC.size, BINDINGS.length);
+  assert.equal([...BINDING_BY_PROC.values()].reduce((n, m) => n + m.size, 0), BINDINGS.length);
   assert.equal(BINDING_BY_METHOD.get('domainDestroyFlags')?.proc.name, 'DOMAIN_DESTROY_FLAGS');
-  assert.equal(BINDING_BY_PROC.get(12)?.method, 'domainDestroyFlags'); // legacy DOMAIN_DESTROY
+  assert.equal(BINDING_BY_PROC.get(remoteProgram.number)?.get(12)?.method, 'domainDestroyFlags'); // legacy DOMAIN_DESTROY
+  assert.equal(BINDING_BY_PROC.get(qemuProgram.number)?.get(1)?.method, 'domainQemuMonitorCommand');
+  assert.equal(BINDING_BY_PROC.get(lxcProgram.number)?.get(1)?.method, 'domainLxcOpenNamespace');
 });
 
 test('client encoding then daemon decoding gives the driver the same arguments', () => {
