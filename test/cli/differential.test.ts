@@ -20,10 +20,12 @@ import { editScenarios } from './scenarios/edits.js';
 import { deviceScenarios } from './scenarios/devices.js';
 import { hostAdminScenarios } from './scenarios/host-admin.js';
 import { domainExtraScenarios } from './scenarios/domain-extras.js';
+import { nodeFileScenarios } from './scenarios/node-files.js';
 
 const corpus: Scenario[] = [...basics, ...hostScenarios, ...domainScenarios, ...networkScenarios, ...poolScenarios, ...volumeScenarios,
   ...snapshotScenarios, ...checkpointScenarios, ...discoveryScenarios, ...hostObjectScenarios, ...eventScenarios, ...objectEventScenarios, ...xpathScenarios,
-  ...domstatsScenarios, ...guestInfoScenarios, ...tunableScenarios, ...pinningScenarios, ...editScenarios, ...deviceScenarios, ...hostAdminScenarios, ...domainExtraScenarios];
+  ...domstatsScenarios, ...guestInfoScenarios, ...tunableScenarios, ...pinningScenarios, ...editScenarios, ...deviceScenarios, ...hostAdminScenarios, ...domainExtraScenarios,
+  ...nodeFileScenarios];
 
 // Scenarios are independent (each has its own directory and session): run a few at a time.
 describe('tsvirsh matches virsh', { concurrency: 4 }, () => {

@@ -201,6 +201,10 @@ async function cmdDominfo(s: Session, cmd: ParsedCommand): Promise<boolean> {
   } catch (err) {
     if ((err as { code?: number }).code !== ErrorNumber.VIR_ERR_NO_SUPPORT) throw err;
   }
+  // virsh shows the taint and deprecation messages when the call works and ignores its failure.
+  const messages = await dom.messages().catch(() => []);
+  if (json) fields.messages = messages;
+  else messages.forEach((m, i) => s.out.print(`${pad(i === 0 ? 'Messages:' : '')} ${m}\n`));
   if (json) printJSON(s, fields);
   return ok;
 }

@@ -19,6 +19,9 @@ export class DomainObj {
   persistent = false;
   autostart = false;
   hasManagedSave = false;
+  /** Why the domain is tainted (a bit per DomainTaint) and its deprecated settings. */
+  taint = 0;
+  deprecations: string[] = [];
   /** Set while the domain is being removed, so racing calls see it gone. */
   removing = false;
   /** The id given when the domain started; meaningful only while active. */
@@ -42,6 +45,8 @@ export class DomainObj {
     copy.persistent = this.persistent;
     copy.autostart = this.autostart;
     copy.hasManagedSave = this.hasManagedSave;
+    copy.taint = this.taint;
+    copy.deprecations = [...this.deprecations];
     copy.domId = this.domId;
     copy.listedName = this.listedName;
     return copy;

@@ -8,6 +8,7 @@ import type { DomainControlInfo, DomainDiskError, DomainRef, TypedParam } from '
 import { isKnownKeycode, KEYCODE_SET_NAMES } from '../shared/keycodes.js';
 import { domainFromRef } from './domains.js';
 import { E, testCheckFlags, testError } from './errors.js';
+import { domainMessages } from '../shared/domain-taint.js';
 import type { TestState } from './state.js';
 
 /**
@@ -56,11 +57,10 @@ export function sendProcessSignal(state: TestState, ref: DomainRef, pid: bigint,
   domainFromRef(state, ref);
 }
 
-/** No test domain is ever tainted or uses deprecated features. */
+/** The taints and deprecations found when the domain was loaded from a node file. */
 export function messages(state: TestState, ref: DomainRef, flags: number): string[] {
   testCheckFlags('testDomainGetMessages', flags, C.VIR_DOMAIN_MESSAGE_DEPRECATION | C.VIR_DOMAIN_MESSAGE_TAINTING);
-  domainFromRef(state, ref);
-  return [];
+  return domainMessages(domainFromRef(state, ref), flags);
 }
 
 /** libvirt's test driver answers no parameters without even looking the domain up. */

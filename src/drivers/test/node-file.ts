@@ -16,6 +16,7 @@ import { startDomainState } from './lifecycle.js';
 import { generateIfnames } from './domains.js';
 import { loadSnapshotsFromNode } from './snapshots.js';
 import { nodeFileIOThreads } from './domain-stats.js';
+import { checkNodeDomainTaint } from './taint.js';
 
 const TEST_NS = 'http://libvirt.org/schemas/domain/test/1.0';
 
@@ -92,6 +93,7 @@ function addDomains(state: TestState, domains: NodeDomain[]): void {
     loadSnapshotsFromNode(state, obj, d.snapshots);
     if (d.runstate !== VIR_DOMAIN_SHUTOFF) startDomainState(state, obj, VIR_DOMAIN_RUNNING_BOOTED);
     obj.setState(d.runstate, 0);
+    checkNodeDomainTaint(obj);
     obj.iothreads = nodeFileIOThreads(obj.def);
   }
 }

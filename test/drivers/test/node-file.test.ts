@@ -5,6 +5,7 @@ import { XMLSerializer } from '@xmldom/xmldom';
 import { DEFAULT_NODE_XML } from '../../../src/drivers/test/default-node.js';
 import { applyNodeContent, loadNodeXML, parseNodeXML } from '../../../src/drivers/test/node-file.js';
 import type { TestState } from '../../../src/drivers/test/state.js';
+import { messages } from '../../../src/drivers/test/domain-diagnostics.js';
 
 /** Everything a state holds that callers can see, with node devices as their XML. */
 function visible(state: TestState) {
@@ -28,4 +29,17 @@ test('the default node content survives v8.serialize, as the tsvirsh bundle carr
 test('a state made from the carried default content equals one loaded from the XML', () => {
   const carried = applyNodeContent(deserialize(serialize(parseNodeXML(DEFAULT_NODE_XML, null))));
   assert.deepStrictEqual(visible(carried), visible(loadNodeXML(DEFAULT_NODE_XML, null)));
+});
+
+test('virDomainGetMessages flags pick taints, deprecations or both (virsh shows only flags 0)', () => {
+  const state = loadNodeXML(`<node><domain type='test'><name>t</name><memory>65536</memory><os><type>hvm</type></os>
+    <cpu><model>Deprecated-Test</model></cpu><devices><interface type='ethernet'><script path='/x'/></interface></devices></domain></node>`, null);
+  const ref = state.domains.all()[0]!.ref();
+  const taints = ['tainted: network configuration using opaque shell scripts', 'tainted: use of deprecated configuration settings'];
+  const deprecations = ['deprecated configuration: CPU model Deprecated-Test'];
+  assert.deepStrictEqual(messages(state, ref, 0), [...taints, ...deprecations]);
+  assert.deepStrictEqual(messages(state, ref, 1), deprecations);
+  assert.deepStrictEqual(messages(state, ref, 2), taints);
+  assert.deepStrictEqual(messages(state, ref, 3), [...taints, ...deprecations]);
+  assert.throws(() => messages(state, ref, 4), /unsupported flags \(0x4\) in function testDomainGetMessages/);
 });
