@@ -4,16 +4,20 @@
  * process each), in interleaved rounds. Prints calls/s (2 RPCs per iteration), p99 iteration
  * latency, the daemon's own CPU time per call (user + system, from /proc: steadier than calls/s on
  * a busy machine) and the ratios; first, on the fresh daemons, the memory per idle client
- * connection (RSS with none and with BENCH_IDLE connections that completed CONNECT_OPEN).
+ * connection (RSS with none and with BENCH_IDLE connections that completed CONNECT_OPEN). Beside
+ * them, the same loop through a canned-reply relay (bench/canned-relay.ts): what a Node process
+ * that does no work at all reaches on this machine, the ceiling for tsvirtd's figure.
  *
  *   node dist/bench/daemon.js     (BENCH_SECONDS=N per measurement, BENCH_ROUNDS=N, BENCH_IDLE=N,
  *                                  BENCH_TSVIRTD_NODE_ARGS="--cpu-prof --cpu-prof-dir=DIR" for tsvirtd's node)
  * Needs root (libvirtd runs as nobody), libvirtd, setpriv and libvirt-python; otherwise it says so.
  */
-import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import net from 'node:net';
 import { cpus, loadavg } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { RpcConnection } from '../src/rpc/connection.js';
 import { remoteProgram, procedures as P } from '../src/rpc/protocol/remote.js';
 import { havePython, libvirtdSkip, startLibvirtd, startTsvirtd, type RunningDaemon } from '../test/daemon/harness.js';
@@ -65,7 +69,7 @@ const ALL_CPUS = `0-${cpus().length - 1}`;
  * The python loop against `daemon`; with `oneCpu`, the daemon and the client share CPU 0 for the
  * measurement (both daemons alike), so a call costs no wake-up of another CPU.
  */
-function loop(daemon: RunningDaemon, conns: number, oneCpu = false): Sample {
+function loop(daemon: Pick<RunningDaemon, 'pid' | 'socket'>, conns: number, oneCpu = false): Sample {
   const { socket } = daemon;
   if (oneCpu) pin(daemon.pid, '0');
   const cpu = cpuUs(daemon.pid);
@@ -114,6 +118,16 @@ async function idleCost(d: RunningDaemon): Promise<{ before: number; after: numb
   return { before, after };
 }
 
+/** The canned-reply relay (bench/canned-relay.ts) in front of tsvirtd: the floor for a Node daemon. */
+async function startRelay(upstream: RunningDaemon): Promise<Pick<RunningDaemon, 'pid' | 'socket' | 'stop'>> {
+  const socket = join(upstream.dir, 'relay-sock');
+  const proc = spawn(process.execPath, [join(dirname(fileURLToPath(import.meta.url)), 'canned-relay.js'), socket, upstream.socket], { stdio: 'inherit' });
+  for (let i = 0; i < 400 && !existsSync(socket); i++) await new Promise((r) => setTimeout(r, 25));
+  if (!existsSync(socket)) throw new Error('the canned-reply relay did not start');
+  const exited = new Promise((r) => proc.once('exit', r));
+  return { pid: proc.pid!, socket, stop: async () => { proc.kill('SIGTERM'); await exited; } };
+}
+
 const median = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)]!;
 
 const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
@@ -124,6 +138,7 @@ if (skip) {
   console.log(`bench/daemon: skipped (${skip})`);
 } else {
   const [ours, theirs] = await Promise.all([startTsvirtd('max_client_requests = 5\n', [], {}, NODE_ARGS), startLibvirtd()]);
+  const relay = await startRelay(ours);
   try {
     console.log(`bench/daemon: load average ${load()} at the start`);
     const ma = await idleCost(ours);
@@ -138,7 +153,8 @@ if (skip) {
     for (const { n, oneCpu } of cases) {
       const a: Sample[] = [];
       const b: Sample[] = [];
-      for (let i = 0; i < ROUNDS; i++) { a.push(loop(ours, n, oneCpu)); b.push(loop(theirs, n, oneCpu)); }
+      const floor: Sample[] = [];
+      for (let i = 0; i < ROUNDS; i++) { a.push(loop(ours, n, oneCpu)); b.push(loop(theirs, n, oneCpu)); floor.push(loop(relay, n, oneCpu)); }
       const side = (v: Sample[]) => {
         const calls = v.map((s) => s.callsPerSec);
         const cpu = v.map((s) => s.daemonCpuUs);
@@ -149,9 +165,12 @@ if (skip) {
       const cpuRatio = median(b.map((s) => s.daemonCpuUs)) / median(a.map((s) => s.daemonCpuUs));
       console.log(`  ${n} connection(s)${oneCpu ? ', client and daemon on one CPU' : ''}: tsvirtd ${side(a)} | libvirtd ${side(b)}`);
       console.log(`    ratio calls/s ${median(ratios).toFixed(2)}x (${range(ratios, 2)}, goal >= 1.5x); daemon CPU per call libvirtd/tsvirtd ${cpuRatio.toFixed(2)}x`);
+      const floorRatios = floor.map((s, i) => s.callsPerSec / b[i]!.callsPerSec);
+      console.log(`    floor (canned-reply Node relay, no decoding or driver): ${side(floor)}; ratio to libvirtd ${median(floorRatios).toFixed(2)}x (${range(floorRatios, 2)})`);
     }
     console.log(`  load average ${load()} at the end`);
   } finally {
+    await relay.stop();
     await Promise.all([ours.stop(), theirs.stop()]);
   }
 }
