@@ -28,12 +28,12 @@ export interface SessionSettings {
   escape: string;
 }
 
-export type Library = typeof import('../index.js');
+export type Library = typeof import('./library.js');
 let library: Promise<Library> | null = null;
 let loadedLibrary: Library | null = null;
 /** The library is loaded on first use, so `help` and `echo` start without it. */
 export function loadLibrary(): Promise<Library> {
-  library ??= import('../index.js').then((lib) => (loadedLibrary = lib));
+  library ??= import('./library.js').then((lib) => (loadedLibrary = lib));
   return library;
 }
 

@@ -5,7 +5,7 @@ import { must } from '../lookup.js';
 import { fail, optBool, optInt, optString } from '../opts.js';
 import { fixed, pad } from '../printf.js';
 import { JSON_OPTION, printJSON } from '../json.js';
-import type { Session } from '../session.js';
+import { loadLibrary, type Session } from '../session.js';
 import { versionString } from '../features.js';
 import { unknownCauseError } from '../../index.js';
 import { hostNodeCommands } from './host-node.js';
@@ -157,7 +157,7 @@ export const hostFamily: CommandFamily = {
       summary: 'show library, API and hypervisor versions',
       options: [{ name: 'daemon', type: 'bool', help: 'also ask the daemon for its version' }, JSON_OPTION],
       async handler(s, cmd) {
-        const { LIB_VERSION } = await import('../../index.js');
+        const { LIB_VERSION } = await loadLibrary();
         const type = await must(s, 'failed to get hypervisor type', () => s.conn.getType());
         if (optBool(cmd, 'json')) {
           printJSON(s, await versionJSON(s, type, LIB_VERSION, optBool(cmd, 'daemon')));

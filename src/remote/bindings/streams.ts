@@ -26,9 +26,16 @@ export const streamBindings: Binding[] = [
   bind(P.STORAGE_VOL_DOWNLOAD, 'storageVolDownload', [vol, ['offset', same], ['length', same], flags], null),
 ];
 
+/** The flags the procedure tables name as @sparseflag, by name (a lookup in the whole constants module would make bundles build its namespace object). */
+const SPARSE_FLAGS: Record<string, number> = {
+  VIR_STORAGE_VOL_UPLOAD_SPARSE_STREAM: C.VIR_STORAGE_VOL_UPLOAD_SPARSE_STREAM,
+  VIR_STORAGE_VOL_DOWNLOAD_SPARSE_STREAM: C.VIR_STORAGE_VOL_DOWNLOAD_SPARSE_STREAM,
+};
+
 /** libvirt's @sparseflag: whether a stream call's wire args ask for holes (both ends allow them then). */
 export function isSparseCall(proc: ProcedureInfo<any, any, any>, args: unknown): boolean {
   if (!proc.sparseFlag) return false;
-  const flag = (C as unknown as Record<string, number>)[proc.sparseFlag]!;
+  const flag = SPARSE_FLAGS[proc.sparseFlag];
+  if (flag === undefined) throw new Error(`no value for the sparse flag ${proc.sparseFlag}`);
   return ((args as { flags: number }).flags & flag) !== 0;
 }
