@@ -68,8 +68,8 @@ class Prompter {
 
 /**
  * libvirt's default auth (virConnectAuthPtrDefault): asks for each credential on the terminal,
- * `PROMPT: `, hiding pass phrases; an empty answer takes the credential's default. Fails (-1)
- * when input ends before an answer.
+ * `PROMPT: `, hiding pass phrases; an empty answer, or input that has ended, takes the
+ * credential's default.
  */
 export function createDefaultAuth(input: NodeJS.ReadableStream = process.stdin, output: NodeJS.WritableStream = process.stdout): ConnectAuth {
   const prompter = new Prompter(input, output);
@@ -79,8 +79,8 @@ export function createDefaultAuth(input: NodeJS.ReadableStream = process.stdin, 
       try {
         for (const cred of creds) {
           const prompt = cred.challenge ? `${cred.prompt} [${cred.challenge}]: ` : `${cred.prompt}: `;
-          const answer = await prompter.ask(prompt, SECRET.has(cred.type));
-          if (answer === null) return -1;
+          // Input that has ended answers '' (libvirt reads EOF as an empty line, getpass as well).
+          const answer = (await prompter.ask(prompt, SECRET.has(cred.type))) ?? '';
           cred.result = answer === '' && cred.defresult !== undefined ? cred.defresult : answer;
         }
         return 0;

@@ -46,9 +46,11 @@ test('a wrong pass phrase gives libvirt\'s authentication error', withNodeFile(a
     e.message === 'authentication failed: authentication failed, see test XML for the correct username/password');
 }));
 
-test('input that ends before an answer fails the authentication', withNodeFile(async (uri) => {
-  const { auth } = scripted('');
-  await assert.rejects(v.openAuth(uri, auth, 0), (e: v.VirError) => e.code === v.ErrorNumber.VIR_ERR_AUTH_FAILED);
+test('input that has ended answers empty names and pass phrases, as virsh reads EOF', withNodeFile(async (uri) => {
+  const { auth, prompts } = scripted('');
+  await assert.rejects(v.openAuth(uri, auth, 0), (e: v.VirError) => e.code === v.ErrorNumber.VIR_ERR_AUTH_FAILED &&
+    e.message === 'authentication failed: authentication failed, see test XML for the correct username/password');
+  assert.equal(prompts(), "Enter username for localhost: Enter 's password for localhost: ");
 }));
 
 test('a plain credential list answers without prompting', withNodeFile(async (uri) => {

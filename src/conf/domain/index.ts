@@ -16,7 +16,7 @@ import { formatLifecycle, parseLifecycle } from './lifecycle.js';
 import { finishMemory, formatMemory, parseMemory, type DomainMemory } from './memory.js';
 import { formatMetadata, parseMetadata, type MetadataEntry } from './metadata.js';
 import { formatOs, parseOs, type DomainOs } from './os.js';
-import { parseCputune, parseMemoryBacking, parseMemtune } from './tuning.js';
+import { parseBlkiotune, parseCputune, parseMemoryBacking, parseMemtune } from './tuning.js';
 import { parseNumatune } from './numatune.js';
 import { parsePm } from './pm.js';
 import { checkSmbiosSysinfo } from './sysinfo.js';
@@ -44,7 +44,7 @@ const REPEATED = ['sysinfo'];
 
 /** Top-level elements kept as XML nodes but rewritten in libvirt's canonical form. */
 const CANONICAL_TOP_LEVEL: Record<string, (el: XmlElement) => XNode | undefined> = {
-  idmap: parseIdmap, memtune: parseMemtune, pm: parsePm, memoryBacking: parseMemoryBacking,
+  idmap: parseIdmap, blkiotune: parseBlkiotune, memtune: parseMemtune, pm: parsePm, memoryBacking: parseMemoryBacking,
 };
 
 export interface DomainDef {

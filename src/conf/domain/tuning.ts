@@ -1,9 +1,9 @@
 /**
- * Resource tuning elements: `<memtune>`, `<memoryBacking>`, `<cputune>`. Each is
+ * Resource tuning elements: `<blkiotune>`, `<memtune>`, `<memoryBacking>`, `<cputune>`. Each is
  * kept as an XML node but put in libvirt's canonical form: sizes in KiB, CPU and node sets
  * normalised, children in libvirt's order.
  */
-import { attr, childElements, type XmlElement } from '../xml.js';
+import { attr, childElements, childText, type XmlElement } from '../xml.js';
 import { canonicalCpuset, parseCpuset } from './cpuset.js';
 import { enumValue, intValue, missingAttr, parseScaledKiB, scaledKiB, unsupported, xmlDetail, xmlError } from './parse-util.js';
 import { getAttr, newXNode, orderChildren, setAttr, toXNode, type XNode } from './xnode.js';
@@ -19,6 +19,52 @@ const SET_ATTRS: Record<string, string> = { vcpupin: 'cpuset', emulatorpin: 'cpu
 
 /** libvirt's "unlimited" memory limit in KiB (VIR_DOMAIN_MEMORY_PARAM_UNLIMITED); limits from there on are not written. */
 const MEMORY_UNLIMITED = 2 ** 53 - 1;
+
+/** The per-device limits of `<blkiotune>` in libvirt's order, with their width and what its error calls them. */
+const BLKIO_DEVICE_FIELDS: [name: string, bits: 32 | 64, what: string][] = [
+  ['weight', 32, 'weight'], ['read_iops_sec', 32, 'read iops sec'], ['write_iops_sec', 32, 'write iops sec'],
+  ['read_bytes_sec', 64, 'read bytes sec'], ['write_bytes_sec', 64, 'write bytes sec'],
+];
+
+/**
+ * A number as virStrToLong_ui/_ull (base 10) reads it: leading spaces, a sign (a negative one wraps
+ * around as strtoul's does), nothing after the digits; undefined when it does not parse.
+ */
+function cUnsigned(text: string, bits: 32 | 64): bigint | undefined {
+  const m = /^\s*([+-]?)(\d+)$/.exec(text);
+  if (!m) return undefined;
+  const max = (1n << BigInt(bits)) - 1n;
+  const n = BigInt(m[2]!);
+  if (n > (1n << 64n) - 1n || (m[1] === '-' && bits === 32 && n > max)) return undefined;
+  const value = m[1] === '-' && n > 0n ? ((1n << 64n) - n) & max : n;
+  return value > max ? undefined : value;
+}
+
+/**
+ * `<blkiotune>` as libvirt keeps it: the weight (an unreadable one counts as none) and per-device
+ * limits, devices with no non-zero limit dropped, values written back as numbers in fixed order.
+ */
+export function parseBlkiotune(el: XmlElement): XNode | undefined {
+  const weight = cUnsigned(childText(el, 'weight') ?? '', 32) ?? 0n;
+  const children: XNode[] = weight ? [{ name: 'weight', attrs: [], children: [], text: String(weight) }] : [];
+  const paths: string[] = [];
+  for (const device of childElements(el, 'device')) {
+    const path = childText(device, 'path');
+    if (!path) throw unsupported('missing per-device path');
+    const limits = BLKIO_DEVICE_FIELDS.flatMap(([name, bits, what]): XNode[] => {
+      const text = childText(device, name);
+      if (!text) return [];
+      const value = cUnsigned(text, bits);
+      if (value === undefined) throw unsupported(`could not parse ${what} ${text}`);
+      return value ? [{ name, attrs: [], children: [], text: String(value) }] : [];
+    });
+    paths.push(path);
+    if (limits.length) children.push(newXNode('device', [], [{ name: 'path', attrs: [], children: [], text: path }, ...limits]));
+  }
+  const duplicate = paths.find((p, i) => paths.indexOf(p) !== i);
+  if (duplicate !== undefined) throw unsupported(`duplicate blkio device path '${duplicate}'`);
+  return children.length ? newXNode('blkiotune', [], children) : undefined;
+}
 
 export function parseMemtune(el: XmlElement): XNode | undefined {
   const children = MEMTUNE_ORDER.flatMap((name) => {

@@ -99,7 +99,12 @@ export class DomainObj {
   /** virDomainObjSetDefTransient: a running persistent domain keeps its config apart from its live def. */
   setDefTransient(): void {
     if (!this.persistent || this.newDef) return;
-    this.newDef = cloneDomainDef(this.def);
+    this.newDef = this.copyDef(this.def);
+  }
+
+  /** The copy setDefTransient keeps as the persistent definition (a driver may copy as libvirt's does). */
+  protected copyDef(def: DomainDef): DomainDef {
+    return cloneDomainDef(def);
   }
 
   /** virDomainObjRemoveTransientDef: back to the persistent definition when the domain stops. */

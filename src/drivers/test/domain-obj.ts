@@ -1,4 +1,4 @@
-import { cloneDomainDef } from '../../conf/domain/index.js';
+import { cloneDomainDef, formatDomainXML, parseDomainXML, type DomainDef } from '../../conf/domain/index.js';
 import { DomainObj as SharedDomainObj } from '../shared/domain-obj.js';
 import type { SnapshotList } from './snapshot-list.js';
 import type { CheckpointList } from './checkpoints.js';
@@ -30,6 +30,14 @@ export class DomainObj extends SharedDomainObj {
     copy.iothreads = this.iothreads.map((t) => ({ ...t }));
     copy.guest = { ...this.guest, frozen: [this.guest.frozen[0], this.guest.frozen[1]] };
     return copy;
+  }
+
+  /**
+   * virDomainDefCopy: a round trip through the XML, which files disks again by their now explicit
+   * buses, so a running domain's persistent definition may list them in another order.
+   */
+  protected override copyDef(def: DomainDef): DomainDef {
+    return parseDomainXML(formatDomainXML(def, { secure: true }));
   }
 
   override snapshotCount(): number {

@@ -25,7 +25,7 @@ function event(state: TestState, obj: NetworkObj, type: number): void {
 }
 
 /** virNetworkObjAssignDef: same UUID replaces (config or live), same name with another UUID is refused. */
-function assignDef(state: TestState, def: NetworkDef, live: boolean): NetworkObj {
+export function assignDef(state: TestState, def: NetworkDef, live: boolean): NetworkObj {
   const existing = state.networkByUUID(def.uuid);
   if (existing) {
     if (existing.def.name !== def.name) {

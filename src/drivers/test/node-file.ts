@@ -2,6 +2,9 @@ import { parseInterfaceElement, type InterfaceDef } from '../../conf/interface/i
 import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join } from 'node:path';
 import { xmldom } from '../../conf/xml-libs.js';
+import { checkNodeDeviceElement } from '../../conf/nodedev.js';
+import { findPoolForDef } from '../shared/storage-pools.js';
+import { assignDef as assignNetworkDef } from './networks.js';
 import { parseDomainXML, type DomainDef } from '../../conf/domain/index.js';
 import { parseNetworkXML, type NetworkDef } from '../../conf/network/index.js';
 import { parsePoolXML, parseVolXML, type StoragePoolDef, type StorageVolDef } from '../../conf/storage/index.js';
@@ -102,10 +105,15 @@ function parseObjects(root: XmlElement, file: string | null): NodeObjects {
   const networks = childElements(root, 'network').map((el) => parseNetworkXML(text(resolve(el, file))));
   const interfaces = childElements(root, 'interface').map((el) => parseInterfaceElement(resolve(el, file)));
   const pools = childElements(root, 'pool').map((el) => parsePool(resolve(el, file), file));
-  const devices = childElements(root, 'device').map((el) => {
+  // A later device of the same name takes the earlier one's place (virNodeDeviceObjListAssignDef).
+  const devices: NodeObjects['devices'] = [];
+  for (const el of childElements(root, 'device')) {
     const node = resolve(el, file);
-    return { name: textOf(firstChild(node, 'name')) ?? '', parent: textOf(firstChild(node, 'parent')) ?? null, xml: text(node) };
-  });
+    const device = { name: checkNodeDeviceElement(node), parent: textOf(firstChild(node, 'parent')) ?? null, xml: text(node) };
+    const at = devices.findIndex((d) => d.name === device.name);
+    if (at >= 0) devices[at] = device;
+    else devices.push(device);
+  }
   const auth = firstChild(root, 'auth');
   const auths = (auth ? childElements(auth, 'user') : []).map((user) => {
     const username = textOf(user) ?? '';
@@ -116,9 +124,19 @@ function parseObjects(root: XmlElement, file: string | null): NodeObjects {
 }
 
 function addObjects(state: TestState, objects: NodeObjects): void {
-  for (const def of objects.networks) state.networks.push({ def, newDef: null, active: true, persistent: true, autostart: false });
-  for (const def of objects.interfaces) state.interfaces.push({ def, active: true });
-  for (const { def, volumes } of objects.pools) state.pools.push({ def, volumes, active: true, persistent: true, autostart: false });
+  // Each object goes through its list's add rules, as libvirt's loader does: a clash of names or
+  // UUIDs is refused, a later interface of the same name replaces the earlier one.
+  for (const def of objects.networks) assignNetworkDef(state, def, false).active = true;
+  for (const def of objects.interfaces) {
+    const at = state.interfaces.findIndex((i) => i.def.name === def.name);
+    if (at >= 0) state.interfaces[at] = { def, active: true };
+    else state.interfaces.push({ def, active: true });
+  }
+  for (const { def, volumes } of objects.pools) {
+    const existing = findPoolForDef(state.pools, def, false);
+    if (existing) Object.assign(existing, { def, volumes: [...existing.volumes, ...volumes], active: true });
+    else state.pools.push({ def, volumes, active: true, persistent: true, autostart: false });
+  }
   for (const { name, parent, xml } of objects.devices) {
     const element = once(() => parseXmlDocument(xml, { url: '(test driver)', errorDomain: ErrorDomain.VIR_FROM_TEST }));
     state.devices.push({ name, mac: '', parent, active: true, element });
@@ -164,13 +182,21 @@ function resolve(el: XmlElement, file: string | null): XmlElement {
   return parseXmlDocument(readXMLFile(abs), { url: abs, errorDomain: ErrorDomain.VIR_FROM_TEST, rootElement: el.nodeName });
 }
 
-function uintAt(root: XmlElement, path: string[], what: string): number | undefined {
-  let el: XmlElement | undefined = root;
-  for (const name of path) el = el ? firstChild(el, name) : undefined;
-  const value = textOf(el);
-  if (value === undefined) return undefined;
-  if (!/^\s*\d+\s*$/.test(value)) throw testError(E.VIR_ERR_XML_ERROR, `invalid node ${what} value`);
-  return Number(value);
+/**
+ * libvirt's virXPathUInt / virXPathULongLong on `string(/node/a/b[1])`: the first match in document
+ * order over every `a`; an empty text counts as absent; a value is leading blanks, an optional
+ * plus and digits that fit `bits` (virStrToLong_uip / _ullp).
+ */
+function uintAt(root: XmlElement, path: [string, string] | [string], what: string, bits: 32 | 64 = 32): number | undefined {
+  const [first, second] = path;
+  const found = second === undefined
+    ? firstChild(root, first)
+    : childElements(root, first).map((el) => firstChild(el, second)).find((el) => el !== undefined);
+  const value = textOf(found);
+  if (value === undefined || value === '') return undefined;
+  const m = /^\s*\+?(\d+)$/.exec(value);
+  if (!m || BigInt(m[1]!) >= 1n << BigInt(bits)) throw testError(E.VIR_ERR_XML_ERROR, `invalid node ${what} value`);
+  return Number(m[1]);
 }
 
 function parseNodeInfo(root: XmlElement): NodeInfo {
@@ -183,10 +209,11 @@ function parseNodeInfo(root: XmlElement): NodeInfo {
   const active = uintAt(root, ['cpu', 'active'], 'cpu active');
   if (active !== undefined && active < info.cpus) info.cpus = active;
   info.mhz = uintAt(root, ['cpu', 'mhz'], 'cpu mhz') ?? info.mhz;
-  const cpu = firstChild(root, 'cpu');
-  const model = cpu ? textOf(firstChild(cpu, 'model')) : undefined;
-  if (model !== undefined) info.model = model;
-  info.memory = uintAt(root, ['memory'], 'memory') ?? info.memory;
+  const model = textOf(childElements(root, 'cpu').map((el) => firstChild(el, 'model')).find((el) => el !== undefined));
+  // virNodeInfo's model holds 31 characters and its terminator.
+  if (model !== undefined && model.length >= 32) throw testError(E.VIR_ERR_INTERNAL_ERROR, `Model ${model} too big for destination`);
+  if (model) info.model = model;
+  info.memory = uintAt(root, ['memory'], 'memory', 64) ?? info.memory;
   return info;
 }
 

@@ -1,8 +1,7 @@
 import { cloneDomainDef, formatDomainXML, parseDomainXML } from '../../conf/domain/index.js';
 import { domainDisks } from '../../conf/domain/query.js';
-import { SNAPSHOT_DOCUMENT, alignSnapshotDisks, formatSnapshotXML, parseSnapshotXML, type SnapshotState } from '../../conf/snapshot/index.js';
-import { xmldom } from '../../conf/xml-libs.js';
-import type { XmlElement } from '../../conf/xml.js';
+import { SNAPSHOT_DOCUMENT, alignSnapshotDisks, formatSnapshotXML, parseSnapshotElement, parseSnapshotXML, type SnapshotState } from '../../conf/snapshot/index.js';
+import { childText, type XmlElement } from '../../conf/xml.js';
 import * as C from '../../api/constants.js';
 import type { DomainRef, SnapshotRef } from '../types.js';
 import type { DomainObj } from './domain-obj.js';
@@ -204,17 +203,34 @@ export function revert(state: TestState, snap: SnapshotRef, flags: number): void
 /** Snapshots listed in a custom node file (`<test:domainsnapshot>`), redefined as libvirt's test driver does. */
 export function loadSnapshotsFromNode(state: TestState, obj: DomainObj, nodes: XmlElement[]): void {
   for (const node of nodes) {
-    const xml = new (xmldom().XMLSerializer)().serializeToString(node);
-    const isCurrent = /<active>\s*1\s*<\/active>/.test(xml);
-    const def = parseSnapshotXML(xml, { redefine: true });
+    // The test:domainsnapshot element itself is the snapshot, whatever its name.
+    const def = parseSnapshotElement(node, { redefine: true });
+    const active = /^\s*[+-]?\d+$/.exec(childText(node, 'active') ?? '');
+    if (!active) throw virError(ErrorDomain.VIR_FROM_DOMAIN_SNAPSHOT, E.VIR_ERR_INTERNAL_ERROR, "Could not find 'active' element");
     const dom = def.domainXML ? parseDomainXML(def.domainXML) : null;
     const list = listOf(obj);
+    if (list.get(def.name)) throw virError(ErrorDomain.VIR_FROM_DOMAIN, E.VIR_ERR_OPERATION_FAILED, `domain moment ${def.name} already exists`);
     list.add({ def, dom });
-    if (isCurrent) {
+    if (Number(active[0]) !== 0) {
       if (list.current) throw testError(E.VIR_ERR_INTERNAL_ERROR, 'more than one snapshot claims to be active');
       list.current = def.name;
     }
   }
+  if (obj.snapshots && !relationsConsistent(obj.snapshots)) {
+    throw testError(E.VIR_ERR_INTERNAL_ERROR, `Snapshots have inconsistent relations for domain ${obj.def.name}`);
+  }
   obj.snapshots?.relinkAll();
   void state;
+}
+
+/** Every named parent exists and no chain of parents comes back to where it started. */
+function relationsConsistent(list: SnapshotList): boolean {
+  return list.all().every(({ def }) => {
+    const seen = new Set([def.name]);
+    for (let parent = def.parent; parent !== undefined; parent = list.get(parent)?.def.parent) {
+      if (!list.get(parent) || seen.has(parent)) return false;
+      seen.add(parent);
+    }
+    return true;
+  });
 }
