@@ -1,17 +1,30 @@
-import { VIR_CRED_AUTHNAME, VIR_CRED_PASSPHRASE } from '../../api/constants.js';
+import { VIR_CRED_AUTHNAME, VIR_CRED_NOECHOPROMPT, VIR_CRED_PASSPHRASE } from '../../api/constants.js';
+import { ErrorDomain, virError } from '../../errors/index.js';
 import type { ConnectAuth, Credential } from '../types.js';
 import { E, testError } from './errors.js';
 import type { TestState } from './state.js';
 
-/** Ask the auth for one credential, by callback or from its list; null when it cannot answer. */
-async function ask(auth: ConnectAuth | null, type: number, prompt: string): Promise<string | null> {
-  if (!auth || !auth.credtype.includes(type)) return null;
+/** What one question asks for: the credential types that answer it and how its failures read. */
+interface Question { types: number[]; prompt: string; missingType: string; failed: string }
+
+const invalidArg = (detail: string) => virError(ErrorDomain.VIR_FROM_AUTH, E.VIR_ERR_INVALID_ARG, detail);
+const authFailed = (detail: string) => virError(ErrorDomain.VIR_FROM_AUTH, E.VIR_ERR_AUTH_FAILED, detail);
+
+/**
+ * Ask the auth for one credential as virAuthGetUsernamePath / virAuthGetPasswordPath do: no auth,
+ * no matching credential type, no callback and a failing callback each have their error; null when
+ * the callback gives no answer.
+ */
+async function ask(auth: ConnectAuth | null, q: Question): Promise<string | null> {
+  if (!auth) throw invalidArg('Missing authentication credentials');
+  const type = auth.credtype.find((t) => q.types.includes(t));
+  if (type === undefined) throw authFailed(q.missingType);
   const listed = auth.credentials?.[type];
   if (listed !== undefined) return listed;
-  if (!auth.callback) return null;
-  const cred: Credential = { type, prompt };
+  if (!auth.callback) throw invalidArg('Missing authentication callback');
+  const cred: Credential = { type, prompt: q.prompt };
   const rc = await auth.callback([cred], auth.cbdata);
-  if (typeof rc === 'number' && rc < 0) return null;
+  if (typeof rc === 'number' && rc < 0) throw authFailed(q.failed);
   return cred.result ?? null;
 }
 
@@ -21,12 +34,18 @@ async function ask(auth: ConnectAuth | null, type: number, prompt: string): Prom
  */
 export async function authenticate(state: TestState, auth: ConnectAuth | null): Promise<void> {
   if (state.auths.length === 0) return;
-  const username = await ask(auth, VIR_CRED_AUTHNAME, 'Enter username for localhost');
+  const username = await ask(auth, {
+    types: [VIR_CRED_AUTHNAME], prompt: 'Enter username for localhost',
+    missingType: 'Missing VIR_CRED_AUTHNAME credential type', failed: 'Username request failed',
+  });
   if (username === null) throw testError(E.VIR_ERR_AUTH_FAILED, 'Failed to collect auth credentials');
   const user = state.auths.find((a) => a.username === username);
   let password: string | null = null;
   if (!user || user.password !== null) {
-    password = await ask(auth, VIR_CRED_PASSPHRASE, `Enter ${username}'s password for localhost`);
+    password = await ask(auth, {
+      types: [VIR_CRED_PASSPHRASE, VIR_CRED_NOECHOPROMPT], prompt: `Enter ${username}'s password for localhost`,
+      missingType: 'Missing VIR_CRED_PASSPHRASE or VIR_CRED_NOECHOPROMPT credential type', failed: 'Password request failed',
+    });
     if (password === null) throw testError(E.VIR_ERR_AUTH_FAILED, 'Failed to collect auth credentials');
   }
   if (!user || (password !== null && user.password !== password)) {

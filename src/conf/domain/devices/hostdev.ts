@@ -78,13 +78,15 @@ export function assignHostdevScsiAddresses(hostdevs: XNode[], disks: XNode[]): v
  * Give every SCSI controller up to the highest one a SCSI hostdev uses; new ones take the model
  * of the controller a hostdev raising that highest index sits on (libvirt keeps one model).
  */
-export function ensureHostdevScsiControllers(hostdevs: XNode[], controllers: XNode[]): void {
+export function ensureHostdevScsiControllers(hostdevs: XNode[], controllers: XNode[], whileParsing = false): void {
   let max = -1;
   let model: string | undefined;
   for (const h of hostdevs) {
     const a = getChild(h, 'address');
-    if (getAttr(h, 'type') !== 'scsi' || getAttr(a, 'type') !== 'drive') continue;
-    const index = Number(getAttr(a, 'controller'));
+    if (getAttr(h, 'type') !== 'scsi') continue;
+    // while parsing, before addresses are assigned, libvirt reads an unaddressed host device as controller 0
+    if (getAttr(a, 'type') !== 'drive' && !whileParsing) continue;
+    const index = getAttr(a, 'type') === 'drive' ? Number(getAttr(a, 'controller')) : 0;
     if (index <= max) continue;
     max = index;
     const cont = controllers.find((c) => getAttr(c, 'type') === 'scsi' && Number(getAttr(c, 'index')) === index);

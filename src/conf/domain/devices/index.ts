@@ -153,6 +153,8 @@ function checkDuplicateDiskTargets(disks: XNode[]): void {
  */
 export function applyDeviceDefaults(devices: DomainDevices, osType: string, domainType: string, arch: string): void {
   const lists = devices.lists;
+  // libvirt adds host devices' SCSI controllers as it parses them, before any implicit one
+  ensureHostdevScsiControllers(lists.hostdev, lists.controller, true);
   for (const bus of ['scsi', 'fdc', 'ide', 'sata']) {
     for (const disk of lists.disk) {
       if (getAttr(getChild(disk, 'target'), 'bus') !== bus) continue;
