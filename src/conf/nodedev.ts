@@ -83,7 +83,8 @@ const CAPABILITY_TYPES = ['system', 'pci', 'usb_device', 'usb', 'net', 'scsi_hos
 
 /**
  * What virNodeDeviceDefParseXML refuses in an existing device, as far as tsvirt checks: no name,
- * no capability, a capability of no known type, a system capability's malformed hardware uuid.
+ * no capability, a capability of no known type, a system capability's missing or malformed
+ * hardware uuid.
  * Returns the device's name.
  */
 export function checkNodeDeviceElement(device: XmlElement): string {
@@ -95,8 +96,9 @@ export function checkNodeDeviceElement(device: XmlElement): string {
     if (propEnum(cap, 'type', CAPABILITY_TYPES, true) !== 'system') continue;
     const hardware = childElements(cap, 'hardware')[0];
     const uuid = hardware ? textOf(childElements(hardware, 'uuid')[0]) : undefined;
-    if (uuid && !/^\s*(?:[0-9a-f]-?){31}[0-9a-f]\s*$/i.test(uuid)) {
-      throw virError(ErrorDomain.VIR_FROM_NODEDEV, ErrorNumber.VIR_ERR_INTERNAL_ERROR, 'malformed uuid element');
+    if (!uuid) throw virError(ErrorDomain.VIR_FROM_NODEDEV, ErrorNumber.VIR_ERR_INTERNAL_ERROR, `no system UUID supplied for '${name}'`);
+    if (!/^\s*(?:[0-9a-f]-?){31}[0-9a-f]\s*$/i.test(uuid)) {
+      throw virError(ErrorDomain.VIR_FROM_NODEDEV, ErrorNumber.VIR_ERR_INTERNAL_ERROR, `malformed uuid element for '${name}'`);
     }
   }
   return name;

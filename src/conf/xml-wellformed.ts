@@ -136,7 +136,6 @@ class Scanner {
       const hadBlank = BLANK.test(s[this.pos] ?? '');
       while (BLANK.test(s[this.pos] ?? '')) this.pos++;
       const c = s[this.pos];
-      if (c === undefined) throw new Stop(this.pos, `Couldn't find end of Start Tag ${tag} line ${startLine}`);
       if (c === '>') {
         this.pos++;
         break;
@@ -145,8 +144,10 @@ class Scanner {
         this.pos += 2;
         return;
       }
-      // libxml2 wants a blank between attributes, not before the first (whatever follows the name is no attribute name)
+      // libxml2 wants a blank between attributes, not before the first (whatever follows the name is no
+      // attribute name); it checks that before the end of the input
       if (!hadBlank && !first) throw new Stop(this.pos, 'attributes construct error');
+      if (c === undefined) throw new Stop(this.pos, `Couldn't find end of Start Tag ${tag} line ${startLine}`);
       this.attribute(seen);
     }
     this.content(tag, startLine);

@@ -9,7 +9,7 @@ import { parseDomainXML, type DomainDef } from '../../conf/domain/index.js';
 import { parseNetworkXML, type NetworkDef } from '../../conf/network/index.js';
 import { parsePoolXML, parseVolXML, type StoragePoolDef, type StorageVolDef } from '../../conf/storage/index.js';
 import { attr, childElements, firstChild, parseXmlDocument, textOf, type XmlElement } from '../../conf/xml.js';
-import { ErrorDomain } from '../../errors/index.js';
+import { ErrorDomain, unknownCauseError } from '../../errors/index.js';
 import type { NodeInfo } from '../types.js';
 import { VIR_DOMAIN_LAST, VIR_DOMAIN_RUNNING, VIR_DOMAIN_RUNNING_BOOTED, VIR_DOMAIN_SHUTOFF } from '../../api/constants.js';
 import { E, testError } from './errors.js';
@@ -114,8 +114,8 @@ function parseObjects(root: XmlElement, file: string | null): NodeObjects {
     if (at >= 0) devices[at] = device;
     else devices.push(device);
   }
-  const auth = firstChild(root, 'auth');
-  const auths = (auth ? childElements(auth, 'user') : []).map((user) => {
+  // /node/auth/user: the users of every <auth>
+  const auths = childElements(root, 'auth').flatMap((auth) => childElements(auth, 'user')).map((user) => {
     const username = textOf(user) ?? '';
     if (username === '') throw testError(E.VIR_ERR_XML_ERROR, 'missing username in /node/auth/user field');
     return { username, password: attr(user, 'password') ?? null };
@@ -257,6 +257,8 @@ function parsePool(el: XmlElement, file: string | null): NodeContent['pools'][nu
     const vol = parseVolXML(text(resolve(v, file)), def);
     vol.target.path ??= `${def.target.path}/${vol.name}`;
     vol.key ??= vol.target.path;
+    // virStoragePoolObjAddVol refuses a key, name or path already taken, without saying why
+    if (volumes.some((v) => v.key === vol.key || v.name === vol.name || v.target.path === vol.target.path)) throw unknownCauseError();
     volumes.push(vol);
     def.allocation += vol.allocation;
     def.available = def.capacity - def.allocation;
