@@ -55,6 +55,11 @@ const LIBRARY_FUNCTIONS: [string, string][] = [
   ['virInterfaceGetName', 'HostInterface.name()'],
   ['virInterfaceGetMACString', 'HostInterface.MACString()'],
   ['virNodeDeviceGetName', 'NodeDevice.name()'],
+  // Migration: checks and protocol choice in src/api/migrate.ts before any driver step.
+  ['virDomainMigrate3', 'Domain.migrate3(dconn, params, flags)'],
+  ['virDomainMigrateToURI', 'Domain.migrateToURI(duri, flags, dname, bandwidth)'],
+  ['virDomainMigrateToURI2', 'Domain.migrateToURI2(dconnuri, miguri, dxml, flags, dname, bandwidth)'],
+  ['virDomainMigrateToURI3', 'Domain.migrateToURI3(dconnuri, params, flags)'],
 ];
 
 /** Methods whose body dispatches to an entry point: `name(...) { ... invoke('x' | invokeAs('virX', 'x' ...`. */

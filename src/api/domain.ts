@@ -12,6 +12,7 @@ import { DomainCheckpoint } from './checkpoint.js';
 import type { Stream } from './stream.js';
 import { checkPositive, checkStreamOwner, checkWritableThen } from './arg-checks.js';
 import { clientPath } from './client-path.js';
+import { migrate3, migrateToURI, migrateToURI2, migrateToURI3 } from './migrate.js';
 
 const DOM = ErrorDomain.VIR_FROM_DOMAIN;
 
@@ -294,6 +295,14 @@ export class Domain extends ConnectObject {
   migrateSetMaxSpeed(bandwidth: bigint, flags = 0): Promise<void> { return this.conn.invoke('domainMigrateSetMaxSpeed', this.#ref, bandwidth, flags); }
   migrateGetMaxSpeed(flags = 0): Promise<bigint> { return this.conn.invoke('domainMigrateGetMaxSpeed', this.#ref, flags); }
   migrateStartPostCopy(flags = 0): Promise<void> { return this.conn.invoke('domainMigrateStartPostCopy', this.#ref, flags); }
+  /** virDomainMigrate3: move the domain to `dconn`, the client driving both sides; VIR_MIGRATE_PARAM_* in params. */
+  migrate3(dconn: Connect, params: TypedParam[] = [], flags = 0): Promise<Domain> { return migrate3(this, dconn, params, flags); }
+  /** virDomainMigrateToURI3: the source migrates by itself (VIR_MIGRATE_PEER2PEER to `dconnuri`, or directly). */
+  migrateToURI3(dconnuri: string | null, params: TypedParam[] = [], flags = 0): Promise<void> { return migrateToURI3(this, dconnuri, params, flags); }
+  migrateToURI2(dconnuri: string | null, miguri: string | null, dxml: string | null, flags = 0, dname: string | null = null, bandwidth = 0n): Promise<void> {
+    return migrateToURI2(this, dconnuri, miguri, dxml, flags, dname, bandwidth);
+  }
+  migrateToURI(duri: string, flags = 0, dname: string | null = null, bandwidth = 0n): Promise<void> { return migrateToURI(this, duri, flags, dname, bandwidth); }
   backupBegin(backupXML: string, checkpointXML: string | null = null, flags = 0): Promise<void> {
     return this.conn.invoke('domainBackupBegin', this.#ref, backupXML, checkpointXML, flags);
   }

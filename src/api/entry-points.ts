@@ -58,6 +58,7 @@ const diskCall = (entry: EntryPoint): EntryPoint => ({ ...entry, checkArgs: ([, 
 /** Every entry point of the contract: the one table the API layer, the daemon and docs/api.md read. */
 export const ENTRY_POINTS: Readonly<Record<DriverMethod, EntryPoint>> = {
   connectGetType: r('virConnectGetType', HOST),
+  connectSupportsFeature: r('virConnectSupportsFeature', HOST),
   connectGetVersion: r('virConnectGetVersion', HOST),
   connectGetHostname: r('virConnectGetHostname', HOST),
   connectGetURI: r('virConnectGetURI', HOST),
@@ -247,6 +248,7 @@ export const ENTRY_POINTS: Readonly<Record<DriverMethod, EntryPoint>> = {
   domainMigrateSetMaxSpeed: w('virDomainMigrateSetMaxSpeed', DOM),
   domainMigrateGetMaxSpeed: w('virDomainMigrateGetMaxSpeed', DOM),
   domainMigrateStartPostCopy: w('virDomainMigrateStartPostCopy', DOM),
+  domainMigratePerform3Params: w('virDomainMigratePerform3Params', DOM),
   domainBackupBegin: w('virDomainBackupBegin', DOM),
   domainBackupGetXMLDesc: r('virDomainBackupGetXMLDesc', DOM),
   domainGetGuestInfo: w('virDomainGetGuestInfo', DOM),

@@ -96,25 +96,41 @@ export class Session {
 
   /** Keepalive is only insisted on when -k or -K was given, as virsh does. */
   async #setupKeepAlive(): Promise<boolean> {
+    const failure = await this.#keepAlive(this.#conn!);
+    if (!failure) return true;
+    this.#conn = null;
+    this.lastError = failure;
+    this.out.error(this.#disconnected ? 'Failed to reconnect to the hypervisor' : 'failed to connect to the hypervisor');
+    return false;
+  }
+
+  /** virshConnect's keepalive step: the error when -k/-K insisted and it failed (the connection is then closed). */
+  async #keepAlive(conn: Connect): Promise<VirError | null> {
     const forced = this.settings.keepaliveInterval >= 0 || this.settings.keepaliveCount >= 0;
     const interval = this.settings.keepaliveInterval >= 0 ? this.settings.keepaliveInterval : 5;
     const count = this.settings.keepaliveCount >= 0 ? this.settings.keepaliveCount : 6;
-    if (interval <= 0) return true;
+    if (interval <= 0) return null;
     try {
-      await this.#conn!.setKeepAlive(interval, count);
-      return true;
+      await conn.setKeepAlive(interval, count);
+      return null;
     } catch (err) {
       if (!forced) {
         this.debug(Level.Info, 'Failed to setup keepalive on connection\n');
-        return true;
+        return null;
       }
       this.out.error('Cannot setup keepalive on connection as requested, disconnecting');
-      await this.#conn!.close().catch(() => undefined);
-      this.#conn = null;
-      this.lastError = err as VirError;
-      this.out.error(this.#disconnected ? 'Failed to reconnect to the hypervisor' : 'failed to connect to the hypervisor');
-      return false;
+      await conn.close().catch(() => undefined);
+      return err as VirError;
     }
+  }
+
+  /** virshConnect for a second connection (migrate's destination): rejects with libvirt's error. */
+  async openOther(uri: string): Promise<Connect> {
+    const lib = await loadLibrary();
+    const conn = await lib.openAuth(uri, lib.defaultAuth, 0);
+    const failure = await this.#keepAlive(conn);
+    if (failure) throw failure;
+    return conn;
   }
 
   /** virsh's connection handler: connect on first need, and check the link is alive. */

@@ -197,6 +197,8 @@ export interface ConnectionDriver {
   connectGetMaxVcpus?(type: string | null): Promise<number>;
   connectGetCapabilities?(): Promise<string>;
   connectGetSysinfo?(flags: number): Promise<string>;
+  /** VIR_DRV_FEATURE_*: 1 when supported (the migration calls ask before choosing a protocol); absent = nothing. */
+  connectSupportsFeature?(feature: number): Promise<number>;
   /** A domain XML as the hypervisor's own configuration (QEMU: its command line, 'qemu-argv'). */
   connectDomainXMLToNative?(nativeFormat: string, domainXml: string, flags: number): Promise<string>;
   /** The hypervisor's own configuration back to domain XML. */
@@ -364,6 +366,11 @@ export interface ConnectionDriver {
   domainMigrateSetMaxSpeed?(dom: DomainRef, bandwidth: bigint, flags: number): Promise<void>;
   domainMigrateGetMaxSpeed?(dom: DomainRef, flags: number): Promise<bigint>;
   domainMigrateStartPostCopy?(dom: DomainRef, flags: number): Promise<void>;
+  /**
+   * Peer-to-peer or direct migration carried out by the source alone (VIR_MIGRATE_PARAM_* in
+   * params); `dconnuri` is the destination's connection URI for peer-to-peer. Returns the cookie out.
+   */
+  domainMigratePerform3Params?(dom: DomainRef, dconnuri: string | null, params: TypedParam[], cookieIn: Uint8Array | null, flags: number): Promise<Uint8Array | null>;
 
   // Backups
   domainBackupBegin?(dom: DomainRef, backupXML: string, checkpointXML: string | null, flags: number): Promise<void>;

@@ -21,11 +21,12 @@ import { deviceScenarios } from './scenarios/devices.js';
 import { hostAdminScenarios } from './scenarios/host-admin.js';
 import { domainExtraScenarios } from './scenarios/domain-extras.js';
 import { nodeFileScenarios } from './scenarios/node-files.js';
+import { migrateScenarios } from './scenarios/migrate.js';
 
 const corpus: Scenario[] = [...basics, ...hostScenarios, ...domainScenarios, ...networkScenarios, ...poolScenarios, ...volumeScenarios,
   ...snapshotScenarios, ...checkpointScenarios, ...discoveryScenarios, ...hostObjectScenarios, ...eventScenarios, ...objectEventScenarios, ...xpathScenarios,
   ...domstatsScenarios, ...guestInfoScenarios, ...tunableScenarios, ...pinningScenarios, ...editScenarios, ...deviceScenarios, ...hostAdminScenarios, ...domainExtraScenarios,
-  ...nodeFileScenarios];
+  ...nodeFileScenarios, ...migrateScenarios];
 
 // Scenarios are independent (each has its own directory and session): run a few at a time.
 describe('tsvirsh matches virsh', { concurrency: 4 }, () => {

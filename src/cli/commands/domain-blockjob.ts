@@ -62,7 +62,7 @@ function optTimeoutMs(s: Session, cmd: ParsedCommand): number {
 }
 
 /** virshPrintJobProgress: `label: [ nn %]` on stderr, rewritten in place. */
-function printProgress(s: Session, label: string, remaining: bigint, total: bigint): void {
+export function printProgress(s: Session, label: string, remaining: bigint, total: bigint): void {
   let progress = 100;
   if (remaining !== 0n) progress = Math.min(99, Math.trunc(100 - (Number(remaining) * 100) / Number(total)));
   s.out.stderrRaw(`\r${label}: [${String(progress).padStart(3)} %]`);

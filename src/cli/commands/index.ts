@@ -7,6 +7,7 @@ import { agentCommands } from './domain-agent.js';
 import { displayCommands } from './domain-display.js';
 import { networkPortCommands } from './network-ports.js';
 import { qemuCommands } from './domain-qemu.js';
+import { migrateCommands } from './domain-migrate.js';
 import { domainFamily } from './domain.js';
 import { domainMonitorFamily } from './domain-monitor.js';
 import { eventFamily } from './event.js';
@@ -32,7 +33,7 @@ function withCommands(family: CommandFamily, extra: CommandDef[]): CommandFamily
 }
 
 export const FAMILIES: readonly CommandFamily[] = [
-  withCommands(domainFamily, [...domainEditCommands, ...saveXMLCommands, ...jobCommands, ...agentCommands, ...displayCommands, ...qemuCommands]),
+  withCommands(domainFamily, [...domainEditCommands, ...saveXMLCommands, ...jobCommands, ...agentCommands, ...displayCommands, ...qemuCommands, ...migrateCommands]),
   domainMonitorFamily,
   eventFamily,
   hostFamily,

@@ -124,6 +124,12 @@ export class RemoteConnection {
     return this.#info.encrypted && secure !== 0;
   }
 
+  /** Asked of the daemon, which asks its driver (the migration calls probe the features they need). */
+  async connectSupportsFeature(feature: number): Promise<number> {
+    const { supported } = await remoteCall(await this.#link.get(), P.CONNECT_SUPPORTS_FEATURE, { feature });
+    return supported;
+  }
+
   async connectIsSecure(): Promise<boolean> {
     const { secure } = await remoteCall(await this.#link.get(), P.CONNECT_IS_SECURE, undefined);
     return this.#info.secure && secure !== 0;

@@ -71,10 +71,24 @@ function connectNet(where: { path: string } | { host: string; port: number }, wh
     s.pause();
     s.once('connect', () => { s.off('error', onError); s.setNoDelay?.(true); resolve(s); });
     const onError = (err: NodeJS.ErrnoException) => {
-      reject(virError(ErrorDomain.VIR_FROM_RPC, ErrorNumber.VIR_ERR_SYSTEM_ERROR, `${what}: ${describeErrno(err)}`));
+      // A name that does not resolve fails before any connect, with libvirt's own wording.
+      const message = err.syscall === 'getaddrinfo' && 'host' in where
+        ? `Unable to resolve address '${where.host}' service '${where.port}': ${describeGaiError(err)}`
+        : `${what}: ${describeErrno(err)}`;
+      reject(virError(ErrorDomain.VIR_FROM_RPC, ErrorNumber.VIR_ERR_SYSTEM_ERROR, message));
     };
     s.once('error', onError);
   });
+}
+
+/** gai_strerror wording for the name lookup failures Node reports. */
+function describeGaiError(err: NodeJS.ErrnoException): string {
+  switch (err.code) {
+    case 'ENOTFOUND': return 'Name or service not known';
+    case 'EAI_AGAIN': return 'Temporary failure in name resolution';
+    case 'EAI_FAIL': return 'Non-recoverable failure in name resolution';
+    default: return err.message;
+  }
 }
 
 /** strerror wording for the errors a connect meets. */

@@ -1,11 +1,13 @@
 /** Bindings of jobs, migration tuning, backups, guest-agent calls, launch-security state and dirty-rate measuring. */
 import type { DomainJobInfo, DomainJobStats } from '../../drivers/types.js';
 import { procedures as P } from '../../rpc/protocol/remote.js';
-import { bind, type Binding } from './binding.js';
+import { bind, type Binding, type Conv } from './binding.js';
 import { domain, list, same, typedParam } from './convert.js';
 
 const dom = ['dom', domain] as const;
 const flags = ['flags', same] as const;
+/** A migration cookie: empty on the wire when there is none. */
+const cookie: Conv<Buffer, Uint8Array | null> = { toDriver: (w) => (w.length ? w : null), toWire: (d) => Buffer.from(d ?? []) };
 const JOB_INFO_FIELDS = ['timeElapsed', 'timeRemaining', 'dataTotal', 'dataProcessed', 'dataRemaining', 'memTotal', 'memProcessed', 'memRemaining',
   'fileTotal', 'fileProcessed', 'fileRemaining'] as const;
 
@@ -27,6 +29,7 @@ export const domainJobBindings: Binding[] = [
   bind(P.DOMAIN_MIGRATE_SET_MAX_SPEED, 'domainMigrateSetMaxSpeed', [dom, ['bandwidth', same], flags], null),
   bind(P.DOMAIN_MIGRATE_GET_MAX_SPEED, 'domainMigrateGetMaxSpeed', [dom, flags], ['bandwidth', same]),
   bind(P.DOMAIN_MIGRATE_START_POST_COPY, 'domainMigrateStartPostCopy', [dom, flags], null),
+  bind(P.DOMAIN_MIGRATE_PERFORM3_PARAMS, 'domainMigratePerform3Params', [dom, ['dconnuri', same], ['params', list(typedParam)], ['cookie_in', cookie], flags], ['cookie_out', cookie]),
   bind(P.DOMAIN_BACKUP_BEGIN, 'domainBackupBegin', [dom, ['backup_xml', same], ['checkpoint_xml', same], flags], null),
   bind(P.DOMAIN_BACKUP_GET_XML_DESC, 'domainBackupGetXMLDesc', [dom, flags], ['xml', same]),
   bind(P.DOMAIN_GET_GUEST_INFO, 'domainGetGuestInfo', [dom, ['types', same], flags], ['params', list(typedParam)]),
