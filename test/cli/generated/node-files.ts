@@ -272,6 +272,8 @@ function sessionCommands(rng: Rng, made: Made): string[] {
     cmds.push(`dominfo ${d}`, `domstate --reason ${d}`, `dumpxml ${d}`, `dumpxml --inactive ${d}`, `domblklist --details ${d}`, `domiflist ${d}`,
       `snapshot-list ${d}`, `snapshot-list --tree ${d}`, `snapshot-list --parent ${d}`, `snapshot-current --name ${d}`, `vcpucount ${d}`, `dommemstat ${d}`);
     if (rng.chance(0.4)) cmds.push(`dumpxml --security-info ${d}`, `managedsave-dumpxml ${d}`, `iothreadinfo ${d}`, `domblkinfo --all ${d}`);
+    // what depends on the host's CPU count (odd ones included)
+    if (rng.chance(0.4)) cmds.push(`vcpuinfo ${d}`, `vcpupin ${d}`, `emulatorpin ${d}`, `domblkerror ${d}`, `domcontrol ${d}`);
     for (const s of snapshots) cmds.push(`snapshot-info ${d} ${s}`, `snapshot-parent ${d} ${s}`);
     if (snapshots.length > 0 && rng.chance(0.5)) cmds.push(`snapshot-dumpxml ${d} ${rng.pick(snapshots)}`, `snapshot-list --roots --leaves ${d}`);
   }
