@@ -635,7 +635,7 @@ export interface ConnectionDriver {
   connectSecretEventRegisterAny?(secret: SecretRef | null, eventId: number, listener: EventListener<SecretEventPayload>): Promise<number>;
   connectSecretEventDeregisterAny?(callbackId: number): Promise<void>;
 
-  // QEMU- and LXC-specific calls (libvirt-qemu, libvirt-lxc: programs of their own on the wire, not bound by the remote driver)
+  // QEMU- and LXC-specific calls (libvirt-qemu, libvirt-lxc: programs of their own on the wire, beside REMOTE)
   /** A QMP command (HMP with VIR_DOMAIN_QEMU_MONITOR_COMMAND_HMP) to the domain's monitor, its reply as text. */
   domainQemuMonitorCommand?(dom: DomainRef, cmd: string, flags: number): Promise<string>;
   /** As domainQemuMonitorCommand, handing QEMU file descriptors with the command. */

@@ -1,7 +1,7 @@
 import * as devices from './device-config.js';
 import { hostname } from 'node:os';
 import * as C from '../../api/constants.js';
-import type { ConnectionDriver, DomainEventPayload, DomainRef, EventListener } from '../types.js';
+import type { ConnectionDriver, DomainEventPayload, DomainRef, EventListener, QemuMonitorEventPayload } from '../types.js';
 import { hostArch } from './caps/index.js';
 import * as dom from './domain-ops.js';
 import * as info from './domain-info.js';
@@ -13,7 +13,10 @@ import { setVcpusFlags } from './vcpu-hotplug.js';
 import * as native from './native-ops.js';
 import { getAllDomainStats } from './domain-stats.js';
 import type { QemuDriverState } from './driver-state.js';
+import { ErrorDomain, virError } from '../../errors/index.js';
 import { E, qemuError } from './errors.js';
+import * as passthrough from './passthrough.js';
+import { qemuDomainMessages } from './taint.js';
 
 /** Every filter bit of virConnectListAllDomains (a contiguous run of flags). */
 const LIST_DOMAINS_FILTERS_ALL = C.VIR_CONNECT_LIST_DOMAINS_NO_CHECKPOINT * 2 - 1;
@@ -121,6 +124,23 @@ export class QemuConnection implements ConnectionDriver {
   async domainFSThaw(d: DomainRef, mountpoints: string[], flags: number) { return guest.fsThaw(this.s, d, mountpoints, flags); }
   async domainFSTrim(d: DomainRef, mountPoint: string | null, minimum: bigint, flags: number) { await guest.fsTrim(this.s, d, mountPoint, minimum, flags); }
   async domainInterfaceAddresses(d: DomainRef, source: number, flags: number) { return guest.interfaceAddresses(this.s, d, source, flags); }
+  async domainGetMessages(d: DomainRef, flags: number) { return qemuDomainMessages(dom.domainFromRef(this.s, d), flags); }
+
+  // libvirt-qemu (attach is refused by libvirt 9.0.0's QEMU driver too: no domainQemuAttach)
+  async domainQemuMonitorCommand(d: DomainRef, cmd: string, flags: number) { return passthrough.monitorCommand(this.s, d, cmd, [], flags); }
+  async domainQemuMonitorCommandWithFiles(d: DomainRef, cmd: string, fds: number[], flags: number) {
+    return passthrough.monitorCommand(this.s, d, cmd, fds, flags);
+  }
+  async domainQemuAgentCommand(d: DomainRef, cmd: string, timeout: number, flags: number) { return passthrough.agentCommand(this.s, d, cmd, timeout, flags); }
+  async connectDomainQemuMonitorEventRegister(d: DomainRef | null, event: string | null, listener: EventListener<QemuMonitorEventPayload>, flags: number) {
+    const wanted = passthrough.monitorEventFilter(event, flags);
+    return this.s.events.subscribeQemuMonitor({ owner: this, uuid: d?.uuid ?? null, listener, accepts: (p) => wanted(p.event) });
+  }
+  async connectDomainQemuMonitorEventDeregister(id: number) {
+    if (!this.s.events.unsubscribe(this, id)) {
+      throw virError(ErrorDomain.VIR_FROM_NONE, E.VIR_ERR_INVALID_ARG, `could not find event callback ${id} for deletion`);
+    }
+  }
 
   // Events
   async connectDomainEventRegisterAny(d: DomainRef | null, eventId: number, listener: EventListener<DomainEventPayload>) {

@@ -23,6 +23,9 @@ const SHUTOFF_REASONS: Record<number, string> = {
  */
 export async function markShutOff(state: QemuDriverState, obj: QemuDomainObj, reason: number, detail: number | null): Promise<void> {
   obj.proc = null;
+  // taints and deprecations belong to the run (qemuProcessStop)
+  obj.taint = 0;
+  obj.deprecations = [];
   releaseGraphicsPorts(obj);
   await obj.queueStatusWrite(() => state.statuses.remove(obj.def.name));
   obj.removeTransientDef();

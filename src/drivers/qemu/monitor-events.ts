@@ -104,6 +104,15 @@ export function watchMonitor(state: QemuDriverState, obj: QemuDomainObj): void {
     }
   });
 
+  // Every event, as it came, for libvirt-qemu's monitor event callbacks (qemuProcessHandleEvent).
+  mon.on('event', (e) => {
+    if (!current()) return;
+    state.events.emitQemuMonitor({
+      domain: obj.ref(), event: e.event, seconds: BigInt(e.timestamp?.seconds ?? -1), micros: e.timestamp?.microseconds ?? 0,
+      details: e.hasData === false ? null : JSON.stringify(e.data),
+    });
+  });
+
   mon.on('event', (e) => {
     if (e.event !== 'VSERPORT_CHANGE' || !current()) return;
     const { id, open } = e.data as { id?: unknown; open?: unknown };

@@ -94,10 +94,27 @@ export class GuestAgent {
     return run;
   }
 
+  /**
+   * A command as the caller wrote it (virDomainQemuAgentCommand): QEMU's whole reply once it is
+   * not an error; `seconds` Infinity waits for ever.
+   */
+  arbitrary(cmd: unknown, seconds: number): Promise<Record<string, unknown>> {
+    const execute = typeof (cmd as { execute?: unknown } | null)?.execute === 'string' ? (cmd as { execute: string }).execute : 'unknown';
+    const run = this.#queue.then(() => this.#exchange(execute, cmd, seconds));
+    this.#queue = run.catch(() => undefined);
+    return run as Promise<Record<string, unknown>>;
+  }
+
   async #run(execute: string, args: Record<string, unknown> | undefined, seconds: number, awaitEvent?: AgentEvent): Promise<unknown> {
+    const reply = await this.#exchange(execute, args ? { execute, arguments: args } : { execute }, seconds, awaitEvent);
+    return reply === null ? null : reply.return;
+  }
+
+  /** Sync, send, and check the reply (null: none came, which `awaitEvent` allows). */
+  async #exchange(execute: string, cmd: unknown, seconds: number, awaitEvent?: AgentEvent): Promise<Record<string, unknown> | null> {
     if (!this.#running) throw disappeared();
-    await this.#sync(Math.min(seconds, AGENT_WAIT_SECONDS));
-    const cmd = args ? { execute, arguments: args } : { execute };
+    // A command that may not wait (NOWAIT) still gets the usual time to sync, as libvirt's.
+    await this.#sync(seconds > 0 ? Math.min(seconds, AGENT_WAIT_SECONDS) : AGENT_WAIT_SECONDS);
     const reply = await this.#send(toJson(cmd), seconds, { awaitEvent });
     if (!reply) {
       if (awaitEvent) return null;
@@ -109,7 +126,7 @@ export class GuestAgent {
       throw qemuError(E.VIR_ERR_INTERNAL_ERROR, `unable to execute QEMU agent command '${execute}': ${detail}`);
     }
     if (!('return' in reply)) throw qemuError(E.VIR_ERR_INTERNAL_ERROR, `unable to execute QEMU agent command '${execute}'`);
-    return reply.return;
+    return reply;
   }
 
   /** Two tries: the first may only drain what an earlier, timed-out command left in the channel. */
@@ -129,10 +146,10 @@ export class GuestAgent {
 
   #send(line: string, seconds: number, how: Omit<Pending, 'finish'>): Promise<Record<string, unknown> | null> {
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => {
+      const timer = Number.isFinite(seconds) ? setTimeout(() => {
         this.#inSync = false;
         pending.finish(null, qemuError(E.VIR_ERR_AGENT_UNRESPONSIVE, 'Guest agent not available for now'));
-      }, seconds * 1000);
+      }, seconds * 1000) : undefined;
       const pending: Pending = {
         ...how,
         finish: (reply, err) => {
@@ -193,13 +210,13 @@ export class GuestAgent {
  */
 const BIG = '@tsvirt-bigint:';
 
-function toJson(value: unknown): string {
+export function toJson(value: unknown): string {
   return JSON.stringify(value, (_k, v: unknown) => (typeof v === 'bigint' ? `${BIG}${v}` : v))
     .replace(new RegExp(`"${BIG}(-?\\d+)"`, 'g'), '$1');
 }
 
 /** JSON.parse, with integers of 16 digits or more outside strings turned into marked strings first. */
-function fromJson(line: string): unknown {
+export function fromJson(line: string): unknown {
   let out = '';
   let inString = false;
   for (let i = 0; i < line.length; i++) {

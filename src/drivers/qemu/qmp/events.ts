@@ -10,6 +10,8 @@ export interface QmpTimestamp {
 export interface QmpEvent<D = Record<string, unknown>> {
   readonly event: string;
   readonly data: D;
+  /** False when QEMU sent no `data` (`data` is then `{}`). */
+  readonly hasData?: boolean;
   readonly timestamp: QmpTimestamp;
 }
 

@@ -45,6 +45,8 @@ export interface QmpCommandOptions {
 
 interface PendingCommand {
   readonly command: string;
+  /** Settles with the whole reply object, error replies too. */
+  readonly raw: boolean;
   readonly resolve: (value: unknown) => void;
   readonly reject: (error: VirError) => void;
 }
@@ -122,14 +124,31 @@ export class QmpMonitor extends EventEmitter<QmpMonitorEvents> {
    * command's bytes (SCM_RIGHTS, as `getfd` wants it); the caller keeps its own descriptor.
    */
   execute<T = unknown>(command: string, args?: Record<string, unknown>, options: QmpCommandOptions = {}, fd?: number): Promise<T> {
+    const message = args === undefined ? { execute: command } : { execute: command, arguments: args };
+    return this.#send(command, message, false, options, fd) as Promise<T>;
+  }
+
+  /**
+   * Send a command as the caller wrote it (virDomainQemuMonitorCommand): our id is added when it
+   * has `execute`, and QEMU's whole reply comes back, an error reply included.
+   */
+  executeRaw(message: unknown, options: QmpCommandOptions = {}, fd?: number): Promise<Record<string, unknown>> {
+    const execute = (message as { execute?: unknown } | null)?.execute;
+    const command = typeof execute === 'string' ? execute : 'unknown';
+    return this.#send(command, message, true, options, fd) as Promise<Record<string, unknown>>;
+  }
+
+  #send(command: string, message: unknown, raw: boolean, options: QmpCommandOptions, fd: number | undefined): Promise<unknown> {
     if (this.#fatal) return Promise.reject(this.#fatal);
     if (this.#closing || this.#socket.destroyed) return Promise.reject(monitorClosedError());
     const socket = this.#socket;
     if (fd !== undefined && !isFdCarrier(socket)) return Promise.reject(nativeMissing(`QEMU monitor command '${command}' with a file descriptor`));
     const id = `tsvirt-${++this.#nextId}`;
-    const message = JSON.stringify(args === undefined ? { execute: command, id } : { execute: command, arguments: args, id });
+    // Only an object that names a command gets our id (and only then can its reply be told apart).
+    const named = typeof message === 'object' && message !== null && !Array.isArray(message) && 'execute' in message;
+    const text = JSON.stringify(named ? { ...message, id } : message);
     const timeoutMs = options.timeoutMs ?? this.#commandTimeoutMs;
-    const reply = new Promise<T>((resolve, reject) => {
+    const reply = new Promise<unknown>((resolve, reject) => {
       const what = `QEMU monitor command '${command}'`;
       let timer: NodeJS.Timeout | undefined;
       const onAbort = (): void => settle(() => reject(abortedError(what)));
@@ -142,14 +161,15 @@ export class QmpMonitor extends EventEmitter<QmpMonitorEvents> {
       if (options.signal?.aborted) return reject(abortedError(what));
       this.#pending.set(id, {
         command,
-        resolve: (value) => settle(() => resolve(value as T)),
+        raw,
+        resolve: (value) => settle(() => resolve(value)),
         reject: (error) => settle(() => reject(error)),
       });
       options.signal?.addEventListener('abort', onAbort, { once: true });
       if (timeoutMs > 0) timer = setTimeout(() => settle(() => reject(timeoutError(what, timeoutMs))), timeoutMs);
-      log.debug('Send command %s', message);
-      if (fd === undefined) socket.write(`${message}\r\n`);
-      else (socket as Duplex & { writeFd(fd: number, data: Buffer): void }).writeFd(fd, Buffer.from(`${message}\r\n`));
+      log.debug('Send command %s', text);
+      if (fd === undefined) socket.write(`${text}\r\n`);
+      else (socket as Duplex & { writeFd(fd: number, data: Buffer): void }).writeFd(fd, Buffer.from(`${text}\r\n`));
     });
     const tracked = reply.catch(() => undefined).finally(() => this.#inFlight.delete(tracked));
     this.#inFlight.add(tracked);
@@ -227,7 +247,7 @@ export class QmpMonitor extends EventEmitter<QmpMonitorEvents> {
   }
 
   #handleEvent(raw: QmpEvent): void {
-    const event: QmpEvent = { event: raw.event, data: raw.data ?? {}, timestamp: raw.timestamp };
+    const event: QmpEvent = { event: raw.event, data: raw.data ?? {}, hasData: raw.data !== undefined, timestamp: raw.timestamp };
     log.debug('Event %s', event.event);
     this.emit('event', event);
     if (TYPED_EVENTS.has(event.event)) {
@@ -243,7 +263,8 @@ export class QmpMonitor extends EventEmitter<QmpMonitorEvents> {
       log.debug('Dropping reply to a command nobody waits for: %s', line);
       return;
     }
-    if ('error' in reply) pending.reject(commandError(pending.command, reply.error));
+    if (pending.raw) pending.resolve(reply);
+    else if ('error' in reply) pending.reject(commandError(pending.command, reply.error));
     else pending.resolve(reply.return);
   }
 
