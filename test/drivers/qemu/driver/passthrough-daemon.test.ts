@@ -1,6 +1,6 @@
 /**
  * libvirt-qemu through tsvirtd on one booted test guest (its agent on a virtio channel): real
- * virsh's qemu-monitor-command (QMP, --pretty, --hmp), qemu-agent-command and qemu-monitor-event,
+ * virsh's qemu-monitor-command (QMP, --pretty, --hmp, --pass-fds), qemu-agent-command and qemu-monitor-event,
  * real libvirt-python's monitor event callbacks, and our remote driver's, which are registered
  * again on the daemon after it restarted and keep delivering.
  */
@@ -97,6 +97,13 @@ test('virsh, libvirt-python and our client reach the monitor, the agent and the 
   const value = await virsh('qemu-monitor-command', 'qp', '--pretty', '--return-value', '{"execute":"query-status"}');
   assert.equal(value.stdout, '{\n  "status": "running",\n  "singlestep": false,\n  "running": true\n}\n');
   assert.deepEqual(await virsh('qemu-monitor-command', 'qp', '--hmp', 'info', 'status'), { status: 0, stdout: 'VM status: running\r\n\n\n', stderr: '' });
+  // A descriptor of virsh's (its stdin) reaches QEMU with the command: closefd finds it by name after.
+  const getfd = await virsh('qemu-monitor-command', 'qp', '--pass-fds', '0', '{"execute":"getfd","arguments":{"fdname":"from-virsh"}}');
+  assert.match(getfd.stdout, /^\{"return":\{\},"id":"tsvirt-\d+"\}\n/, getfd.stderr);
+  const closefd = await virsh('qemu-monitor-command', 'qp', '--return-value', '{"execute":"closefd","arguments":{"fdname":"from-virsh"}}');
+  assert.equal(closefd.stdout, '{}\n');
+  const again = await virsh('qemu-monitor-command', 'qp', '{"execute":"closefd","arguments":{"fdname":"from-virsh"}}');
+  assert.match(again.stdout, /"desc":"File descriptor named 'from-virsh' not found"/);
   const bad = await virsh('qemu-monitor-command', 'qp', '{"execute":"query-status","id":"x"}');
   assert.equal(bad.stderr, "error: internal error: Unable to append command 'id' string\n");
 
