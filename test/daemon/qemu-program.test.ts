@@ -4,8 +4,13 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { connect } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { VIR_CONNECT_RO, isVirError, openAuth } from '../../src/index.js';
+import { RpcConnection } from '../../src/rpc/connection.js';
+import { procedures as P, remoteProgram } from '../../src/rpc/protocol/remote.js';
+import { procedures as Q, QEMU_PROGRAM, qemuProgram } from '../../src/rpc/protocol/qemu.js';
+import { lxcProgram, procedures as L } from '../../src/rpc/protocol/lxc.js';
 import { freePort, havePython, haveVirsh, libvirtdSkip, startLibvirtd, startTsvirtd, type RunningDaemon } from './harness.js';
 
 const skip = !havePython || !haveVirsh ? 'needs libvirt-python and virsh' : libvirtdSkip;
@@ -116,3 +121,41 @@ for (const transport of ['unix', 'tcp'] as const) {
     }
   });
 }
+
+/** Calls no libvirt client makes: each daemon's answer (code, domain, message), side by side. */
+async function rawAnswers(socket: string): Promise<string[]> {
+  const s = connect(socket);
+  await new Promise<void>((resolve, reject) => { s.once('connect', resolve); s.once('error', reject); });
+  const rpc = new RpcConnection(s);
+  const out: string[] = [];
+  const answer = async (name: string, call: () => Promise<unknown>) => {
+    try {
+      out.push(`${name} ok ${JSON.stringify(await call())}`);
+    } catch (err) {
+      if (!isVirError(err)) throw err;
+      out.push(`${name} error ${err.code} ${err.domain} ${err.message}`);
+    }
+  };
+  const dom = { name: 'test', uuid: Buffer.from('6695eb01f6a4830479aa97f2502e193f', 'hex'), id: 1 };
+  try {
+    await answer('before-open', () => rpc.invoke(qemuProgram, Q.DOMAIN_MONITOR_COMMAND, { dom, cmd: '{}', flags: 0 }));
+    await rpc.invoke(remoteProgram, P.CONNECT_OPEN, { name: 'test:///default', flags: 0 });
+    await answer('deregister-unknown', () => rpc.invoke(qemuProgram, Q.CONNECT_DOMAIN_MONITOR_EVENT_DEREGISTER, { callbackID: 7 }));
+    await answer('unknown-procedure', () => rpc.call(QEMU_PROGRAM, 1, 99));
+    await answer('wrong-version', () => rpc.call(QEMU_PROGRAM, 2, Q.DOMAIN_MONITOR_COMMAND.number));
+    await answer('event-procedure-called', () => rpc.call(QEMU_PROGRAM, 1, Q.DOMAIN_MONITOR_EVENT.number));
+    await answer('no-such-domain', () => rpc.invoke(qemuProgram, Q.DOMAIN_AGENT_COMMAND, { dom: { ...dom, name: 'nosuch', uuid: Buffer.alloc(16, 1) }, cmd: '{}', timeout: -1, flags: 0 }));
+    await answer('attach-pid-0', () => rpc.invoke(qemuProgram, Q.DOMAIN_ATTACH, { pid_value: 0, flags: 0 }));
+    await answer('register', () => rpc.invoke(qemuProgram, Q.CONNECT_DOMAIN_MONITOR_EVENT_REGISTER, { dom: null, event: null, flags: 0 }));
+    await answer('lxc', () => rpc.invoke(lxcProgram, L.DOMAIN_OPEN_NAMESPACE, { dom, flags: 0 }));
+  } finally {
+    await rpc.close();
+  }
+  return out;
+}
+
+test('raw calls of the QEMU and LXC programs: tsvirtd answers as libvirtd', { skip }, async () => {
+  const expected = await rawAnswers(theirs.daemon.socket);
+  assert.match(expected[1]!, /^deregister-unknown error 1 7 internal error: qemu monitor event callback 7 not registered$/);
+  assert.deepEqual(await rawAnswers(ours.daemon.socket), expected);
+});
