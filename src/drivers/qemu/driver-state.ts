@@ -106,7 +106,7 @@ export class QemuDriverState {
       if (!proc) return;
       await this.statuses.write(obj.def.name, {
         pid: proc.pid, monitor: proc.monitorPath, pidFile: proc.pidFile, domainDir: proc.domainDir, id: obj.domId, state: obj.state, reason: obj.reason,
-        log: proc.logPath, xml: formatDomainXML(obj.def, { id: obj.domId, secure: true }),
+        log: proc.logPath, xml: formatDomainXML(obj.def, { id: obj.domId, secure: true }), taint: obj.taint,
       });
     });
   }

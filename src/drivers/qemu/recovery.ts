@@ -34,6 +34,7 @@ async function reconnect(state: QemuDriverState, name: string, status: DomainSta
   state.reserveId(status.id);
   reclaimGraphicsPorts(obj);
   obj.domId = status.id;
+  obj.taint = status.taint ?? 0;
   obj.setState(status.state, status.reason);
   const alive = await isOurQemu(status.pid, status.monitor);
   let monitor: QmpMonitor | null = null;

@@ -19,6 +19,8 @@ export interface DomainStatus {
   /** The live definition (ids, aliases, runtime paths and ports), as formatted XML. */
   readonly xml: string;
   readonly log: string;
+  /** The run's taints (a bit per DomainTaint), as libvirt's status XML keeps its `<taint>`s. */
+  readonly taint?: number;
 }
 
 export class StatusStore {

@@ -1,8 +1,8 @@
 /**
  * Taints of the QEMU driver's running domains (qemuDomainObjTaint): marks a run carries once
  * something libvirt cannot vouch for happened to it (commands sent to its monitor or agent behind
- * the driver's back). Each is logged once per run, into the domain's log and the daemon's, and
- * reported by virDomainGetMessages until the domain stops.
+ * the driver's back). Each is logged once per run, into the domain's log and the daemon's, kept
+ * in the status file, and reported by virDomainGetMessages until the domain stops.
  */
 import * as C from '../../api/constants.js';
 import { createLogger, formatTimestamp } from '../../log/index.js';
@@ -26,6 +26,7 @@ export async function taintDomain(state: QemuDriverState, obj: QemuDomainObj, ta
   log.warn(`Domain id=${obj.id} name='${obj.def.name}' uuid=${obj.def.uuid} is tainted: ${name}`);
   const proc = obj.proc;
   if (!proc) return;
+  await state.writeStatus(obj);
   await state.guestLogs.append(proc.logPath, logDomain(obj.def), `${formatTimestamp(new Date())}: Domain id=${obj.id} is tainted: ${name}\n`)
     .catch(() => undefined);
 }

@@ -152,6 +152,8 @@ test('virsh, libvirt-python and our client reach the monitor, the agent and the 
 
     await restartDaemon();
     await waitFor('the guest recovered by the new daemon', async () => (await virsh('domstate', 'qp')).stdout.startsWith('running'));
+    // the taints came back with the status file
+    assert.match((await virsh('dominfo', 'qp')).stdout, /Messages: +tainted: custom monitor control commands issued\n +tainted: custom guest agent control commands issued\n/);
     await waitFor('our client to reconnect', async () => { try { return (await dom.state()).state === v.VIR_DOMAIN_RUNNING; } catch { return false; } });
     await dom.suspend();
     await waitFor('STOP after the restart', () => stops.length === 2);
