@@ -111,9 +111,9 @@ async function cmdQemuMonitorEvent(s: Session, cmd: ParsedCommand): Promise<bool
       if (json !== undefined) details = JSON.stringify(json, null, 2);
       const name = e.dom.name();
       e.dom.free();
-      // With --timestamp the loop puts the time in front instead of QEMU's own.
-      deliver(timestamp ? `event ${e.event} for domain '${name}': ${details ?? '(null)'}\n`
-        : `event ${e.event} at ${e.seconds}.${String(e.micros).padStart(6, '0')} for domain '${name}': ${details ?? '(null)'}\n`);
+      // With --timestamp the loop puts the time in front instead of QEMU's own; no data prints as virsh's NULLSTR.
+      deliver(timestamp ? `event ${e.event} for domain '${name}': ${details ?? '<null>'}\n`
+        : `event ${e.event} at ${e.seconds}.${String(e.micros).padStart(6, '0')} for domain '${name}': ${details ?? '<null>'}\n`);
     }, flags);
     return [() => s.conn.domainQemuMonitorEventDeregister(id)];
   });

@@ -122,17 +122,20 @@ test('virsh, libvirt-python and our client reach the monitor, the agent and the 
   const dominfo = await virsh('dominfo', 'qp');
   assert.match(dominfo.stdout, /Messages: +tainted: custom monitor control commands issued\n +tainted: custom guest agent control commands issued\n/);
 
-  // virsh waits for one STOP event while our client pauses the guest.
+  // virsh waits for one STOP event while our client pauses the guest
   const conn = await v.open(uri, { reconnect: { initialDelayMs: 50, maxDelayMs: 500 } });
   try {
     const dom = await conn.lookupByName('qp');
-    const waiting = virsh('qemu-monitor-event', 'qp', '--event', 'STOP', '--timeout', '60');
-    // virsh has registered once the daemon holds its callback; a pause before that would be missed
-    await new Promise((r) => setTimeout(r, 1500));
+    // (tsvirsh beside it, printing the same)
+    const args = ['qemu-monitor-event', 'qp', '--event', 'STOP', '--timeout', '60'];
+    const waiting = [virsh(...args), tsvirsh(...args)];
+    // each has registered once the daemon holds its callback; a pause before that would be missed
+    await new Promise((r) => setTimeout(r, 2000));
     await dom.suspend();
-    const stop = await waiting;
-    assert.equal(stop.stderr, '');
-    assert.match(stop.stdout, /^event STOP at \d{10}\.\d{6} for domain 'qp': <null>\nevents received: 1\n\n$/);
+    for (const stop of await Promise.all(waiting)) {
+      assert.equal(stop.stderr, '');
+      assert.match(stop.stdout, /^event STOP at \d{10}\.\d{6} for domain 'qp': <null>\nevents received: 1\n\n$/);
+    }
     await dom.resume();
 
     // libvirt-python: a regex, case ignored, for one domain.
