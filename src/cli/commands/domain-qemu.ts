@@ -108,7 +108,8 @@ async function cmdQemuMonitorEvent(s: Session, cmd: ParsedCommand): Promise<bool
     const id = await s.conn.domainQemuMonitorEventRegister(dom, event, (e) => {
       let details = e.details;
       const json = pretty && details !== null ? parseJSON(details) : undefined;
-      if (json !== undefined) details = JSON.stringify(json, null, 2);
+      // libvirt's pretty JSON ends with a newline, which virsh keeps here
+      if (json !== undefined) details = `${JSON.stringify(json, null, 2)}\n`;
       const name = e.dom.name();
       e.dom.free();
       // With --timestamp the loop puts the time in front instead of QEMU's own; no data prints as virsh's NULLSTR.

@@ -137,6 +137,14 @@ test('virsh, libvirt-python and our client reach the monitor, the agent and the 
       assert.match(stop.stdout, /^event STOP at \d{10}\.\d{6} for domain 'qp': <null>\nevents received: 1\n\n$/);
     }
     await dom.resume();
+    // An event with data, pretty-printed: both print the same event the same way.
+    const resetArgs = ['qemu-monitor-event', '--event', 'RESET', '--pretty', '--timeout', '60'];
+    const resets = [virsh(...resetArgs), tsvirsh(...resetArgs)];
+    await new Promise((r) => setTimeout(r, 2000));
+    await dom.reset();
+    const [theirReset, ourReset] = await Promise.all(resets);
+    assert.match(theirReset!.stdout, /^event RESET at \d+\.\d{6} for domain 'qp': \{\n  "guest": false,\n  "reason": "host-qmp-system-reset"\n\}\n/);
+    assert.deepEqual(ourReset, theirReset);
 
     // libvirt-python: a regex, case ignored, for one domain.
     const py = await run('/usr/bin/python3', ['-c', PY_EVENTS, uri]);
