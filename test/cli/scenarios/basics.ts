@@ -66,6 +66,23 @@ export const basics: Scenario[] = [
     name: `stdin scrolled at COLUMNS=${columns}`, args: ['-q', ...onDefault()], env: { COLUMNS: columns },
     stdin: `echo ${'word '.repeat(12)}\necho ab\necho ${'x'.repeat(90)}\n`,
   })),
+  // On a terminal that can move the cursor up, readline draws long lines over several rows: as they
+  // are where the terminal wraps by itself (xterm, linux, vt100), else with its own row breaks (ansi,
+  // vt52), with extra moves when a line ends at the margin; unknown names scroll as dumb does.
+  // Outside a UTF-8 locale readline also redraws each row from its start.
+  ...['xterm', 'linux', 'vt100', 'ansi', 'vt52', 'dumb', 'no-such-terminal'].flatMap((term) => ['C', 'C.UTF-8'].flatMap((locale) => ['', '40'].map((columns): Scenario => ({
+    name: `stdin long lines on TERM=${term} LC_ALL=${locale}${columns ? ` COLUMNS=${columns}` : ''}`,
+    args: [...(columns ? ['-r'] : []), ...onDefault()],
+    env: { TERM: term, LC_ALL: locale, ...(columns ? { COLUMNS: columns } : {}) },
+    // With the 8-column prompt: 79, 80, 81, 160 and 245 columns.
+    stdin: [71, 72, 73, 152, 237].map((n) => `echo ${'x'.repeat(n - 5)}`).join('\n') + '\n',
+  })))),
+  // virsh sets the locale before anything else and reports one that is not installed.
+  { name: 'a locale not installed (LC_ALL)', args: onDefault('list; nosuch'), env: { LC_ALL: 'xx_YY.UTF-8' } },
+  { name: 'a locale not installed (LANG)', args: onDefault('uri'), env: { LC_ALL: '', LANG: 'xx_YY' } },
+  { name: 'one category not installed', args: onDefault('uri'), env: { LC_ALL: '', LANG: 'C.UTF-8', LC_TIME: 'xx_YY' } },
+  { name: 'LC_ALL overrides a bad category', args: onDefault('uri'), env: { LC_ALL: 'C.UTF-8', LC_TIME: 'xx_YY' } },
+  { name: 'LC_ALL=POSIX over a bad LANG, standard input', args: onDefault(), stdin: 'uri\n', env: { LC_ALL: 'POSIX', LANG: 'xx' } },
   { name: 'readonly prompt', args: ['-r', ...onDefault()], stdin: 'uri\n' },
   { name: 'LIBVIRT_DEFAULT_URI', args: ['uri'], env: { LIBVIRT_DEFAULT_URI: 'test:///default' } },
   { name: 'VIRSH_DEFAULT_CONNECT_URI', args: ['uri'], env: { VIRSH_DEFAULT_CONNECT_URI: 'test:///default' } },
