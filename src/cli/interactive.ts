@@ -7,7 +7,7 @@ import { StringTokens } from './tokens.js';
 import type { Session } from './session.js';
 import { complete } from './completion.js';
 import { lineEcho } from './line-echo.js';
-import { resolveLocale } from './locale.js';
+import { cliLocale } from './locale.js';
 
 const PROMPT_RW = 'virsh # ';
 const PROMPT_RO = 'virsh > ';
@@ -30,7 +30,7 @@ export async function runShell(session: Session): Promise<void> {
   const prompt = (): string => (session.settings.readonly ? PROMPT_RO : PROMPT_RW);
   if (!process.stdin.isTTY) {
     const rl = createInterface({ input: process.stdin, terminal: false, crlfDelay: Infinity });
-    const echo = lineEcho(process.env, resolveLocale(process.env).utf8);
+    const echo = lineEcho(process.env, cliLocale().utf8);
     for await (const line of rl) {
       session.out.print(`${echo(prompt(), line)}\n`);
       await runLine(session, line);

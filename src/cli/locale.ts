@@ -51,3 +51,10 @@ export function resolveLocale(env: NodeJS.ProcessEnv): LocaleOutcome {
   const ctype = chosen('LC_CTYPE');
   return { failed, utf8: !failed && /\.utf-?8(@|$)/i.test(ctype) };
 }
+
+let processOutcome: LocaleOutcome | null = null;
+/** The locale of this process's environment, resolved once as virsh resolves it at start. */
+export function cliLocale(): LocaleOutcome {
+  processOutcome ??= resolveLocale(process.env);
+  return processOutcome;
+}

@@ -9,14 +9,14 @@ import { Session, loadLibrary } from './session.js';
 import { Level } from './output.js';
 import { usage } from './usage.js';
 import { versionString, versionReport } from './features.js';
-import { resolveLocale } from './locale.js';
+import { cliLocale } from './locale.js';
 
 const stdoutSink = { write: (text: string) => void process.stdout.write(text) };
 const stderrSink = { write: (text: string) => void process.stderr.write(text) };
 
 export async function runTsvirsh(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
   // virsh sets the locale first of all, and says so when the environment names one not installed.
-  if (resolveLocale(env).failed) stderrSink.write('setlocale: No such file or directory\n');
+  if (cliLocale().failed) stderrSink.write('setlocale: No such file or directory\n');
   const { options, action } = parseGlobalOptions(argv);
   const session = new Session({
     connname: options.connect ?? null,

@@ -77,6 +77,13 @@ export const basics: Scenario[] = [
     // With the 8-column prompt: 79, 80, 81, 160 and 245 columns.
     stdin: [71, 72, 73, 152, 237].map((n) => `echo ${'x'.repeat(n - 5)}`).join('\n') + '\n',
   })))),
+  // Table cells with characters beyond ASCII: measured in a UTF-8 locale, escaped byte by byte in C.
+  ...['C', 'C.UTF-8'].map((locale): Scenario => ({
+    name: `table cells beyond ASCII, LC_ALL=${locale}`, args: onDefault(), env: { LC_ALL: locale },
+    stdin: 'desc test --title "T\u00ebst d\u00f6main \u2713 \u6f22\u5b57"\nlist --title\n'
+      + 'desc test --title "a\u0085b\u2028c\u200bd\u0301e\ufffdf\ue000g"\nlist --all --title\n'
+      + 'vol-create-as default-pool v\u00f6l.img 1M\nvol-list default-pool --details\n',
+  })),
   // virsh sets the locale before anything else and reports one that is not installed.
   { name: 'a locale not installed (LC_ALL)', args: onDefault('list; nosuch'), env: { LC_ALL: 'xx_YY.UTF-8' } },
   { name: 'a locale not installed (LANG)', args: onDefault('uri'), env: { LC_ALL: '', LANG: 'xx_YY' } },
