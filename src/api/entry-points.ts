@@ -230,7 +230,7 @@ export const ENTRY_POINTS: Readonly<Record<DriverMethod, EntryPoint>> = {
   domainDelIOThread: { ...w('virDomainDelIOThread', DOM), checkArgs: ([, id], cName) => checkNonZero(DOM, cName, 'iothread_id', id as number) },
   domainPinIOThread: { ...w('virDomainPinIOThread', DOM), checkArgs: ([, , cpumap], cName) => checkCpumap(cName, cpumap as boolean[]) },
   domainSetIOThreadParams: { ...w('virDomainSetIOThreadParams', DOM), checkArgs: ([, , params], cName) => checkSetParams(cName, params as TypedParam[]) },
-  domainGetLaunchSecurityInfo: r('virDomainGetLaunchSecurityInfo', DOM),
+  domainGetLaunchSecurityInfo: w('virDomainGetLaunchSecurityInfo', DOM), // libvirt refuses it read-only: the parameters may be secrets
   domainSetLaunchSecurityState: {
     ...w('virDomainSetLaunchSecurityState', DOM),
     // libvirt-python hands no parameters as a NULL array: that check comes first.

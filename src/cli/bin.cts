@@ -43,9 +43,12 @@ function loadedBuiltins(): string[] {
 }
 
 if (existsSync(bundle)) {
+  const writingCache = process.env.TSVIRSH_WRITE_CODE_CACHE === '1';
   let cachedData: Buffer | undefined;
   try {
-    cachedData = readFileSync(cacheFile);
+    // V8 checks a cache against the source's length only: the build's own run must compile afresh,
+    // or an old cache for a bundle of the same length would be written out again, stale code and all.
+    if (!writingCache) cachedData = readFileSync(cacheFile);
   } catch {
     // no cache: V8 compiles as usual
   }
@@ -53,7 +56,7 @@ if (existsSync(bundle)) {
   // The same wrapper Node gives a CommonJS module, so the bundle sees require, module, __filename.
   const script = new Script(Module.wrap(readFileSync(bundle, 'utf8')), { filename: bundle, cachedData });
   // The build runs one command with this set, so the cache holds the functions a command needs.
-  if (process.env.TSVIRSH_WRITE_CODE_CACHE === '1') {
+  if (writingCache) {
     process.once('exit', () => {
       writeFileSync(cacheFile, script.createCachedData());
       writeFileSync(builtinsFile, loadedBuiltins().join('\n'));

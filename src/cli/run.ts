@@ -28,7 +28,7 @@ export async function runTsvirsh(argv: string[], env: NodeJS.ProcessEnv): Promis
   }, stdoutSink, stderrSink);
   const out = session.out;
   // virsh reads VIRSH_DEBUG and VIRSH_LOG_FILE before its options (a log it cannot open ends it).
-  const debugFromEnv = applyDebugEnv(session, env);
+  applyDebugEnv(session, env);
   if (env.VIRSH_LOG_FILE && !out.openLog(env.VIRSH_LOG_FILE)) {
     out.error('failed to open the log file. check the log file path');
     return 1;
@@ -68,8 +68,9 @@ export async function runTsvirsh(argv: string[], env: NodeJS.ProcessEnv): Promis
     commands = session.parse(rest.length === 1 ? new StringTokens(rest[0]!) : new ArgvTokens(rest));
     if (!commands) return finish(session, false);
   }
-  // Once the options are parsed virsh reads VIRSH_DEBUG again, unless -d or the first reading set the level.
-  if (options.debug === undefined && !debugFromEnv) applyDebugEnv(session, env);
+  // Once the options are parsed virsh reads VIRSH_DEBUG again while the level is still its default
+  // (error): neither the first reading nor -d moved it, or -d named the default itself.
+  if (out.debugLevel === Level.Error) applyDebugEnv(session, env);
   if (session.settings.connname !== null && !(await session.reconnect(null, false, false))) {
     session.reportError();
     return finish(session, false);
@@ -82,17 +83,16 @@ export async function runTsvirsh(argv: string[], env: NodeJS.ProcessEnv): Promis
   return finish(session, true);
 }
 
-/** VIRSH_DEBUG: true when it set the debug level. */
-function applyDebugEnv(session: Session, env: NodeJS.ProcessEnv): boolean {
+/** VIRSH_DEBUG: a valid level sets the debug level; anything else is reported. */
+function applyDebugEnv(session: Session, env: NodeJS.ProcessEnv): void {
   const text = env.VIRSH_DEBUG;
-  if (text === undefined) return false;
+  if (text === undefined) return;
   const level = /^[ \t]*[+-]?\d+$/.test(text) ? Number(text) : NaN;
   if (!(level >= 0 && level <= 4)) {
     session.out.error('VIRSH_DEBUG not set with a valid numeric value');
-    return false;
+    return;
   }
   session.out.debugLevel = level;
-  return true;
 }
 
 async function finish(session: Session, ok: boolean): Promise<number> {

@@ -47,8 +47,11 @@ export const haveVirsh = spawnSync('virsh', ['--version'], { encoding: 'utf8' })
 /** `-c test:///default` followed by the words given: the usual start of a scenario. */
 export const onDefault = (...words: string[]): string[] => ['-c', 'test:///default', ...words];
 
+/** The scenarios' locale: C unless TSVIRSH_HARNESS_LC_ALL names another (to hunt in, e.g., C.UTF-8). */
+const LOCALE = process.env.TSVIRSH_HARNESS_LC_ALL || 'C';
+
 function cleanEnv(dir: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  return { PATH: process.env.PATH, HOME: dir, LC_ALL: 'C', ...extra };
+  return { PATH: process.env.PATH, HOME: dir, LC_ALL: LOCALE, ...extra };
 }
 
 function expand(text: string, dir: string, vars: Record<string, string> = {}): string {

@@ -354,6 +354,7 @@ export const CASES: readonly CheckCase[] = [
     ['virDomainAgentSetResponseTimeout', 'dro.agentSetResponseTimeout(5, 0)', (o) => o.dro.agentSetResponseTimeout(5, 0)],
     ['virDomainSetLaunchSecurityState', "dro.setLaunchSecurityState({'sev-secret': 'x'}, 0)",
       (o) => o.dro.setLaunchSecurityState([{ field: 'sev-secret', type: k.VIR_TYPED_PARAM_STRING, value: 'x' }], 0)],
+    ['virDomainGetLaunchSecurityInfo', 'dro.launchSecurityInfo(0)', (o) => o.dro.launchSecurityInfo(0)],
     ['virDomainStartDirtyRateCalc', 'dro.startDirtyRateCalc(1, 0)', (o) => o.dro.startDirtyRateCalc(1, 0)],
     ['virDomainManagedSaveDefineXML', 'dro.managedSaveDefineXML(None, 0)', (o) => o.dro.managedSaveDefineXML(null, 0)],
     ['virNetworkPortCreateXML', "netro.portCreateXML('<networkport/>', 0)", (o) => o.netro.portCreateXML('<networkport/>', 0)],

@@ -96,6 +96,9 @@ export const basics: Scenario[] = [
   // VIRSH_DEBUG is read before the options and again after them (not with -d); a bad log file ends virsh at once.
   { name: 'VIRSH_DEBUG bad, read twice', args: onDefault('uri'), env: { VIRSH_DEBUG: 'x' } },
   { name: 'VIRSH_DEBUG bad with -d', args: ['-d', '3', ...onDefault('uri')], env: { VIRSH_DEBUG: '9' } },
+  // -d naming the default level (4) leaves virsh reading VIRSH_DEBUG again, as if -d were absent.
+  { name: 'VIRSH_DEBUG bad with -d 4', args: ['--debug=4', ...onDefault('uri')], env: { VIRSH_DEBUG: 'x' } },
+  { name: 'VIRSH_DEBUG valid with -d 4', args: ['-d', '4', ...onDefault('uri')], env: { VIRSH_DEBUG: '2' } },
   { name: 'VIRSH_DEBUG bad on standard input', args: onDefault(), stdin: 'uri\n', env: { VIRSH_DEBUG: '-1' } },
   { name: 'VIRSH_DEBUG bad before an option error', args: ['--bogus'], env: { VIRSH_DEBUG: 'x' } },
   { name: 'VIRSH_DEBUG bad before a command error', args: onDefault('nosuch'), env: { VIRSH_DEBUG: 'x' } },
