@@ -22,11 +22,12 @@ import { hostAdminScenarios } from './scenarios/host-admin.js';
 import { domainExtraScenarios } from './scenarios/domain-extras.js';
 import { nodeFileScenarios } from './scenarios/node-files.js';
 import { migrateScenarios } from './scenarios/migrate.js';
+import { authFileScenarios } from './scenarios/auth-file.js';
 
 const corpus: Scenario[] = [...basics, ...hostScenarios, ...domainScenarios, ...networkScenarios, ...poolScenarios, ...volumeScenarios,
   ...snapshotScenarios, ...checkpointScenarios, ...discoveryScenarios, ...hostObjectScenarios, ...eventScenarios, ...objectEventScenarios, ...xpathScenarios,
   ...domstatsScenarios, ...guestInfoScenarios, ...tunableScenarios, ...pinningScenarios, ...editScenarios, ...deviceScenarios, ...hostAdminScenarios, ...domainExtraScenarios,
-  ...nodeFileScenarios, ...migrateScenarios];
+  ...nodeFileScenarios, ...migrateScenarios, ...authFileScenarios];
 
 // Scenarios are independent (each has its own directory and session): run a few at a time.
 describe('tsvirsh matches virsh', { concurrency: 4 }, () => {

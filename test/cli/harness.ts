@@ -5,7 +5,7 @@
  * after normalising only what truly varies (the temporary path, the host name, CPU time).
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { hostname, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -90,7 +90,10 @@ async function runIn(program: string[], scenario: Scenario, timeout: number, opt
   const fill = (text: string): string => expand(text, dir, vars);
   try {
     if (options.dirMode !== undefined) await chmod(dir, options.dirMode);
-    for (const [name, content] of Object.entries(scenario.files ?? {})) await writeFile(join(dir, name), fill(content));
+    for (const [name, content] of Object.entries(scenario.files ?? {})) {
+      await mkdir(dirname(join(dir, name)), { recursive: true });
+      await writeFile(join(dir, name), fill(content));
+    }
     const env = Object.fromEntries(Object.entries(scenario.env ?? {}).map(([k, v]) => [k, fill(v)]));
     const run = await runProgram([...program, ...scenario.args.map(fill)], {
       cwd: dir,

@@ -1,13 +1,15 @@
 /**
  * Authentication before CONNECT_OPEN, as libvirt's remote driver does it: AUTH_LIST, then the
  * method the URI's `auth=` asks for (`sasl`, `sasl.MECH`, `polkit`) or the daemon's first one.
- * SASL credentials come from the caller's ConnectAuth: its `credentials` list first, else its
- * callback, asked for VIR_CRED_AUTHNAME (default: the URI's user) and VIR_CRED_PASSPHRASE.
+ * SASL credentials come from auth.conf, then the caller's ConnectAuth: its `credentials` list
+ * first, else its callback, asked for VIR_CRED_AUTHNAME (default: the URI's user) and
+ * VIR_CRED_PASSPHRASE.
  */
 import { ErrorDomain, ErrorNumber, isVirError, virError } from '../../errors/index.js';
 import type { RpcConnection } from '../../rpc/connection.js';
 import { procedures as P } from '../../rpc/protocol/remote.js';
-import type { ConnectAuth, Credential } from '../types.js';
+import type { ConnectAuth, ConnectTarget, Credential } from '../types.js';
+import { authConfigPath, lookupAuthCredential } from '../../util/auth-config.js';
 import { remoteCall } from './call.js';
 import { SASL_MECHANISMS, saslClient, type SaslSecret } from './sasl.js';
 
@@ -21,7 +23,7 @@ function authFailed(detail: string): Error {
   return virError(ErrorDomain.VIR_FROM_REMOTE, ErrorNumber.VIR_ERR_AUTH_FAILED, detail);
 }
 
-export async function authenticate(rpc: RpcConnection, authParam: string | undefined, auth: ConnectAuth | null, uriUser: string | null): Promise<void> {
+export async function authenticate(rpc: RpcConnection, authParam: string | undefined, auth: ConnectAuth | null, target: ConnectTarget): Promise<void> {
   let types: number[];
   try {
     types = (await remoteCall(rpc, P.AUTH_LIST, undefined)).types;
@@ -40,7 +42,7 @@ export async function authenticate(rpc: RpcConnection, authParam: string | undef
   }
   switch (type) {
     case AUTH_NONE: return;
-    case AUTH_SASL: return saslAuth(rpc, mech, auth, uriUser);
+    case AUTH_SASL: return saslAuth(rpc, mech, auth, target);
     case AUTH_POLKIT: {
       const r = await remoteCall(rpc, P.AUTH_POLKIT, undefined);
       if (!r.complete) throw authFailed('polkit authentication did not complete');
@@ -57,7 +59,7 @@ function wantedType(authParam: string): number {
   throw authFailed(`unknown authentication type ${authParam}`);
 }
 
-async function saslAuth(rpc: RpcConnection, wanted: string | undefined, auth: ConnectAuth | null, uriUser: string | null): Promise<void> {
+async function saslAuth(rpc: RpcConnection, wanted: string | undefined, auth: ConnectAuth | null, target: ConnectTarget): Promise<void> {
   const offered = (await remoteCall(rpc, P.AUTH_SASL_INIT, undefined)).mechlist.split(/[,\s]+/).filter(Boolean).map((m) => m.toUpperCase());
   let mech: string | undefined;
   if (wanted) {
@@ -67,7 +69,7 @@ async function saslAuth(rpc: RpcConnection, wanted: string | undefined, auth: Co
     mech = SASL_MECHANISMS.find((m) => offered.includes(m));
     if (!mech) throw authFailed(`no SASL mechanism in common with the server (it offers ${offered.join(', ') || 'none'})`);
   }
-  const client = saslClient(mech, await saslSecret(auth, uriUser));
+  const client = saslClient(mech, await saslSecret(auth, target));
   const first = client.start();
   let r = await remoteCall(rpc, P.AUTH_SASL_START, { mech, nil: 0, data: first });
   for (;;) {
@@ -81,21 +83,33 @@ async function saslAuth(rpc: RpcConnection, wanted: string | undefined, auth: Co
   }
 }
 
-async function saslSecret(auth: ConnectAuth | null, uriUser: string | null): Promise<SaslSecret> {
-  const creds: Credential[] = [
-    { type: VIR_CRED_AUTHNAME, prompt: 'Please enter your authentication name', ...(uriUser ? { defresult: uriUser } : {}) },
-    { type: VIR_CRED_PASSPHRASE, prompt: 'Please enter your password' },
+/**
+ * The SASL name and password: from auth.conf first (as remoteAuthFillFromConfig: service "libvirt"
+ * on the URI's host, items `authname` and `password`), then from the auth's list or callback.
+ */
+async function saslSecret(auth: ConnectAuth | null, target: ConnectTarget): Promise<SaslSecret> {
+  const creds: (Credential & { item: string })[] = [
+    { type: VIR_CRED_AUTHNAME, item: 'authname', prompt: 'Please enter your authentication name', ...(target.user ? { defresult: target.user } : {}) },
+    { type: VIR_CRED_PASSPHRASE, item: 'password', prompt: 'Please enter your password' },
   ];
-  if (!auth) throw authFailed('SASL authentication needs credentials: open with openAuth()');
-  for (const c of creds) {
-    if (!auth.credtype.includes(c.type)) throw authFailed(`the auth callback does not take credential type ${c.type}`);
-    const given = auth.credentials?.[c.type];
-    if (given !== undefined) c.result = given;
+  const authFile = authConfigPath(target.params);
+  if (authFile !== null) {
+    for (const c of creds) {
+      const value = lookupAuthCredential(authFile, 'libvirt', target.server ?? 'localhost', c.item);
+      if (value !== null) c.result = value;
+    }
   }
   const missing = creds.filter((c) => c.result === undefined);
-  if (missing.length > 0) {
-    if (!auth.callback) throw authFailed('no credentials given for SASL');
-    const rc = await auth.callback(missing, auth.cbdata);
+  if (missing.length > 0 && !auth) throw authFailed('SASL authentication needs credentials: open with openAuth()');
+  for (const c of missing) {
+    if (!auth!.credtype.includes(c.type)) throw authFailed(`the auth callback does not take credential type ${c.type}`);
+    const given = auth!.credentials?.[c.type];
+    if (given !== undefined) c.result = given;
+  }
+  const unanswered = missing.filter((c) => c.result === undefined);
+  if (unanswered.length > 0) {
+    if (!auth!.callback) throw authFailed('no credentials given for SASL');
+    const rc = await auth!.callback(unanswered, auth!.cbdata);
     if (typeof rc === 'number' && rc < 0) throw authFailed('the auth callback refused to give credentials');
   }
   const value = (c: Credential) => c.result ?? c.defresult ?? '';

@@ -47,7 +47,7 @@ async function dial(target: ConnectTarget, auth: ConnectAuth | null, flags: numb
   rpc.once('close', () => { void channel.dispose(); });
   channel.socket.resume(); // TLS read its confirmation byte in paused mode
   try {
-    await authenticate(rpc, params.auth, auth, target.user);
+    await authenticate(rpc, params.auth, auth, target);
     const keepalive = keepAliveSettings();
     if (keepalive.interval > 0) {
       const { supported } = await remoteCall(rpc, P.CONNECT_SUPPORTS_FEATURE, { feature: FEATURE_PROGRAM_KEEPALIVE });

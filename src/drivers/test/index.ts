@@ -56,7 +56,7 @@ export const testDriverFactory: DriverFactory = {
       ? openDefault()
       : { state: loadNodeFile(path), release: () => undefined };
     try {
-      await authenticate(state, auth);
+      await authenticate(state, auth, target);
     } catch (err) {
       release();
       throw err;

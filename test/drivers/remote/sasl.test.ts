@@ -76,6 +76,26 @@ except libvirt.libvirtError as e:
     }
   });
 
+  it('takes the credentials from auth.conf (the URI\'s authfile, LIBVIRT_AUTH_FILE), as real virsh does', async () => {
+    const file = join(daemon.dir, 'auth.conf');
+    writeFileSync(file, '[credentials-f]\nauthname = fred\npassword = fr3d pass\n[auth-libvirt-localhost]\ncredentials=f\n');
+    const withFile = `${uri('SCRAM-SHA-256')}&authfile=${file}`;
+    const c = await openAuth(withFile, null);
+    assert.equal(await c.getType(), 'TEST');
+    await c.close();
+    const virsh = spawnSync('virsh', ['-c', withFile, 'uri'], { encoding: 'utf8', input: '' });
+    assert.equal(virsh.status, 0, virsh.stderr);
+    // Only the password from the file: the name comes from the auth.
+    writeFileSync(file, '[credentials-f]\npassword = fr3d pass\n[auth-libvirt-default]\ncredentials=f\n');
+    const asked: number[] = [];
+    const d = await openAuth(withFile, { credtype, callback: (creds) => { for (const cr of creds) { asked.push(cr.type); cr.result = 'fred'; } return 0; } });
+    assert.deepEqual(asked, [VIR_CRED_AUTHNAME]);
+    await d.close();
+    // A group without its credentials item fails as libvirt's.
+    writeFileSync(file, '[auth-libvirt-localhost]\nfoo=bar\n');
+    await assert.rejects(openAuth(withFile, null), { message: `configuration file syntax error: Missing item 'credentials' in group 'auth-libvirt-localhost' in '${file}'` });
+  });
+
   it('refuses a mechanism the daemon does not offer and an auth type it does not use', async () => {
     const creds = { credtype, credentials: { [VIR_CRED_AUTHNAME]: 'fred', [VIR_CRED_PASSPHRASE]: 'fr3d pass' } };
     await assert.rejects(openAuth(uri('DIGEST-MD5'), creds), /SASL mechanism DIGEST-MD5 not supported by server/);
