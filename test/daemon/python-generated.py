@@ -179,6 +179,18 @@ def tdom():
     """A domain for the tuning calls: mostly the running 'test' (whose devices they reach), else any."""
     return c.lookupByName(pick(['test', 'test', 'test'] + DOMS))
 
+_dest = []
+def dest():
+    """A second connection to the same daemon: the destination of the migration calls."""
+    if not _dest:
+        _dest.append(libvirt.open(uri))
+    return _dest[0]
+
+MIGRATE_FLAGS = (libvirt.VIR_MIGRATE_LIVE, libvirt.VIR_MIGRATE_PEER2PEER, libvirt.VIR_MIGRATE_TUNNELLED, libvirt.VIR_MIGRATE_OFFLINE,
+                 libvirt.VIR_MIGRATE_NON_SHARED_DISK, libvirt.VIR_MIGRATE_NON_SHARED_INC, libvirt.VIR_MIGRATE_CHANGE_PROTECTION,
+                 libvirt.VIR_MIGRATE_PARALLEL, libvirt.VIR_MIGRATE_NON_SHARED_SYNCHRONOUS_WRITES)
+MIGRATE_PARAMS = [{}, {'destination_name': 'moved'}, {'migrate_uri': 'tcp://h', 'bandwidth': 5}, {'graphics_uri': 'spice://h'}]
+
 def cpus(n):
     return tuple(rng.random() < 0.5 for _ in range(n))
 
@@ -523,6 +535,12 @@ ACTIONS = [
     ('dom.migrateSetMaxSpeed', 1, lambda: dom().migrateSetMaxSpeed(pick([0, 10, 2 ** 40]), flags(D.VIR_DOMAIN_MIGRATE_MAX_SPEED_POSTCOPY))),
     ('dom.migrateGetMaxSpeed', 1, lambda: dom().migrateGetMaxSpeed(flags(D.VIR_DOMAIN_MIGRATE_MAX_SPEED_POSTCOPY))),
     ('dom.migrateStartPostCopy', 1, lambda: dom().migrateStartPostCopy(flags())),
+    ('dom.migrate', 0.3, lambda: dom().migrate(dest(), flags(*MIGRATE_FLAGS), pick([None, 'moved']), pick([None, 'tcp://h']), 0)),
+    ('dom.migrate2', 0.2, lambda: dom().migrate2(dest(), pick([None, '<domain/>']), flags(*MIGRATE_FLAGS), None, None, 0)),
+    ('dom.migrate3', 0.4, lambda: dom().migrate3(dest(), pick(MIGRATE_PARAMS), flags(*MIGRATE_FLAGS))),
+    ('dom.migrateToURI', 0.3, lambda: dom().migrateToURI(pick(['tcp://h', 'test:///default']), flags(*MIGRATE_FLAGS), None, 0)),
+    ('dom.migrateToURI2', 0.2, lambda: dom().migrateToURI2(pick([None, 'test+tcp://h/default']), pick([None, 'tcp://h']), None, flags(*MIGRATE_FLAGS), None, 0)),
+    ('dom.migrateToURI3', 0.4, lambda: dom().migrateToURI3(pick([None, 'test+tcp://h/default', 'test:///default']), pick(MIGRATE_PARAMS), flags(*MIGRATE_FLAGS))),
     ('dom.backupBegin', 1, lambda: dom().backupBegin(pick(['<domainbackup/>', '<domainbackup']), pick([None, '<domaincheckpoint/>']), flags(D.VIR_DOMAIN_BACKUP_BEGIN_REUSE_EXTERNAL))),
     ('dom.backupGetXMLDesc', 1, lambda: dom().backupGetXMLDesc(flags())),
     ('dom.guestInfo', 1, lambda: dom().guestInfo(pick([0, D.VIR_DOMAIN_GUEST_INFO_OS, 127]), flags())),

@@ -6,7 +6,7 @@ import { alignCheckpointDisks, assignBitmapNames, formatCheckpointXML, parseChec
 import * as C from '../../api/constants.js';
 import { ErrorDomain, virError } from '../../errors/index.js';
 import type { CheckpointRef, DomainRef } from '../types.js';
-import type { DomainObj } from './domain-obj.js';
+import { checkMomentCopy, type DomainObj } from './domain-obj.js';
 import { domainFromRef } from './domains.js';
 import { E, testCheckFlags, testError } from './errors.js';
 import { MomentList } from './moment-list.js';
@@ -73,6 +73,7 @@ export async function create(state: TestState, ref: DomainRef, xml: string, flag
     // the first checkpoint redefined, or a child of the current one, becomes current
     if ((def.parent !== undefined && list.get(def.parent) && def.parent === list.current) || list.current === null) updateCurrent = true;
   } else {
+    checkMomentCopy(obj.def);
     dom = cloneDomainDef(obj.def);
     alignDisks(def, dom);
     // raised by libvirt's moment list, in the domain's error domain

@@ -3,6 +3,15 @@ import { DomainObj as SharedDomainObj } from '../shared/domain-obj.js';
 import type { SnapshotList } from './snapshot-list.js';
 import type { CheckpointList } from './checkpoints.js';
 
+/**
+ * What libvirt's virDomainDefCopy checks when a snapshot or checkpoint takes a copy of the domain:
+ * the definition is formatted (inactive, secure) and parsed again, so one that does not read back
+ * (a vCPU pinned to no CPU: cpuset='') fails there with the parser's error.
+ */
+export function checkMomentCopy(def: DomainDef): void {
+  parseDomainXML(formatDomainXML(def, { inactive: true, secure: true }));
+}
+
 /** An IOThread's polling settings as the test driver keeps them. */
 export interface IOThreadInfo { id: number; pollMaxNs: bigint; pollGrow: number; pollShrink: number }
 

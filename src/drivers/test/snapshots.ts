@@ -4,7 +4,7 @@ import { SNAPSHOT_DOCUMENT, alignSnapshotDisks, formatSnapshotXML, parseSnapshot
 import { childText, type XmlElement } from '../../conf/xml.js';
 import * as C from '../../api/constants.js';
 import type { DomainRef, SnapshotRef } from '../types.js';
-import type { DomainObj } from './domain-obj.js';
+import { checkMomentCopy, type DomainObj } from './domain-obj.js';
 import { domainFromRef } from './domains.js';
 import { E, testCheckFlags, testError } from './errors.js';
 import { lifecycleEvent, shutdownDomainState, startDomainState } from './lifecycle.js';
@@ -61,9 +61,7 @@ export async function create(state: TestState, ref: DomainRef, xml: string, flag
     // A redefinition without a domain keeps the one the snapshot had (virDomainSnapshotReplaceDef).
     dom ??= list.get(def.name)?.dom ?? null;
   } else {
-    // libvirt copies the domain by formatting and parsing it again (virDomainDefCopy), so a
-    // definition that does not read back (a vcpu pinned to no cpu: cpuset='') fails here.
-    parseDomainXML(formatDomainXML(obj.def, { inactive: true, secure: true }));
+    checkMomentCopy(obj.def);
     // virDomainMomentAssignDef's refusal.
     // raised by libvirt's moment list, in the domain's error domain
     if (list.get(def.name)) throw virError(ErrorDomain.VIR_FROM_DOMAIN, E.VIR_ERR_OPERATION_FAILED, `domain moment ${def.name} already exists`);

@@ -24,6 +24,10 @@ test('vcpu and emulator pins: kept in <cputune> (an empty vcpu map too) and read
   await assert.rejects(dom.pinEmulator([false], 0), err(INVALID, TEST, 'invalid argument: Empty cpu list for pinning'));
   assert.deepEqual(await dom.emulatorPinInfo(), map(0, 2));
   assert.match(await dom.xmlDesc(), /<vcpu placement='static'>2<\/vcpu>\n {2}<cputune>\n {4}<vcpupin vcpu='0' cpuset=''\/>\n {4}<vcpupin vcpu='1' cpuset='1-2'\/>\n {4}<emulatorpin cpuset='0,2'\/>\n {2}<\/cputune>\n/);
+  // A snapshot or checkpoint copies the domain through its XML (virDomainDefCopy), which cannot read cpuset='' back.
+  const unreadable = err(INVALID, v.ErrorDomain.VIR_FROM_NONE, "invalid argument: Failed to parse bitmap ''");
+  await assert.rejects(dom.checkpointCreateXML('<domaincheckpoint><name>c9</name></domaincheckpoint>', 0), unreadable);
+  await assert.rejects(dom.snapshotCreateXML('<domainsnapshot><name>s9</name></domainsnapshot>', 0), unreadable);
   await conn.close();
 });
 
