@@ -7,12 +7,9 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { haveVirsh, runTsvirsh, runVirsh } from './harness.js';
 import { generatedScenario } from './generated/sequence.js';
+import { seedRange } from '../seed-range.js';
 
-function seeds(): number[] {
-  const m = /^(\d+)-(\d+)$/.exec(process.env.TSVIRSH_GEN_SEEDS ?? '');
-  if (!m) return Array.from({ length: 24 }, (_, i) => i + 1);
-  return Array.from({ length: Number(m[2]) - Number(m[1]) + 1 }, (_, i) => Number(m[1]) + i);
-}
+const seeds = (): number[] => seedRange('TSVIRSH_GEN_SEEDS', 24);
 const length = Number(process.env.TSVIRSH_GEN_LENGTH ?? 30);
 
 describe('generated sessions: tsvirsh matches virsh', { concurrency: 4 }, () => {

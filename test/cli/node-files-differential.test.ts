@@ -7,12 +7,9 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { haveVirsh, runTsvirsh, runVirsh } from './harness.js';
 import { generatedNodeFileScenario } from './generated/node-files.js';
+import { seedRange } from '../seed-range.js';
 
-function seeds(): number[] {
-  const m = /^(\d+)-(\d+)$/.exec(process.env.TSVIRSH_NODE_SEEDS ?? '');
-  if (!m) return Array.from({ length: 40 }, (_, i) => i + 1);
-  return Array.from({ length: Number(m[2]) - Number(m[1]) + 1 }, (_, i) => Number(m[1]) + i);
-}
+const seeds = (): number[] => seedRange('TSVIRSH_NODE_SEEDS', 40);
 const brokenShare = Number(process.env.TSVIRSH_NODE_BROKEN ?? 0.2);
 
 describe('generated node files: tsvirsh matches virsh', { concurrency: 4 }, () => {

@@ -15,16 +15,13 @@ import { generatedScenario } from '../cli/generated/sequence.js';
 import { QEMU_LXC_COMMANDS } from '../cli/generated/commands.js';
 import { makePki } from '../drivers/remote/pki.js';
 import { freePort, haveVirsh, libvirtdSkip, startLibvirtd, startTsvirtd, type RunningDaemon } from './harness.js';
+import { seedRange } from '../seed-range.js';
 
 const skip = !haveVirsh ? 'needs virsh' : libvirtdSkip || (spawnSync('openssl', ['version']).status !== 0 && 'needs openssl');
 
 type Transport = 'unix' | 'tcp' | 'tls';
 
-function seeds(): number[] {
-  const m = /^(\d+)-(\d+)$/.exec(process.env.TSVIRSH_DAEMON_SEEDS ?? '');
-  if (!m) return Array.from({ length: 40 }, (_, i) => i + 1);
-  return Array.from({ length: Number(m[2]) - Number(m[1]) + 1 }, (_, i) => Number(m[1]) + i);
-}
+const seeds = (): number[] => seedRange('TSVIRSH_DAEMON_SEEDS', 40);
 const length = Number(process.env.TSVIRSH_DAEMON_LENGTH ?? 30);
 /** Half the seeds over unix sockets, a quarter each over TCP and TLS, unless one transport is asked for. */
 const transportOf = (seed: number): Transport =>

@@ -8,14 +8,11 @@ import assert from 'node:assert/strict';
 import { runTsvirsh, runVirsh, type RunOptions, type Scenario } from '../cli/harness.js';
 import { generatedNodeFileScenario } from '../cli/generated/node-files.js';
 import { bothDaemons, haveVirsh, libvirtdSkip, type RunningDaemon } from './harness.js';
+import { seedRange } from '../seed-range.js';
 
 const skip = !haveVirsh ? 'needs virsh' : libvirtdSkip;
 
-function seeds(): number[] {
-  const m = /^(\d+)-(\d+)$/.exec(process.env.TSVIRSH_DAEMON_NODE_SEEDS ?? '');
-  if (!m) return Array.from({ length: 8 }, (_, i) => i + 1);
-  return Array.from({ length: Number(m[2]) - Number(m[1]) + 1 }, (_, i) => Number(m[1]) + i);
-}
+const seeds = (): number[] => seedRange('TSVIRSH_DAEMON_NODE_SEEDS', 8);
 
 // libvirtd runs as nobody: the session's directory must let it read the node file.
 const varsOf = (d: RunningDaemon): RunOptions => ({ dirMode: 0o777, vars: { $SOCKET: d.socket } });

@@ -9,13 +9,9 @@ import { SCENARIOS } from './corpus.js';
 import { generatedScenario } from './generated.js';
 import { runScenario } from './interpreter.js';
 import { runOracle } from './oracle.js';
+import { seedRange } from '../../seed-range.js';
 
-/** Seeds of generated scenarios: 1-12 by default; TSVIRT_REMOTE_GEN_SEEDS=FROM-TO when hunting. */
-function seeds(): number[] {
-  const m = /^(\d+)-(\d+)$/.exec(process.env.TSVIRT_REMOTE_GEN_SEEDS ?? '');
-  const [from, to] = m ? [Number(m[1]), Number(m[2])] : [1, 12];
-  return Array.from({ length: to - from + 1 }, (_, i) => from + i);
-}
+const seeds = (): number[] => seedRange('TSVIRT_REMOTE_GEN_SEEDS', 12);
 const GENERATED = seeds().map((seed) => generatedScenario(seed, Number(process.env.TSVIRT_REMOTE_GEN_LENGTH ?? 60)));
 
 /** Where both clients connect: a daemon's socket, or (no daemon) test:///default in-process. */
