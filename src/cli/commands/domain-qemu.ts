@@ -104,8 +104,7 @@ async function cmdQemuMonitorEvent(s: Session, cmd: ParsedCommand): Promise<bool
   const event = optString(s, cmd, 'event') ?? null;
   using dom = optBool(cmd, 'domain') ? await domainOption(s, cmd) : null;
   const timestamp = optBool(cmd, 'timestamp');
-  // awaited: `using` would otherwise free the domain as soon as the loop starts
-  return await runEventLoop(s, cmd, seconds, async (deliver) => {
+  return runEventLoop(s, cmd, seconds, async (deliver) => {
     const id = await s.conn.domainQemuMonitorEventRegister(dom, event, (e) => {
       let details = e.details;
       const json = pretty && details !== null ? parseJSON(details) : undefined;

@@ -22,8 +22,7 @@ async function cmdEvent(s: Session, cmd: ParsedCommand): Promise<boolean> {
   const seconds = optTimeout(s, cmd);
   const domainName = optString(s, cmd, 'domain');
   using dom = domainName === undefined ? null : await lookupDomain(s, domainName);
-  // awaited: `using` would otherwise free the domain as soon as the loop starts
-  return await runEventLoop(s, cmd, seconds, async (deliver) => {
+  return runEventLoop(s, cmd, seconds, async (deliver) => {
     const undo: (() => Promise<void>)[] = [];
     for (const [i, id] of ids.entries()) {
       try {
