@@ -12,9 +12,8 @@ import { E, domainConfError, domainConfInvalidArg } from './errors.js';
  */
 export class DomainObj {
   def: DomainDef;
-  #newDef: DomainDef | null = null;
-  /** A snapshot of the live definition whose persistent copy is made on first use (see deferCopy). */
-  #pendingCopy: DomainDef | null = null;
+  /** The persistent definition while a persistent domain runs (libvirt's newDef). */
+  newDef: DomainDef | null = null;
   state = VIR_DOMAIN_SHUTOFF;
   reason = 0;
   persistent = false;
@@ -38,25 +37,9 @@ export class DomainObj {
     this.listedName = def.name;
   }
 
-  /** The persistent definition while a persistent domain runs (libvirt's newDef). */
-  get newDef(): DomainDef | null {
-    if (this.#pendingCopy) {
-      const source = this.#pendingCopy;
-      this.#pendingCopy = null;
-      this.#newDef = this.copyDef(source);
-    }
-    return this.#newDef;
-  }
-
-  set newDef(def: DomainDef | null) {
-    this.#pendingCopy = null;
-    this.#newDef = def;
-  }
-
   /** Copy this object's definitions and state into `copy` (for a driver's clone()). */
   protected copyInto<T extends DomainObj>(copy: T): T {
-    copy.#newDef = this.#newDef && cloneDomainDef(this.#newDef);
-    copy.#pendingCopy = this.#pendingCopy && cloneDomainDef(this.#pendingCopy);
+    copy.newDef = this.newDef && cloneDomainDef(this.newDef);
     copy.state = this.state;
     copy.reason = this.reason;
     copy.persistent = this.persistent;
@@ -115,19 +98,13 @@ export class DomainObj {
 
   /** virDomainObjSetDefTransient: a running persistent domain keeps its config apart from its live def. */
   setDefTransient(): void {
-    if (!this.persistent || this.#newDef || this.#pendingCopy) return;
-    if (this.deferCopy()) this.#pendingCopy = cloneDomainDef(this.def);
-    else this.#newDef = this.copyDef(this.def);
+    if (!this.persistent || this.newDef) return;
+    this.newDef = this.copyDef(this.def);
   }
 
   /** The copy setDefTransient keeps as the persistent definition (a driver may copy as libvirt's does). */
   protected copyDef(def: DomainDef): DomainDef {
     return cloneDomainDef(def);
-  }
-
-  /** Whether copyDef may wait until the copy is first used (only where it cannot fail). */
-  protected deferCopy(): boolean {
-    return false;
   }
 
   /** virDomainObjRemoveTransientDef: back to the persistent definition when the domain stops. */

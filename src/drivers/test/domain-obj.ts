@@ -49,16 +49,6 @@ export class DomainObj extends SharedDomainObj {
     return parseDomainXML(formatDomainXML(def, { secure: true }));
   }
 
-  /**
-   * Set while the built-in default node loads: its definitions are known to read back, and the
-   * round trip loads the XML parser, a third of a one-shot tsvirsh command's start.
-   */
-  static deferCopies = false;
-
-  protected override deferCopy(): boolean {
-    return DomainObj.deferCopies;
-  }
-
   override snapshotCount(): number {
     return this.snapshots?.count() ?? 0;
   }

@@ -6,7 +6,6 @@ import { DEFAULT_NODE_XML } from './default-node.js';
 import { authenticate } from './auth.js';
 import { applyNodeContent, loadNodeFile, parseNodeXML, type NodeContent } from './node-file.js';
 import { TestState } from './state.js';
-import { DomainObj } from './domain-obj.js';
 
 /**
  * Set in the tsvirsh bundle (scripts/bundle-cli.ts): the default node's content parsed at build
@@ -29,12 +28,7 @@ function openDefault(): { state: TestState; release: () => void } {
     if (!pristine) {
       pristine = new TestState();
       pristine.cells = TestState.defaultCells();
-      DomainObj.deferCopies = true;
-      try {
-        applyNodeContent(defaultNodeContent(), pristine);
-      } finally {
-        DomainObj.deferCopies = false;
-      }
+      applyNodeContent(defaultNodeContent(), pristine);
     }
     shared = { state: pristine.clone(), users: 0 };
   }
