@@ -6,6 +6,7 @@ import { DEFAULT_NODE_XML } from './default-node.js';
 import { authenticate } from './auth.js';
 import { applyNodeContent, loadNodeFile, parseNodeXML, type NodeContent } from './node-file.js';
 import { TestState } from './state.js';
+import { DomainObj } from './domain-obj.js';
 
 /**
  * Set in the tsvirsh bundle (scripts/bundle-cli.ts): the default node's content parsed at build
@@ -28,7 +29,12 @@ function openDefault(): { state: TestState; release: () => void } {
     if (!pristine) {
       pristine = new TestState();
       pristine.cells = TestState.defaultCells();
-      applyNodeContent(defaultNodeContent(), pristine);
+      DomainObj.builtInNode = true;
+      try {
+        applyNodeContent(defaultNodeContent(), pristine);
+      } finally {
+        DomainObj.builtInNode = false;
+      }
     }
     shared = { state: pristine.clone(), users: 0 };
   }

@@ -43,3 +43,12 @@ test('virDomainGetMessages flags pick taints, deprecations or both (virsh shows 
   assert.deepStrictEqual(messages(state, ref, 3), [...taints, ...deprecations]);
   assert.throws(() => messages(state, ref, 4), /unsupported flags \(0x4\) in function testDomainGetMessages/);
 });
+
+test('the default node\'s domains read back unchanged, so loading it may copy them without the XML round trip', async () => {
+  const { cloneDomainDef, formatDomainXML, parseDomainXML } = await import('../../../src/conf/domain/index.js');
+  const content = parseNodeXML(DEFAULT_NODE_XML, null);
+  assert.ok(content.domains.length > 0);
+  for (const { def } of content.domains) {
+    assert.deepStrictEqual(parseDomainXML(formatDomainXML(def, { secure: true })), cloneDomainDef(def));
+  }
+});
