@@ -5,9 +5,9 @@
  * [credentials-NAME] that holds `username`, `password`, ...
  */
 import { accessSync, constants, readFileSync } from 'node:fs';
-import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { ErrorDomain, ErrorNumber, unknownCauseError, virError } from '../errors/index.js';
+import { userConfigDir } from './conf/load.js';
 
 /**
  * The file virAuthGetConfigFilePathURI picks: $LIBVIRT_AUTH_FILE, the URI's `authfile`, then the
@@ -17,7 +17,7 @@ export function authConfigPath(params: readonly { name: string; value: string }[
   if (env.LIBVIRT_AUTH_FILE !== undefined) return env.LIBVIRT_AUTH_FILE;
   const fromUri = params.find((p) => p.name === 'authfile' && p.value !== '');
   if (fromUri) return fromUri.value;
-  const userDir = join(env.XDG_CONFIG_HOME || join(env.HOME || homedir(), '.config'), 'libvirt');
+  const userDir = join(userConfigDir(env), 'libvirt');
   for (const path of [join(userDir, 'auth.conf'), '/etc/libvirt/auth.conf']) {
     try {
       accessSync(path, constants.R_OK);

@@ -7,12 +7,14 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { bothDaemons, havePython, libvirtdSkip, pythonAsync } from './harness.js';
+import { seedRange } from '../seed-range.js';
 
 const skip = !havePython ? 'needs libvirt-python' : libvirtdSkip;
 const script = readFileSync(new URL('../../../test/daemon/python-generated.py', import.meta.url), 'utf8');
 const daemons = bothDaemons(skip);
 
-const [from, to] = (process.env.TSVIRT_PY_SEEDS ?? '1-100').split('-').map(Number);
+const seeds = seedRange('TSVIRT_PY_SEEDS', 100);
+const [from, to] = [seeds[0]!, seeds[seeds.length - 1]!];
 const steps = Number(process.env.TSVIRT_PY_STEPS ?? 120);
 
 /**

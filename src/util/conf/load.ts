@@ -7,7 +7,7 @@ import { VirConf } from './vir-conf.js';
 export const CLIENT_CONFIG_ENV = 'TSVIRT_CLIENT_CONFIG';
 
 /** The per-user config directory, as GLib's g_get_user_config_dir: $XDG_CONFIG_HOME, else ~/.config. */
-function userConfigDir(env: NodeJS.ProcessEnv): string {
+export function userConfigDir(env: NodeJS.ProcessEnv = process.env): string {
   return env.XDG_CONFIG_HOME ? env.XDG_CONFIG_HOME : join(env.HOME || homedir(), '.config');
 }
 
