@@ -21,6 +21,8 @@ command -v libvirtd >/dev/null 2>&1 || need+=(libvirt-daemon)
 [ -d /usr/share/OVMF ] || need+=(ovmf)
 # tsvirsh's interactive shell is tested on a real terminal (tmux: type, tab-complete, read the screen).
 command -v tmux >/dev/null 2>&1 || need+=(tmux)
+# ... where virsh and tsvirsh run polkit's text agent around each connection.
+[ -x /usr/bin/pkttyagent ] || need+=(polkitd)
 # The remote driver's tests: SASL users for libvirtd (saslpasswd2, cyrus's SCRAM/PLAIN), TLS certificates.
 command -v saslpasswd2 >/dev/null 2>&1 || need+=(sasl2-bin)
 [ -e /usr/lib/x86_64-linux-gnu/sasl2/libscram.so ] || need+=(libsasl2-modules)

@@ -9,6 +9,7 @@ import { Level, Output, type Sink } from './output.js';
 import { parseCommands } from './parser.js';
 import { CommandFailed } from './opts.js';
 import type { TokenSource } from './tokens.js';
+import { startPolkitAgent } from './polkit-agent.js';
 
 /** Whether virsh takes this error to mean the connection is gone (and reconnects before the next command). */
 function meansDisconnected(err: VirError): boolean {
@@ -79,14 +80,21 @@ export class Session {
     }
     const lib = await loadLibrary();
     const uri = name ?? this.settings.connname;
+    const agent = await startPolkitAgent();
+    let opened: boolean;
     try {
       this.#conn = await lib.openAuth(uri, lib.defaultAuth, readonly ? lib.VIR_CONNECT_RO : 0);
+      opened = true;
     } catch (err) {
       this.lastError = err as VirError;
+      opened = false;
+    }
+    const keptAlive = opened && (await this.#setupKeepAlive());
+    await agent?.stop();
+    if (!keptAlive) {
       this.out.error(this.#disconnected ? 'Failed to reconnect to the hypervisor' : 'failed to connect to the hypervisor');
       return false;
     }
-    if (!(await this.#setupKeepAlive())) return false;
     if (name) this.settings.connname = name;
     this.settings.readonly = readonly;
     if (wasConnected && !force) this.out.error('Reconnected to the hypervisor');
@@ -100,7 +108,6 @@ export class Session {
     if (!failure) return true;
     this.#conn = null;
     this.lastError = failure;
-    this.out.error(this.#disconnected ? 'Failed to reconnect to the hypervisor' : 'failed to connect to the hypervisor');
     return false;
   }
 
@@ -127,10 +134,15 @@ export class Session {
   /** virshConnect for a second connection (migrate's destination): rejects with libvirt's error. */
   async openOther(uri: string): Promise<Connect> {
     const lib = await loadLibrary();
-    const conn = await lib.openAuth(uri, lib.defaultAuth, 0);
-    const failure = await this.#keepAlive(conn);
-    if (failure) throw failure;
-    return conn;
+    const agent = await startPolkitAgent();
+    try {
+      const conn = await lib.openAuth(uri, lib.defaultAuth, 0);
+      const failure = await this.#keepAlive(conn);
+      if (failure) throw failure;
+      return conn;
+    } finally {
+      await agent?.stop();
+    }
   }
 
   /** virsh's connection handler: connect on first need, and check the link is alive. */

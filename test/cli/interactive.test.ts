@@ -5,6 +5,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { TSVIRSH } from './harness.js';
 import { TmuxPane, haveTmux } from './tmux.js';
@@ -59,3 +60,33 @@ test('interactive shell on a terminal: completion, history, quit', { skip: haveT
     pane.kill();
   }
 });
+
+const haveVirsh = spawnSync('virsh', ['--version']).status === 0;
+
+/** The screen of a terminal session: a shell running `program` with `args`, then `keys` typed one by one. */
+async function terminalSession(program: string, args: string, keys: string[][]): Promise<string> {
+  const session = new TmuxPane(`${program} ${args}; echo STATUS=$?; sleep 30`, 100, 40);
+  try {
+    for (const [i, key] of keys.entries()) {
+      // a fresh, empty prompt (tmux drops its trailing blank) for each command typed
+      await session.waitFor(new RegExp(`(^virsh #.*\\n[^]*){${i}}^virsh #$`, 'm'), `prompt ${i + 1}`);
+      session.type(...key);
+    }
+    return (await session.waitFor(/STATUS=\d+/, 'the end of the session')).trimEnd();
+  } finally {
+    session.kill();
+  }
+}
+
+test('on a terminal, polkit\'s text agent runs around each connect as virsh runs it: the same screens',
+  { skip: !haveTmux ? 'tmux is not installed' : !haveVirsh ? 'virsh is not installed' : false }, async () => {
+    const ours = `${process.execPath} ${TSVIRSH}`;
+    const typed = [['connect test:///default', 'Enter'], ['uri', 'Enter'], ['quit', 'Enter']];
+    const interactive = await Promise.all(['virsh', ours].map((p) => terminalSession(p, '-c test:///default', typed)));
+    assert.match(interactive[0], /^virsh # uri\ntest:\/\/\/default$/m);
+    assert.equal(interactive[1], interactive[0]);
+    // A one-shot command too: the agent's lines on the terminal, the command's output elsewhere.
+    const oneShot = await Promise.all(['virsh', ours].map((p) => terminalSession(p, '-c test:///default list >/dev/null', [])));
+    assert.match(oneShot[0], /STATUS=0/);
+    assert.equal(oneShot[1], oneShot[0]);
+  });
