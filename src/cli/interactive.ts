@@ -6,6 +6,7 @@ import { createInterface } from 'node:readline';
 import { StringTokens } from './tokens.js';
 import type { Session } from './session.js';
 import { complete } from './completion.js';
+import { TabKey } from './tab-key.js';
 import { lineEcho } from './line-echo.js';
 import { cliLocale } from './locale.js';
 
@@ -45,15 +46,9 @@ export async function runShell(session: Session): Promise<void> {
     return;
   }
 
-  const rl = createInterface({
-    input: process.stdin,
-    output: process.stdout,
-    terminal: true,
-    historySize: 500,
-    completer: (line: string, callback: (err: Error | null, result: [string[], string]) => void) => {
-      complete(session, line).then((r) => callback(null, r), () => callback(null, [[], line]));
-    },
-  });
+  const tab = new TabKey(process.stdin, process.stdout, (line) => complete(session, line));
+  const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: true, historySize: 500, completer: tab.completer });
+  tab.attach(rl);
   rl.setPrompt(prompt());
   await new Promise<void>((resolve) => {
     let busy = Promise.resolve();

@@ -11,7 +11,7 @@ export interface CommandLookup {
   find(name: string): CommandDef | undefined;
 }
 
-const HELP_OPTION: OptionDef = { name: 'help', type: 'bool', help: 'show help for this command' };
+export const HELP_OPTION: OptionDef = { name: 'help', type: 'bool', help: 'show help for this command' };
 
 /** What parsing needs of a command's options, worked out once per command. */
 interface OptionPlan {
@@ -38,14 +38,14 @@ function isAlnum(c: number): boolean {
   return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
 }
 
-class ParseError extends Error {
+export class ParseError extends Error {
   constructor(readonly messages: string[]) {
     super(messages.join('\n'));
   }
 }
 
 /** Per-command parsing state: which options were seen and which positions remain. */
-class CommandBuilder {
+export class CommandBuilder {
   readonly opts: OptionValue[] = [];
   readonly seen = new Set<OptionDef>();
   readonly #plan: OptionPlan;

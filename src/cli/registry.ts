@@ -24,9 +24,9 @@ export class CommandTable {
     return this.#byName.get(name);
   }
 
-  /** Every name a user may type (commands and aliases), for completion. */
-  names(): string[] {
-    return [...this.#byName.keys()];
+  /** Every command (aliases are other names of these). */
+  commands(): CommandDef[] {
+    return this.families.flatMap((f) => f.commands);
   }
 
   familyOf(def: CommandDef): CommandFamily | undefined {
