@@ -9,6 +9,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import type { CommandDef, OptionDef, OptionValue } from './command.js';
 import { CommandBuilder, HELP_OPTION, ParseError } from './parser.js';
+import { completeOption } from './completers.js';
 import type { Session } from './session.js';
 import { StringTokens, type Token } from './tokens.js';
 
@@ -159,8 +160,7 @@ async function candidates(session: Session, partial: PartialCommand, text: strin
     // `--json` is ours alone: left out so the options complete as virsh's do.
     return def.options.filter((o) => o.type !== 'alias' && o.name !== 'json' && !given.has(o)).map((o) => `--${o.name}`);
   }
-  if (!opt.complete || !session.connected) return null;
-  return opt.complete(session);
+  return completeOption(session, def.name, opt, partial);
 }
 
 /**

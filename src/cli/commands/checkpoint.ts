@@ -15,20 +15,7 @@ import { splitCommas } from './virsh.js';
 import { DOMAIN_ARG } from '../domain-options.js';
 import { escape, localTime, parentName } from './snapshot.js';
 
-/** Checkpoint names of every domain, for completion. */
-async function checkpointNames(s: Session): Promise<string[]> {
-  const names: string[] = [];
-  for (const dom of await s.conn.listAllDomains()) {
-    for (const chk of await dom.listAllCheckpoints().catch(() => [])) {
-      names.push(chk.getName());
-      chk.free();
-    }
-    dom.free();
-  }
-  return names;
-}
-
-const CHECKPOINT_NAME: OptionDef = { name: 'checkpointname', type: 'string', help: 'checkpoint name', complete: checkpointNames };
+const CHECKPOINT_NAME: OptionDef = { name: 'checkpointname', type: 'string', help: 'checkpoint name' };
 
 /** virshLookupCheckpoint: the checkpoint --ARG names (it is required, though not positional-only). */
 export async function lookupCheckpoint(s: Session, cmd: ParsedCommand, arg: string, dom: Domain): Promise<DomainCheckpoint> {
@@ -267,7 +254,7 @@ export const checkpointFamily: CommandFamily = {
         flag('leaves', 'only checkpoints without children'),
         flag('no-leaves', 'only checkpoints with children'),
         flag('tree', 'print the checkpoints as a tree'),
-        { name: 'from', type: 'string', help: 'only children of this checkpoint', complete: checkpointNames },
+        { name: 'from', type: 'string', help: 'only children of this checkpoint' },
         flag('descendants', 'with --from, all descendants'),
         flag('name', 'print names only'),
         flag('topological', 'parents before children, no name sort'),

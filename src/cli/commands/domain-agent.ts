@@ -8,7 +8,7 @@ import { exclusive, fail, optBool, optInt, optString, optULongLong, requires } f
 import { readXMLFile } from '../files.js';
 import { flag } from '../objects.js';
 import { typedParamText } from '../typed-params.js';
-import { ACTIVE_DOMAIN_ARG } from '../domain-options.js';
+import { DOMAIN_ARG } from '../domain-options.js';
 
 /** guestinfo's flags and the VIR_DOMAIN_GUEST_INFO_* each asks for. */
 const GUEST_INFO_TYPES: [string, number, string][] = [
@@ -75,13 +75,13 @@ export const agentCommands: CommandDef[] = [
   {
     name: 'guestinfo',
     summary: 'print what the guest agent tells about the guest',
-    options: [ACTIVE_DOMAIN_ARG, ...GUEST_INFO_TYPES.map(([name, , help]) => flag(name, `report ${help}`))],
+    options: [DOMAIN_ARG, ...GUEST_INFO_TYPES.map(([name, , help]) => flag(name, `report ${help}`))],
     handler: cmdGuestInfo,
   },
   {
     name: 'get-user-sshkeys',
     summary: "print a guest user's authorized SSH keys",
-    options: [ACTIVE_DOMAIN_ARG, { name: 'user', type: 'data', required: true, help: 'the user' }],
+    options: [DOMAIN_ARG, { name: 'user', type: 'data', required: true, help: 'the user' }],
     async handler(s, cmd) {
       using dom = await domainOption(s, cmd);
       const user = optString(s, cmd, 'user')!;
@@ -92,7 +92,7 @@ export const agentCommands: CommandDef[] = [
     name: 'set-user-sshkeys',
     summary: "add keys to a guest user's authorized SSH keys, replace or remove them",
     options: [
-      ACTIVE_DOMAIN_ARG,
+      DOMAIN_ARG,
       { name: 'user', type: 'data', required: true, help: 'the user' },
       { name: 'file', type: 'string', help: 'file with the keys, one a line' },
       flag('reset', 'replace the authorized keys rather than add to them'),
@@ -103,7 +103,7 @@ export const agentCommands: CommandDef[] = [
   {
     name: 'guest-agent-timeout',
     summary: 'set how long to wait for the guest agent',
-    options: [ACTIVE_DOMAIN_ARG, { name: 'timeout', type: 'number', named: true, help: 'seconds (-2 blocks, -1 the default, 0 does not wait)' }],
+    options: [DOMAIN_ARG, { name: 'timeout', type: 'number', named: true, help: 'seconds (-2 blocks, -1 the default, 0 does not wait)' }],
     async handler(s, cmd) {
       using dom = await domainOption(s, cmd);
       await dom.agentSetResponseTimeout(optInt(s, cmd, 'timeout') ?? lib.VIR_DOMAIN_AGENT_RESPONSE_TIMEOUT_BLOCK, 0);
@@ -112,7 +112,7 @@ export const agentCommands: CommandDef[] = [
   {
     name: 'domlaunchsecinfo',
     summary: "print a domain's launch security parameters",
-    options: [ACTIVE_DOMAIN_ARG],
+    options: [DOMAIN_ARG],
     async handler(s, cmd) {
       using dom = await domainOption(s, cmd);
       s.out.print(paramLines(await must(s, 'Unable to get launch security parameters', () => dom.launchSecurityInfo(0)), 15));
@@ -122,7 +122,7 @@ export const agentCommands: CommandDef[] = [
     name: 'domsetlaunchsecstate',
     summary: 'hand a secret to a guest with launch security',
     options: [
-      ACTIVE_DOMAIN_ARG,
+      DOMAIN_ARG,
       { name: 'secrethdr', type: 'string', named: true, help: 'file holding the secret header' },
       { name: 'secret', type: 'string', named: true, help: 'file holding the secret' },
       { name: 'set-address', type: 'number', help: 'guest physical address to place the secret at' },

@@ -14,7 +14,7 @@ import {
 import type { CommandDef, OptionDef, ParsedCommand } from '../command.js';
 import { domainOption, must } from '../lookup.js';
 import { CommandFailed, exclusive, fail, optBool, optScaled, optString, optUInt, optULongLong, requires } from '../opts.js';
-import { ACTIVE_DOMAIN_ARG } from '../domain-options.js';
+import { DOMAIN_ARG } from '../domain-options.js';
 import { parseUInt64, parseUInt64Prefix, scaleInteger } from '../numbers.js';
 import { prettyCapacity } from '../objects.js';
 import { readXMLFile } from '../files.js';
@@ -305,7 +305,7 @@ export const blockCommands: CommandDef[] = [
     name: 'blockresize',
     summary: "change the size of a running domain's disk",
     options: [
-      ACTIVE_DOMAIN_ARG,
+      DOMAIN_ARG,
       PATH_ARG,
       { name: 'size', type: 'number', required: true, help: 'the new size (KiB unless a unit is given)' },
     ],
@@ -324,7 +324,7 @@ export const blockCommands: CommandDef[] = [
     name: 'domblkthreshold',
     summary: 'ask for a block-threshold event when a disk is written past a size',
     options: [
-      ACTIVE_DOMAIN_ARG,
+      DOMAIN_ARG,
       { name: 'dev', type: 'data', required: true, help: 'the disk (target, or target[index] for a backing image)' },
       { name: 'threshold', type: 'number', required: true, help: 'the size (bytes unless a unit is given)' },
     ],
@@ -339,7 +339,7 @@ export const blockCommands: CommandDef[] = [
     name: 'blockpull',
     summary: "fill a disk's top image from its backing images",
     options: [
-      ACTIVE_DOMAIN_ARG, PATH_ARG, BANDWIDTH,
+      DOMAIN_ARG, PATH_ARG, BANDWIDTH,
       { name: 'base', type: 'string', help: 'pull only the images above this one' },
       flag('wait', 'wait until the job ends'),
       flag('verbose', 'with --wait, show progress'),
@@ -354,7 +354,7 @@ export const blockCommands: CommandDef[] = [
     name: 'blockcommit',
     summary: 'merge the images of a disk down into a backing image',
     options: [
-      ACTIVE_DOMAIN_ARG, PATH_ARG, BANDWIDTH,
+      DOMAIN_ARG, PATH_ARG, BANDWIDTH,
       { name: 'base', type: 'string', help: 'the image to merge into (default: the bottom of the chain)' },
       flag('shallow', "merge into the top image's backing file"),
       { name: 'top', type: 'string', help: 'the image to merge from (default: the top of the chain)' },
@@ -375,7 +375,7 @@ export const blockCommands: CommandDef[] = [
     name: 'blockcopy',
     summary: "copy a running domain's disk to a new image",
     options: [
-      ACTIVE_DOMAIN_ARG, PATH_ARG,
+      DOMAIN_ARG, PATH_ARG,
       { name: 'dest', type: 'string', help: 'the file (or device) to copy to' },
       BANDWIDTH,
       flag('shallow', 'copy only the top image; the copy shares the backing chain'),
@@ -403,7 +403,7 @@ export const blockCommands: CommandDef[] = [
     name: 'blockjob',
     summary: 'show, throttle or end the block job of a disk',
     options: [
-      ACTIVE_DOMAIN_ARG, PATH_ARG,
+      DOMAIN_ARG, PATH_ARG,
       flag('abort', 'end the job'),
       flag('async', 'implies --abort; do not wait for it to end'),
       flag('pivot', 'implies --abort; switch a copy or commit over to its new image'),

@@ -9,7 +9,7 @@ import {
 import type { CommandDef, OptionDef, ParsedCommand } from '../command.js';
 import { domainOption, must } from '../lookup.js';
 import { CommandFailed, exclusive, fail, optBool, optInt, optString, optUInt, optULongLong } from '../opts.js';
-import { ACTIVE_DOMAIN_ARG, DOMAIN_ARG, affectFlags } from '../domain-options.js';
+import { DOMAIN_ARG, affectFlags } from '../domain-options.js';
 import { JSON_OPTION, printJSON } from '../json.js';
 import { formatTable } from '../table.js';
 import { formatMap, hostCpus, parseBitmap } from '../cpumap.js';
@@ -273,7 +273,7 @@ export const cpuCommands: CommandDef[] = [
     name: 'cpu-stats',
     summary: 'show the CPU time a domain used, per host CPU and in total',
     options: [
-      ACTIVE_DOMAIN_ARG,
+      DOMAIN_ARG,
       flag('total', 'only the totals'),
       { name: 'start', type: 'number', help: 'first host CPU to show' },
       { name: 'count', type: 'number', help: 'how many host CPUs to show at most' },

@@ -7,13 +7,13 @@ import { domainOption, must } from '../lookup.js';
 import { fail, optArgv, optBool, optLongLong, optString, optStringQuiet, optUInt } from '../opts.js';
 import { parseAnyBase, parseInt32 } from '../numbers.js';
 import { keycodeByName } from '../keycode-names.js';
-import { ACTIVE_DOMAIN_ARG } from '../domain-options.js';
+import { DOMAIN_ARG } from '../domain-options.js';
 import type { Session } from '../session.js';
 
 const flag = (name: string, help: string): OptionDef => ({ name, type: 'bool', help });
 
 /** virsh's names of the core dump formats, in VIR_DOMAIN_CORE_DUMP_FORMAT_* order (elf is the raw one). */
-const DUMP_FORMATS = ['elf', 'kdump-zlib', 'kdump-lzo', 'kdump-snappy', 'win-dmp'];
+export const DUMP_FORMATS = ['elf', 'kdump-zlib', 'kdump-lzo', 'kdump-snappy', 'win-dmp'];
 const DUMP_FLAGS: [string, number][] = [
   ['live', VIR_DUMP_LIVE], ['crash', VIR_DUMP_CRASH], ['bypass-cache', VIR_DUMP_BYPASS_CACHE], ['reset', VIR_DUMP_RESET],
   ['memory-only', VIR_DUMP_MEMORY_ONLY],
@@ -41,7 +41,7 @@ async function cmdDump(s: Session, cmd: ParsedCommand): Promise<void> {
 }
 
 /** virsh's signal names, by VIR_DOMAIN_PROCESS_SIGNAL_* number (0-31, then rt0-rt32). */
-const SIGNALS = ['nop', 'hup', 'int', 'quit', 'ill', 'trap', 'abrt', 'bus', 'fpe', 'kill', 'usr1', 'segv', 'usr2', 'pipe', 'alrm', 'term',
+export const SIGNALS = ['nop', 'hup', 'int', 'quit', 'ill', 'trap', 'abrt', 'bus', 'fpe', 'kill', 'usr1', 'segv', 'usr2', 'pipe', 'alrm', 'term',
   'stkflt', 'chld', 'cont', 'stop', 'tstp', 'ttin', 'ttou', 'urg', 'xcpu', 'xfsz', 'vtalrm', 'prof', 'winch', 'poll', 'pwr', 'sys',
   ...Array.from({ length: 33 }, (_, i) => `rt${i}`)];
 
@@ -63,7 +63,7 @@ async function cmdSendProcessSignal(s: Session, cmd: ParsedCommand): Promise<voi
 }
 
 /** VIR_KEYCODE_SET_* names, by number. */
-const KEYCODE_SETS = ['linux', 'xt', 'atset1', 'atset2', 'atset3', 'os_x', 'xt_kbd', 'usb', 'win32', 'qnum'];
+export const KEYCODE_SETS = ['linux', 'xt', 'atset1', 'atset2', 'atset3', 'os_x', 'xt_kbd', 'usb', 'win32', 'qnum'];
 /** VIR_DOMAIN_SEND_KEY_MAX_KEYS. */
 const MAX_KEYS = 16;
 
@@ -97,7 +97,7 @@ export const debugCommands: CommandDef[] = [
     name: 'dump',
     summary: 'write the memory of a domain to a core file',
     options: [
-      ACTIVE_DOMAIN_ARG,
+      DOMAIN_ARG,
       { name: 'file', type: 'data', required: true, help: 'the core file to write' },
       flag('live', 'keep the domain running while dumping'),
       flag('crash', 'leave the domain crashed afterwards'),
@@ -112,7 +112,7 @@ export const debugCommands: CommandDef[] = [
   {
     name: 'inject-nmi',
     summary: 'send a non-maskable interrupt to a domain',
-    options: [ACTIVE_DOMAIN_ARG],
+    options: [DOMAIN_ARG],
     async handler(s, cmd) {
       using dom = await domainOption(s, cmd);
       await dom.injectNMI(0);
@@ -122,7 +122,7 @@ export const debugCommands: CommandDef[] = [
     name: 'send-process-signal',
     summary: 'send a signal to a process inside a domain',
     options: [
-      ACTIVE_DOMAIN_ARG,
+      DOMAIN_ARG,
       { name: 'pid', type: 'data', required: true, help: 'the process id in the guest' },
       { name: 'signame', type: 'data', required: true, help: 'the signal, by number or name (kill, SIGTERM, sig_usr1, ...)' },
     ],
@@ -132,7 +132,7 @@ export const debugCommands: CommandDef[] = [
     name: 'send-key',
     summary: 'press keys on the keyboard of a domain',
     options: [
-      ACTIVE_DOMAIN_ARG,
+      DOMAIN_ARG,
       { name: 'codeset', type: 'string', named: true, help: 'how the keys are numbered: linux (the default), xt, atset1-3, os_x, xt_kbd, usb, win32, qnum' },
       { name: 'holdtime', type: 'number', named: true, help: 'how long to hold the keys (ms)' },
       { name: 'keycode', type: 'argv', required: true, help: 'keys, by number or by name (KEY_A in linux)' },

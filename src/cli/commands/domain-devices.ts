@@ -639,7 +639,7 @@ export const deviceCommands: CommandDef[] = [
     options: [
       DOMAIN_ARG,
       { name: 'interface', type: 'data', required: true, help: 'the interface (target device or MAC)' },
-      { name: 'state', type: 'data', required: true, help: "'up' or 'down'", complete: async () => ['up', 'down'] },
+      { name: 'state', type: 'data', required: true, help: "'up' or 'down'" },
       { name: 'persistent', type: 'alias', alias: 'config' },
       CONFIG,
       PRINT_XML('changing the link'),

@@ -8,7 +8,7 @@ import {
 import type { CommandDef, ParsedCommand } from '../command.js';
 import { domainOption, must } from '../lookup.js';
 import { exclusive, fail, optBool, optStringQuiet } from '../opts.js';
-import { ACTIVE_DOMAIN_ARG, DOMAIN_ARG } from '../domain-options.js';
+import { DOMAIN_ARG } from '../domain-options.js';
 import { JSON_OPTION, printJSON } from '../json.js';
 import { formatTable } from '../table.js';
 import { prettyCapacity } from '../objects.js';
@@ -113,13 +113,13 @@ export const diagnosticCommands: CommandDef[] = [
   {
     name: 'domblkerror',
     summary: 'show the disks of a domain that met I/O errors',
-    options: [ACTIVE_DOMAIN_ARG, JSON_OPTION],
+    options: [DOMAIN_ARG, JSON_OPTION],
     handler: cmdDomblkerror,
   },
   {
     name: 'domcontrol',
     summary: 'show whether the control interface of a domain is free, busy or broken',
-    options: [ACTIVE_DOMAIN_ARG, JSON_OPTION],
+    options: [DOMAIN_ARG, JSON_OPTION],
     handler: cmdDomcontrol,
   },
 ];

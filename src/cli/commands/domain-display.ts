@@ -8,7 +8,7 @@ import type { Session } from '../session.js';
 import { domainOption, must } from '../lookup.js';
 import { exclusive, fail, optBool, optString, optUInt } from '../opts.js';
 import { flag } from '../objects.js';
-import { DOMAIN_ARG, ACTIVE_DOMAIN_ARG } from '../domain-options.js';
+import { DOMAIN_ARG } from '../domain-options.js';
 import type { Element as XmlElement } from '@xmldom/xmldom';
 
 type Xml = typeof import('../xml.js');
@@ -153,7 +153,7 @@ export const displayCommands: CommandDef[] = [
     name: 'domdisplay',
     summary: "print the URI of a running domain's graphical display",
     options: [
-      ACTIVE_DOMAIN_ARG,
+      DOMAIN_ARG,
       flag('include-password', 'put the display password in the URI when there is one'),
       { name: 'type', type: 'string', help: 'only this kind of display (vnc, spice, rdp, dbus)' },
       flag('all', 'every display, one a line'),
@@ -163,7 +163,7 @@ export const displayCommands: CommandDef[] = [
   {
     name: 'vncdisplay',
     summary: "print the address of a running domain's VNC display",
-    options: [ACTIVE_DOMAIN_ARG],
+    options: [DOMAIN_ARG],
     handler: cmdVNCDisplay,
   },
   {
@@ -183,7 +183,7 @@ export const displayCommands: CommandDef[] = [
     name: 'screenshot',
     summary: "save an image of a running domain's screen",
     options: [
-      ACTIVE_DOMAIN_ARG,
+      DOMAIN_ARG,
       { name: 'file', type: 'string', help: 'where to write the image (default: named after the domain and the time)' },
       { name: 'screen', type: 'number', help: 'which screen (default 0)' },
     ],

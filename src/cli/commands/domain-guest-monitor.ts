@@ -6,7 +6,7 @@ import {
 import type { CommandDef } from '../command.js';
 import { domainOption, must } from '../lookup.js';
 import { exclusive, fail, optBool, optLongLong, optString } from '../opts.js';
-import { ACTIVE_DOMAIN_ARG } from '../domain-options.js';
+import { DOMAIN_ARG } from '../domain-options.js';
 import { JSON_OPTION, printJSON } from '../json.js';
 
 const ADDRESS_SOURCES: Record<string, number> = {
@@ -35,7 +35,7 @@ export const guestMonitorCommands: CommandDef[] = [
     name: 'domtime',
     summary: "show or set the guest's clock",
     options: [
-      ACTIVE_DOMAIN_ARG,
+      DOMAIN_ARG,
       { name: 'now', type: 'bool', help: 'set it to this host\'s time' },
       { name: 'pretty', type: 'bool', help: 'show it as a UTC date and time' },
       { name: 'sync', type: 'bool', help: "have the guest take it from its real-time clock" },
@@ -67,7 +67,7 @@ export const guestMonitorCommands: CommandDef[] = [
     name: 'domifaddr',
     summary: "show the addresses of a running guest's network interfaces",
     options: [
-      ACTIVE_DOMAIN_ARG,
+      DOMAIN_ARG,
       { name: 'interface', type: 'string', help: 'only this interface (its name in the guest)' },
       { name: 'full', type: 'bool', help: 'repeat the name and MAC on every address line' },
       { name: 'source', type: 'string', help: "where to learn them: 'lease', 'agent' or 'arp'", complete: async () => Object.keys(ADDRESS_SOURCES) },

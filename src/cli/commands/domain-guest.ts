@@ -6,7 +6,7 @@ import { VIR_DOMAIN_GET_HOSTNAME_AGENT, VIR_DOMAIN_GET_HOSTNAME_LEASE, VIR_DOMAI
 import type { CommandDef, OptionDef } from '../command.js';
 import { domainOption, must } from '../lookup.js';
 import { fail, optArgv, optBool, optString, optULongLong } from '../opts.js';
-import { ACTIVE_DOMAIN_ARG } from '../domain-options.js';
+import { DOMAIN_ARG } from '../domain-options.js';
 import { formatTable } from '../table.js';
 import { JSON_OPTION, printJSON } from '../json.js';
 
@@ -19,7 +19,7 @@ export const guestCommands: CommandDef[] = [
     name: 'domhostname',
     summary: "print the guest's hostname",
     options: [
-      ACTIVE_DOMAIN_ARG,
+      DOMAIN_ARG,
       { name: 'source', type: 'string', help: "where to learn it: 'agent' or 'lease'", complete: async () => Object.keys(HOSTNAME_SOURCES) },
     ],
     async handler(s, cmd) {
@@ -34,7 +34,7 @@ export const guestCommands: CommandDef[] = [
     name: 'set-user-password',
     summary: 'change the password of a user inside the guest',
     options: [
-      ACTIVE_DOMAIN_ARG,
+      DOMAIN_ARG,
       { name: 'user', type: 'data', required: true, help: 'the user name' },
       { name: 'password', type: 'data', required: true, help: 'the new password' },
       { name: 'encrypted', type: 'bool', help: 'the password is already a crypt(3) hash' },
@@ -51,7 +51,7 @@ export const guestCommands: CommandDef[] = [
   {
     name: 'domfsfreeze',
     summary: "freeze the guest's mounted filesystems",
-    options: [ACTIVE_DOMAIN_ARG, mountpoints('a mount point to freeze (all when none is given)')],
+    options: [DOMAIN_ARG, mountpoints('a mount point to freeze (all when none is given)')],
     async handler(s, cmd) {
       using dom = await domainOption(s, cmd);
       const count = await must(s, 'Unable to freeze filesystems', () => dom.fsFreeze(optArgv(cmd, 'mountpoint')));
@@ -61,7 +61,7 @@ export const guestCommands: CommandDef[] = [
   {
     name: 'domfsthaw',
     summary: "thaw the guest's frozen filesystems",
-    options: [ACTIVE_DOMAIN_ARG, mountpoints('a mount point to thaw (all when none is given)')],
+    options: [DOMAIN_ARG, mountpoints('a mount point to thaw (all when none is given)')],
     async handler(s, cmd) {
       using dom = await domainOption(s, cmd);
       const count = await must(s, 'Unable to thaw filesystems', () => dom.fsThaw(optArgv(cmd, 'mountpoint')));
@@ -72,7 +72,7 @@ export const guestCommands: CommandDef[] = [
     name: 'domfstrim',
     summary: "discard unused blocks of the guest's mounted filesystems",
     options: [
-      ACTIVE_DOMAIN_ARG,
+      DOMAIN_ARG,
       { name: 'minimum', type: 'number', help: 'free ranges shorter than this many bytes may be skipped' },
       { name: 'mountpoint', type: 'string', help: 'only this mount point' },
     ],
@@ -86,7 +86,7 @@ export const guestCommands: CommandDef[] = [
   {
     name: 'domfsinfo',
     summary: "list the guest's mounted filesystems",
-    options: [ACTIVE_DOMAIN_ARG, JSON_OPTION],
+    options: [DOMAIN_ARG, JSON_OPTION],
     async handler(s, cmd) {
       using dom = await domainOption(s, cmd);
       const infos = await must(s, 'Unable to get filesystem information', () => dom.getFSInfo());

@@ -9,7 +9,7 @@ import { XPATH_OPTIONS, printXML } from '../dumpxml.js';
 import { readXMLFile } from '../files.js';
 import { flag, prettyCapacity } from '../objects.js';
 import { typedParamText } from '../typed-params.js';
-import { ACTIVE_DOMAIN_ARG, DOMAIN_ARG } from '../domain-options.js';
+import { DOMAIN_ARG } from '../domain-options.js';
 import { PASS_FDS, passFds } from './domain-lifecycle.js';
 
 const JOB_TYPES = ['None', 'Bounded', 'Unbounded', 'Completed', 'Failed', 'Cancelled'];
@@ -147,14 +147,17 @@ async function cmdMigrateCompcache(s: Session, cmd: ParsedCommand): Promise<void
 
 const postcopyFlag = (cmd: ParsedCommand): number => (optBool(cmd, 'postcopy') ? lib.VIR_DOMAIN_MIGRATE_MAX_SPEED_POSTCOPY : 0);
 
+/** domdirtyrate-calc --mode words and their VIR_DOMAIN_DIRTYRATE_MODE_* values. */
+export const DIRTY_RATE_MODES: Record<string, number> = {
+  'page-sampling': lib.VIR_DOMAIN_DIRTYRATE_MODE_PAGE_SAMPLING, 'dirty-bitmap': lib.VIR_DOMAIN_DIRTYRATE_MODE_DIRTY_BITMAP,
+  'dirty-ring': lib.VIR_DOMAIN_DIRTYRATE_MODE_DIRTY_RING,
+};
+
 async function cmdDirtyRateCalc(s: Session, cmd: ParsedCommand): Promise<void> {
   using dom = await domainOption(s, cmd);
   const seconds = optInt(s, cmd, 'seconds') ?? 1;
   const mode = optString(s, cmd, 'mode');
-  const modes: Record<string, number> = {
-    'page-sampling': lib.VIR_DOMAIN_DIRTYRATE_MODE_PAGE_SAMPLING, 'dirty-bitmap': lib.VIR_DOMAIN_DIRTYRATE_MODE_DIRTY_BITMAP,
-    'dirty-ring': lib.VIR_DOMAIN_DIRTYRATE_MODE_DIRTY_RING,
-  };
+  const modes = DIRTY_RATE_MODES;
   if (mode !== undefined && !Object.hasOwn(modes, mode)) fail(s, `Unknown calculation mode '${mode}'`);
   await dom.startDirtyRateCalc(seconds, mode === undefined ? 0 : modes[mode]!);
   s.out.printExtra("Start to calculate domain's memory dirty rate successfully.\n");
@@ -195,13 +198,13 @@ export const jobCommands: CommandDef[] = [
   {
     name: 'domjobabort',
     summary: "abort a domain's current job",
-    options: [ACTIVE_DOMAIN_ARG, flag('postcopy', 'abort a migration in its post-copy phase')],
+    options: [DOMAIN_ARG, flag('postcopy', 'abort a migration in its post-copy phase')],
     handler: cmdDomjobabort,
   },
   {
     name: 'migrate-setmaxdowntime',
     summary: 'set how long a live migration may pause the guest at its end',
-    options: [ACTIVE_DOMAIN_ARG, { name: 'downtime', type: 'number', required: true, help: 'milliseconds' }],
+    options: [DOMAIN_ARG, { name: 'downtime', type: 'number', required: true, help: 'milliseconds' }],
     handler: cmdMigrateSetMaxDowntime,
   },
   {
@@ -216,13 +219,13 @@ export const jobCommands: CommandDef[] = [
   {
     name: 'migrate-compcache',
     summary: 'set and/or print the size of the migration compression cache',
-    options: [ACTIVE_DOMAIN_ARG, { name: 'size', type: 'number', named: true, help: 'new cache size in bytes' }],
+    options: [DOMAIN_ARG, { name: 'size', type: 'number', named: true, help: 'new cache size in bytes' }],
     handler: cmdMigrateCompcache,
   },
   {
     name: 'migrate-setspeed',
     summary: 'limit the bandwidth a migration may use',
-    options: [ACTIVE_DOMAIN_ARG, { name: 'bandwidth', type: 'number', required: true, help: 'MiB/s' }, flag('postcopy', 'the limit of the post-copy phase')],
+    options: [DOMAIN_ARG, { name: 'bandwidth', type: 'number', required: true, help: 'MiB/s' }, flag('postcopy', 'the limit of the post-copy phase')],
     async handler(s, cmd) {
       using dom = await domainOption(s, cmd);
       const bandwidth = optULongLong(s, cmd, 'bandwidth', true)!;
@@ -241,7 +244,7 @@ export const jobCommands: CommandDef[] = [
   {
     name: 'migrate-postcopy',
     summary: 'switch a running migration to post-copy',
-    options: [ACTIVE_DOMAIN_ARG],
+    options: [DOMAIN_ARG],
     async handler(s, cmd) {
       using dom = await domainOption(s, cmd);
       await dom.migrateStartPostCopy(0);
@@ -251,7 +254,7 @@ export const jobCommands: CommandDef[] = [
     name: 'domdirtyrate-calc',
     summary: 'measure how fast a guest dirties its memory (read it with domstats --dirtyrate)',
     options: [
-      ACTIVE_DOMAIN_ARG,
+      DOMAIN_ARG,
       { name: 'seconds', type: 'number', help: 'how long to measure, 1 to 60 (default 1)' },
       { name: 'mode', type: 'string', help: 'page-sampling, dirty-bitmap or dirty-ring' },
     ],
@@ -273,7 +276,7 @@ export const jobCommands: CommandDef[] = [
     name: 'backup-begin',
     summary: 'start a backup of a running domain',
     options: [
-      ACTIVE_DOMAIN_ARG,
+      DOMAIN_ARG,
       { name: 'backupxml', type: 'string', help: 'file holding the backup XML' },
       { name: 'checkpointxml', type: 'string', help: 'file holding the XML of a checkpoint to take with it' },
       flag('reuse-external', 'use the target files the XML names as they are'),

@@ -3,7 +3,6 @@ import type { CommandDef } from '../command.js';
 import { domainOption } from '../lookup.js';
 import { exclusive, fail, optBool, optString } from '../opts.js';
 import { readXMLFile } from '../files.js';
-import { domainNames } from '../domain-options.js';
 
 export const nativeCommands: CommandDef[] = [
   {
@@ -11,7 +10,7 @@ export const nativeCommands: CommandDef[] = [
     summary: "turn domain XML into the hypervisor's own configuration",
     options: [
       { name: 'format', type: 'data', required: true, help: "the native format wanted (QEMU: 'qemu-argv')" },
-      { name: 'domain', type: 'string', named: true, help: 'use the XML of this domain (name, id or UUID)', complete: domainNames },
+      { name: 'domain', type: 'string', named: true, help: 'use the XML of this domain (name, id or UUID)' },
       { name: 'xml', type: 'string', help: 'a file with the domain XML' },
     ],
     async handler(s, cmd) {

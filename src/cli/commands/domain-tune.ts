@@ -25,7 +25,7 @@ const text = (name: string, help: string): OptionDef => ({ name, type: 'string',
 /** VIR_DOMAIN_MEMORY_PARAM_UNLIMITED: the figure that means "no limit". */
 const UNLIMITED = 9007199254740991n;
 /** virDomainNumatuneMemMode's words. */
-const NUMA_MODES = ['strict', 'preferred', 'interleave', 'restrictive'];
+export const NUMA_MODES = ['strict', 'preferred', 'interleave', 'restrictive'];
 const LIVE_AND_CONFIG = VIR_DOMAIN_AFFECT_LIVE | VIR_DOMAIN_AFFECT_CONFIG;
 
 /** `field          : value`, virsh's "%-15s: %s" line. */
@@ -216,8 +216,8 @@ async function cmdPerf(s: Session, cmd: ParsedCommand): Promise<void> {
   else for (const p of params) s.out.printExtra(paramLine(p.field, on(p) ? 'enabled' : 'disabled'));
 }
 
-const LIFECYCLE_TYPES = ['poweroff', 'reboot', 'crash'];
-const LIFECYCLE_ACTIONS = ['destroy', 'restart', 'rename-restart', 'preserve', 'coredump-destroy', 'coredump-restart'];
+export const LIFECYCLE_TYPES = ['poweroff', 'reboot', 'crash'];
+export const LIFECYCLE_ACTIONS = ['destroy', 'restart', 'rename-restart', 'preserve', 'coredump-destroy', 'coredump-restart'];
 
 async function cmdSetLifecycleAction(s: Session, cmd: ParsedCommand): Promise<void> {
   const flags = affectFlags(s, cmd);

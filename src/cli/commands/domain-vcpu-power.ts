@@ -3,7 +3,7 @@ import { VIR_DOMAIN_AFFECT_CONFIG, VIR_DOMAIN_AFFECT_LIVE, VIR_NODE_SUSPEND_TARG
 import type { CommandDef, OptionDef } from '../command.js';
 import { domainOption, must } from '../lookup.js';
 import { exclusive, fail, optBool, optString, optULongLong, requires } from '../opts.js';
-import { ACTIVE_DOMAIN_ARG, DOMAIN_ARG } from '../domain-options.js';
+import { DOMAIN_ARG } from '../domain-options.js';
 import { typedParamText } from '../typed-params.js';
 
 const flag = (name: string, help: string): OptionDef => ({ name, type: 'bool', help });
@@ -41,7 +41,7 @@ export const vcpuPowerCommands: CommandDef[] = [
     name: 'guestvcpus',
     summary: "show or change which cpus the guest itself has online (through its agent)",
     options: [
-      ACTIVE_DOMAIN_ARG,
+      DOMAIN_ARG,
       { name: 'cpulist', type: 'string', help: 'the cpus to change (a list such as 1-3,^2)' },
       flag('enable', 'bring them online'),
       flag('disable', 'take them offline'),
@@ -66,8 +66,8 @@ export const vcpuPowerCommands: CommandDef[] = [
     name: 'dompmsuspend',
     summary: 'suspend a running guest through its own power management (needs its agent)',
     options: [
-      ACTIVE_DOMAIN_ARG,
-      { name: 'target', type: 'data', required: true, help: "'mem' (to RAM), 'disk' (to disk) or 'hybrid' (both)", complete: async () => Object.keys(SUSPEND_TARGETS) },
+      DOMAIN_ARG,
+      { name: 'target', type: 'data', required: true, help: "'mem' (to RAM), 'disk' (to disk) or 'hybrid' (both)" },
       { name: 'duration', type: 'number', named: true, help: 'wake up after this many seconds' },
     ],
     async handler(s, cmd) {

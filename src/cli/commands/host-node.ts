@@ -124,7 +124,7 @@ async function cmdNodeMemoryTune(s: Session, cmd: ParsedCommand): Promise<void> 
   for (const p of current) s.out.print(`\t${pad(p.field, -15)} ${typedParamText(p)}\n`);
 }
 
-const SUSPEND_TARGETS = ['mem', 'disk', 'hybrid'];
+export const SUSPEND_TARGETS = ['mem', 'disk', 'hybrid'];
 
 async function cmdNodeSuspend(s: Session, cmd: ParsedCommand): Promise<void> {
   const target = optString(s, cmd, 'target')!;

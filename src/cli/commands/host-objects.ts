@@ -34,7 +34,7 @@ async function cmdIfaceList(s: Session, cmd: ParsedCommand): Promise<void> {
 }
 
 /** virNodeDevCapType names, in the order of their listing flags (bit n is 1 << n). */
-const CAPS = ['system', 'pci', 'usb_device', 'usb', 'net', 'scsi_host', 'scsi_target', 'scsi', 'storage', 'fc_host', 'vports',
+export const CAPS = ['system', 'pci', 'usb_device', 'usb', 'net', 'scsi_host', 'scsi_target', 'scsi', 'storage', 'fc_host', 'vports',
   'scsi_generic', 'drm', 'mdev_types', 'mdev', 'ccw', 'css', 'vdpa', 'ap_card', 'ap_queue', 'ap_matrix', 'vpd'];
 
 async function cmdNodedevList(s: Session, cmd: ParsedCommand): Promise<void> {

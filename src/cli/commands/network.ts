@@ -20,16 +20,7 @@ import { chosenEventType, eventCommandOptions, optTimeout, runEventLoop } from '
 const BY_UUID = 1;
 const BY_NAME = 2;
 
-/** Names of every network, for completion. */
-async function networkNames(s: Session): Promise<string[]> {
-  const nets = await s.conn.listAllNetworks();
-  return nets.map((n) => {
-    n.free();
-    return n.name();
-  });
-}
-
-const NETWORK_ARG: OptionDef = { name: 'network', type: 'data', required: true, help: 'network name or UUID', complete: networkNames };
+const NETWORK_ARG: OptionDef = { name: 'network', type: 'data', required: true, help: 'network name or UUID' };
 const FILE_ARG: OptionDef = { name: 'file', type: 'data', required: true, help: 'XML file describing the network' };
 
 /** virshCommandOptNetworkBy: by UUID (when it looks like one), then by name. */

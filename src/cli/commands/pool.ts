@@ -20,16 +20,7 @@ import { poolCapabilitiesCommand } from './pool-capabilities.js';
 const BY_UUID = 1;
 const BY_NAME = 2;
 
-/** Names of every pool, for completion. */
-export async function poolNames(s: Session): Promise<string[]> {
-  const pools = await s.conn.listAllStoragePools();
-  return pools.map((p) => {
-    p.free();
-    return p.name();
-  });
-}
-
-export const POOL_ARG: OptionDef = { name: 'pool', type: 'data', required: true, help: 'pool name or UUID', complete: poolNames };
+export const POOL_ARG: OptionDef = { name: 'pool', type: 'data', required: true, help: 'pool name or UUID' };
 const FILE_ARG: OptionDef = { name: 'file', type: 'data', required: true, help: 'XML file describing the pool' };
 
 /** virshCommandOptPoolBy: by UUID (when it looks like one), then by name. */

@@ -18,20 +18,7 @@ import { DOMAIN_ARG } from '../domain-options.js';
 
 const codeOf = (err: unknown): number | undefined => (err as { code?: number }).code;
 
-/** Snapshot names of the domain on the command line, for completion. */
-async function snapshotNames(s: Session): Promise<string[]> {
-  const names: string[] = [];
-  for (const dom of await s.conn.listAllDomains()) {
-    for (const snap of await dom.listAllSnapshots().catch(() => [])) {
-      names.push(snap.getName());
-      snap.free();
-    }
-    dom.free();
-  }
-  return names;
-}
-
-const SNAPSHOT_NAME: OptionDef = { name: 'snapshotname', type: 'string', help: 'snapshot name', complete: snapshotNames };
+const SNAPSHOT_NAME: OptionDef = { name: 'snapshotname', type: 'string', help: 'snapshot name' };
 const CURRENT: OptionDef = flag('current', 'the current snapshot');
 
 /** What virsh reads from a snapshot's XML. */
@@ -419,7 +406,7 @@ export const snapshotFamily: CommandFamily = {
       summary: "print a snapshot's XML description",
       options: [
         DOMAIN_ARG,
-        { name: 'snapshotname', type: 'data', required: true, help: 'snapshot name', complete: snapshotNames },
+        { name: 'snapshotname', type: 'data', required: true, help: 'snapshot name' },
         flag('security-info', 'include security-sensitive information'),
         ...XPATH_OPTIONS,
       ],
@@ -448,7 +435,7 @@ export const snapshotFamily: CommandFamily = {
         flag('internal', 'only internal snapshots'),
         flag('external', 'only external snapshots'),
         flag('tree', 'print the snapshots as a tree'),
-        { name: 'from', type: 'string', help: 'only children of this snapshot', complete: snapshotNames },
+        { name: 'from', type: 'string', help: 'only children of this snapshot' },
         flag('current', 'only children of the current snapshot'),
         flag('descendants', 'with --from or --current, all descendants'),
         flag('name', 'print names only'),

@@ -21,7 +21,7 @@ import { POOL_OPTIONAL, VOL_ARG, volumeOption, volumeSize } from './volume-optio
 
 const CHUNK = 256 * 1024;
 const FILE_ARG = (help: string): OptionDef => ({ name: 'file', type: 'data', required: true, help });
-const WIPE_ALGORITHMS = ['zero', 'nnsa', 'dod', 'bsi', 'gutmann', 'schneier', 'pfitzner7', 'pfitzner33', 'random', 'trim'];
+export const WIPE_ALGORITHMS = ['zero', 'nnsa', 'dod', 'bsi', 'gutmann', 'schneier', 'pfitzner7', 'pfitzner33', 'random', 'trim'];
 
 async function cmdVolUpload(s: Session, cmd: ParsedCommand): Promise<void> {
   const offset = optULongLong(s, cmd, 'offset') ?? 0n;

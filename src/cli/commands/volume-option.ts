@@ -7,22 +7,7 @@ import { parseUInt64Prefix, scaleInteger } from '../numbers.js';
 import { findObject } from '../objects.js';
 import { poolOption } from './pool.js';
 
-/** Names of the volumes of the pool the command line names, for completion. */
-async function volumeNames(s: Session): Promise<string[]> {
-  const pools = await s.conn.listAllStoragePools();
-  const names: string[] = [];
-  for (const pool of pools) {
-    const vols = await pool.listAllVolumes().catch(() => []);
-    for (const vol of vols) {
-      names.push(vol.name());
-      vol.free();
-    }
-    pool.free();
-  }
-  return names;
-}
-
-export const VOL_ARG: OptionDef = { name: 'vol', type: 'data', required: true, help: 'volume name, key or path', complete: volumeNames };
+export const VOL_ARG: OptionDef = { name: 'vol', type: 'data', required: true, help: 'volume name, key or path' };
 export const POOL_OPTIONAL: OptionDef = { name: 'pool', type: 'string', help: 'pool name or UUID (to find the volume by name)' };
 
 /**
