@@ -33,6 +33,7 @@ export async function runShell(session: Session): Promise<void> {
     const rl = createInterface({ input: process.stdin, terminal: false, crlfDelay: Infinity });
     const echo = lineEcho(process.env, cliLocale().utf8);
     for await (const line of rl) {
+      session.history?.add(line);
       session.out.print(`${echo(prompt(), line)}\n`);
       await runLine(session, line);
       // Lines from a pipe: quick commands share one write (errors still flush first).
@@ -47,17 +48,28 @@ export async function runShell(session: Session): Promise<void> {
   }
 
   const tab = new TabKey(process.stdin, process.stdout, (line) => complete(session, line));
-  const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: true, historySize: 500, completer: tab.completer });
+  const history = session.history;
+  const rl = createInterface({
+    input: process.stdin, output: process.stdout, terminal: true, completer: tab.completer,
+    history: history?.newestFirst() ?? [], historySize: history?.max ?? 500,
+  });
   tab.attach(rl);
   rl.setPrompt(prompt());
+  let quit = false;
   await new Promise<void>((resolve) => {
     let busy = Promise.resolve();
     rl.on('line', (line) => {
+      session.history?.add(line);
       busy = busy.then(async () => {
         rl.pause();
+        // While a command runs the terminal is in its usual mode, as readline leaves it between
+        // lines: Ctrl-C is a signal the command can catch (event loops, job watches).
+        process.stdin.setRawMode(false);
         await runLine(session, line);
+        process.stdin.setRawMode(true);
         session.out.flush();
         if (!session.imode) {
+          quit = true;
           rl.close();
           return;
         }
@@ -66,10 +78,17 @@ export async function runShell(session: Session): Promise<void> {
         rl.prompt();
       });
     });
+    // Ctrl-C at the prompt: readline echoes it and the signal ends virsh, history unsaved.
+    rl.on('SIGINT', () => {
+      process.stdout.write('^C');
+      process.stdin.setRawMode(false);
+      process.kill(process.pid, 'SIGINT');
+    });
     rl.on('close', () => {
       void busy.then(() => resolve());
     });
     rl.prompt();
   });
-  process.stdout.write('\n');
+  // End of input (Ctrl-D on an empty line): readline's own line break, then virsh's.
+  process.stdout.write(quit ? '\n' : '\n\n');
 }

@@ -3,6 +3,7 @@
  * the connection opened up front only when -c named one, then one batch of commands or the
  * line-by-line shell (a terminal gets line editing; a pipe gets virsh's echoed prompts).
  */
+import { ShellHistory } from './history.js';
 import { ArgvTokens, StringTokens } from './tokens.js';
 import { parseGlobalOptions } from './global-options.js';
 import { Session, loadLibrary } from './session.js';
@@ -71,6 +72,7 @@ export async function runTsvirsh(argv: string[], env: NodeJS.ProcessEnv): Promis
   // Once the options are parsed virsh reads VIRSH_DEBUG again while the level is still its default
   // (error): neither the first reading nor -d moved it, or -d named the default itself.
   if (out.debugLevel === Level.Error) applyDebugEnv(session, env);
+  if (session.imode) session.history = ShellHistory.open(env, out);
   if (session.settings.connname !== null && !(await session.reconnect(null, false, false))) {
     session.reportError();
     return finish(session, false);
@@ -96,6 +98,7 @@ function applyDebugEnv(session: Session, env: NodeJS.ProcessEnv): void {
 }
 
 async function finish(session: Session, ok: boolean): Promise<number> {
+  session.history?.save(session.out);
   await session.close();
   session.out.flush();
   session.out.closeLog();

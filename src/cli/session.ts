@@ -10,6 +10,7 @@ import { parseCommands } from './parser.js';
 import { CommandFailed } from './opts.js';
 import type { TokenSource } from './tokens.js';
 import { startPolkitAgent } from './polkit-agent.js';
+import type { ShellHistory } from './history.js';
 
 /** Whether virsh takes this error to mean the connection is gone (and reconnects before the next command). */
 function meansDisconnected(err: VirError): boolean {
@@ -44,6 +45,8 @@ export class Session {
   settings: SessionSettings;
   /** Interactive (or standard-input) mode: `cd` works, `quit` ends the loop. */
   imode = false;
+  /** The shell's history file, in a shell session whose VIRSH_HISTSIZE is usable. */
+  history: ShellHistory | null = null;
   #conn: Connect | null = null;
   #disconnected = false;
   /** libvirt's last error as virsh keeps it between a failure and its report. */
