@@ -7,6 +7,7 @@ import { StringTokens } from './tokens.js';
 import type { Session } from './session.js';
 import { complete } from './completion.js';
 import { TabKey } from './tab-key.js';
+import { addReadlineKeys } from './readline-keys.js';
 import { lineEcho } from './line-echo.js';
 import { cliLocale } from './locale.js';
 
@@ -54,6 +55,7 @@ export async function runShell(session: Session): Promise<void> {
     history: history?.newestFirst() ?? [], historySize: history?.max ?? 500,
   });
   tab.attach(rl);
+  addReadlineKeys(rl);
   rl.setPrompt(prompt());
   let quit = false;
   await new Promise<void>((resolve) => {
