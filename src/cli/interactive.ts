@@ -55,13 +55,17 @@ export async function runShell(session: Session): Promise<void> {
     history: history?.newestFirst() ?? [], historySize: history?.max ?? 500,
   });
   tab.attach(rl);
-  addReadlineKeys(rl);
+  addReadlineKeys(rl, process.stdout);
   rl.setPrompt(prompt());
   let quit = false;
   await new Promise<void>((resolve) => {
     let busy = Promise.resolve();
     rl.on('line', (line) => {
-      session.history?.add(line);
+      if (history) {
+        history.add(line);
+        // readline keeps every line, repeats and blanks too; node:readline skips those
+        (rl as unknown as { history: string[] }).history = history.newestFirst();
+      }
       busy = busy.then(async () => {
         rl.pause();
         // While a command runs the terminal is in its usual mode, as readline leaves it between

@@ -34,7 +34,7 @@ interface Search {
   failed: boolean;
 }
 
-export function addReadlineKeys(input: Interface): void {
+export function addReadlineKeys(input: Interface, output: NodeJS.WritableStream): void {
   const rl = input as Line;
   const ttyWrite = internal(rl, '_ttyWrite');
   const refresh = internal(rl, '_refreshLine');
@@ -136,8 +136,29 @@ export function addReadlineKeys(input: Interface): void {
     return false;
   };
 
+  // readline's previous-history / next-history: every entry in turn, whatever is typed, the line
+  // being edited kept to come back to (node:readline filters by what is typed and skips repeats)
+  let historyIndex = -1;
+  let editedLine = '';
+  const walkHistory = (step: number): void => {
+    const to = historyIndex + step;
+    if (to < -1 || to >= rl.history.length) {
+      output.write('\x07');
+      return;
+    }
+    if (historyIndex === -1) editedLine = rl.line;
+    historyIndex = to;
+    const line = to === -1 ? editedLine : rl.history[to]!;
+    setLine(line, line.length);
+  };
+
   const handle = (s: string, key: Key): boolean => {
     if (search && searchKey(s, key)) return true;
+    if (!key.meta && ((!key.ctrl && (key.name === 'up' || key.name === 'down')) || (key.ctrl && (key.name === 'p' || key.name === 'n')))) {
+      walkHistory(key.name === 'up' || key.name === 'p' ? 1 : -1);
+      return true;
+    }
+    if (key.name === 'return' || key.name === 'enter') historyIndex = -1;
     const wasKill = lastWasKill;
     const lastYank = yank;
     lastWasKill = false;

@@ -26,6 +26,8 @@ const CASES: Record<string, string[][]> = {
   'M-f, M-d and C-k': [['echo hello world', 'M-b', 'M-d', 'Enter'], ['echo hello world', 'C-a', 'M-f', 'M-f', 'C-k', 'Enter']],
   'C-r finds, again, and runs': [['echo aaa', 'Enter'], ['echo bbb', 'Enter'], ['C-r', 'echo'], ['C-r'], ['Enter']],
   'C-r then an editing key keeps the match': [['echo one', 'Enter'], ['echo two', 'Enter'], ['C-r', 'one'], ['C-e', 'X', 'Enter']],
+  'Up walks every entry, repeats too': [['echo x', 'Enter'], ['uri', 'Enter'], ['uri', 'Enter'], ['Up', 'Up', 'Up', 'Enter']],
+  'Up ignores what is typed, Down comes back to it': [['echo x', 'Enter'], ['ec', 'Up', 'Down', 'Enter'], ['ec', 'Up', 'C-p', 'C-n', 'C-n', 'C-n', 'Enter']],
   'C-r that fails, and C-g': [['uri', 'Enter'], ['C-r', 'zz'], ['C-g'], ['C-r', 'ur'], ['C-g', 'Enter']],
 };
 
