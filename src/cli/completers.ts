@@ -18,7 +18,9 @@ import { LIFECYCLE_ACTIONS, LIFECYCLE_TYPES, NUMA_MODES } from './commands/domai
 import { SUSPEND_TARGETS } from './commands/host-node.js';
 import { CAPS } from './commands/host-objects.js';
 import { WIPE_ALGORITHMS } from './commands/volume-content.js';
-import { POOL_TYPES } from '../conf/storage/pool-types.js';
+import { FILE_FORMATS, POOL_TYPES } from '../conf/storage/pool-types.js';
+import { LIBVIRT_ARCHES } from '../conf/cpu-models.js';
+import { DOMAIN_TYPES } from '../conf/domain/general.js';
 
 /** The half-typed command a completer looks at. */
 export interface PartialOptions {
@@ -111,6 +113,18 @@ const KINDS: Record<string, Completer> = {
     const offered = devs.map((dev, i) => (!(flags & INTERFACE_BY_MAC) && dev) || macs[i]);
     return offered.includes(null) ? null : (offered as string[]);
   }),
+  'domain-vcpu': (s, cmd) => withDomain(s, cmd, async (dom) => numbers(maxVcpus(await dom.xmlDesc(VIR_DOMAIN_XML_INACTIVE)))),
+  'domain-vcpulist': (s, cmd) => withDomain(s, cmd, async (dom) =>
+    commaList(value(cmd, 'vcpulist'), numbers(maxVcpus(await dom.xmlDesc(VIR_DOMAIN_XML_INACTIVE))))),
+  'domain-cpulist': async (s, cmd) => commaList(value(cmd, 'cpulist'), numbers((await conn(s).getCPUMap(0)).cpus)),
+  async 'node-cpu'(s) {
+    const map = await conn(s).getCPUMap(0);
+    return numbers(map.cpus).filter((_, i) => map.online[i]);
+  },
+  'domain-iothread-id': (s, cmd) => withDomain(s, cmd, async (dom) => (await dom.ioThreadInfo(0)).map((t) => String(t.iothreadId))),
+  arch: async () => ['none', ...LIBVIRT_ARCHES],
+  'domain-virt-type': async () => [...DOMAIN_TYPES],
+  'domain-storage-file-format': async () => [...FILE_FORMATS],
   'domain-event-name': async () => [...DOMAIN_EVENT_NAMES],
   'network-event-name': async () => ['lifecycle'],
   'pool-event-name': async () => ['lifecycle', 'refresh'],
@@ -150,6 +164,16 @@ function normalMac(text: string): string | null {
   const parts = text.split(':');
   if (parts.length !== 6 || !parts.every((p) => /^[0-9a-fA-F]{1,2}$/.test(p))) return null;
   return parts.map((p) => p.toLowerCase().padStart(2, '0')).join(':');
+}
+
+/** "0" to "n-1". */
+const numbers = (n: number): string[] => Array.from({ length: n }, (_, i) => String(i));
+
+/** The `<vcpu>` count of a definition (the maximum, not the current one). */
+function maxVcpus(xml: string): number {
+  const n = Number(/<vcpu\b[^>]*>\s*(\d+)\s*</.exec(xml)?.[1]);
+  if (!Number.isInteger(n)) throw new Error('no vcpu count');
+  return n;
 }
 
 /**
