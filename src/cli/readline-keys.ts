@@ -235,11 +235,44 @@ export function addReadlineKeys(input: Interface, output: NodeJS.WritableStream)
     return false;
   };
 
+  // readline's undo: each change is one step, except that typed characters in a row (up to 20)
+  // are one; C-_ or C-x C-u takes a step back, a new line starts afresh
+  const undo: { line: string; cursor: number; typing: number; end: number }[] = [];
+  let afterCtrlX = false;
+  const undoKey = (s: string, key: Key): boolean => {
+    const ctrlX = afterCtrlX;
+    afterCtrlX = key.ctrl === true && key.name === 'x';
+    if (s !== '\x1f' && !(ctrlX && key.ctrl && key.name === 'u')) return false;
+    const step = undo.pop();
+    if (!step) output.write('\x07');
+    else setLine(step.line, step.cursor);
+    return true;
+  };
+  const record = (before: { line: string; cursor: number }, s: string, key: Key): void => {
+    if (key.name === 'return' || key.name === 'enter' || historyIndex !== -1) {
+      undo.length = 0;
+      return;
+    }
+    if (rl.line === before.line) return;
+    const typed = !key.ctrl && !key.meta && s.length === 1 && s >= ' ' && s !== '\x7f';
+    const top = undo[undo.length - 1];
+    if (typed && top && top.typing > 0 && top.typing < 20 && top.end === before.cursor) {
+      top.typing++;
+      top.end = rl.cursor;
+    } else {
+      undo.push({ line: before.line, cursor: before.cursor, typing: typed ? 1 : 0, end: rl.cursor });
+    }
+  };
+
   // node:readline's public Interface exposes its key handler through a getter: shadow it here.
   Object.defineProperty(rl, ttyWrite, {
     configurable: true,
-    value: (s: string, key: Key) => {
-      if (!handle(s, key ?? {})) original(s, key);
+    value: (s: string, rawKey: Key | undefined) => {
+      const key = rawKey ?? {};
+      if (!search && undoKey(s, key)) return;
+      const before = { line: rl.line, cursor: rl.cursor };
+      if (!handle(s, key)) original(s, rawKey as Key);
+      if (!search) record(before, s, key);
     },
   });
 }
