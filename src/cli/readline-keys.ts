@@ -267,12 +267,21 @@ export function addReadlineKeys(input: Interface, output: NodeJS.WritableStream)
   // node:readline's public Interface exposes its key handler through a getter: shadow it here.
   Object.defineProperty(rl, ttyWrite, {
     configurable: true,
-    value: (s: string, rawKey: Key | undefined) => {
+    value: (rawS: string | undefined, rawKey: Key | undefined) => {
+      // node:readline passes no string for keys such as the arrows
+      const s = rawS ?? '';
       const key = rawKey ?? {};
-      if (!search && undoKey(s, key)) return;
+      let handled = false;
+      let undone = false;
       const before = { line: rl.line, cursor: rl.cursor };
-      if (!handle(s, key)) original(s, rawKey as Key);
-      if (!search) record(before, s, key);
+      try {
+        undone = !search && undoKey(s, key);
+        handled = undone || handle(s, key);
+      } catch {
+        // a key this module gets wrong must not end the shell: node:readline has it then
+      }
+      if (!handled) original(rawS as string, rawKey as Key);
+      if (!search && !undone) record(before, s, key);
     },
   });
 }

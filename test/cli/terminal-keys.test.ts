@@ -28,7 +28,7 @@ const CASES: Record<string, string[][]> = {
   'C-r then an editing key keeps the match': [['echo one', 'Enter'], ['echo two', 'Enter'], ['C-r', 'one'], ['C-e', 'X', 'Enter']],
   'Up walks every entry, repeats too': [['echo x', 'Enter'], ['uri', 'Enter'], ['uri', 'Enter'], ['Up', 'Up', 'Up', 'Enter']],
   'Up ignores what is typed, Down comes back to it': [['echo x', 'Enter'], ['ec', 'Up', 'Down', 'Enter'], ['ec', 'Up', 'C-p', 'C-n', 'C-n', 'C-n', 'Enter']],
-  'undo steps': [['echo abc', 'C-_', 'Enter'], ['echo abc def', 'C-w', 'C-_', 'Enter'], ['echo aaaaaaaaaaaaaaaaaaaaaaaaa', 'C-_', 'Enter'],
+  'undo steps': [['echo abc', 'C-_', 'Enter'], ['echo abc def', 'C-w', 'C-k', 'C-_', 'C-_', 'Enter'], ['echo abc def', 'C-w', 'C-_', 'Enter'], ['echo aaaaaaaaaaaaaaaaaaaaaaaaa', 'C-_', 'Enter'],
     ['echo one two', 'C-w', 'C-w', 'C-x', 'C-u', 'Enter']],
   'C-r that fails, and C-g': [['uri', 'Enter'], ['C-r', 'zz'], ['C-g'], ['C-r', 'ur'], ['C-g', 'Enter']],
 };
