@@ -10,10 +10,9 @@ export function registerDriver(factory: DriverFactory): void {
   else factories.push(factory);
 }
 
-/** The local driver serving `scheme`, if any. */
+/** The local driver serving `scheme`, if any: spelled exactly (libvirt compares case-sensitively; `TEST:` goes to a daemon). */
 export function localDriverFor(scheme: string): DriverFactory | undefined {
-  const s = scheme.toLowerCase();
-  return factories.find((f) => !f.remote && f.schemes.includes(s));
+  return factories.find((f) => !f.remote && f.schemes.includes(scheme));
 }
 
 /** The driver that reaches hosts over a transport (the remote driver), if registered. */

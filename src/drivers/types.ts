@@ -692,7 +692,7 @@ export interface ReconnectOptions {
 /** What a driver module registers: which URIs it takes and how it opens them. */
 export interface DriverFactory {
   readonly name: string;
-  /** Lower-case URI schemes this driver serves locally (e.g. ['test']). */
+  /** URI schemes (exact spelling) this driver serves locally (e.g. ['test']). */
   readonly schemes: readonly string[];
   /** Takes URIs with a host or transport (the remote driver). */
   readonly remote?: boolean;

@@ -1,6 +1,6 @@
-import { cloneDomainDef, formatDomainXML, parseDomainXML } from '../../conf/domain/index.js';
+import { cloneDomainDef, formatDomainXML, parseDomainXML, type DomainDef } from '../../conf/domain/index.js';
 import { domainDisks } from '../../conf/domain/query.js';
-import { SNAPSHOT_DOCUMENT, alignSnapshotDisks, formatSnapshotXML, parseSnapshotElement, parseSnapshotXML, type SnapshotState } from '../../conf/snapshot/index.js';
+import { SNAPSHOT_DOCUMENT, alignSnapshotDisks, formatSnapshotXML, parseSnapshotElement, parseSnapshotXML, type SnapshotDef, type SnapshotState } from '../../conf/snapshot/index.js';
 import { childText, type XmlElement } from '../../conf/xml.js';
 import * as C from '../../api/constants.js';
 import type { DomainRef, SnapshotRef } from '../types.js';
@@ -34,8 +34,40 @@ function snapFrom(obj: DomainObj, name: string): SnapshotObj {
 
 const snapRef = (obj: DomainObj, name: string): SnapshotRef => ({ domain: obj.ref(), name });
 
-function diskInfo(obj: DomainObj) {
-  return domainDisks(obj.def).map((d) => ({ dst: d.dev, source: d.path }));
+function diskInfo(def: DomainDef) {
+  return domainDisks(def).map((d) => ({ dst: d.dev, source: d.path }));
+}
+
+const online = (state: SnapshotState | undefined): boolean => state === 'running' || state === 'paused';
+const isExternal = (def: SnapshotDef): boolean => def.memory === 'external' || def.disks.some((d) => d.snapshot === 'external');
+
+/**
+ * virDomainSnapshotRedefinePrep: a redefinition keeps its parent chain acyclic, its domain's
+ * UUID, and the kind (online, disk-only) of the snapshot it replaces; its disks are aligned
+ * with its own domain, else with the replaced snapshot's. Returns the domain to keep.
+ */
+function prepareRedefinition(obj: DomainObj, list: SnapshotList, def: SnapshotDef, flags: number): DomainDef | null {
+  list.checkCycles(def);
+  const other = list.get(def.name);
+  if (flags & C.VIR_DOMAIN_SNAPSHOT_CREATE_DISK_ONLY && def.state !== 'disk-snapshot') {
+    throw testError(E.VIR_ERR_INVALID_ARG, `disk-only flag for snapshot ${def.name} requires disk-snapshot state`);
+  }
+  const dom = def.domainXML ? parseDomainXML(def.domainXML) : null;
+  if (dom && dom.uuid !== obj.def.uuid) throw testError(E.VIR_ERR_INVALID_ARG, `definition for snapshot ${def.name} must use uuid ${obj.def.uuid}`);
+  if (other) {
+    if (online(other.def.state) !== online(def.state)) {
+      throw testError(E.VIR_ERR_INVALID_ARG, `cannot change between online and offline snapshot state in snapshot ${def.name}`);
+    }
+    if ((other.def.state === 'disk-snapshot') !== (def.state === 'disk-snapshot')) {
+      throw testError(E.VIR_ERR_INVALID_ARG, `cannot change between disk only and full system in snapshot ${def.name}`);
+    }
+  }
+  const alignWith = dom ?? other?.dom;
+  // raised by the snapshot configuration code, in its error domain
+  if (!alignWith) throw virError(ErrorDomain.VIR_FROM_DOMAIN_SNAPSHOT, E.VIR_ERR_INTERNAL_ERROR, 'missing domain in snapshot');
+  alignSnapshotDisks(def, diskInfo(alignWith), def.state === 'disk-snapshot' || isExternal(def) ? 'external' : 'internal', true);
+  // A redefinition without a domain keeps the one the snapshot had (virDomainSnapshotReplaceDef).
+  return dom ?? other?.dom ?? null;
 }
 
 export async function create(state: TestState, ref: DomainRef, xml: string, flags: number): Promise<SnapshotRef> {
@@ -54,22 +86,20 @@ export async function create(state: TestState, ref: DomainRef, xml: string, flag
   const list = listOf(obj);
   let dom = null;
   if (redefine) {
-    dom = def.domainXML ? parseDomainXML(def.domainXML) : null;
-    if (dom && dom.uuid !== obj.def.uuid) {
-      throw testError(E.VIR_ERR_INVALID_ARG, `definition for snapshot ${def.name} must use uuid ${obj.def.uuid}`);
-    }
-    // A redefinition without a domain keeps the one the snapshot had (virDomainSnapshotReplaceDef).
-    dom ??= list.get(def.name)?.dom ?? null;
+    dom = prepareRedefinition(obj, list, def, flags);
   } else {
     checkMomentCopy(obj.def);
-    // virDomainMomentAssignDef's refusal.
-    // raised by libvirt's moment list, in the domain's error domain
-    if (list.get(def.name)) throw virError(ErrorDomain.VIR_FROM_DOMAIN, E.VIR_ERR_OPERATION_FAILED, `domain moment ${def.name} already exists`);
     dom = cloneDomainDef(obj.def);
+    // testDomainSnapshotAlignDisks: the test driver takes no 'manual' disk
+    if (def.disks.some((d) => d.snapshot === 'manual')) {
+      throw testError(E.VIR_ERR_OPERATION_UNSUPPORTED, "'manual' snapshot mode is not supported by the test driver");
+    }
     def.state = STATE_NAMES[obj.state] ?? 'nostate';
     const location = def.memory === 'external' ? 'external' : 'internal';
     if (def.memory !== 'external') def.memory = def.state === 'shutoff' ? 'no' : 'internal';
-    alignSnapshotDisks(def, diskInfo(obj), location, true);
+    alignSnapshotDisks(def, diskInfo(obj.def), location, true);
+    // virDomainMomentAssignDef's refusal, raised by libvirt's moment list in the domain's error domain
+    if (list.get(def.name)) throw virError(ErrorDomain.VIR_FROM_DOMAIN, E.VIR_ERR_OPERATION_FAILED, `domain moment ${def.name} already exists`);
     def.parent = list.current ?? undefined;
   }
   list.add({ def, dom });

@@ -56,6 +56,37 @@ const onVol = (name: string, weight: number, more: (c: Ctx) => Arg[] = () => [])
     return c.r.chance(0.25) ? [pos('vol', `/${p}/${v}`), ...more(c)] : [pos('vol', v), named('pool', p, 0.9), ...more(c)];
   });
 
+/** Odd spellings of numbers: hex, octal, signs, blanks, overflow at 32 and 64 bits. */
+const ODD_NUMBERS = ['0x10', '010', '08', '+2', ' 2', '2 ', '-0', '4294967296', '2147483648', '-2147483649', '18446744073709551615',
+  '18446744073709551616', '0x', '1e3', '2k'];
+/** Scaled sizes in every unit spelling virsh takes (and some it refuses). */
+const SCALED = ['1KiB', '1KB', '1k', '1b', '512B', '1.5G', '2MiB', '0.5M', '1P', '1E', '16EiB', '17E', '1Z', '1 M', '1M ', '0x400', '01000', '1GiB', '1Gb'];
+const number = (c: Ctx, usual: readonly string[]): string => (c.r.chance(0.25) ? c.r.pick(ODD_NUMBERS) : c.r.pick(usual));
+const size = (c: Ctx, usual: readonly string[]): string => (c.r.chance(0.3) ? c.r.pick(SCALED) : number(c, usual));
+const MEMSPECS = ['file=/tmp/m.save', '/tmp/m.save,snapshot=external', 'snapshot=no', 'snapshot=internal', 'snapshot=bogus', 'file=', ',', 'x=y'];
+const DISKSPECS = ['vda', 'vda,snapshot=no', 'vda,snapshot=external,file=/tmp/o.qcow2', 'vda,snapshot=internal', 'hda,driver=qcow2,stype=file,file=/x',
+  'vda,stype=block,file=/dev/x', 'nodev,snapshot=external', 'vda,snapshot=manual', 'vda,bogus=1', 'vda,,file=a\\,b', ''];
+/** net-update's sections with elements that fit (and some that do not). */
+const NET_UPDATES: [string, string[]][] = [
+  ['ip-dhcp-host', ["<host mac='00:16:3e:77:e2:ed' name='foo' ip='192.168.122.10'/>", "<host mac='52:54:00:00:00:01' ip='192.168.122.11'/>",
+    "<host name='bar' ip='192.168.122.12'/>", "<host mac='zz' ip='1.2.3.4'/>", "<host ip='10.0.0.1'/>", '<host', '<other/>']],
+  ['ip-dhcp-range', ["<range start='192.168.122.2' end='192.168.122.254'/>", "<range start='192.168.122.100' end='192.168.122.120'/>",
+    "<range start='10.0.0.2' end='10.0.0.9'/>", "<range start='192.168.122.9' end='192.168.122.3'/>"]],
+  ['dns-host', ["<host ip='1.2.3.4'><hostname>a</hostname></host>", "<host ip='1.2.3.4'/>", "<host><hostname>b</hostname></host>"]],
+  ['dns-txt', ["<txt name='x' value='y'/>", "<txt name='x'/>", "<txt value='y'/>"]],
+  ['dns-srv', ["<srv service='s' protocol='tcp'/>", "<srv service='s' protocol='tcp' target='t' port='1' priority='2' weight='3'/>", "<srv protocol='udp'/>"]],
+  ['forward-interface', ["<interface dev='eth0'/>", '<interface/>']],
+  ['portgroup', ["<portgroup name='pg'/>", "<portgroup name='pg' default='yes'/>", '<portgroup/>']],
+  ['bridge', ["<bridge name='virbr5'/>"]], ['domain', ["<domain name='x'/>"]], ['ip', ["<ip address='10.1.1.1'/>"]],
+  ['forward', ["<forward mode='nat'/>"]], ['forward-pf', ["<pf dev='eth0'/>"]], ['bogus', ['<x/>']],
+];
+/** net-update's commands, with one it refuses and an empty one. */
+const NET_UPDATE_COMMANDS = ['add', 'add-first', 'add-last', 'delete', 'modify', 'bogus', ''];
+
+/** URIs no local test driver serves as written, or that fail before any driver. */
+const OTHER_URIS = ['TEST:///default?socket=$DIR/nosock', 'test+unix:///default?socket=$DIR/nosock', 'bogus://x/', 'test://default', '/default', '',
+  'test:///embed', 'test+tcp://[::1]:1/default?mode=bogus'];
+
 const LIST_FILTERS = ['inactive', 'all', 'transient', 'persistent', 'with-snapshot', 'without-snapshot', 'state-running', 'state-paused',
   'state-shutoff', 'state-other', 'autostart', 'no-autostart', 'with-managed-save', 'without-managed-save', 'with-checkpoint'];
 const STATS_GROUPS = ['state', 'cpu-total', 'balloon', 'vcpu', 'interface', 'block', 'perf', 'iothread', 'memory', 'dirtyrate', 'vm'];
@@ -76,7 +107,7 @@ export const QEMU_LXC_COMMANDS = ['qemu-monitor-command', 'qemu-agent-command', 
 const SPECS: Spec[] = [
   // host and shell
   spec('uri', 1), spec('version', 1), spec('hostname', 1), spec('nodeinfo', 1), spec('sysinfo', 0.3), spec('capabilities', 0.3),
-  spec('freecell', 1, (c) => [named('cellno', c.r.pick(['0', '1', '-1', 'x']), 0.4), flag('all', 0.3)]),
+  spec('freecell', 1, (c) => [named('cellno', number(c, ['0', '1', '-1', 'x']), 0.4), flag('all', 0.3)]),
   spec('nodememstats', 0.5, (c) => [named('cell', c.r.pick(['0', '-1', '3']), 0.3)]),
   spec('nodecpustats', 0.5, (c) => [named('cpu', c.r.pick(['0', '1', '-5', 'x']), 0.4)]),
   spec('echo', 1, (c) => [flag('shell', 0.2), flag('xml', 0.2), flag('split', 0.05), flag('err', 0.05),
@@ -86,7 +117,8 @@ const SPECS: Spec[] = [
   spec('pwd', 0.3), spec('cd', 0.3, (c) => [pos('dir', c.r.pick(['$DIR', '/nonexistent', '']), 0.8)]),
   spec('iface-list', 0.5, (c) => [flag('all', 0.3), flag('inactive', 0.3)]),
   spec('nodedev-list', 0.3),
-  spec('connect', 0.15, (c) => [pos('name', c.uri(c.r.pick(['/default', '/nonexistent.xml']))), flag('readonly', 0.3)]),
+  spec('connect', 0.15, (c) => [pos('name', c.r.chance(0.8) ? c.uri(c.r.pick(['/default', '/nonexistent.xml', '$DIR/node.xml'])) : c.r.pick(OTHER_URIS)),
+    flag('readonly', 0.3)]),
   // domain listing and info
   spec('list', 4, (c) => [...some(c, LIST_FILTERS, 0.12), ...some(c, ['name', 'uuid', 'id', 'table', 'title', 'managed-save'], 0.15)]),
   onDom('dominfo', 3), onDom('domstate', 2, () => [flag('reason', 0.5)]),
@@ -103,8 +135,8 @@ const SPECS: Spec[] = [
     flag('backing', 0.1), flag('nowait', 0.1), ...(c.r.chance(0.4) ? [pos('domain', dom(c))] : []),
     ...(c.r.chance(0.2) ? [pos('domain', dom(c))] : [])]),
   // domain lifecycle
-  spec('define', 2, (c) => [pos('file', file(c, 'demo.xml', 'demo.xml', 'trans.xml', 'bad.xml', 'empty.xml', 'none.xml')), flag('validate', 0.2)]),
-  spec('create', 1.5, (c) => [pos('file', file(c, 'trans.xml', 'trans.xml', 'demo.xml', 'bad.xml')), flag('paused', 0.3), flag('validate', 0.1)]),
+  spec('define', 2, (c) => [pos('file', file(c, 'demo.xml', 'demo.xml', 'trans.xml', 'rich.xml', 'bad.xml', 'empty.xml', 'none.xml', 'out.bin', 'a.save')), flag('validate', 0.2)]),
+  spec('create', 1.5, (c) => [pos('file', file(c, 'trans.xml', 'trans.xml', 'demo.xml', 'rich.xml', 'bad.xml', 'core')), flag('paused', 0.3), flag('validate', 0.1)]),
   onDom('undefine', 1.5, (c) => [...some(c, ['managed-save', 'snapshots-metadata', 'checkpoints-metadata', 'nvram', 'keep-nvram',
     'remove-all-storage', 'wipe-storage', 'tpm', 'keep-tpm', 'delete-snapshots', 'delete-storage-volume-snapshots'], 0.1),
     named('storage', c.r.pick(['vda', '/var/lib/demo.img']), 0.05)]),
@@ -115,15 +147,15 @@ const SPECS: Spec[] = [
   onDom('suspend', 2), onDom('resume', 2),
   onDom('save', 1.2, (c) => [pos('file', file(c, 'a.save', 'a.save', 'b.save', '/nonexistent/x.save')), flag('running', 0.15), flag('paused', 0.15),
     flag('bypass-cache', 0.1)]),
-  spec('restore', 1.2, (c) => [pos('file', file(c, 'a.save', 'a.save', 'b.save', 'demo.xml', 'none.save')), flag('running', 0.15), flag('paused', 0.15)]),
+  spec('restore', 1.2, (c) => [pos('file', file(c, 'a.save', 'a.save', 'b.save', 'demo.xml', 'none.save', 'core', 'out.bin')), flag('running', 0.15), flag('paused', 0.15)]),
   onDom('managedsave', 1, () => [flag('running', 0.15), flag('paused', 0.15)]),
   onDom('managedsave-remove', 0.7),
   onDom('autostart', 1, () => [flag('disable', 0.4)]),
-  onDom('setmem', 2, (c) => [pos('size', c.r.pick(SIZES)), ...affect(c)]),
-  onDom('setmaxmem', 1.5, (c) => [pos('size', c.r.pick(SIZES)), ...affect(c)]),
+  onDom('setmem', 2, (c) => [pos('size', size(c, SIZES)), ...affect(c)]),
+  onDom('setmaxmem', 1.5, (c) => [pos('size', size(c, SIZES)), ...affect(c)]),
   // --kilobytes: the alias of --size
   spec('setmem', 0.3, (c) => [pos('domain', dom(c)), named('kilobytes', c.r.pick(SIZES), 1), ...affect(c)]),
-  onDom('setvcpus', 2, (c) => [pos('count', c.r.pick(COUNTS)), flag('maximum', 0.25), ...affect(c), flag('guest', 0.05), flag('hotpluggable', 0.05)]),
+  onDom('setvcpus', 2, (c) => [pos('count', number(c, COUNTS)), flag('maximum', 0.25), ...affect(c), flag('guest', 0.05), flag('hotpluggable', 0.05)]),
   onDom('desc', 1.5, (c) => [flag('title', 0.4), ...affect(c), pos('new-desc', c.r.pick(['new text', 'x', 'line<1>&', '']), 0.5)]),
   onDom('metadata', 1.2, (c) => [pos('uri', c.r.pick([NS, NS, 'not a uri', ''])), ...affect(c),
     ...(c.r.chance(0.5) ? [named('key', c.r.pick(['ex', 'other', '']), 0.8), named('set', c.r.pick(['<item a="1"/>', '<bad', '<a><b/></a>']), 0.8)] : []),
@@ -134,7 +166,10 @@ const SPECS: Spec[] = [
     named('timeout', c.r.pick(['1', '1', '0', 'x']), 1)])),
   // snapshots
   onDom('snapshot-create-as', 2, (c) => [named('name', snap(c), 0.8), named('description', c.r.pick(['d one', '<x>']), 0.3),
-    flag('print-xml', 0.1), flag('halt', 0.05), flag('disk-only', 0.05), flag('no-metadata', 0.05), flag('atomic', 0.05)]),
+    flag('print-xml', 0.1), flag('halt', 0.05), flag('disk-only', 0.05), flag('no-metadata', 0.05), flag('atomic', 0.05),
+    flag('live', 0.05), flag('quiesce', 0.05), flag('reuse-external', 0.05), flag('validate', 0.05),
+    named('memspec', c.r.pick(MEMSPECS), 0.1), ...(c.r.chance(0.15) ? [pos('diskspec', c.r.pick(DISKSPECS))] : []),
+    named('diskspec', c.r.pick(DISKSPECS), 0.05)]),
   onDom('snapshot-list', 1.5, (c) => [...some(c, ['parent', 'roots', 'leaves', 'no-leaves', 'metadata', 'inactive', 'active', 'tree', 'name',
     'topological', 'current', 'descendants'], 0.1), named('from', snap(c), 0.1)]),
   onDom('snapshot-info', 1, (c) => [named('snapshotname', snap(c), 0.7), flag('current', 0.3)]),
@@ -169,14 +204,14 @@ const SPECS: Spec[] = [
   onVol('vol-dumpxml', 0.7, (c) => xpath(c)),
   spec('vol-create', 1, (c) => [pos('pool', pool(c)), pos('file', file(c, 'vol.xml', 'vol.xml', 'bad.xml')), flag('validate', 0.1)]),
   spec('vol-create-as', 1.5, (c) => [pos('pool', pool(c)), pos('name', c.r.pick(['v1.img', 'd.img', 'nope', ''])),
-    pos('capacity', c.r.pick(['10M', '1G', '1024', 'x', '-1', '5E'])), named('allocation', c.r.pick(['1M', '0', 'y']), 0.3),
+    pos('capacity', size(c, ['10M', '1G', '1024', 'x', '-1', '5E'])), named('allocation', size(c, ['1M', '0', 'y']), 0.3),
     named('format', c.r.pick(['raw', 'qcow2', 'bogus']), 0.2), flag('print-xml', 0.15)]),
   onVol('vol-delete', 1), onVol('vol-path', 0.7), onVol('vol-key', 0.7),
   onVol('vol-pool', 0.4, () => [flag('uuid', 0.4)]),
   onVol('vol-clone', 0.5, (c) => [pos('newname', c.r.pick(['clone.img', 'v1.img', ''])), flag('prealloc-metadata', 0.1), flag('print-xml', 0.1)]),
   spec('vol-create-from', 0.4, (c) => [pos('pool', pool(c)), pos('file', file(c, 'vol.xml', 'bad.xml')), pos('vol', c.r.pick(['v1.img', 'nope'])),
     named('inputpool', pool(c), 0.4)]),
-  onVol('vol-resize', 0.5, (c) => [pos('capacity', c.r.pick(['20M', '1K', 'x', '-1M', '0'])), flag('delta', 0.3), flag('shrink', 0.3),
+  onVol('vol-resize', 0.5, (c) => [pos('capacity', size(c, ['20M', '1K', 'x', '-1M', '0'])), flag('delta', 0.3), flag('shrink', 0.3),
     flag('allocate', 0.1)]),
   onVol('vol-wipe', 0.4, (c) => [named('algorithm', c.r.pick(['zero', 'nnsa', 'bogus']), 0.3)]),
   onVol('vol-upload', 0.3, (c) => [pos('file', file(c, 'data.bin', 'none.bin')), named('offset', c.r.pick(['0', '3', 'x']), 0.2),
@@ -190,9 +225,9 @@ const SPECS: Spec[] = [
   // tunables and diagnostics
   onDom('schedinfo', 0.6, (c) => [...affect(c), named('weight', c.r.pick(['10', 'x', '']), 0.15), named('cap', '5', 0.05),
     ...(c.r.chance(0.3) ? [pos('set', c.r.pick(['weight=20', 'weight=x', 'foo=1', 'weight']))] : [])]),
-  onDom('memtune', 0.6, (c) => [named('hard-limit', c.r.pick(SIZES), 0.3), named('soft-limit', c.r.pick(['-1', '1G', 'x']), 0.15),
+  onDom('memtune', 0.6, (c) => [named('hard-limit', size(c, SIZES), 0.3), named('soft-limit', c.r.pick(['-1', '1G', 'x']), 0.15),
     named('swap-hard-limit', c.r.pick(['-1', '2G']), 0.1), named('min-guarantee', '10', 0.05), ...affect(c)]),
-  onDom('blkiotune', 0.5, (c) => [named('weight', c.r.pick(['500', '0', 'x', '-3', '100']), 0.4), ...affect(c)]),
+  onDom('blkiotune', 0.5, (c) => [named('weight', number(c, ['500', '0', 'x', '-3', '100']), 0.4), ...affect(c)]),
   onDom('domblkinfo', 0.6, (c) => [pos('device', c.r.pick(['vda', 'hda', 'nodev', '']), 0.6), flag('all', 0.4), flag('human', 0.3)]),
   onDom('domblkerror', 0.3), onDom('domcontrol', 0.3), onDom('inject-nmi', 0.3),
   onDom('dump', 0.4, (c) => [pos('file', file(c, 'core', 'core', '/nonexistent/core')), flag('live', 0.2), flag('crash', 0.15), flag('reset', 0.15),
@@ -200,7 +235,7 @@ const SPECS: Spec[] = [
   onDom('numatune', 0.4, (c) => [named('mode', c.r.pick(['strict', 'preferred', 'interleave', 'bogus', '0x1', '7']), 0.3),
     named('nodeset', c.r.pick(['0', '0-1', 'x', '']), 0.3), ...affect(c)]),
   onDom('emulatorpin', 0.5, (c) => [pos('cpulist', c.r.pick(CPULISTS), 0.4), ...affect(c)]),
-  onDom('vcpupin', 0.6, (c) => [pos('vcpu', c.r.pick(['0', '1', '3', '-1', 'x']), 0.5), pos('cpulist', c.r.pick(CPULISTS), 0.35), ...affect(c)]),
+  onDom('vcpupin', 0.6, (c) => [pos('vcpu', number(c, ['0', '1', '3', '-1', 'x']), 0.5), pos('cpulist', c.r.pick(CPULISTS), 0.35), ...affect(c)]),
   onDom('iothreadinfo', 0.4, affect),
   onDom('iothreadadd', 0.3, (c) => [pos('id', c.r.pick(['3', '7', '0', '-1', 'x'])), ...affect(c)]),
   onDom('iothreaddel', 0.3, (c) => [pos('id', c.r.pick(['1', '2', '3', '7', '0'])), ...affect(c)]),
@@ -273,7 +308,7 @@ const SPECS: Spec[] = [
     flag('print-xml', 0.5)]),
   onDom('update-memory-device', 0.3, (c) => [named('alias', c.r.pick(['ua-mem0', 'nope']), 0.3), named('node', c.r.pick(['0', '1', 'x']), 0.2),
     named('requested-size', c.r.pick(['1G', '1000', 'x']), 0.3), flag('print-xml', 0.5), ...affect(c)]),
-  onDom('blockresize', 0.4, (c) => [pos('path', c.r.pick(DISKS)), pos('size', c.r.pick(SIZES))]),
+  onDom('blockresize', 0.4, (c) => [pos('path', c.r.pick(DISKS)), pos('size', size(c, SIZES))]),
   onDom('domblkthreshold', 0.3, (c) => [pos('dev', c.r.pick(DISKS)), pos('threshold', c.r.pick(SIZES))]),
   onDom('blockjob', 0.5, (c) => [pos('path', c.r.pick(DISKS)), ...some(c, ['abort', 'async', 'pivot', 'info', 'bytes', 'raw'], 0.15),
     named('bandwidth', c.r.pick(BANDWIDTHS), 0.15)]),
@@ -370,6 +405,31 @@ const SPECS: Spec[] = [
   onNet('net-port-create', 0.2, (c) => [pos('file', file(c, 'net.xml', 'none.xml')), flag('validate', 0.2)]),
   onNet('net-port-dumpxml', 0.15, (c) => [pos('port', c.r.pick(['6695eb01-f6a4-8304-79aa-97f2502e193f', 'bogus'])), ...xpath(c)]),
   onNet('net-port-delete', 0.15, (c) => [pos('port', c.r.pick(['6695eb01-f6a4-8304-79aa-97f2502e193f', 'bogus']))]),
+  // net-update: every section, the element inline or from a file, which <ip> to edit, and where
+  onNet('net-update', 1.2, (c) => {
+    const [section, elements] = c.r.pick(NET_UPDATES);
+    const xml = c.r.chance(0.15) ? file(c, 'dhcp-host.xml', 'none.xml', 'bad.xml') : c.r.pick(elements);
+    return [pos('command', c.r.pick(NET_UPDATE_COMMANDS)), pos('section', c.r.chance(0.9) ? section : c.r.pick(NET_UPDATES)[0]), pos('xml', xml),
+      named('parent-index', number(c, ['0', '1', '-1']), 0.15), ...affect(c)];
+  }),
+  // checkpoints from a file, and their redefinition from a dumped description
+  onDom('checkpoint-create', 0.4, (c) => [named('xmlfile', file(c, 'chk.xml', 'chk.xml', 'chk-redefine.xml', 'bad.xml', 'empty.xml', 'none.xml'), 0.8),
+    flag('redefine', 0.2), flag('redefine-validate', 0.1), flag('quiesce', 0.1)]),
+  onDom('snapshot-create', 0.2, (c) => [named('xmlfile', file(c, 'snap-full.xml', 'snap-disk.xml', 'snap.xml'), 1), flag('redefine', 0.6), flag('current', 0.3),
+    flag('disk-only', 0.1)]),
+  // storage discovery, native configurations, bridges: mostly refused by the test driver
+  spec('find-storage-pool-sources', 0.15, (c) => [pos('type', c.r.pick(['logical', 'netfs', 'iscsi', 'dir', 'bogus', ''])),
+    pos('srcSpec', file(c, 'pool.xml', 'none.xml'), 0.3)]),
+  spec('find-storage-pool-sources-as', 0.15, (c) => [pos('type', c.r.pick(['logical', 'netfs', 'iscsi', 'bogus', ''])), pos('host', c.r.pick(['h', '']), 0.5),
+    pos('port', c.r.pick(['3260', 'x']), 0.3), named('initiator', 'iqn.x', 0.1)]),
+  spec('domxml-from-native', 0.15, (c) => [pos('format', c.r.pick(['qemu-argv', 'xen-xm', 'bogus'])), pos('config', file(c, 'data.bin', 'none.xml'))]),
+  spec('domxml-to-native', 0.15, (c) => [pos('format', c.r.pick(['qemu-argv', 'bogus'])),
+    ...(c.r.chance(0.5) ? [named('domain', dom(c), 1)] : [named('xml', file(c, 'demo.xml', 'none.xml'), 1)])]),
+  spec('iface-bridge', 0.15, (c) => [pos('interface', iface(c)), pos('bridge', c.r.pick(['br0', ''])), flag('no-stp', 0.2), named('delay', c.r.pick(['0', 'x']), 0.2),
+    flag('no-start', 0.2)]),
+  spec('iface-unbridge', 0.15, (c) => [pos('bridge', c.r.pick(['br0', 'eth1', ''])), flag('no-start', 0.2)]),
+  // the shell's own commands: leaving early (the rest of the session never runs)
+  spec('quit', 0.05), spec('exit', 0.05),
 ];
 
 /** One random command line (possibly a mistaken one) from the vocabulary. */

@@ -51,6 +51,7 @@ export function generatedScenario(seed: number, length: number, options: Generat
   const lines: string[] = [];
   // Most sessions start by defining the demo domain, so later commands find more to act on.
   if (r.chance(0.7)) lines.push('define $DIR/demo.xml');
+  if (r.chance(0.3)) lines.push(r.pick(['define $DIR/rich.xml', 'create $DIR/rich.xml', 'create $DIR/rich.xml --paused']));
   // An unknown command makes virsh refuse a whole batch before running any: rare there.
   const unknownOdds = mode === 'stdin' ? 0.02 : 0.002;
   // A snapshot without a name is named after the current second: a second one may clash or not.

@@ -26,9 +26,30 @@ export function quote(word: string): string {
   return `"${word.replace(/["\\]/g, '\\$&')}"`;
 }
 
+/**
+ * The same word in another of the spellings virsh's parser reads alike: double quotes (a
+ * backslash escapes there too), a backslash before each special character, a word quoted in
+ * two halves, or a backslash-newline inside it.
+ */
+export function respell(r: Rng, word: string): string {
+  const escaped = (w: string): string => w.replace(/[\s;'"#\\]/g, '\\$&');
+  const double = (w: string): string => `"${w.replace(/["\\]/g, '\\$&')}"`;
+  const kind = r.int(0, 3);
+  // `$DIR` is filled in by the harness before virsh parses: kept whole.
+  if (word.includes('$')) return kind === 0 ? double(word) : quote(word);
+  if (kind === 0) return double(word);
+  if (kind === 1 && word !== '') return escaped(word);
+  if (kind === 2 && word.length > 1) {
+    const at = r.int(1, word.length - 1);
+    return `${double(word.slice(0, at))}${quote(word.slice(at)).startsWith("'") ? quote(word.slice(at)) : escaped(word.slice(at))}`;
+  }
+  if (kind === 3 && word.length > 1 && !word.startsWith('#')) return `${escaped(word.slice(0, 1))}\\\n${escaped(word.slice(1))}`;
+  return quote(word);
+}
+
 function render(r: Rng, arg: Arg): string[] {
   if (arg.value === undefined) return [`--${arg.opt}`];
-  const v = quote(arg.value);
+  const v = r.chance(0.1) ? respell(r, arg.value) : quote(arg.value);
   if (arg.pos && r.chance(0.7)) return [v];
   return r.chance(0.7) ? [`--${arg.opt}`, v] : [`--${arg.opt}=${v}`];
 }
@@ -42,7 +63,7 @@ export function commandLine(r: Rng, name: string, args: Arg[], mistakes: number)
     if (kind === 0 && chosen.length > 0) chosen.splice(r.int(0, chosen.length - 1), 1);
     else if (kind === 1 && chosen.length > 0) chosen.push({ ...r.pick(chosen), pos: false });
     else if (kind === 2) extra = [r.pick(['extra', '1', '--', '-x'])];
-    else if (kind === 3) extra = [r.pick(['--bogus', '--all=1', '--domain', '--'])];
+    else if (kind === 3) extra = [r.pick(['--bogus', '--all=1', '--domain', '--', '--=x', '---x', '-', '--domain='])];
     else if (kind === 4 && chosen.some((a) => a.value !== undefined)) {
       chosen = chosen.map((a) => (a.value !== undefined && r.chance(0.5) ? { ...a, value: '' } : a));
     } else chosen = r.shuffle(chosen);

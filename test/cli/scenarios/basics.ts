@@ -121,6 +121,9 @@ export const basics: Scenario[] = [
   { name: 'parse error before connect', args: ['-c', 'test:///nonexistent.xml', 'frobnicate'] },
   { name: 'connect command', args: onDefault('connect test:///default; uri') },
   { name: 'connect readonly', args: onDefault('connect --readonly test:///default; uri') },
+  // A driver's scheme is matched as spelled: `TEST:` is no local driver's, so it goes to a daemon's socket.
+  { name: 'connect scheme in capitals', args: onDefault("connect 'TEST:///default?socket=$DIR/nosock'; uri") },
+  { name: '-c scheme in mixed case', args: ['-c', 'Test:///default?socket=$DIR/nosock', 'list'] },
   { name: 'help unknown', args: onDefault('help frobnicate') },
   // Groups are found by their exact name or keyword only.
   { name: 'help group near misses', args: onDefault("help Domain; help NETWORK; help 'storage pool'") },

@@ -5,6 +5,13 @@ import { onDefault, type Scenario } from '../harness.js';
 const HISTORY = 'snapshot-create-as test s1 --description "first <one>"; snapshot-create-as test s2; snapshot-revert test s1; '
   + 'snapshot-create-as test s3; snapshot-create-as --domain test --name s4';
 const SNAP_XML = '<domainsnapshot><name>fromfile</name><description>from a file</description></domainsnapshot>';
+const TEST_DOMAIN = (disk: string) => "<domain type='test'><name>test</name><uuid>6695eb01-f6a4-8304-79aa-97f2502e193f</uuid><memory>8192</memory>"
+  + `<os><type>hvm</type></os><devices><disk type='file' device='disk'><source file='/guest/diskimage1'/><target dev='${disk}'/></disk></devices></domain>`;
+const REDEFINE_FILES = {
+  'off.xml': "<domainsnapshot><name>s1</name><state>shutoff</state><creationTime>1500000000</creationTime><memory snapshot='no'/></domainsnapshot>",
+  'full.xml': `<domainsnapshot><name>s1</name><state>running</state><creationTime>1500000000</creationTime><memory snapshot='internal'/>${TEST_DOMAIN('vda')}</domainsnapshot>`,
+  'disk.xml': `<domainsnapshot><name>s1</name><state>disk-snapshot</state><creationTime>1500000000</creationTime><parent><name>s0</name></parent>${TEST_DOMAIN('vdz')}</domainsnapshot>`,
+};
 const files = { 'snap.xml': SNAP_XML, 'bad.xml': '<domainsnapshot><name>x', 'other.xml': '<domain/>' };
 
 export const snapshotScenarios: Scenario[] = [
@@ -49,4 +56,11 @@ export const snapshotScenarios: Scenario[] = [
   { name: 'snapshot-create bad files', files, args: onDefault('snapshot-create test nope.xml; snapshot-create test bad.xml; snapshot-create test other.xml; snapshot-create test .') },
   { name: 'snapshots of an inactive domain', args: onDefault('snapshot-create-as test on; snapshot-create-as test h --halt; snapshot-create-as test off; snapshot-list test --inactive; snapshot-list test --active; snapshot-info test off; snapshot-revert test on; dominfo test; snapshot-revert test off; dominfo test') },
   { name: 'snapshot commands quiet', args: ['-q', ...onDefault(`${HISTORY}; snapshot-revert test s2; snapshot-delete test s2`)] },
+  // Redefinitions: a domain of their own or the replaced snapshot's is needed, and the snapshot's kind may not change.
+  // (libvirt logs a warning for a description without a domain: sent to a file, not to stderr.)
+  { name: 'snapshot-create --redefine without a domain', files: REDEFINE_FILES, env: { LIBVIRT_LOG_OUTPUTS: '3:file:$DIR/log' },
+    args: onDefault('snapshot-create test --xmlfile off.xml --redefine; snapshot-list test; snapshot-create-as test s1; destroy test; snapshot-create test off.xml --redefine; snapshot-list test') },
+  { name: 'snapshot-create --redefine with a domain', files: REDEFINE_FILES,
+    args: onDefault('snapshot-create test disk.xml --redefine; snapshot-create-as test s0; snapshot-create test disk.xml --redefine; snapshot-create test disk.xml --redefine --disk-only; snapshot-create test full.xml --redefine --current; snapshot-list test --tree; snapshot-create test full.xml --redefine --disk-only') },
+  { name: 'snapshot-create-as disk checks come before the name clash', args: onDefault('snapshot-create-as test s1 --diskspec vda,snapshot=manual; snapshot-create-as test s1; snapshot-create-as test s1 --diskspec nodev; snapshot-create-as test s1 --diskspec vda,snapshot=manual') },
 ];
