@@ -83,7 +83,6 @@ export class DaemonClient implements ClientContext {
   private inFlight = 0;
   private opening: Promise<void> | null = null;
   private paused = false;
-  private held = false;
   private released = false;
 
   constructor(
@@ -93,7 +92,7 @@ export class DaemonClient implements ClientContext {
     onGone: (client: DaemonClient) => void,
     private readonly holds?: DriverHolds,
   ) {
-    this.rpc = new RpcConnection(socket, { callTimeoutMs: 0, unixSocket: listener.transport === 'unix' });
+    this.rpc = new RpcConnection(socket, { callTimeoutMs: 0, unixSocket: listener.transport === 'unix', readOnlyWhenDrained: true });
     this.auth = listener.auth;
     this.authenticated = listener.auth === 'none';
     this.events = new EventRegistry(this);
@@ -204,8 +203,8 @@ export class DaemonClient implements ClientContext {
   private throttle(delta: number): void {
     this.inFlight += delta;
     const full = this.inFlight >= this.config.maxClientRequests;
-    if (full && !this.paused) { this.paused = true; this.socket.pause(); }
-    if (!full && this.paused) { this.paused = false; if (!this.held) this.socket.resume(); }
+    if (full && !this.paused) { this.paused = true; this.rpc.pauseInput(); }
+    if (!full && this.paused) { this.paused = false; this.rpc.resumeInput(); }
   }
 
   /**
@@ -328,9 +327,8 @@ export class DaemonClient implements ClientContext {
 
   /** Stop (or resume) reading the client's socket while a stream's driver side is full. */
   hold(on: boolean): void {
-    this.held = on;
-    if (on) this.socket.pause();
-    else if (!this.paused) this.socket.resume();
+    if (on) this.rpc.pauseInput();
+    else this.rpc.resumeInput();
   }
 
   /** Send an event MESSAGE (serial 1, as libvirtd) of the REMOTE program, or of `program`. */

@@ -107,7 +107,7 @@ export class LogServer {
    */
   async quiesce(): Promise<void> {
     this.#accepting = false;
-    for (const conn of this.#connections) conn.socket.pause();
+    for (const conn of this.#connections) conn.pauseInput();
     while (this.#calls.size > 0) await Promise.allSettled([...this.#calls]);
     await Promise.all([...this.#connections].map((c) => c.close()));
   }
@@ -133,7 +133,7 @@ export class LogServer {
       socket.destroy(); // handing over to the next daemon: the client connects again
       return;
     }
-    const conn = new RpcConnection(socket, { callTimeoutMs: 0 });
+    const conn = new RpcConnection(socket, { callTimeoutMs: 0, readOnlyWhenDrained: true });
     this.#connections.add(conn);
     conn.on('call', (packet: Packet) => this.#dispatch(conn, packet));
     conn.on('close', () => this.#connections.delete(conn));

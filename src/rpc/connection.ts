@@ -43,6 +43,12 @@ export interface ConnectionOptions {
    * packet ending the connection, as on TCP.
    */
   unixSocket?: boolean;
+  /**
+   * Stop reading the peer while what we send it is not being read (the socket's buffer is above
+   * its high-water mark), until it drains: a server's guard against a client that sends calls or
+   * PINGs and never reads the answers, which would otherwise pile up in memory without bound.
+   */
+  readOnlyWhenDrained?: boolean;
 }
 
 export interface CallOptions {
@@ -122,6 +128,12 @@ export class RpcConnection extends EventEmitter {
   private closeError: VirError | null = null;
   private isClosed = false;
   private lastReceived = Date.now();
+  /** Reasons the peer is not read just now (nested pauseInput calls, a full output buffer). */
+  private inputHolds = 0;
+  /** Packets received and not yet dispatched (input is held). */
+  private inbox: Packet[] = [];
+  private backlogged = false;
+  private readonly readOnlyWhenDrained: boolean;
   private keepAlive: { timer: NodeJS.Timeout; interval: number; count: number; missed: number } | null = null;
   readonly callTimeoutMs: number;
   readonly maxCallsInFlight: number;
@@ -133,6 +145,7 @@ export class RpcConnection extends EventEmitter {
     this.callTimeoutMs = options.callTimeoutMs ?? DEFAULT_CALL_TIMEOUT_MS;
     this.maxCallsInFlight = options.maxCallsInFlight ?? Infinity;
     this.serial = options.firstSerial ?? 0;
+    this.readOnlyWhenDrained = options.readOnlyWhenDrained ?? false;
     socket.on('data', (chunk: Buffer) => this.onData(chunk));
     socket.on('end', () => this.destroy(virError(ErrorDomain.VIR_FROM_RPC, ErrorNumber.VIR_ERR_SYSTEM_ERROR, 'End of file while reading data: Input/output error')));
     socket.on('error', (e: NodeJS.ErrnoException) => {
@@ -200,11 +213,44 @@ export class RpcConnection extends EventEmitter {
       this.batching = true;
       process.nextTick(this.endBatch);
     }
-    if (!fds) return this.socket.write(encodePacket(header, payload));
-    if (!this.carrier) throw this.fdsUnsupported();
-    const ok = this.socket.write(encodePacket(header, payload, fds.length));
-    for (const fd of fds) this.carrier.writeFd(fd);
-    return ok && !(this.socket as { writableNeedDrain?: boolean }).writableNeedDrain;
+    let ok: boolean;
+    if (!fds) {
+      ok = this.socket.write(encodePacket(header, payload));
+    } else {
+      if (!this.carrier) throw this.fdsUnsupported();
+      ok = this.socket.write(encodePacket(header, payload, fds.length));
+      for (const fd of fds) this.carrier.writeFd(fd);
+      ok &&= !(this.socket as { writableNeedDrain?: boolean }).writableNeedDrain;
+    }
+    if (!ok && this.readOnlyWhenDrained && !this.backlogged) this.holdUntilDrained();
+    return ok;
+  }
+
+  /** The peer is not reading what we send: read no more from it until it has. */
+  private holdUntilDrained(): void {
+    this.backlogged = true;
+    this.pauseInput();
+    const drained = () => {
+      this.socket.off('drain', drained);
+      this.off('close', drained);
+      this.backlogged = false;
+      this.resumeInput();
+    };
+    this.socket.on('drain', drained);
+    this.on('close', drained);
+  }
+
+  /** Stop reading the peer until the matching resumeInput(); holds nest (a call limit, a full stream, a backlog). */
+  pauseInput(): void {
+    if (this.inputHolds++ === 0) this.socket.pause();
+  }
+
+  resumeInput(): void {
+    if (this.inputHolds === 0) return;
+    if (--this.inputHolds > 0 || this.isClosed) return;
+    this.socket.resume();
+    // Later, not inside the caller that released the hold (a reply being sent, say).
+    if (this.inbox.length > 0) process.nextTick(() => this.dispatchInbox());
   }
 
   private batching = false;
@@ -407,11 +453,22 @@ export class RpcConnection extends EventEmitter {
         for (const q of packets.slice(i)) closeFds(q.fds);
         return;
       }
-      this.lastReceived = Date.now();
-      if (this.keepAlive) { this.keepAlive.missed = 0; this.lastPingAt = 0; }
-      this.dispatch(p);
+      this.inbox.push(p);
     }
     if (this.carrier && this.carrier.queuedFds > 0) this.closeStrayFds();
+    this.dispatchInbox();
+  }
+
+  /**
+   * Dispatch received packets in order until a hold stops input: one chunk may carry thousands
+   * of packets, and a call limit must stop at the call that reaches it, not at the chunk's end.
+   */
+  private dispatchInbox(): void {
+    while (this.inbox.length > 0 && this.inputHolds === 0 && !this.isClosed) {
+      this.lastReceived = Date.now();
+      if (this.keepAlive) { this.keepAlive.missed = 0; this.lastPingAt = 0; }
+      this.dispatch(this.inbox.shift()!);
+    }
   }
 
   /**
@@ -513,6 +570,7 @@ export class RpcConnection extends EventEmitter {
     const reason = this.closedError();
     for (const p of [...this.pending.values()]) p.reject(reason);
     for (const s of [...this.streams.values()]) s.connectionLost(reason);
+    for (const p of this.inbox.splice(0)) closeFds(p.fds);
     this.streams.clear();
     for (const w of this.waiting.splice(0)) w();
     this.socket.destroy();

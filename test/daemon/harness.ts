@@ -178,6 +178,18 @@ export function fdCount(pid: number): number {
   return readdirSync(`/proc/${pid}/fd`).length;
 }
 
+/** The fd count of a process once it stops changing (sockets of earlier tests finish closing). */
+export async function settledFds(pid: number): Promise<number> {
+  let last = -1;
+  let n = fdCount(pid);
+  while (n !== last) {
+    await new Promise((r) => setTimeout(r, 100));
+    last = n;
+    n = fdCount(pid);
+  }
+  return n;
+}
+
 /** A process's fd count once it is back to `base` (a client's socket closes a moment after it exits), or after ~2 s. */
 export async function fdsBackTo(pid: number, base: number): Promise<number> {
   let n = fdCount(pid);

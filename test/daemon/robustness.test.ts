@@ -8,7 +8,7 @@ import { FrameDecoder, MessageStatus, MessageType, encodePacket, type Packet } f
 import { encodeValue } from '../../src/rpc/codec.js';
 import { remoteProgram, procedures as P, REMOTE_PROGRAM } from '../../src/rpc/protocol/remote.js';
 import { VirError } from '../../src/errors/index.js';
-import { fdCount, fdsBackTo, libvirtdSkip, startLibvirtd, startTsvirtd, type RunningDaemon } from './harness.js';
+import { fdsBackTo, libvirtdSkip, settledFds, startLibvirtd, startTsvirtd, type RunningDaemon } from './harness.js';
 
 let ours: RunningDaemon;
 let theirs: RunningDaemon | null = null;
@@ -151,23 +151,11 @@ test('keepalive: a client that asks for it and then never answers a PING is drop
   assert.ok(waited >= 2500 && waited < 6000, `dropped after ${waited} ms (interval 1 s, count 2)`);
 });
 
-/** The fd count of a process once it stops changing (sockets of earlier tests finish closing). */
-async function settled(pid: number): Promise<number> {
-  let last = -1;
-  let n = fdCount(pid);
-  while (n !== last) {
-    await new Promise((r) => setTimeout(r, 100));
-    last = n;
-    n = fdCount(pid);
-  }
-  return n;
-}
-
 test('10000 open/close cycles (8 at a time) leave the daemon\'s and the client\'s fds where they were', async () => {
   const warm = await client(ours.socket);
   await warm.close();
-  const base = await settled(ours.pid);
-  const selfBase = await settled(process.pid);
+  const base = await settledFds(ours.pid);
+  const selfBase = await settledFds(process.pid);
   const cycle = async () => {
     const c = await client(ours.socket);
     await c.invoke(remoteProgram, P.CONNECT_LIST_ALL_DOMAINS, { need_results: 1, flags: 0 });
@@ -180,7 +168,7 @@ test('10000 open/close cycles (8 at a time) leave the daemon\'s and the client\'
 });
 
 test('clients vanishing mid-call or with events registered leave nothing behind', async () => {
-  const base = await settled(ours.pid);
+  const base = await settledFds(ours.pid);
   const watcher = await client(ours.socket);
   const events: Packet[] = [];
   watcher.on('message', (p: Packet) => events.push(p));
